@@ -1,0 +1,82 @@
+//! The command line (clap): `gilsim [run] FILE`, `gilsim run -c CODE`, `gilsim dis FILE`.
+
+mod dis;
+mod run;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const EXAMPLES: &str = "Examples:
+  gilsim programs/countdown_count.py          run a lecture program (like `python FILE`)
+  gilsim run programs/factorial_50000.py      the same, explicitly
+  gilsim run -c 'print(sum(range(10)))'       run a one-liner
+  gilsim run --timeout 5 script.py            stop a runaway program after 5 seconds
+  gilsim dis programs/countdown_count.py      bytecode, laid out like `python -m dis`";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "gilsim",
+    version,
+    about = "A teaching simulator of a GIL-style Python interpreter",
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run a Python program (also `gilsim FILE`)
+    #[command(after_help = EXAMPLES)]
+    Run(RunArgs),
+    /// Show the bytecode of a program, laid out like `python -m dis`
+    Dis(DisArgs),
+}
+
+#[derive(Args, Debug, Default)]
+pub struct RunArgs {
+    /// Program passed in as a string
+    #[arg(short = 'c', value_name = "CODE")]
+    code: Option<String>,
+    /// Stop the run after this many seconds (exit status 1)
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<f64>,
+    /// The program to run
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+    /// Arguments for the program (sys.argv[1:])
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    args: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct DisArgs {
+    /// The program to disassemble
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+/// Parses the command line and runs it; returns the process exit status.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Run(args)) => run::run(args),
+        Some(Command::Dis(args)) => dis::dis(&args.file),
+        None => {
+            if cli.run.file.is_none() && cli.run.code.is_none() {
+                eprintln!("gilsim: no program given (try `gilsim --help`)");
+                return 2;
+            }
+            run::run(cli.run)
+        }
+    }
+}

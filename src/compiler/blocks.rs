@@ -1,0 +1,292 @@
+//! Exception-handling blocks (try/except/else/finally, with) laid out as CPython 3.11+ does with
+//! an exception table, and the unwinding `return`/`break`/`continue` do through them
+//! (compile.c: compiler_try_except, compiler_try_finally, compiler_with, compiler_unwind_fblock).
+
+use super::Compiler;
+use super::bytecode::Instr;
+use super::unit::FBlock;
+use crate::syntax::ast::*;
+use crate::syntax::error::SyntaxErr;
+use crate::vm::value::Value;
+
+type CResult = Result<(), SyntaxErr>;
+
+impl Compiler<'_> {
+    pub(crate) fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> CResult {
+        if finalbody.is_empty() {
+            return self.try_except(body, handlers, orelse);
+        }
+        let base = self.unit().block_depth;
+        let fin_handler = self.unit().new_label();
+        let end = self.unit().new_label();
+        self.unit().push_fblock(FBlock::Finally {
+            body: finalbody.to_vec(),
+        });
+        self.unit().push_handler(fin_handler, base, true);
+        if handlers.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.try_except(body, handlers, orelse)?;
+        }
+        self.unit().pop_handler();
+        self.unit().pop_fblock();
+        self.stmts(finalbody)?;
+        self.unit().emit_jump(Instr::JumpForward, end);
+
+        // Exceptional path: [lasti, exc] on the stack.
+        self.unit().bind(fin_handler);
+        let cleanup = self.unit().new_label();
+        self.unit().push_handler(cleanup, base + 2, true);
+        self.emit(Instr::PushExcInfo);
+        self.unit().push_fblock(FBlock::FinallyEnd);
+        self.unit().block_depth = base + 3;
+        self.stmts(finalbody)?;
+        self.unit().block_depth = base;
+        self.unit().pop_fblock();
+        self.emit(Instr::Reraise(0));
+        self.unit().pop_handler();
+        self.unit().bind(cleanup);
+        self.pop_except_and_reraise();
+        self.unit().bind(end);
+        Ok(())
+    }
+
+    fn pop_except_and_reraise(&mut self) {
+        self.emit(Instr::Copy(3));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise(1));
+    }
+
+    fn try_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+    ) -> CResult {
+        let base = self.unit().block_depth;
+        let except = self.unit().new_label();
+        let end = self.unit().new_label();
+        let cleanup = self.unit().new_label();
+        self.unit().push_fblock(FBlock::TryExcept);
+        self.unit().push_handler(except, base, false);
+        self.stmts(body)?;
+        self.unit().pop_handler();
+        self.unit().pop_fblock();
+        self.stmts(orelse)?;
+        self.unit().emit_jump(Instr::JumpForward, end);
+
+        // [exc] on the stack.
+        self.unit().bind(except);
+        self.unit().push_handler(cleanup, base + 1, true);
+        self.emit(Instr::PushExcInfo);
+        for (i, h) in handlers.iter().enumerate() {
+            self.set_line(h.span);
+            if h.typ.is_none() && i + 1 < handlers.len() {
+                return Err(self.error("default 'except:' must be last", h.span));
+            }
+            let next = self.unit().new_label();
+            if let Some(t) = &h.typ {
+                self.expr(t)?;
+                self.emit(Instr::CheckExcMatch);
+                self.unit().emit_jump(Instr::PopJumpIfFalse, next);
+            }
+            self.unit().block_depth = base + 1;
+            match &h.name {
+                Some(name) => {
+                    self.store_name(name);
+                    let cleanup_end = self.unit().new_label();
+                    self.unit().push_fblock(FBlock::Handler {
+                        name: Some(name.clone()),
+                    });
+                    self.unit().push_handler(cleanup_end, base + 1, true);
+                    self.stmts(&h.body)?;
+                    self.unit().pop_handler();
+                    self.unit().pop_fblock();
+                    self.emit(Instr::PopExcept);
+                    self.clear_handler_name(name);
+                    self.unit().emit_jump(Instr::JumpForward, end);
+                    // An exception inside the handler body: clear the name, re-raise.
+                    self.unit().bind(cleanup_end);
+                    self.clear_handler_name(name);
+                    self.emit(Instr::Reraise(1));
+                }
+                None => {
+                    self.emit(Instr::PopTop);
+                    self.unit().push_fblock(FBlock::Handler { name: None });
+                    self.stmts(&h.body)?;
+                    self.unit().pop_fblock();
+                    self.emit(Instr::PopExcept);
+                    self.unit().emit_jump(Instr::JumpForward, end);
+                }
+            }
+            self.unit().block_depth = base;
+            self.unit().bind(next);
+        }
+        self.emit(Instr::Reraise(0));
+        self.unit().pop_handler();
+        self.unit().bind(cleanup);
+        self.pop_except_and_reraise();
+        self.unit().bind(end);
+        Ok(())
+    }
+
+    pub(crate) fn with_stmt(&mut self, items: &[WithItem], body: &[Stmt]) -> CResult {
+        let Some((first, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let base = self.unit().block_depth;
+        let final_label = self.unit().new_label();
+        let exit = self.unit().new_label();
+        self.expr(&first.context)?;
+        self.emit(Instr::BeforeWith);
+        self.unit().push_fblock(FBlock::With);
+        self.unit().push_handler(final_label, base + 1, true);
+        self.unit().block_depth = base + 1;
+        match &first.target {
+            Some(t) => self.store_target(t)?,
+            None => {
+                self.emit(Instr::PopTop);
+            }
+        }
+        if rest.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.with_stmt(rest, body)?;
+        }
+        self.unit().pop_handler();
+        self.unit().pop_fblock();
+        self.unit().block_depth = base;
+        self.call_exit_with_nones();
+        self.emit(Instr::PopTop);
+        self.unit().emit_jump(Instr::JumpForward, exit);
+
+        // [exit, lasti, exc] on the stack.
+        self.unit().bind(final_label);
+        let cleanup = self.unit().new_label();
+        let suppress = self.unit().new_label();
+        self.unit().push_handler(cleanup, base + 3, true);
+        self.emit(Instr::PushExcInfo);
+        self.emit(Instr::WithExceptStart);
+        self.unit().emit_jump(Instr::PopJumpIfTrue, suppress);
+        self.emit(Instr::Reraise(2));
+        self.unit().bind(suppress);
+        self.emit(Instr::PopTop);
+        self.unit().pop_handler();
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::PopTop);
+        self.emit(Instr::PopTop);
+        self.unit().emit_jump(Instr::JumpForward, exit);
+        self.unit().bind(cleanup);
+        self.pop_except_and_reraise();
+        self.unit().bind(exit);
+        Ok(())
+    }
+
+    /// `exit(None, None, None)` with the bound `__exit__` below the top.
+    fn call_exit_with_nones(&mut self) {
+        self.load_const(Value::None);
+        self.load_const(Value::None);
+        self.load_const(Value::None);
+        self.emit(Instr::Call(2));
+    }
+
+    /// Emits the cleanup of every block a `return` (`loop_exit` None), `break` (Some(true)) or
+    /// `continue` (Some(false)) leaves. `preserve_tos`: a return value sits on the stack.
+    pub(crate) fn unwind_fblocks(
+        &mut self,
+        preserve_tos: bool,
+        loop_exit: Option<bool>,
+        _span: Span,
+    ) -> CResult {
+        let saved_blocks = self.unit().fblocks.clone();
+        let saved_lens = self.unit().fblock_handlers.clone();
+        let saved_handlers = self.unit().handler_stack.clone();
+        let saved_depth = self.unit().block_depth;
+        let mut result = Ok(());
+        for idx in (0..saved_blocks.len()).rev() {
+            let block = saved_blocks[idx].clone();
+            let is_loop = matches!(block, FBlock::While { .. } | FBlock::For { .. });
+            if is_loop && loop_exit == Some(false) {
+                break;
+            }
+            // Leaving this block: its handler (and inner ones) no longer protect the code.
+            self.unit().handler_stack.truncate(saved_lens[idx]);
+            self.unit().fblocks.truncate(idx);
+            self.unit().fblock_handlers.truncate(idx);
+            let depth: u32 = saved_blocks[..idx].iter().map(stack_contribution).sum();
+            self.unit().block_depth = depth + u32::from(preserve_tos);
+            result = self.unwind_one(&block, preserve_tos);
+            if result.is_err() || (is_loop && loop_exit == Some(true)) {
+                break;
+            }
+        }
+        let unit = self.unit();
+        unit.fblocks = saved_blocks;
+        unit.fblock_handlers = saved_lens;
+        unit.handler_stack = saved_handlers;
+        unit.block_depth = saved_depth;
+        result
+    }
+
+    fn unwind_one(&mut self, block: &FBlock, preserve_tos: bool) -> CResult {
+        match block {
+            FBlock::While { .. } | FBlock::TryExcept => {}
+            FBlock::For { .. } => {
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopTop);
+            }
+            FBlock::Finally { body } => {
+                let body = body.clone();
+                self.stmts(&body)?;
+            }
+            FBlock::FinallyEnd => {
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopTop);
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopExcept);
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopTop);
+            }
+            FBlock::With => {
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.call_exit_with_nones();
+                self.emit(Instr::PopTop);
+            }
+            FBlock::Handler { name } => {
+                if preserve_tos {
+                    self.emit(Instr::Swap(2));
+                }
+                self.emit(Instr::PopExcept);
+                if let Some(n) = name {
+                    self.clear_handler_name(n);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Values a block keeps on the stack while its body runs.
+fn stack_contribution(block: &FBlock) -> u32 {
+    match block {
+        FBlock::For { .. } | FBlock::With | FBlock::Handler { .. } => 1,
+        FBlock::FinallyEnd => 3,
+        FBlock::While { .. } | FBlock::TryExcept | FBlock::Finally { .. } => 0,
+    }
+}

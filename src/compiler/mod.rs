@@ -1,0 +1,297 @@
+//! AST → code objects: symbol tables, code generation (statements here, expressions in
+//! `expr.rs`, exception blocks in `blocks.rs`), and `dis`.
+
+pub mod blocks;
+pub mod bytecode;
+pub mod dis;
+mod expr;
+mod functions;
+mod stmt;
+pub mod symtable;
+pub mod unit;
+
+use std::sync::Arc;
+
+use bytecode::{CodeObject, Instr};
+use symtable::{NameScope, ScopeKind, SymbolTable};
+use unit::{Interner, Unit};
+
+use crate::syntax::ast::{Span, Stmt};
+use crate::syntax::error::SyntaxErr;
+use crate::vm::value::Value;
+
+/// Compiles a module's source. Errors are syntax errors found by the parser or the compiler.
+pub fn compile_module(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxErr> {
+    let module = crate::syntax::parse_module(source)?;
+    compile_ast(&module, source, filename)
+}
+
+pub fn compile_ast(
+    module: &[Stmt],
+    source: &str,
+    filename: &str,
+) -> Result<Arc<CodeObject>, SyntaxErr> {
+    let table = symtable::build(module)?;
+    let mut c = Compiler::new(source, filename, table);
+    c.module(module)
+}
+
+/// Compiles a single expression into a code object that returns its value (`eval`).
+pub fn compile_expression(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxErr> {
+    use crate::syntax::ast::StmtKind;
+    let expr = crate::syntax::parse_expression(source)?;
+    let stmt = Stmt {
+        span: expr.span,
+        kind: StmtKind::Expr(expr),
+    };
+    let module = [stmt];
+    let table = symtable::build(&module)?;
+    let mut c = Compiler::new(source, filename, table);
+    c.units
+        .push(Unit::new("<module>", "<module>", ScopeKind::Module, 0, 1));
+    c.child_cursor.push(0);
+    c.emit(Instr::Resume(0));
+    if let StmtKind::Expr(e) = &module[0].kind {
+        c.expr(e)?;
+    }
+    c.emit(Instr::ReturnValue);
+    let unit = c
+        .units
+        .pop()
+        .ok_or_else(|| c.error("internal", Span::default()))?;
+    Ok(Arc::new(unit.finish(c.filename.clone(), &mut c.interner)))
+}
+
+/// CPython gives up on very deep nesting with a RecursionError during compilation; gilsim
+/// reports it the same way instead of overflowing its native stack.
+const MAX_NESTING: u32 = 400;
+
+pub struct Compiler<'a> {
+    _source: std::marker::PhantomData<&'a str>,
+    pub(crate) filename: Arc<str>,
+    pub(crate) table: SymbolTable,
+    pub(crate) units: Vec<Unit>,
+    /// Next child scope of each unit's scope, in creation order.
+    pub(crate) child_cursor: Vec<usize>,
+    pub(crate) interner: Interner,
+    line_starts: Vec<usize>,
+    nesting: u32,
+}
+
+impl<'a> Compiler<'a> {
+    fn new(source: &'a str, filename: &str, table: SymbolTable) -> Compiler<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        Compiler {
+            _source: std::marker::PhantomData,
+            filename: filename.into(),
+            table,
+            units: Vec::new(),
+            child_cursor: Vec::new(),
+            interner: Interner::default(),
+            line_starts,
+            nesting: 0,
+        }
+    }
+
+    pub(crate) fn line_of(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&(offset as usize)) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+
+    pub(crate) fn unit(&mut self) -> &mut Unit {
+        let n = self.units.len() - 1;
+        &mut self.units[n]
+    }
+
+    pub(crate) fn unit_ref(&self) -> &Unit {
+        &self.units[self.units.len() - 1]
+    }
+
+    pub(crate) fn emit(&mut self, instr: Instr) -> usize {
+        self.unit().emit(instr)
+    }
+
+    pub(crate) fn set_line(&mut self, span: Span) {
+        let line = self.line_of(span.start);
+        self.unit().current_line = line;
+    }
+
+    pub(crate) fn error(&self, msg: impl Into<String>, span: Span) -> SyntaxErr {
+        SyntaxErr::new(msg, span.start as usize, span.end as usize)
+    }
+
+    /// Guards recursion into nested expressions and statements.
+    pub(crate) fn nest(&mut self, span: Span) -> Result<(), SyntaxErr> {
+        self.nesting += 1;
+        if self.nesting > MAX_NESTING {
+            let mut e = self.error("too many nested expressions or statements", span);
+            e.msg = "maximum recursion depth exceeded during compilation".into();
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn unnest(&mut self) {
+        self.nesting -= 1;
+    }
+
+    pub(crate) fn load_const(&mut self, v: Value) {
+        let i = self.unit().add_const(v);
+        self.emit(Instr::LoadConst(i));
+    }
+
+    fn module(&mut self, body: &[Stmt]) -> Result<Arc<CodeObject>, SyntaxErr> {
+        self.units
+            .push(Unit::new("<module>", "<module>", ScopeKind::Module, 0, 1));
+        self.child_cursor.push(0);
+        self.unit().current_line = 0;
+        self.emit(Instr::Resume(0));
+        let body = self.take_docstring(body);
+        self.setup_annotations(body);
+        if let Some(doc) = self.unit().docstring.clone() {
+            self.load_const(Value::string(doc));
+            let i = self.unit().add_name("__doc__");
+            self.emit(Instr::StoreName(i));
+        }
+        self.stmts(body)?;
+        let none = self.unit().add_const(Value::None);
+        self.emit(Instr::ReturnConst(none));
+        let unit = self
+            .units
+            .pop()
+            .ok_or_else(|| self.error("internal", Span::default()))?;
+        self.child_cursor.pop();
+        Ok(Arc::new(
+            unit.finish(self.filename.clone(), &mut self.interner),
+        ))
+    }
+
+    /// Strips a leading docstring from a body, recording it on the current unit.
+    pub(crate) fn take_docstring<'b>(&mut self, body: &'b [Stmt]) -> &'b [Stmt] {
+        use crate::syntax::ast::{Constant, ExprKind, StmtKind};
+        if let Some(first) = body.first()
+            && let StmtKind::Expr(e) = &first.kind
+            && let ExprKind::Constant(Constant::Str(s)) = &e.kind
+        {
+            self.unit().docstring = Some(s.clone());
+            return &body[1..];
+        }
+        body
+    }
+
+    /// How the current unit reaches `name`.
+    pub(crate) fn name_scope(&self, name: &str) -> NameScope {
+        self.table.scopes[self.unit_ref().scope].lookup(name)
+    }
+
+    pub(crate) fn unit_kind(&self) -> ScopeKind {
+        self.unit_ref().kind
+    }
+
+    pub(crate) fn is_function_unit(&self) -> bool {
+        matches!(
+            self.unit_kind(),
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
+    }
+
+    /// CPython's `_Py_Mangle`: `__x` inside class `A` is `_A__x`.
+    pub(crate) fn mangle(&self, name: &str) -> String {
+        match &self.unit_ref().private {
+            Some(class)
+                if name.starts_with("__") && !name.ends_with("__") && !name.contains('.') =>
+            {
+                let stripped = class.trim_start_matches('_');
+                if stripped.is_empty() {
+                    name.to_string()
+                } else {
+                    format!("_{stripped}{name}")
+                }
+            }
+            _ => name.to_string(),
+        }
+    }
+
+    /// The name-table index of an attribute name (mangled).
+    pub(crate) fn attr_name(&mut self, attr: &str) -> u32 {
+        let mangled = self.mangle(attr);
+        self.unit().add_name(&mangled)
+    }
+
+    pub(crate) fn load_name(&mut self, name: &str) {
+        let instr = self.name_op(name, NameOp::Load);
+        self.emit(instr);
+    }
+
+    pub(crate) fn store_name(&mut self, name: &str) {
+        let instr = self.name_op(name, NameOp::Store);
+        self.emit(instr);
+    }
+
+    pub(crate) fn delete_name(&mut self, name: &str) {
+        let instr = self.name_op(name, NameOp::Delete);
+        self.emit(instr);
+    }
+
+    /// The instruction that loads/stores/deletes `name` here (compiler_nameop in compile.c).
+    pub(crate) fn name_op(&mut self, name: &str, op: NameOp) -> Instr {
+        let scope = self.name_scope(name);
+        let function = self.is_function_unit();
+        let kind = self.unit_kind();
+        match scope {
+            NameScope::Local if function => {
+                let i = self.unit_ref().varname_index(name).unwrap_or(0);
+                match op {
+                    NameOp::Load => Instr::LoadFast(i),
+                    NameOp::Store => Instr::StoreFast(i),
+                    NameOp::Delete => Instr::DeleteFast(i),
+                }
+            }
+            NameScope::Cell | NameScope::Free if function || scope == NameScope::Cell => {
+                let i = self.unit_ref().deref_index(name).unwrap_or(0);
+                match op {
+                    NameOp::Load => Instr::LoadDeref(i),
+                    NameOp::Store => Instr::StoreDeref(i),
+                    NameOp::Delete => Instr::DeleteDeref(i),
+                }
+            }
+            NameScope::Free if kind == ScopeKind::Class && op == NameOp::Load => {
+                let i = self.unit_ref().deref_index(name).unwrap_or(0);
+                Instr::LoadClassDeref(i)
+            }
+            NameScope::GlobalExplicit | NameScope::GlobalImplicit
+                if function || scope == NameScope::GlobalExplicit =>
+            {
+                let i = self.unit().add_name(name);
+                match op {
+                    NameOp::Load => Instr::LoadGlobal(i << 1),
+                    NameOp::Store => Instr::StoreGlobal(i),
+                    NameOp::Delete => Instr::DeleteGlobal(i),
+                }
+            }
+            _ => {
+                let name = if kind == ScopeKind::Class {
+                    self.mangle(name)
+                } else {
+                    name.to_string()
+                };
+                let i = self.unit().add_name(&name);
+                match op {
+                    NameOp::Load => Instr::LoadName(i),
+                    NameOp::Store => Instr::StoreName(i),
+                    NameOp::Delete => Instr::DeleteName(i),
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameOp {
+    Load,
+    Store,
+    Delete,
+}

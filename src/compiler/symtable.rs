@@ -1,0 +1,705 @@
+//! Scope analysis (CPython's Python/symtable.c): which names are local, global, free or cell in
+//! every function, class, comprehension and module, plus the checks that need scopes.
+
+use std::collections::HashMap;
+
+use crate::syntax::ast::*;
+use crate::syntax::error::SyntaxErr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Lambda,
+    Comprehension,
+}
+
+/// Where a name lives, as the code generator needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+const DEF_LOCAL: u8 = 1;
+const DEF_PARAM: u8 = 2;
+const DEF_GLOBAL: u8 = 4;
+const DEF_NONLOCAL: u8 = 8;
+const USE: u8 = 16;
+
+#[derive(Debug)]
+pub struct Scope {
+    pub kind: ScopeKind,
+    pub name: String,
+    flags: HashMap<String, u8>,
+    /// Names in first-seen order (parameters first), for stable variable numbering.
+    pub order: Vec<String>,
+    pub resolved: HashMap<String, NameScope>,
+    pub children: Vec<usize>,
+    pub is_generator: bool,
+    pub is_coroutine: bool,
+    /// A method mentions `super` or `__class__`: it needs the implicit `__class__` cell.
+    pub needs_class_cell: bool,
+    /// A class body some method of which needs `__class__`.
+    pub has_class_cell: bool,
+    pub params: Vec<String>,
+    /// Class bodies only: names bound in the class that nested scopes take from outside.
+    pub class_free: Vec<String>,
+    /// Byte offset of the node that opened the scope (codegen finds child scopes by it).
+    pub start: u32,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, name: &str) -> Scope {
+        Scope {
+            kind,
+            name: name.to_string(),
+            flags: HashMap::new(),
+            order: Vec::new(),
+            resolved: HashMap::new(),
+            children: Vec::new(),
+            is_generator: false,
+            is_coroutine: false,
+            needs_class_cell: false,
+            has_class_cell: false,
+            params: Vec::new(),
+            class_free: Vec::new(),
+            start: 0,
+        }
+    }
+
+    pub fn lookup(&self, name: &str) -> NameScope {
+        self.resolved
+            .get(name)
+            .copied()
+            .unwrap_or(NameScope::GlobalImplicit)
+    }
+
+    pub fn is_function_like(&self) -> bool {
+        matches!(
+            self.kind,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
+    }
+
+    /// Names with the given scope, in first-seen order.
+    pub fn names_with(&self, scope: NameScope) -> Vec<String> {
+        self.order
+            .iter()
+            .filter(|n| self.resolved.get(*n) == Some(&scope))
+            .cloned()
+            .collect()
+    }
+}
+
+/// All scopes of a module; index 0 is the module. Children are visited by the code generator in
+/// the same order the builder created them.
+#[derive(Debug)]
+pub struct SymbolTable {
+    pub scopes: Vec<Scope>,
+}
+
+pub fn build(module: &[Stmt]) -> Result<SymbolTable, SyntaxErr> {
+    let mut b = Builder {
+        scopes: vec![Scope::new(ScopeKind::Module, "<module>")],
+        stack: vec![0],
+    };
+    for s in module {
+        b.stmt(s)?;
+    }
+    let mut table = SymbolTable { scopes: b.scopes };
+    analyze(&mut table, 0, &[], &mut Vec::new())?;
+    Ok(table)
+}
+
+struct Builder {
+    scopes: Vec<Scope>,
+    stack: Vec<usize>,
+}
+
+impl Builder {
+    fn cur(&mut self) -> &mut Scope {
+        let i = *self.stack.last().unwrap_or(&0);
+        &mut self.scopes[i]
+    }
+
+    fn add(&mut self, name: &str, flag: u8, span: Span) -> Result<(), SyntaxErr> {
+        let scope = self.cur();
+        let old = scope.flags.get(name).copied().unwrap_or(0);
+        if flag & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+            let which = if flag == DEF_GLOBAL {
+                "global"
+            } else {
+                "nonlocal"
+            };
+            if old & DEF_PARAM != 0 {
+                return Err(SyntaxErr::new(
+                    format!("name '{name}' is parameter and {which}"),
+                    span.start as usize,
+                    span.end as usize,
+                ));
+            }
+            if old & DEF_LOCAL != 0 {
+                return Err(SyntaxErr::new(
+                    format!("name '{name}' is assigned to before {which} declaration"),
+                    span.start as usize,
+                    span.end as usize,
+                ));
+            }
+            if old & USE != 0 {
+                return Err(SyntaxErr::new(
+                    format!("name '{name}' is used prior to {which} declaration"),
+                    span.start as usize,
+                    span.end as usize,
+                ));
+            }
+            if (flag == DEF_GLOBAL && old & DEF_NONLOCAL != 0)
+                || (flag == DEF_NONLOCAL && old & DEF_GLOBAL != 0)
+            {
+                return Err(SyntaxErr::new(
+                    format!("name '{name}' is nonlocal and global"),
+                    span.start as usize,
+                    span.end as usize,
+                ));
+            }
+        }
+        if flag == DEF_PARAM && old & DEF_PARAM != 0 {
+            return Err(SyntaxErr::new(
+                format!("duplicate argument '{name}' in function definition"),
+                span.start as usize,
+                span.end as usize,
+            ));
+        }
+        if old == 0 {
+            scope.order.push(name.to_string());
+        }
+        scope.flags.insert(name.to_string(), old | flag);
+        Ok(())
+    }
+
+    fn enter(&mut self, kind: ScopeKind, name: &str, start: u32) -> usize {
+        let idx = self.scopes.len();
+        let mut scope = Scope::new(kind, name);
+        scope.start = start;
+        self.scopes.push(scope);
+        let parent = *self.stack.last().unwrap_or(&0);
+        self.scopes[parent].children.push(idx);
+        self.stack.push(idx);
+        idx
+    }
+
+    fn leave(&mut self) {
+        self.stack.pop();
+    }
+
+    fn stmts(&mut self, body: &[Stmt]) -> Result<(), SyntaxErr> {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxErr> {
+        match &s.kind {
+            StmtKind::Expr(e) => self.expr(e),
+            StmtKind::Assign { targets, value } => {
+                self.expr(value)?;
+                targets.iter().try_for_each(|t| self.target(t))
+            }
+            StmtKind::AugAssign { target, value, .. } => {
+                self.expr(value)?;
+                if let ExprKind::Name(n) = &target.kind {
+                    self.add(n, USE, target.span)?;
+                }
+                self.target(target)
+            }
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
+                if let Some(v) = value {
+                    self.expr(v)?;
+                }
+                // Annotations of simple names are not evaluated inside functions (PEP 526);
+                // gilsim never evaluates them, like `from __future__ import annotations`.
+                let _ = annotation;
+                if value.is_some() || !matches!(target.kind, ExprKind::Name(_)) {
+                    self.target(target)?;
+                } else if let ExprKind::Name(n) = &target.kind {
+                    self.add(n, DEF_LOCAL, target.span)?;
+                }
+                Ok(())
+            }
+            StmtKind::Pass | StmtKind::Break | StmtKind::Continue => Ok(()),
+            StmtKind::Return(v) => {
+                if !self.cur().is_function_like() {
+                    return Err(SyntaxErr::new(
+                        "'return' outside function",
+                        s.span.start as usize,
+                        s.span.end as usize,
+                    ));
+                }
+                v.iter().try_for_each(|e| self.expr(e))
+            }
+            StmtKind::Raise { exc, cause } => {
+                exc.iter().try_for_each(|e| self.expr(e))?;
+                cause.iter().try_for_each(|e| self.expr(e))
+            }
+            StmtKind::Global(names) => {
+                for n in names {
+                    self.add(n, DEF_GLOBAL, s.span)?;
+                }
+                Ok(())
+            }
+            StmtKind::Nonlocal(names) => {
+                if self.cur().kind == ScopeKind::Module {
+                    return Err(SyntaxErr::new(
+                        "nonlocal declaration not allowed at module level",
+                        s.span.start as usize,
+                        s.span.end as usize,
+                    ));
+                }
+                for n in names {
+                    self.add(n, DEF_NONLOCAL, s.span)?;
+                }
+                Ok(())
+            }
+            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.target(t)),
+            StmtKind::Assert { test, msg } => {
+                self.expr(test)?;
+                msg.iter().try_for_each(|e| self.expr(e))
+            }
+            StmtKind::Import(names) => {
+                for a in names {
+                    let bound = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    self.add(&bound, DEF_LOCAL, a.span)?;
+                }
+                Ok(())
+            }
+            StmtKind::ImportFrom { names, .. } => {
+                for a in names {
+                    if a.name == "*" {
+                        if self.cur().kind != ScopeKind::Module {
+                            return Err(SyntaxErr::new(
+                                "import * only allowed at module level",
+                                s.span.start as usize,
+                                s.span.end as usize,
+                            ));
+                        }
+                        continue;
+                    }
+                    let bound = a.asname.clone().unwrap_or_else(|| a.name.clone());
+                    self.add(&bound, DEF_LOCAL, a.span)?;
+                }
+                Ok(())
+            }
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.expr(test)?;
+                self.stmts(body)?;
+                self.stmts(orelse)
+            }
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
+                self.expr(iter)?;
+                self.target(target)?;
+                self.stmts(body)?;
+                self.stmts(orelse)
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                self.stmts(body)?;
+                for h in handlers {
+                    if let Some(t) = &h.typ {
+                        self.expr(t)?;
+                    }
+                    if let Some(n) = &h.name {
+                        self.add(n, DEF_LOCAL, h.span)?;
+                    }
+                    self.stmts(&h.body)?;
+                }
+                self.stmts(orelse)?;
+                self.stmts(finalbody)
+            }
+            StmtKind::With { items, body, .. } => {
+                for item in items {
+                    self.expr(&item.context)?;
+                    if let Some(t) = &item.target {
+                        self.target(t)?;
+                    }
+                }
+                self.stmts(body)
+            }
+            StmtKind::FunctionDef(f) => self.function_def(f, s.span),
+            StmtKind::ClassDef(c) => self.class_def(c, s.span),
+        }
+    }
+
+    fn function_def(&mut self, f: &FunctionDef, span: Span) -> Result<(), SyntaxErr> {
+        f.decorators.iter().try_for_each(|d| self.expr(d))?;
+        self.params_defaults(&f.params)?;
+        self.add(&f.name, DEF_LOCAL, span)?;
+        let idx = self.enter(ScopeKind::Function, &f.name, span.start);
+        self.scopes[idx].is_coroutine = f.is_async;
+        self.params(&f.params)?;
+        self.stmts(&f.body)?;
+        self.leave();
+        Ok(())
+    }
+
+    fn class_def(&mut self, c: &ClassDef, span: Span) -> Result<(), SyntaxErr> {
+        c.decorators.iter().try_for_each(|d| self.expr(d))?;
+        c.bases.iter().try_for_each(|b| self.expr(b))?;
+        c.keywords.iter().try_for_each(|k| self.expr(&k.value))?;
+        self.enter(ScopeKind::Class, &c.name, span.start);
+        self.stmts(&c.body)?;
+        self.leave();
+        self.add(&c.name, DEF_LOCAL, span)
+    }
+
+    fn params_defaults(&mut self, p: &Parameters) -> Result<(), SyntaxErr> {
+        p.defaults.iter().try_for_each(|d| self.expr(d))?;
+        p.kw_defaults
+            .iter()
+            .flatten()
+            .try_for_each(|d| self.expr(d))
+    }
+
+    fn params(&mut self, p: &Parameters) -> Result<(), SyntaxErr> {
+        for param in p.all_names() {
+            self.add(&param.name, DEF_PARAM, param.span)?;
+            self.cur().params.push(param.name.clone());
+        }
+        Ok(())
+    }
+
+    fn target(&mut self, t: &Expr) -> Result<(), SyntaxErr> {
+        match &t.kind {
+            ExprKind::Name(n) => self.add(n, DEF_LOCAL, t.span),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.target(i))
+            }
+            ExprKind::Starred(inner) => self.target(inner),
+            _ => self.expr(t),
+        }
+    }
+
+    fn comprehension(
+        &mut self,
+        name: &str,
+        generators: &[Comprehension],
+        elts: &[&Expr],
+        is_generator: bool,
+        start: u32,
+    ) -> Result<(), SyntaxErr> {
+        // The first iterable is evaluated in the enclosing scope (CPython passes it as `.0`).
+        let first = &generators[0];
+        self.expr(&first.iter)?;
+        let idx = self.enter(ScopeKind::Comprehension, name, start);
+        self.scopes[idx].is_generator = is_generator;
+        self.add(".0", DEF_PARAM, first.iter.span)?;
+        self.cur().params.push(".0".into());
+        for (i, g) in generators.iter().enumerate() {
+            if i > 0 {
+                self.expr(&g.iter)?;
+            }
+            self.target(&g.target)?;
+            g.ifs.iter().try_for_each(|c| self.expr(c))?;
+        }
+        elts.iter().try_for_each(|e| self.expr(e))?;
+        self.leave();
+        Ok(())
+    }
+
+    fn expr(&mut self, e: &Expr) -> Result<(), SyntaxErr> {
+        match &e.kind {
+            ExprKind::Name(n) => {
+                if n == "super" || n == "__class__" {
+                    self.cur().needs_class_cell = true;
+                }
+                self.add(n, USE, e.span)
+            }
+            ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| self.expr(v)),
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                // PEP 572: the target binds in the nearest non-comprehension scope; the
+                // comprehensions in between see it as global (module) or nonlocal (function).
+                let ExprKind::Name(n) = &target.kind else {
+                    return Ok(());
+                };
+                let pos = self
+                    .stack
+                    .iter()
+                    .rposition(|&i| self.scopes[i].kind != ScopeKind::Comprehension)
+                    .unwrap_or(0);
+                let owner_kind = self.scopes[self.stack[pos]].kind;
+                let inner: Vec<usize> = self.stack[pos + 1..].to_vec();
+                if !inner.is_empty() && owner_kind == ScopeKind::Class {
+                    return Err(SyntaxErr::new(
+                        "assignment expression within a comprehension cannot be used in a class body",
+                        target.span.start as usize,
+                        target.span.end as usize,
+                    ));
+                }
+                let saved: Vec<usize> = self.stack.drain(pos + 1..).collect();
+                let r = self.add(n, DEF_LOCAL, target.span);
+                self.stack.extend(saved);
+                r?;
+                let flag = if owner_kind == ScopeKind::Module {
+                    DEF_GLOBAL
+                } else {
+                    DEF_NONLOCAL
+                };
+                for i in inner {
+                    let scope = &mut self.scopes[i];
+                    if !scope.flags.contains_key(n) {
+                        scope.order.push(n.clone());
+                    }
+                    scope.flags.insert(n.clone(), flag);
+                }
+                Ok(())
+            }
+            ExprKind::BinOp { left, right, .. } => {
+                self.expr(left)?;
+                self.expr(right)
+            }
+            ExprKind::UnaryOp { operand, .. } => self.expr(operand),
+            ExprKind::Lambda { params, body } => {
+                self.params_defaults(params)?;
+                self.enter(ScopeKind::Lambda, "<lambda>", e.span.start);
+                self.params(params)?;
+                self.expr(body)?;
+                self.leave();
+                Ok(())
+            }
+            ExprKind::IfExp { test, body, orelse } => {
+                self.expr(test)?;
+                self.expr(body)?;
+                self.expr(orelse)
+            }
+            ExprKind::Dict { keys, values } => {
+                keys.iter().flatten().try_for_each(|k| self.expr(k))?;
+                values.iter().try_for_each(|v| self.expr(v))
+            }
+            ExprKind::Set(items) | ExprKind::List(items) | ExprKind::Tuple(items) => {
+                items.iter().try_for_each(|i| self.expr(i))
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension("<listcomp>", generators, &[elt], false, e.span.start)
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension("<setcomp>", generators, &[elt], false, e.span.start)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension("<dictcomp>", generators, &[key, value], false, e.span.start),
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension("<genexpr>", generators, &[elt], true, e.span.start)
+            }
+            ExprKind::Await(v) => {
+                if !self.cur().is_coroutine {
+                    return Err(SyntaxErr::new(
+                        "'await' outside async function",
+                        e.span.start as usize,
+                        e.span.end as usize,
+                    ));
+                }
+                self.expr(v)
+            }
+            ExprKind::Yield(v) => {
+                self.mark_generator(e.span)?;
+                v.iter().try_for_each(|x| self.expr(x))
+            }
+            ExprKind::YieldFrom(v) => {
+                self.mark_generator(e.span)?;
+                self.expr(v)
+            }
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
+                self.expr(left)?;
+                comparators.iter().try_for_each(|c| self.expr(c))
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                self.expr(func)?;
+                args.iter().try_for_each(|a| self.expr(a))?;
+                keywords.iter().try_for_each(|k| self.expr(&k.value))
+            }
+            ExprKind::JoinedStr(parts) => self.fstring_parts(parts),
+            ExprKind::Constant(_) => Ok(()),
+            ExprKind::Attribute { value, .. } => self.expr(value),
+            ExprKind::Subscript { value, slice } => {
+                self.expr(value)?;
+                self.expr(slice)
+            }
+            ExprKind::Starred(v) => self.expr(v),
+            ExprKind::Slice { lower, upper, step } => {
+                for part in [lower, upper, step].into_iter().flatten() {
+                    self.expr(part)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    fn fstring_parts(&mut self, parts: &[FStringPart]) -> Result<(), SyntaxErr> {
+        for p in parts {
+            if let FStringPart::Field(f) = p {
+                self.expr(&f.value)?;
+                if let Some(spec) = &f.spec {
+                    self.fstring_parts(spec)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_generator(&mut self, span: Span) -> Result<(), SyntaxErr> {
+        let scope = self.cur();
+        match scope.kind {
+            ScopeKind::Function | ScopeKind::Lambda => {
+                scope.is_generator = true;
+                Ok(())
+            }
+            ScopeKind::Comprehension => Err(SyntaxErr::new(
+                "'yield' inside list comprehension",
+                span.start as usize,
+                span.end as usize,
+            )),
+            _ => Err(SyntaxErr::new(
+                "'yield' outside function",
+                span.start as usize,
+                span.end as usize,
+            )),
+        }
+    }
+}
+
+/// Resolves every name of scope `idx`. `enclosing` holds the names bound in enclosing function
+/// scopes; `free_needed` collects names this scope (or its children) need from outside.
+fn analyze(
+    table: &mut SymbolTable,
+    idx: usize,
+    enclosing: &[String],
+    free_out: &mut Vec<String>,
+) -> Result<(), SyntaxErr> {
+    let kind = table.scopes[idx].kind;
+    let names: Vec<(String, u8)> = table.scopes[idx]
+        .order
+        .iter()
+        .map(|n| (n.clone(), table.scopes[idx].flags[n]))
+        .collect();
+    let mut resolved: HashMap<String, NameScope> = HashMap::new();
+    for (name, flags) in &names {
+        let scope = if flags & DEF_GLOBAL != 0 {
+            NameScope::GlobalExplicit
+        } else if flags & DEF_NONLOCAL != 0 {
+            if !enclosing.contains(name) {
+                return Err(SyntaxErr::new(
+                    format!("no binding for nonlocal '{name}' found"),
+                    0,
+                    0,
+                ));
+            }
+            NameScope::Free
+        } else if flags & (DEF_LOCAL | DEF_PARAM) != 0 {
+            NameScope::Local
+        } else if kind != ScopeKind::Module && enclosing.contains(name) {
+            NameScope::Free
+        } else {
+            NameScope::GlobalImplicit
+        };
+        resolved.insert(name.clone(), scope);
+    }
+    // Methods that use super()/__class__ get an implicit free `__class__` from the class body.
+    let in_class = kind != ScopeKind::Module
+        && table.scopes[idx].needs_class_cell
+        && enclosing.contains(&"__class__".to_string());
+    if in_class && !resolved.contains_key("__class__") {
+        table.scopes[idx].order.push("__class__".into());
+        resolved.insert("__class__".into(), NameScope::Free);
+    }
+
+    // Names visible to children: this function's locals plus what is visible here already.
+    let mut child_enclosing: Vec<String> = enclosing.to_vec();
+    match kind {
+        ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension => {
+            for (name, scope) in &resolved {
+                if matches!(scope, NameScope::Local | NameScope::Free)
+                    && !child_enclosing.contains(name)
+                {
+                    child_enclosing.push(name.clone());
+                }
+            }
+            // A global declaration hides outer bindings of the name from nested scopes.
+            child_enclosing.retain(|n| resolved.get(n) != Some(&NameScope::GlobalExplicit));
+        }
+        ScopeKind::Class => {
+            child_enclosing.push("__class__".into());
+        }
+        ScopeKind::Module => {}
+    }
+
+    let children = table.scopes[idx].children.clone();
+    let mut child_free: Vec<String> = Vec::new();
+    for child in children {
+        analyze(table, child, &child_enclosing, &mut child_free)?;
+    }
+    for name in child_free {
+        match resolved.get(&name).copied() {
+            Some(NameScope::Local) if kind != ScopeKind::Class => {
+                resolved.insert(name, NameScope::Cell);
+            }
+            Some(NameScope::Cell) => {}
+            Some(NameScope::Free) => {}
+            _ if kind == ScopeKind::Class && name == "__class__" => {
+                table.scopes[idx].has_class_cell = true;
+            }
+            _ => {
+                // Passes through this scope to a nested one (e.g. through a class body or a
+                // function that does not use the name itself).
+                if kind == ScopeKind::Module {
+                    continue;
+                }
+                if resolved.get(&name) == Some(&NameScope::Local) {
+                    // A class body that binds the name itself still forwards the outer cell.
+                    table.scopes[idx].class_free.push(name.clone());
+                } else {
+                    if !table.scopes[idx].order.contains(&name) {
+                        table.scopes[idx].order.push(name.clone());
+                    }
+                    resolved.insert(name.clone(), NameScope::Free);
+                }
+                if !free_out.contains(&name) {
+                    free_out.push(name);
+                }
+            }
+        }
+    }
+    for (name, scope) in &resolved {
+        if *scope == NameScope::Free && !free_out.contains(name) {
+            free_out.push(name.clone());
+        }
+    }
+    table.scopes[idx].resolved = resolved;
+    Ok(())
+}

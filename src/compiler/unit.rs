@@ -1,0 +1,317 @@
+//! A code object under construction: instructions with labels, line numbers, the handler that
+//! protects each instruction (turned into the exception table), constants and name tables.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use super::bytecode::{CodeObject, ExceptionEntry, Instr};
+use super::symtable::ScopeKind;
+use crate::vm::value::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label(pub usize);
+
+/// The exception handler active while an instruction is emitted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handler {
+    pub label: Label,
+    pub depth: u32,
+    pub lasti: bool,
+}
+
+/// Blocks that `break`, `continue` and `return` must unwind (CPython's fblocks).
+#[derive(Debug, Clone)]
+pub enum FBlock {
+    While {
+        start: Label,
+        end: Label,
+    },
+    For {
+        start: Label,
+        end: Label,
+    },
+    TryExcept,
+    /// A `try` with a `finally`: the finally body runs on the way out.
+    Finally {
+        body: Vec<crate::syntax::ast::Stmt>,
+    },
+    /// Inside the exceptional path of a finally body ([lasti, prev_exc, exc] on the stack).
+    FinallyEnd,
+    With,
+    /// Inside an `except` body; `name` is cleared on the way out.
+    Handler {
+        name: Option<String>,
+    },
+}
+
+pub struct Unit {
+    pub name: Arc<str>,
+    pub qualname: Arc<str>,
+    pub kind: ScopeKind,
+    pub scope: usize,
+    pub first_line: u32,
+    pub instrs: Vec<Instr>,
+    pub lines: Vec<u32>,
+    handlers_of: Vec<Option<Handler>>,
+    pub labels: Vec<Option<usize>>,
+    pub consts: Vec<Value>,
+    const_keys: HashMap<String, u32>,
+    pub names: Vec<Arc<str>>,
+    name_index: HashMap<String, u32>,
+    pub varnames: Vec<Arc<str>>,
+    pub cellvars: Vec<Arc<str>>,
+    pub freevars: Vec<Arc<str>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub current_line: u32,
+    pub handler_stack: Vec<Handler>,
+    pub fblocks: Vec<FBlock>,
+    /// For each fblock, the handler-stack length to restore when unwinding past it.
+    pub fblock_handlers: Vec<usize>,
+    /// Stack values owned by enclosing blocks (for-iterators, with-exits, handler state).
+    pub block_depth: u32,
+    pub docstring: Option<String>,
+    /// Name of the enclosing class, for private-name mangling (`__x` → `_A__x`).
+    pub private: Option<String>,
+}
+
+impl Unit {
+    pub fn new(name: &str, qualname: &str, kind: ScopeKind, scope: usize, first_line: u32) -> Unit {
+        Unit {
+            name: name.into(),
+            qualname: qualname.into(),
+            kind,
+            scope,
+            first_line,
+            instrs: Vec::new(),
+            lines: Vec::new(),
+            handlers_of: Vec::new(),
+            labels: Vec::new(),
+            consts: Vec::new(),
+            const_keys: HashMap::new(),
+            names: Vec::new(),
+            name_index: HashMap::new(),
+            varnames: Vec::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags: 0,
+            current_line: first_line,
+            handler_stack: Vec::new(),
+            fblocks: Vec::new(),
+            fblock_handlers: Vec::new(),
+            block_depth: 0,
+            docstring: None,
+            private: None,
+        }
+    }
+
+    pub fn emit(&mut self, instr: Instr) -> usize {
+        self.instrs.push(instr);
+        self.lines.push(self.current_line);
+        self.handlers_of.push(self.handler_stack.last().copied());
+        self.instrs.len() - 1
+    }
+
+    pub fn new_label(&mut self) -> Label {
+        self.labels.push(None);
+        Label(self.labels.len() - 1)
+    }
+
+    pub fn bind(&mut self, label: Label) {
+        self.labels[label.0] = Some(self.instrs.len());
+    }
+
+    /// Emits a jump whose target is patched when the label is bound (the operand holds the
+    /// label number until then).
+    pub fn emit_jump(&mut self, make: fn(u32) -> Instr, label: Label) -> usize {
+        self.emit(make(label.0 as u32))
+    }
+
+    /// Enters a block that `break`/`continue`/`return` must unwind; call before the block's
+    /// own handler is pushed.
+    pub fn push_fblock(&mut self, block: FBlock) {
+        self.fblocks.push(block);
+        self.fblock_handlers.push(self.handler_stack.len());
+    }
+
+    pub fn pop_fblock(&mut self) {
+        self.fblocks.pop();
+        self.fblock_handlers.pop();
+    }
+
+    pub fn push_handler(&mut self, label: Label, depth: u32, lasti: bool) {
+        self.handler_stack.push(Handler {
+            label,
+            depth,
+            lasti,
+        });
+    }
+
+    pub fn pop_handler(&mut self) {
+        self.handler_stack.pop();
+    }
+
+    pub fn add_const(&mut self, v: Value) -> u32 {
+        let key = const_key(&v);
+        if let Some(k) = &key
+            && let Some(&i) = self.const_keys.get(k)
+        {
+            return i;
+        }
+        self.consts.push(v);
+        let i = (self.consts.len() - 1) as u32;
+        if let Some(k) = key {
+            self.const_keys.insert(k, i);
+        }
+        i
+    }
+
+    pub fn add_name(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.name_index.get(name) {
+            return i;
+        }
+        self.names.push(name.into());
+        let i = (self.names.len() - 1) as u32;
+        self.name_index.insert(name.to_string(), i);
+        i
+    }
+
+    pub fn varname_index(&self, name: &str) -> Option<u32> {
+        self.varnames
+            .iter()
+            .position(|n| &**n == name)
+            .map(|i| i as u32)
+    }
+
+    /// Index for LOAD_DEREF/LOAD_CLOSURE: cellvars first, then freevars.
+    pub fn deref_index(&self, name: &str) -> Option<u32> {
+        if let Some(i) = self.cellvars.iter().position(|n| &**n == name) {
+            return Some(i as u32);
+        }
+        self.freevars
+            .iter()
+            .position(|n| &**n == name)
+            .map(|i| (i + self.cellvars.len()) as u32)
+    }
+
+    /// Resolves labels and builds the code object.
+    pub fn finish(mut self, filename: Arc<str>, interner: &mut Interner) -> CodeObject {
+        let labels = self.labels.clone();
+        let resolve = |l: u32| labels.get(l as usize).copied().flatten().unwrap_or(0) as u32;
+        for instr in &mut self.instrs {
+            if let Some(label) = instr.jump_target() {
+                instr.set_jump_target(resolve(label));
+            }
+        }
+        let mut table: Vec<ExceptionEntry> = Vec::new();
+        for (i, h) in self.handlers_of.iter().enumerate() {
+            let Some(h) = h else { continue };
+            let target = resolve(h.label.0 as u32);
+            match table.last_mut() {
+                Some(last)
+                    if last.end == i as u32
+                        && last.target == target
+                        && last.depth == h.depth
+                        && last.lasti == h.lasti =>
+                {
+                    last.end += 1;
+                }
+                _ => table.push(ExceptionEntry {
+                    start: i as u32,
+                    end: i as u32 + 1,
+                    target,
+                    depth: h.depth,
+                    lasti: h.lasti,
+                }),
+            }
+        }
+        let cell_args = self
+            .cellvars
+            .iter()
+            .map(|c| self.varname_index(c))
+            .collect();
+        let names = self.names.iter().map(|n| interner.intern(n)).collect();
+        let max_stack = max_stack_estimate(&self.instrs);
+        CodeObject {
+            name: self.name,
+            qualname: self.qualname,
+            filename,
+            first_line: self.first_line,
+            instructions: self.instrs.into_boxed_slice(),
+            lines: self.lines.into_boxed_slice(),
+            consts: self.consts.into_boxed_slice(),
+            names,
+            varnames: self.varnames.into_boxed_slice(),
+            cellvars: self.cellvars.into_boxed_slice(),
+            freevars: self.freevars.into_boxed_slice(),
+            cell_args,
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags,
+            exception_table: table.into_boxed_slice(),
+            max_stack,
+            docstring: self.docstring.map(|d| d.into()),
+        }
+    }
+}
+
+/// Shares one `str` object per distinct name across a module's code objects, so attribute and
+/// global lookups usually match by pointer.
+#[derive(Default)]
+pub struct Interner {
+    map: HashMap<String, Value>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, name: &str) -> Value {
+        self.map
+            .entry(name.to_string())
+            .or_insert_with(|| Value::str(name))
+            .clone()
+    }
+}
+
+/// A cheap upper bound on the value-stack size, used to pre-size frames.
+fn max_stack_estimate(instrs: &[Instr]) -> u32 {
+    let builds = instrs
+        .iter()
+        .filter_map(|i| match i {
+            Instr::BuildTuple(n) | Instr::BuildList(n) | Instr::BuildSet(n) | Instr::Call(n) => {
+                Some(*n + 2)
+            }
+            Instr::BuildMap(n) => Some(*n * 2),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    (builds + 8).min(256)
+}
+
+/// Deduplication key for constants (CPython merges equal constants of the same type).
+fn const_key(v: &Value) -> Option<String> {
+    Some(match v {
+        Value::None => "N".into(),
+        Value::Bool(b) => format!("b{b}"),
+        Value::Int(i) => format!("i{i}"),
+        Value::BigInt(b) => format!("I{b}"),
+        Value::Float(f) => format!("f{}", f.to_bits()),
+        Value::Str(s) => format!("s{}", s.as_str()),
+        Value::Ellipsis => "E".into(),
+        Value::Tuple(t) => {
+            let mut k = String::from("t(");
+            for item in t.items.iter() {
+                k.push_str(&const_key(item)?);
+                k.push(',');
+            }
+            k.push(')');
+            k
+        }
+        _ => return None,
+    })
+}

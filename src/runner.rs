@@ -1,0 +1,203 @@
+//! Running a program end to end: runtime set-up, compile, execute on a big-stack thread, report
+//! uncaught exceptions CPython-style, map `SystemExit` to the exit status, enforce `--timeout`.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::runtime::thread::breaker;
+use crate::runtime::{Interpreter, RunOptions, Runtime, ThreadState};
+use crate::vm::context::Vm;
+use crate::vm::errors::PyErr;
+use crate::vm::eval::Resume;
+use crate::vm::frame::Frame;
+use crate::vm::module::Module;
+use crate::vm::types::types;
+use crate::vm::value::Value;
+
+/// Native stack of the thread that runs the main program. Python-to-Python calls do not use
+/// it; native re-entries (sorted's key, __eq__, ...) do, and are guarded against overflow.
+pub const MAIN_STACK_SIZE: usize = 512 * 1024 * 1024;
+
+/// How a run ended. `stdout`/`stderr` are filled only when `options.capture` is set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunOutcome {
+    pub exit_code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs a file (its directory becomes `sys.path[0]`).
+pub fn run_file(path: &Path, mut options: RunOptions) -> RunOutcome {
+    let filename = path.display().to_string();
+    let source = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            let msg = format!(
+                "gilsim: can't open file '{filename}': [Errno {}] {}\n",
+                e.raw_os_error().unwrap_or(2),
+                e
+            );
+            if !options.capture {
+                eprint!("{msg}");
+            }
+            return RunOutcome {
+                exit_code: 2,
+                stdout: String::new(),
+                stderr: if options.capture { msg } else { String::new() },
+            };
+        }
+    };
+    if options.argv.first().is_none_or(String::is_empty) {
+        if options.argv.is_empty() {
+            options.argv.push(filename.clone());
+        } else {
+            options.argv[0] = filename.clone();
+        }
+    }
+    let dir = path
+        .parent()
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
+        .map(Path::to_path_buf);
+    run_program(&source, &filename, options, dir)
+}
+
+/// Runs source text as the `__main__` module.
+pub fn run_source(source: &str, filename: &str, options: RunOptions) -> RunOutcome {
+    run_program(source, filename, options, None)
+}
+
+fn run_program(
+    source: &str,
+    filename: &str,
+    options: RunOptions,
+    script_dir: Option<std::path::PathBuf>,
+) -> RunOutcome {
+    let timeout = options.timeout;
+    let runtime = Runtime::new(options);
+    let interp = Interpreter::new(runtime.clone());
+    *interp.script_dir.lock() = script_dir;
+    let thread = Arc::new(ThreadState::new(runtime.next_thread_ident()));
+    let (tx, rx) = crossbeam::channel::bounded::<i32>(1);
+    let source = source.to_string();
+    let filename = filename.to_string();
+    let worker_thread = thread.clone();
+    let worker_interp = interp.clone();
+    let spawned = std::thread::Builder::new()
+        .name("gilsim-main".into())
+        .stack_size(MAIN_STACK_SIZE)
+        .spawn(move || {
+            let vm = Vm::new(worker_interp, worker_thread, MAIN_STACK_SIZE);
+            let code = execute_main(&vm, &source, &filename);
+            let _ = tx.send(code);
+        });
+    let handle = match spawned {
+        Ok(h) => h,
+        Err(e) => {
+            runtime.stderr.write_str(&format!(
+                "gilsim: cannot start the interpreter thread: {e}\n"
+            ));
+            return finish(&runtime, 1);
+        }
+    };
+    let code = match timeout {
+        None => rx.recv().unwrap_or(1),
+        Some(secs) => match rx.recv_timeout(Duration::from_secs_f64(secs.max(0.0))) {
+            Ok(code) => code,
+            Err(_) => {
+                thread.request(breaker::STOP);
+                // Give the program a moment to unwind at its next check point.
+                let _ = rx.recv_timeout(Duration::from_secs(2));
+                runtime.stdout.flush();
+                runtime.stderr.write_str(&format!(
+                    "gilsim: the run was stopped after the --timeout of {secs} s\n"
+                ));
+                return finish(&runtime, 1);
+            }
+        },
+    };
+    let _ = handle.join();
+    finish(&runtime, code)
+}
+
+fn finish(runtime: &Arc<Runtime>, exit_code: i32) -> RunOutcome {
+    runtime.stdout.flush();
+    runtime.stderr.flush();
+    RunOutcome {
+        exit_code,
+        stdout: runtime.stdout.captured_text(),
+        stderr: runtime.stderr.captured_text(),
+    }
+}
+
+/// Compiles and runs `__main__` on the current thread; returns the exit status.
+pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
+    let runtime = vm.interp.runtime.clone();
+    runtime.register_source(filename, source);
+    crate::vm::builtins::install_builtins(vm, &vm.interp.builtins);
+    let code = match crate::compiler::compile_module(source, filename) {
+        Ok(code) => code,
+        Err(e) => {
+            runtime.stdout.flush();
+            runtime.stderr.write_str(&e.render(filename, source));
+            return 1;
+        }
+    };
+    let main = Arc::new(Module::new("__main__"));
+    main.set("__file__", Value::str(filename));
+    main.set("__builtins__", Value::Dict(vm.builtins().clone()));
+    vm.interp
+        .modules
+        .set_str("__main__", Value::Module(main.clone()));
+    let mut frame = Frame::new(code, main.dict.clone(), None);
+    let result = vm.run_frame(&mut frame, Resume::Start);
+    drop(frame);
+    match result {
+        Ok(_) => {
+            runtime.stdout.flush();
+            0
+        }
+        Err(err) => report_uncaught(vm, &err),
+    }
+}
+
+/// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
+pub fn report_uncaught(vm: &Vm, err: &PyErr) -> i32 {
+    let runtime = &vm.interp.runtime;
+    runtime.stdout.flush();
+    if vm
+        .thread
+        .eval_breaker
+        .load(std::sync::atomic::Ordering::Relaxed)
+        & breaker::STOP
+        != 0
+    {
+        return 1;
+    }
+    if err.is_instance_of(&types().exc.system_exit) {
+        let args = err.args();
+        return match args.as_slice() {
+            [] | [Value::None] => 0,
+            [Value::Int(i)] => *i as i32,
+            [Value::Bool(b)] => i32::from(*b),
+            [other] => {
+                let text = vm.str(other).unwrap_or_default();
+                runtime.stderr.write_str(&format!("{text}\n"));
+                1
+            }
+            many => {
+                let text = vm.repr(&Value::tuple(many.to_vec())).unwrap_or_default();
+                runtime.stderr.write_str(&format!("{text}\n"));
+                1
+            }
+        };
+    }
+    runtime.stderr.write_str(&vm.format_exception(err));
+    1
+}

@@ -1,0 +1,96 @@
+//! The `time` module: clocks and `sleep` (interruptible at the eval breaker's granularity).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::vm::builtins::positional;
+use crate::vm::context::Vm;
+use crate::vm::errors::{PyResult, type_error, value_error};
+use crate::vm::function::Args;
+use crate::vm::module::Module;
+use crate::vm::types::type_name;
+use crate::vm::value::Value;
+
+pub fn create(_vm: &Vm) -> Arc<Module> {
+    super::native_module(
+        "time",
+        &[
+            ("time", time),
+            ("time_ns", time_ns),
+            ("perf_counter", perf_counter),
+            ("perf_counter_ns", perf_counter_ns),
+            ("monotonic", perf_counter),
+            ("monotonic_ns", perf_counter_ns),
+            ("process_time", perf_counter),
+            ("sleep", sleep),
+        ],
+    )
+}
+
+fn wall() -> f64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0.0, |d| d.as_secs_f64())
+}
+
+fn time(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("time", args, 0, 0)?;
+    Ok(Value::Float(wall()))
+}
+
+fn time_ns(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("time_ns", args, 0, 0)?;
+    let ns = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    Ok(Value::from_bigint(num_bigint::BigInt::from(ns)))
+}
+
+/// Seconds since the run started (CPython's clock has an arbitrary origin too).
+fn elapsed(vm: &Vm) -> Duration {
+    Instant::now().duration_since(vm.interp.runtime.started)
+}
+
+fn perf_counter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("perf_counter", args, 0, 0)?;
+    Ok(Value::Float(elapsed(vm).as_secs_f64()))
+}
+
+fn perf_counter_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("perf_counter_ns", args, 0, 0)?;
+    Ok(Value::Int(elapsed(vm).as_nanos() as i64))
+}
+
+fn sleep(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("sleep", args, 1, 1)?;
+    let secs = match &a[0] {
+        Value::Float(f) => *f,
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => f64::from(u8::from(*b)),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )));
+        }
+    };
+    if secs.is_nan() {
+        return Err(value_error("Invalid value NaN (not a number)"));
+    }
+    if secs < 0.0 {
+        return Err(value_error("sleep length must be non-negative"));
+    }
+    let deadline = Instant::now() + Duration::from_secs_f64(secs.min(1e9));
+    // Sleep in slices so a timeout or Ctrl-C is noticed promptly.
+    loop {
+        let now = Instant::now();
+        if now >= deadline {
+            break;
+        }
+        std::thread::sleep((deadline - now).min(Duration::from_millis(20)));
+        if vm.thread.pending() {
+            vm.handle_eval_breaker()?;
+        }
+    }
+    Ok(Value::None)
+}

@@ -1,0 +1,506 @@
+//! The layout pass: logos raw tokens → `Tok`s with NEWLINE/INDENT/DEDENT, bracket tracking and
+//! CPython's tokenizer errors (Parser/tokenizer.c).
+
+use std::collections::VecDeque;
+
+use logos::Logos;
+use num_bigint::BigInt;
+use num_traits::Num;
+
+use super::error::SyntaxErr;
+use super::strings::{decode_bytes, decode_str};
+use super::tok::{StrLit, Tok};
+use super::token::{RawTok, string_body_len};
+
+pub type Spanned = (usize, Tok, usize);
+
+/// CPython's tokenizer refuses more than 200 nested brackets (MAXLEVEL); so do we, which also
+/// bounds the parser's and compiler's recursion.
+const MAX_BRACKET_DEPTH: usize = 200;
+/// Maximum indentation depth (CPython's MAXINDENT is 100).
+const MAX_INDENT_DEPTH: usize = 100;
+
+pub struct Lexer<'src> {
+    source: &'src str,
+    raw: logos::SpannedIter<'src, RawTok>,
+    pending: VecDeque<Spanned>,
+    /// Indentation stack: (column with tabs to 8, column with tabs to 1), as CPython keeps both
+    /// to detect inconsistent tabs.
+    indents: Vec<(usize, usize)>,
+    brackets: Vec<(u8, usize)>,
+    at_line_start: bool,
+    emitted_any_on_line: bool,
+    finished: bool,
+    prev_raw: Option<(RawTok, usize)>,
+}
+
+impl<'src> Lexer<'src> {
+    pub fn new(source: &'src str) -> Lexer<'src> {
+        Lexer {
+            source,
+            raw: RawTok::lexer(source).spanned(),
+            pending: VecDeque::new(),
+            indents: vec![(0, 0)],
+            brackets: Vec::new(),
+            at_line_start: true,
+            emitted_any_on_line: false,
+            finished: false,
+            prev_raw: None,
+        }
+    }
+
+    /// Produces the next token into `pending`; returns false at the very end.
+    fn advance(&mut self) -> Result<bool, SyntaxErr> {
+        let Some((raw, span)) = self.raw.next() else {
+            self.finish()?;
+            return Ok(false);
+        };
+        let raw = match raw {
+            Ok(raw) => raw,
+            Err(()) => return Err(self.raw_error(span.start)),
+        };
+        let prev = self.prev_raw.replace((raw, span.end));
+        if raw == RawTok::Newline {
+            if self.brackets.is_empty() && !self.at_line_start {
+                self.pending.push_back((span.start, Tok::Newline, span.end));
+                self.at_line_start = true;
+            }
+            return Ok(true);
+        }
+        if self.at_line_start {
+            self.at_line_start = false;
+            self.indent_line(span.start)?;
+        }
+        self.check_number_suffix(prev, raw, span.start)?;
+        let tok = self.convert(raw, span.start, span.end)?;
+        self.pending.push_back((span.start, tok, span.end));
+        self.emitted_any_on_line = true;
+        Ok(true)
+    }
+
+    fn finish(&mut self) -> Result<(), SyntaxErr> {
+        if let Some(&(open, pos)) = self.brackets.last() {
+            return Err(SyntaxErr::at(
+                format!("'{}' was never closed", open as char),
+                pos,
+            ));
+        }
+        let end = self.source.len();
+        if !self.at_line_start {
+            self.pending.push_back((end, Tok::Newline, end));
+        }
+        while self.indents.len() > 1 {
+            self.indents.pop();
+            self.pending.push_back((end, Tok::Dedent, end));
+        }
+        self.finished = true;
+        Ok(())
+    }
+
+    /// Emits INDENT/DEDENT for the first token of a logical line starting at `pos`.
+    fn indent_line(&mut self, pos: usize) -> Result<(), SyntaxErr> {
+        let line_start = self.source[..pos].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let (mut col, mut altcol) = (0usize, 0usize);
+        for b in self.source[line_start..pos].bytes() {
+            match b {
+                b' ' => {
+                    col += 1;
+                    altcol += 1;
+                }
+                b'\t' => {
+                    col = (col / 8 + 1) * 8;
+                    altcol += 1;
+                }
+                b'\x0c' => {
+                    col = 0;
+                    altcol = 0;
+                }
+                _ => {}
+            }
+        }
+        let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
+        let tab_error =
+            || SyntaxErr::tab("inconsistent use of tabs and spaces in indentation", pos);
+        if col == top {
+            if altcol != top_alt {
+                return Err(tab_error());
+            }
+        } else if col > top {
+            if altcol <= top_alt {
+                return Err(tab_error());
+            }
+            if self.indents.len() >= MAX_INDENT_DEPTH {
+                return Err(SyntaxErr::indentation(
+                    "too many levels of indentation",
+                    pos,
+                    pos,
+                ));
+            }
+            self.indents.push((col, altcol));
+            self.pending.push_back((pos, Tok::Indent, pos));
+        } else {
+            while self.indents.len() > 1 && col < self.indents[self.indents.len() - 1].0 {
+                self.indents.pop();
+                self.pending.push_back((pos, Tok::Dedent, pos));
+            }
+            let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
+            if col != top {
+                return Err(SyntaxErr::indentation(
+                    "unindent does not match any outer indentation level",
+                    pos,
+                    pos,
+                ));
+            }
+            if altcol != top_alt {
+                return Err(tab_error());
+            }
+        }
+        Ok(())
+    }
+
+    /// `1abc`, `0x1g`, `1_`: a number immediately followed by a name is CPython's
+    /// "invalid ... literal".
+    fn check_number_suffix(
+        &self,
+        prev: Option<(RawTok, usize)>,
+        raw: RawTok,
+        start: usize,
+    ) -> Result<(), SyntaxErr> {
+        let Some((prev, prev_end)) = prev else {
+            return Ok(());
+        };
+        if prev_end != start || !matches!(raw, RawTok::Name | RawTok::DecInt | RawTok::Float) {
+            return Ok(());
+        }
+        let text = &self.source[start..];
+        let word: String = text
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        if Tok::keyword(&word).is_some() {
+            return Ok(());
+        }
+        let what = match prev {
+            RawTok::DecInt => "decimal",
+            RawTok::HexInt => "hexadecimal",
+            RawTok::OctInt => "octal",
+            RawTok::BinInt => "binary",
+            RawTok::Float => "decimal",
+            RawTok::Imaginary => "imaginary",
+            _ => return Ok(()),
+        };
+        let pos = if what == "decimal" { start - 1 } else { start };
+        Err(SyntaxErr::at(format!("invalid {what} literal"), pos))
+    }
+
+    fn raw_error(&self, start: usize) -> SyntaxErr {
+        let rest = &self.source[start..];
+        if let Some(err) = self.unterminated_string(start) {
+            return err;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        if c == '\\' {
+            return SyntaxErr::at(
+                "unexpected character after line continuation character",
+                start,
+            );
+        }
+        if c.is_ascii() {
+            SyntaxErr::at("invalid syntax", start)
+        } else {
+            SyntaxErr::at(
+                format!("invalid character '{c}' (U+{:04X})", c as u32),
+                start,
+            )
+        }
+    }
+
+    fn unterminated_string(&self, start: usize) -> Option<SyntaxErr> {
+        let rest = &self.source[start..];
+        let prefix_len = rest.bytes().take_while(|b| b"rRbBuUfF".contains(b)).count();
+        let quote = *rest.as_bytes().get(prefix_len)?;
+        if quote != b'\'' && quote != b'"' {
+            return None;
+        }
+        let after = &rest.as_bytes()[prefix_len..];
+        let triple = after.len() >= 3 && after[1] == quote && after[2] == quote;
+        let detected = if triple {
+            self.source.lines().count().max(1)
+        } else {
+            super::error::line_of(self.source, start)
+        };
+        let what = if triple {
+            "unterminated triple-quoted string literal"
+        } else {
+            "unterminated string literal"
+        };
+        Some(SyntaxErr::at(
+            format!("{what} (detected at line {detected})"),
+            start,
+        ))
+    }
+
+    fn convert(&mut self, raw: RawTok, start: usize, end: usize) -> Result<Tok, SyntaxErr> {
+        let text = &self.source[start..end];
+        Ok(match raw {
+            RawTok::Newline => Tok::Newline,
+            RawTok::Name => Tok::keyword(text).unwrap_or_else(|| Tok::Name(text.to_string())),
+            RawTok::DecInt => {
+                let digits: String = text.chars().filter(|&c| c != '_').collect();
+                if digits.len() > 1 && digits.starts_with('0') && digits.bytes().any(|b| b != b'0')
+                {
+                    return Err(SyntaxErr::at(
+                        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                        start,
+                    ));
+                }
+                Tok::Int(parse_radix(&digits, 10))
+            }
+            RawTok::HexInt | RawTok::OctInt | RawTok::BinInt => {
+                let radix = match raw {
+                    RawTok::HexInt => 16,
+                    RawTok::OctInt => 8,
+                    _ => 2,
+                };
+                let digits: String = text[2..].chars().filter(|&c| c != '_').collect();
+                Tok::Int(parse_radix(&digits, radix))
+            }
+            RawTok::Float => {
+                let digits: String = text.chars().filter(|&c| c != '_').collect();
+                Tok::Float(digits.parse().unwrap_or(f64::INFINITY))
+            }
+            RawTok::Imaginary => Tok::Imaginary,
+            RawTok::String => Tok::Str(self.string_literal(start, end)?),
+            RawTok::LPar | RawTok::LSqb | RawTok::LBrace => {
+                if self.brackets.len() >= MAX_BRACKET_DEPTH {
+                    return Err(SyntaxErr::at("too many nested parentheses", start));
+                }
+                self.brackets.push((text.as_bytes()[0], start));
+                match raw {
+                    RawTok::LPar => Tok::LPar,
+                    RawTok::LSqb => Tok::LSqb,
+                    _ => Tok::LBrace,
+                }
+            }
+            RawTok::RPar | RawTok::RSqb | RawTok::RBrace => {
+                self.close_bracket(text.as_bytes()[0], start)?;
+                match raw {
+                    RawTok::RPar => Tok::RPar,
+                    RawTok::RSqb => Tok::RSqb,
+                    _ => Tok::RBrace,
+                }
+            }
+            _ => simple_token(raw),
+        })
+    }
+
+    fn close_bracket(&mut self, close: u8, pos: usize) -> Result<(), SyntaxErr> {
+        let Some((open, open_pos)) = self.brackets.pop() else {
+            return Err(SyntaxErr::at(format!("unmatched '{}'", close as char), pos));
+        };
+        let expected = match open {
+            b'(' => b')',
+            b'[' => b']',
+            _ => b'}',
+        };
+        if close != expected {
+            let open_line = super::error::line_of(self.source, open_pos);
+            let close_line = super::error::line_of(self.source, pos);
+            let on_line = if open_line != close_line {
+                format!(" on line {open_line}")
+            } else {
+                String::new()
+            };
+            return Err(SyntaxErr::at(
+                format!(
+                    "closing parenthesis '{}' does not match opening parenthesis '{}'{on_line}",
+                    close as char, open as char
+                ),
+                pos,
+            ));
+        }
+        Ok(())
+    }
+
+    fn string_literal(&self, start: usize, end: usize) -> Result<StrLit, SyntaxErr> {
+        let text = &self.source[start..end];
+        let prefix_len = text.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+        let prefix = text[..prefix_len].to_ascii_lowercase();
+        let quote = text.as_bytes()[prefix_len];
+        let after = &text.as_bytes()[prefix_len..];
+        let triple = after.len() >= 6 && after[1] == quote && after[2] == quote;
+        let q = if triple { 3 } else { 1 };
+        debug_assert!(string_body_len(&after[q..], quote, triple).is_some());
+        let body_start = start + prefix_len + q;
+        let body = &self.source[body_start..end - q];
+        let is_raw = prefix.contains('r');
+        if prefix.contains('f') {
+            return Ok(StrLit::FString {
+                raw: body.to_string(),
+                offset: body_start,
+                is_raw,
+            });
+        }
+        if prefix.contains('b') {
+            return Ok(StrLit::Bytes(decode_bytes(body, body_start, is_raw)?));
+        }
+        if is_raw {
+            return Ok(StrLit::Str(body.replace("\r\n", "\n")));
+        }
+        Ok(StrLit::Str(decode_str(
+            &body.replace("\r\n", "\n"),
+            body_start,
+        )?))
+    }
+}
+
+impl Iterator for Lexer<'_> {
+    type Item = Result<Spanned, SyntaxErr>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(tok) = self.pending.pop_front() {
+                return Some(Ok(tok));
+            }
+            if self.finished {
+                return None;
+            }
+            match self.advance() {
+                Ok(_) => {}
+                Err(e) => {
+                    self.finished = true;
+                    self.pending.clear();
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+}
+
+fn parse_radix(digits: &str, radix: u32) -> BigInt {
+    BigInt::from_str_radix(digits, radix).unwrap_or_default()
+}
+
+fn simple_token(raw: RawTok) -> Tok {
+    match raw {
+        RawTok::Colon => Tok::Colon,
+        RawTok::Comma => Tok::Comma,
+        RawTok::Semi => Tok::Semi,
+        RawTok::Plus => Tok::Plus,
+        RawTok::Minus => Tok::Minus,
+        RawTok::Star => Tok::Star,
+        RawTok::Slash => Tok::Slash,
+        RawTok::VBar => Tok::VBar,
+        RawTok::Amper => Tok::Amper,
+        RawTok::Less => Tok::Less,
+        RawTok::Greater => Tok::Greater,
+        RawTok::Equal => Tok::Equal,
+        RawTok::Dot => Tok::Dot,
+        RawTok::Percent => Tok::Percent,
+        RawTok::EqEqual => Tok::EqEqual,
+        RawTok::NotEqual | RawTok::LessGreater => Tok::NotEqual,
+        RawTok::LessEqual => Tok::LessEqual,
+        RawTok::GreaterEqual => Tok::GreaterEqual,
+        RawTok::Tilde => Tok::Tilde,
+        RawTok::Circumflex => Tok::Circumflex,
+        RawTok::LeftShift => Tok::LeftShift,
+        RawTok::RightShift => Tok::RightShift,
+        RawTok::DoubleStar => Tok::DoubleStar,
+        RawTok::PlusEqual => Tok::PlusEqual,
+        RawTok::MinEqual => Tok::MinEqual,
+        RawTok::StarEqual => Tok::StarEqual,
+        RawTok::SlashEqual => Tok::SlashEqual,
+        RawTok::PercentEqual => Tok::PercentEqual,
+        RawTok::AmperEqual => Tok::AmperEqual,
+        RawTok::VBarEqual => Tok::VBarEqual,
+        RawTok::CircumflexEqual => Tok::CircumflexEqual,
+        RawTok::LeftShiftEqual => Tok::LeftShiftEqual,
+        RawTok::RightShiftEqual => Tok::RightShiftEqual,
+        RawTok::DoubleStarEqual => Tok::DoubleStarEqual,
+        RawTok::DoubleSlash => Tok::DoubleSlash,
+        RawTok::DoubleSlashEqual => Tok::DoubleSlashEqual,
+        RawTok::At => Tok::At,
+        RawTok::AtEqual => Tok::AtEqual,
+        RawTok::RArrow => Tok::RArrow,
+        RawTok::Ellipsis => Tok::Ellipsis,
+        RawTok::ColonEqual => Tok::ColonEqual,
+        _ => Tok::Exclamation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(src: &str) -> Vec<Tok> {
+        Lexer::new(src).map(|t| t.unwrap().1).collect()
+    }
+
+    #[test]
+    fn layout_tokens() {
+        let t = toks("if x:\n    y = 1\n\n  # c\nz\n");
+        assert_eq!(
+            t,
+            vec![
+                Tok::If,
+                Tok::Name("x".into()),
+                Tok::Colon,
+                Tok::Newline,
+                Tok::Indent,
+                Tok::Name("y".into()),
+                Tok::Equal,
+                Tok::Int(1.into()),
+                Tok::Newline,
+                Tok::Dedent,
+                Tok::Name("z".into()),
+                Tok::Newline,
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets_join_lines() {
+        let t = toks("x = (1,\n  2)\n");
+        assert_eq!(t.iter().filter(|t| **t == Tok::Newline).count(), 1);
+    }
+
+    #[test]
+    fn errors() {
+        let err = |s: &str| Lexer::new(s).find_map(|t| t.err()).unwrap().msg;
+        assert_eq!(err("x = 1)"), "unmatched ')'");
+        assert_eq!(err("x = (1,\n2"), "'(' was never closed");
+        assert_eq!(
+            err("x = [1, 2)"),
+            "closing parenthesis ')' does not match opening parenthesis '['"
+        );
+        assert_eq!(
+            err("x = 'abc\n"),
+            "unterminated string literal (detected at line 1)"
+        );
+        assert_eq!(err("1abc"), "invalid decimal literal");
+        assert_eq!(err("0x1g"), "invalid hexadecimal literal");
+        assert_eq!(
+            err("if x:\n    a\n  b\n"),
+            "unindent does not match any outer indentation level"
+        );
+    }
+
+    #[test]
+    fn literals() {
+        assert_eq!(
+            toks("0x_ff 1_000 1.5e3")[..3],
+            [
+                Tok::Int(255.into()),
+                Tok::Int(1000.into()),
+                Tok::Float(1500.0)
+            ]
+        );
+        assert_eq!(
+            toks("'a\\n' r'a\\n'")[..2],
+            [
+                Tok::Str(StrLit::Str("a\n".into())),
+                Tok::Str(StrLit::Str("a\\n".into()))
+            ]
+        );
+    }
+}

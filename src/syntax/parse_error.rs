@@ -1,0 +1,279 @@
+//! Turns lalrpop's "unexpected token, expected one of ..." into the messages CPython's parser
+//! gives (Grammar/python.gram `invalid_*` rules): "expected ':'", "unexpected indent", ...
+
+use lalrpop_util::ParseError;
+
+use super::error::SyntaxErr;
+use super::tok::Tok;
+
+type LalrError = ParseError<usize, Tok, SyntaxErr>;
+
+pub fn convert(err: LalrError, source: &str) -> SyntaxErr {
+    match err {
+        ParseError::User { error } => error,
+        ParseError::InvalidToken { location } => SyntaxErr::at("invalid syntax", location),
+        ParseError::UnrecognizedEof { location, expected } => {
+            unexpected(source, location, location, None, &expected)
+        }
+        ParseError::UnrecognizedToken {
+            token: (l, tok, r),
+            expected,
+        } => unexpected(source, l, r, Some(&tok), &expected),
+        ParseError::ExtraToken { token: (l, _, _) } => SyntaxErr::at("invalid syntax", l),
+    }
+}
+
+/// For f-string expressions: positions are already in source coordinates, but the text around
+/// them is not the source, so only generic messages are produced.
+pub fn convert_shifted(err: LalrError, _wrapped: &str, _offset: usize) -> SyntaxErr {
+    match err {
+        ParseError::User { error } => error,
+        ParseError::InvalidToken { location }
+        | ParseError::UnrecognizedEof { location, .. }
+        | ParseError::ExtraToken {
+            token: (location, _, _),
+        }
+        | ParseError::UnrecognizedToken {
+            token: (location, _, _),
+            ..
+        } => SyntaxErr::at("invalid syntax", location),
+    }
+}
+
+fn expects(expected: &[String], terminal: &str) -> bool {
+    let quoted = format!("\"{terminal}\"");
+    expected.iter().any(|e| e == terminal || *e == quoted)
+}
+
+fn unexpected(
+    source: &str,
+    start: usize,
+    end: usize,
+    tok: Option<&Tok>,
+    expected: &[String],
+) -> SyntaxErr {
+    if tok == Some(&Tok::Indent) {
+        return SyntaxErr::indentation("unexpected indent", start, end).without_caret();
+    }
+    if expects(expected, "Indent") {
+        return expected_indented_block(source, start, end);
+    }
+    if let Some(err) = missing_print_parens(source, start, tok) {
+        return err;
+    }
+    let at_line_end = matches!(tok, Some(Tok::Newline | Tok::Dedent) | None);
+    if at_line_end && expects(expected, "else") && !expects(expected, "elif") {
+        let (l, r) = conditional_span(source, start);
+        return SyntaxErr::new("expected 'else' after 'if' expression", l, r);
+    }
+    if expects(expected, "except") && expects(expected, "finally") {
+        return SyntaxErr::at("expected 'except' or 'finally' block", start);
+    }
+    if at_line_end && expects(expected, ":") && starts_compound(source, start) {
+        let pos = last_code_end(source, start);
+        return SyntaxErr::at("expected ':'", pos);
+    }
+    if tok == Some(&Tok::Equal) && expects(expected, ")") {
+        return SyntaxErr::at(
+            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+            start,
+        );
+    }
+    if matches!(
+        tok,
+        Some(Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_))
+    ) && inside_brackets(source, start)
+        && follows_operand(source, start)
+    {
+        return SyntaxErr::new("invalid syntax. Perhaps you forgot a comma?", start, end);
+    }
+    if let Some(err) = unclosed_bracket(source, start) {
+        return err;
+    }
+    let pos = if tok.is_none() {
+        start
+    } else {
+        start.min(source.len())
+    };
+    SyntaxErr::new("invalid syntax", pos, end.max(pos + 1))
+}
+
+/// CPython (`_PyPegen_set_syntax_error`): a plain syntax error on a line after the one that
+/// opened a still-open bracket is reported as "'(' was never closed".
+fn unclosed_bracket(source: &str, pos: usize) -> Option<SyntaxErr> {
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    for item in super::lexer::Lexer::new(&source[..pos.min(source.len())]) {
+        let Ok((l, tok, _)) = item else {
+            break;
+        };
+        match tok {
+            Tok::LPar => stack.push(('(', l)),
+            Tok::LSqb => stack.push(('[', l)),
+            Tok::LBrace => stack.push(('{', l)),
+            Tok::RPar | Tok::RSqb | Tok::RBrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    let &(open, open_pos) = stack.last()?;
+    let line = |p: usize| source[..p.min(source.len())].matches('\n').count();
+    (line(pos) > line(open_pos))
+        .then(|| SyntaxErr::at(format!("'{open}' was never closed"), open_pos))
+}
+
+/// CPython: "expected an indented block after 'if' statement on line 3".
+fn expected_indented_block(source: &str, start: usize, end: usize) -> SyntaxErr {
+    let (header_line, keyword) = header_before(source, start);
+    let what = match keyword.as_str() {
+        "def" | "async" => format!("function definition on line {header_line}"),
+        "class" => format!("class definition on line {header_line}"),
+        "" => format!("statement on line {header_line}"),
+        kw => format!("'{kw}' statement on line {header_line}"),
+    };
+    let pos = if start >= source.len() {
+        source.len()
+    } else {
+        start
+    };
+    SyntaxErr::indentation(
+        format!("expected an indented block after {what}"),
+        pos,
+        end.max(pos),
+    )
+}
+
+/// The (line, first word) of the last non-blank, non-comment line before the line of `pos`.
+fn header_before(source: &str, pos: usize) -> (usize, String) {
+    let pos = pos.min(source.len());
+    let before = if pos >= source.len() {
+        source
+    } else {
+        &source[..line_bounds(source, pos).0]
+    };
+    let lines: Vec<&str> = before.lines().collect();
+    for (i, line) in lines.iter().enumerate().rev() {
+        let text = strip_comment(line).trim();
+        if text.is_empty() {
+            continue;
+        }
+        let word: String = text
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        return (i + 1, word);
+    }
+    (1, String::new())
+}
+
+fn line_bounds(source: &str, pos: usize) -> (usize, usize) {
+    let pos = pos.min(source.len());
+    let start = source[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[pos..].find('\n').map_or(source.len(), |i| pos + i);
+    (start, end)
+}
+
+/// `print "x"`: the Python 2 print statement.
+fn missing_print_parens(source: &str, start: usize, tok: Option<&Tok>) -> Option<SyntaxErr> {
+    if !matches!(
+        tok,
+        Some(Tok::Str(_) | Tok::Name(_) | Tok::Int(_) | Tok::Float(_))
+    ) {
+        return None;
+    }
+    let (line_start, line_end) = line_bounds(source, start);
+    let before = source[line_start..start].trim();
+    if before != "print" {
+        return None;
+    }
+    let print_pos = line_start + source[line_start..start].find("print")?;
+    let end = source[..line_end].trim_end().len();
+    Some(SyntaxErr::new(
+        "Missing parentheses in call to 'print'. Did you mean print(...)?",
+        print_pos,
+        end,
+    ))
+}
+
+fn starts_compound(source: &str, pos: usize) -> bool {
+    let (line_start, _) = line_bounds(source, last_code_end(source, pos).saturating_sub(1));
+    let text = source[line_start..].trim_start();
+    let word: String = text
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    matches!(
+        word.as_str(),
+        "if" | "elif"
+            | "else"
+            | "while"
+            | "for"
+            | "try"
+            | "except"
+            | "finally"
+            | "with"
+            | "def"
+            | "class"
+            | "async"
+    )
+}
+
+/// Position just after the last non-space, non-comment character before `pos`.
+fn last_code_end(source: &str, pos: usize) -> usize {
+    let pos = pos.min(source.len());
+    let (line_start, _) = line_bounds(source, pos.saturating_sub(1));
+    let line = &source[line_start..pos];
+    let code = strip_comment(line);
+    line_start + code.trim_end().len()
+}
+
+fn strip_comment(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '#') => return &line[..i],
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+    }
+    line
+}
+
+fn conditional_span(source: &str, pos: usize) -> (usize, usize) {
+    let end = last_code_end(source, pos);
+    let (line_start, _) = line_bounds(source, end.saturating_sub(1));
+    let line = &source[line_start..end];
+    let start = line.find('=').map_or(0, |i| {
+        i + 1 + line[i + 1..].len() - line[i + 1..].trim_start().len()
+    });
+    (line_start + start, end)
+}
+
+fn inside_brackets(source: &str, pos: usize) -> bool {
+    let mut depth: i32 = 0;
+    let (line_start, _) = line_bounds(source, pos);
+    for c in source[line_start..pos].chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+fn follows_operand(source: &str, pos: usize) -> bool {
+    let before = source[..pos].trim_end();
+    before.chars().last().is_some_and(|c| {
+        c.is_alphanumeric() || c == '_' || c == ')' || c == ']' || c == '"' || c == '\''
+    }) && !before.ends_with(" in")
+        && !before.ends_with(" not")
+        && !before.ends_with(" is")
+        && !before.ends_with(" and")
+        && !before.ends_with(" or")
+        && !before.ends_with(" if")
+        && !before.ends_with(" else")
+        && !before.ends_with(" for")
+        && !before.ends_with(" lambda")
+}

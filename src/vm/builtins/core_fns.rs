@@ -1,0 +1,466 @@
+//! Builtin functions about objects: print, len, repr, isinstance, getattr, iter, next, id, hash,
+//! chr/ord, exec/eval ... (Python/bltinmodule.c).
+
+use std::sync::Arc;
+
+use super::{native, parse, positional};
+use crate::vm::class::Class;
+use crate::vm::context::Vm;
+use crate::vm::dict::Dict;
+use crate::vm::errors::{PyResult, stop_iteration, type_error, unsupported, value_error};
+use crate::vm::function::Args;
+use crate::vm::iter::{Composite, IterObj};
+use crate::vm::types::{class_of, type_name};
+use crate::vm::value::Value;
+
+pub fn install(b: &Arc<Dict>) {
+    let fns: &[(&str, crate::vm::function::NativeFn)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("ascii", ascii),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("id", id),
+        ("hash", hash),
+        ("callable", callable),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("hasattr", hasattr),
+        ("delattr", delattr),
+        ("iter", iter),
+        ("next", next),
+        ("chr", chr),
+        ("ord", ord),
+        ("format", format),
+        ("dir", dir),
+        ("vars", vars),
+        ("globals", globals),
+        ("locals", locals),
+        ("input", input),
+        ("open", open),
+        ("eval", eval),
+        ("exec", exec),
+        ("__build_class__", build_class),
+        ("__import__", import),
+        ("exit", exit),
+        ("quit", exit),
+    ];
+    for (name, f) in fns {
+        b.set_str(name, native(name, *f));
+    }
+}
+
+fn print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let mut sep = " ".to_string();
+    let mut end = "\n".to_string();
+    let mut file = Value::None;
+    let mut flush = false;
+    for (k, v) in args.kwargs() {
+        let text = |what: &str| -> PyResult<Option<String>> {
+            match v {
+                Value::None => Ok(None),
+                Value::Str(s) => Ok(Some(s.as_str().to_string())),
+                other => Err(type_error(format!(
+                    "{what} must be None or a string, not {}",
+                    type_name(other)
+                ))),
+            }
+        };
+        match k {
+            "sep" => {
+                if let Some(s) = text("sep")? {
+                    sep = s;
+                }
+            }
+            "end" => {
+                if let Some(s) = text("end")? {
+                    end = s;
+                }
+            }
+            "file" => file = v.clone(),
+            "flush" => flush = vm.is_true(v)?,
+            other => {
+                return Err(type_error(format!(
+                    "print() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    let mut out = String::new();
+    for (i, a) in args.pos().iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match a {
+            Value::Str(s) => out.push_str(s.as_str()),
+            other => out.push_str(&vm.str(other)?),
+        }
+    }
+    out.push_str(&end);
+    vm.write_to(&file, &out, flush)?;
+    Ok(Value::None)
+}
+
+fn len(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("len", args, 1, 1)?;
+    vm.len(&a[0]).map(|n| Value::Int(n as i64))
+}
+
+fn repr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("repr", args, 1, 1)?;
+    Ok(Value::string(vm.repr(&a[0])?))
+}
+
+fn ascii(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("ascii", args, 1, 1)?;
+    Ok(Value::string(vm.ascii(&a[0])?))
+}
+
+/// The classes in `isinstance`'s second argument (a class or nested tuples of classes).
+fn class_list(v: &Value, fname: &str, out: &mut Vec<Arc<Class>>) -> PyResult<()> {
+    match v {
+        Value::Class(c) => {
+            out.push(c.clone());
+            Ok(())
+        }
+        Value::Tuple(t) => {
+            for item in t.items.iter() {
+                class_list(item, fname, out)?;
+            }
+            Ok(())
+        }
+        _ => Err(type_error(format!(
+            "{fname}() arg 2 must be a type, a tuple of types, or a union"
+        ))),
+    }
+}
+
+fn isinstance(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("isinstance", args, 2, 2)?;
+    let mut classes = Vec::new();
+    class_list(&a[1], "isinstance", &mut classes)?;
+    let cls = class_of(&a[0]);
+    Ok(Value::Bool(classes.iter().any(|c| cls.is_subclass(c))))
+}
+
+fn issubclass(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("issubclass", args, 2, 2)?;
+    let Value::Class(cls) = &a[0] else {
+        return Err(type_error("issubclass() arg 1 must be a class"));
+    };
+    let mut classes = Vec::new();
+    class_list(&a[1], "issubclass", &mut classes)?;
+    Ok(Value::Bool(classes.iter().any(|c| cls.is_subclass(c))))
+}
+
+fn id(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("id", args, 1, 1)?;
+    Ok(Value::Int((a[0].identity() & 0x7fff_ffff_ffff) as i64))
+}
+
+fn hash(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("hash", args, 1, 1)?;
+    vm.hash_value(&a[0]).map(Value::Int)
+}
+
+fn callable(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("callable", args, 1, 1)?;
+    Ok(Value::Bool(match &a[0] {
+        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+        other => class_of(other).lookup_str("__call__").is_some(),
+    }))
+}
+
+fn attr_name(v: &Value, fname: &str) -> PyResult<Arc<crate::vm::pystr::PyStr>> {
+    match v {
+        Value::Str(s) => Ok(s.clone()),
+        other => Err(type_error(format!(
+            "{fname}(): attribute name must be string, not '{}'",
+            type_name(other)
+        ))),
+    }
+}
+
+fn getattr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("getattr", args, 2, 3)?;
+    let name = attr_name(&a[1], "getattr")?;
+    match vm.getattr(&a[0], &name) {
+        Ok(v) => Ok(v),
+        Err(e)
+            if a.len() == 3 && e.is_instance_of(&crate::vm::types::types().exc.attribute_error) =>
+        {
+            Ok(a[2].clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("setattr", args, 3, 3)?;
+    let name = attr_name(&a[1], "setattr")?;
+    vm.setattr(&a[0], &name, a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("hasattr", args, 2, 2)?;
+    let name = attr_name(&a[1], "hasattr")?;
+    match vm.getattr(&a[0], &name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.is_instance_of(&crate::vm::types::types().exc.attribute_error) => {
+            Ok(Value::Bool(false))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn delattr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("delattr", args, 2, 2)?;
+    let name = attr_name(&a[1], "delattr")?;
+    vm.delattr(&a[0], &name)?;
+    Ok(Value::None)
+}
+
+fn iter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("iter", args, 1, 2)?;
+    if a.len() == 2 {
+        return Ok(Value::Iter(Arc::new(IterObj::composite(
+            Composite::Callable {
+                func: a[0].clone(),
+                sentinel: a[1].clone(),
+            },
+        ))));
+    }
+    vm.get_iter(&a[0])
+}
+
+fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("next", args, 1, 2)?;
+    let it = &a[0];
+    let is_iterator = matches!(it, Value::Iter(_) | Value::Generator(_))
+        || class_of(it).lookup_str("__next__").is_some();
+    if !is_iterator {
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            type_name(it)
+        )));
+    }
+    if let Value::Generator(g) = it {
+        return match vm.gen_resume(g, crate::vm::eval::Resume::Send(Value::None))? {
+            crate::vm::generator::GenStep::Yield(v) => Ok(v),
+            crate::vm::generator::GenStep::Return(r) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(stop_iteration((!r.is_none()).then_some(r))),
+            },
+        };
+    }
+    match vm.iter_next(it)? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(stop_iteration(None)),
+        },
+    }
+}
+
+fn chr(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("chr", args, 1, 1)?;
+    let i = match &a[0] {
+        Value::Int(i) => *i,
+        Value::Bool(b) => i64::from(*b),
+        Value::BigInt(_) => {
+            return Err(crate::vm::errors::overflow_error(
+                "Python int too large to convert to C int",
+            ));
+        }
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(other)
+            )));
+        }
+    };
+    match u32::try_from(i)
+        .ok()
+        .filter(|&u| u < 0x110000)
+        .and_then(char::from_u32)
+    {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None if (0..0x110000).contains(&i) => Err(unsupported("lone surrogate characters")),
+        None => Err(value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("ord", args, 1, 1)?;
+    match &a[0] {
+        Value::Str(s) => {
+            let mut chars = s.as_str().chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(i64::from(c as u32))),
+                _ => Err(type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                ))),
+            }
+        }
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(i64::from(b[0]))),
+        Value::Bytes(b) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.len()
+        ))),
+        other => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(other)
+        ))),
+    }
+}
+
+fn format(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("format", args, 1, 2)?;
+    let spec = match a.get(1) {
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "format() argument 2 must be str, not {}",
+                type_name(other)
+            )));
+        }
+        None => String::new(),
+    };
+    Ok(Value::string(vm.format(&a[0], &spec)?))
+}
+
+fn dir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("dir", args, 0, 1)?;
+    let mut names: Vec<String> = Vec::new();
+    let mut add_dict = |d: &Dict| {
+        for k in d.keys() {
+            if let Value::Str(s) = k {
+                names.push(s.as_str().to_string());
+            }
+        }
+    };
+    match a.first() {
+        None => {
+            if let Some(g) = vm.globals_hint() {
+                add_dict(&g);
+            }
+        }
+        Some(Value::Module(m)) => add_dict(&m.dict),
+        Some(Value::Instance(i)) => {
+            add_dict(&i.dict);
+            for c in i.class.full_mro() {
+                add_dict(&c.dict);
+            }
+        }
+        Some(Value::Class(c)) => {
+            for c in c.full_mro() {
+                add_dict(&c.dict);
+            }
+        }
+        Some(other) => {
+            for c in class_of(other).full_mro() {
+                add_dict(&c.dict);
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn vars(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("vars", args, 0, 1)?;
+    match a.first() {
+        None => globals(vm, Args::positional(&[])),
+        Some(v) => vm
+            .getattr_opt(v, "__dict__")?
+            .ok_or_else(|| type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn globals(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    vm.globals_hint()
+        .map(Value::Dict)
+        .ok_or_else(|| unsupported("globals() outside a module"))
+}
+
+fn locals(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    if vm.in_function_frame() {
+        return Err(unsupported("locals() inside a function"));
+    }
+    globals(vm, args)
+}
+
+fn input(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    Err(unsupported("input() (reading from stdin)"))
+}
+
+fn open(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    Err(unsupported("open() (file I/O)"))
+}
+
+fn source_arg(v: &Value, fname: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        other => Err(type_error(format!(
+            "{fname}() arg 1 must be a string, bytes or code object, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn namespace_arg(vm: &Vm, v: Option<&Value>) -> PyResult<Arc<Dict>> {
+    match v {
+        Some(Value::Dict(d)) => Ok(d.clone()),
+        Some(Value::None) | None => vm
+            .globals_hint()
+            .ok_or_else(|| unsupported("eval()/exec() without globals here")),
+        Some(other) => Err(type_error(format!(
+            "globals must be a dict, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn eval(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let p = parse("eval", args, &["source", "globals", "locals"], 1)?;
+    let source = source_arg(p.get(0).unwrap_or(&Value::None), "eval")?;
+    let globals = namespace_arg(vm, p.get(1))?;
+    vm.eval_source(source.trim(), globals, true)
+}
+
+fn exec(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let p = parse("exec", args, &["source", "globals", "locals"], 1)?;
+    let source = source_arg(p.get(0).unwrap_or(&Value::None), "exec")?;
+    let globals = namespace_arg(vm, p.get(1))?;
+    vm.eval_source(&source, globals, false)?;
+    Ok(Value::None)
+}
+
+fn build_class(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    vm.build_class(args)
+}
+
+fn import(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let p = parse(
+        "__import__",
+        args,
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
+    let Some(Value::Str(name)) = p.get(0) else {
+        return Err(type_error("__import__() argument 1 must be str"));
+    };
+    vm.import_module_for(name.as_str(), &p.or_none(3))
+}
+
+fn exit(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("exit", args, 0, 1)?;
+    Err(crate::vm::errors::PyErr::with_args(
+        &crate::vm::types::types().exc.system_exit,
+        a.to_vec(),
+    ))
+}

@@ -1,0 +1,398 @@
+//! Builtins that consume or wrap iterables: sorted, min, max, sum, any, all, enumerate, zip,
+//! map, filter, reversed.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
+
+use num_bigint::BigInt;
+
+use super::{native, parse, positional};
+use crate::vm::context::Vm;
+use crate::vm::dict::Dict;
+use crate::vm::errors::{PyErr, PyResult, type_error, value_error};
+use crate::vm::function::Args;
+use crate::vm::iter::{Composite, IterObj};
+use crate::vm::types::{class_of, type_name};
+use crate::vm::value::Value;
+
+pub fn install(b: &Arc<Dict>) {
+    let fns: &[(&str, crate::vm::function::NativeFn)] = &[
+        ("sorted", sorted),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("any", any),
+        ("all", all),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("map", map),
+        ("filter", filter),
+        ("reversed", reversed),
+    ];
+    for (name, f) in fns {
+        b.set_str(name, native(name, *f));
+    }
+}
+
+impl Vm {
+    /// Stable sort by `<` (what list.sort and sorted do), with an optional key and reverse.
+    pub fn sort_values(
+        &self,
+        items: Vec<Value>,
+        key: &Value,
+        reverse: bool,
+    ) -> PyResult<Vec<Value>> {
+        let keys = if key.is_none() {
+            None
+        } else {
+            let mut ks = Vec::with_capacity(items.len());
+            for item in &items {
+                ks.push(self.call(key, std::slice::from_ref(item))?);
+            }
+            Some(ks)
+        };
+        // A stable sort of the original order; `reverse` flips the comparison, which keeps
+        // equal items in their original order exactly as CPython's reverse-sort-reverse does.
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        let error: RefCell<Option<PyErr>> = RefCell::new(None);
+        let key_of = |i: usize| match &keys {
+            Some(k) => &k[i],
+            None => &items[i],
+        };
+        let less = |x: &Value, y: &Value| -> bool {
+            if error.borrow().is_some() {
+                return false;
+            }
+            match self.lt(x, y) {
+                Ok(b) => b,
+                Err(e) => {
+                    *error.borrow_mut() = Some(e);
+                    false
+                }
+            }
+        };
+        order.sort_by(|&a, &b| {
+            let (x, y) = if reverse {
+                (key_of(b), key_of(a))
+            } else {
+                (key_of(a), key_of(b))
+            };
+            if less(x, y) {
+                std::cmp::Ordering::Less
+            } else if less(y, x) {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        });
+        if let Some(e) = error.into_inner() {
+            return Err(e);
+        }
+        let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
+        Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+    }
+}
+
+fn sorted(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.pos().len() != 1 {
+        return Err(type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.pos().len()
+        )));
+    }
+    let p = parse("sorted", args, &["iterable", "*key", "*reverse"], 1)?;
+    let items = vm.collect(p.get(0).unwrap_or(&Value::None))?;
+    let reverse = match p.get(2) {
+        Some(v) => vm.is_true(v)?,
+        None => false,
+    };
+    Ok(Value::list(vm.sort_values(
+        items,
+        &p.or_none(1),
+        reverse,
+    )?))
+}
+
+fn min_max(vm: &Vm, args: Args<'_>, name: &str, want_less: bool) -> PyResult<Value> {
+    let pos = args.pos();
+    let mut key = Value::None;
+    let mut default = None;
+    for (k, v) in args.kwargs() {
+        match k {
+            "key" => key = v.clone(),
+            "default" => default = Some(v.clone()),
+            other => {
+                return Err(type_error(format!(
+                    "{name}() got an unexpected keyword argument '{other}'"
+                )));
+            }
+        }
+    }
+    let items = match pos.len() {
+        0 => {
+            return Err(type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )));
+        }
+        1 => vm.collect(&pos[0])?,
+        _ => {
+            if default.is_some() {
+                return Err(type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = if key.is_none() {
+            item.clone()
+        } else {
+            vm.call(&key, std::slice::from_ref(&item))?
+        };
+        best = Some(match best {
+            None => (item, k),
+            Some((bi, bk)) => {
+                let better = if want_less {
+                    vm.lt(&k, &bk)?
+                } else {
+                    vm.lt(&bk, &k)?
+                };
+                if better { (item, k) } else { (bi, bk) }
+            }
+        });
+    }
+    match best {
+        Some((item, _)) => Ok(item),
+        None => default.ok_or_else(|| value_error(format!("{name}() iterable argument is empty"))),
+    }
+}
+
+fn min(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    min_max(vm, args, "min", true)
+}
+
+fn max(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    min_max(vm, args, "max", false)
+}
+
+/// `sum()`: an i64 fast path, then 3.12's compensated float summation, then `+`.
+fn sum(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let p = parse("sum", args, &["iterable", "start"], 1)?;
+    let start = p.get(1).cloned().unwrap_or(Value::Int(0));
+    match &start {
+        Value::Str(_) => {
+            return Err(type_error(
+                "sum() can't sum strings [use ''.join(seq) instead]",
+            ));
+        }
+        Value::Bytes(_) => {
+            return Err(type_error(
+                "sum() can't sum bytes [use b''.join(seq) instead]",
+            ));
+        }
+        _ => {}
+    }
+    let it = vm.get_iter(p.get(0).unwrap_or(&Value::None))?;
+    let mut result = start;
+    let mut pending: Option<Value> = None;
+    // Integers.
+    if let Value::Int(mut acc) = result {
+        loop {
+            let Some(item) = vm.iter_next(&it)? else {
+                return Ok(Value::Int(acc));
+            };
+            match &item {
+                Value::Int(i) => match acc.checked_add(*i) {
+                    Some(s) => acc = s,
+                    None => {
+                        result = Value::from_bigint(BigInt::from(acc) + BigInt::from(*i));
+                        break;
+                    }
+                },
+                Value::Bool(b) => acc += i64::from(*b),
+                _ => {
+                    result = Value::Int(acc);
+                    pending = Some(item);
+                    break;
+                }
+            }
+        }
+    }
+    // Floats (Neumaier summation, as CPython 3.12).
+    if matches!(result, Value::Int(_)) && matches!(pending, Some(Value::Float(_)))
+        || matches!(result, Value::Float(_))
+    {
+        let mut total = match &result {
+            Value::Float(f) => *f,
+            Value::Int(i) => *i as f64,
+            _ => 0.0,
+        };
+        let mut c = 0.0f64;
+        loop {
+            let item = match pending.take() {
+                Some(v) => Some(v),
+                None => vm.iter_next(&it)?,
+            };
+            match item {
+                None => {
+                    if c != 0.0 && c.is_finite() {
+                        total += c;
+                    }
+                    return Ok(Value::Float(total));
+                }
+                Some(Value::Float(x)) => {
+                    let t = total + x;
+                    if total.abs() >= x.abs() {
+                        c += (total - t) + x;
+                    } else {
+                        c += (x - t) + total;
+                    }
+                    total = t;
+                }
+                Some(Value::Int(i)) => total += i as f64,
+                Some(other) => {
+                    if c != 0.0 && c.is_finite() {
+                        total += c;
+                    }
+                    result = Value::Float(total);
+                    pending = Some(other);
+                    break;
+                }
+            }
+        }
+    }
+    loop {
+        let item = match pending.take() {
+            Some(v) => Some(v),
+            None => vm.iter_next(&it)?,
+        };
+        let Some(item) = item else {
+            return Ok(result);
+        };
+        result = vm.binary_op(result, item, crate::compiler::bytecode::BinaryOp::Add)?;
+    }
+}
+
+fn any(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("any", args, 1, 1)?;
+    let it = vm.get_iter(&a[0])?;
+    while let Some(v) = vm.iter_next(&it)? {
+        if vm.is_true(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("all", args, 1, 1)?;
+    let it = vm.get_iter(&a[0])?;
+    while let Some(v) = vm.iter_next(&it)? {
+        if !vm.is_true(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn iter_value(c: Composite) -> Value {
+    Value::Iter(Arc::new(IterObj::composite(c)))
+}
+
+fn enumerate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let p = parse("enumerate", args, &["iterable", "start"], 1)?;
+    let inner = vm.get_iter(p.get(0).unwrap_or(&Value::None))?;
+    let count = match p.get(1) {
+        Some(v) => v.as_bigint().ok_or_else(|| {
+            type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))
+        })?,
+        None => BigInt::from(0),
+    };
+    Ok(iter_value(Composite::Enumerate { inner, count }))
+}
+
+fn zip(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let mut strict = false;
+    for (k, v) in args.kwargs() {
+        if k == "strict" {
+            strict = vm.is_true(v)?;
+        } else {
+            return Err(type_error(format!(
+                "zip() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    let mut iters = Vec::new();
+    for a in args.pos() {
+        iters.push(vm.get_iter(a)?);
+    }
+    Ok(iter_value(Composite::Zip { iters, strict }))
+}
+
+fn map(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = positional("map", args, 2, usize::MAX)?;
+    let mut iters = Vec::new();
+    for a in &pos[1..] {
+        iters.push(vm.get_iter(a)?);
+    }
+    Ok(iter_value(Composite::Map {
+        func: pos[0].clone(),
+        iters,
+    }))
+}
+
+fn filter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = positional("filter", args, 2, 2)?;
+    Ok(iter_value(Composite::Filter {
+        func: pos[0].clone(),
+        inner: vm.get_iter(&pos[1])?,
+    }))
+}
+
+fn reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let pos = positional("reversed", args, 1, 1)?;
+    let v = &pos[0];
+    let it = match v {
+        Value::List(l) => IterObj::ReversedList {
+            list: l.clone(),
+            remaining: AtomicUsize::new(l.len()),
+        },
+        Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+            let mut items = vm.collect(v)?;
+            items.reverse();
+            IterObj::snapshot(items)
+        }
+        Value::Dict(d) => {
+            let mut keys = d.keys();
+            keys.reverse();
+            IterObj::snapshot(keys)
+        }
+        _ => {
+            if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
+                return Ok(r);
+            }
+            if class_of(v).lookup_str("__getitem__").is_some()
+                && class_of(v).lookup_str("__len__").is_some()
+            {
+                let n = vm.len(v)?;
+                let mut items = Vec::with_capacity(n);
+                for i in (0..n).rev() {
+                    items.push(vm.getitem(v, &Value::Int(i as i64))?);
+                }
+                IterObj::snapshot(items)
+            } else {
+                return Err(type_error(format!(
+                    "'{}' object is not reversible",
+                    type_name(v)
+                )));
+            }
+        }
+    };
+    Ok(Value::Iter(Arc::new(it)))
+}

@@ -1,0 +1,175 @@
+//! The `builtins` module and the methods of builtin types, plus argument parsing helpers that
+//! produce Argument Clinic's error messages.
+
+pub mod constructors;
+mod core_fns;
+mod dict_methods;
+mod dunders;
+mod iter_fns;
+mod list_methods;
+pub mod methods;
+mod num_fns;
+mod num_methods;
+mod object_methods;
+mod set_methods;
+mod str_methods;
+mod str_methods2;
+
+use std::sync::Arc;
+
+use super::context::Vm;
+use super::dict::Dict;
+use super::errors::{PyResult, type_error};
+use super::function::{Args, BuiltinFunction, NativeFn};
+use super::types::{builtin_classes, types};
+use super::value::Value;
+
+pub fn native(name: &str, func: NativeFn) -> Value {
+    Value::Builtin(Arc::new(BuiltinFunction::new(name, func)))
+}
+
+/// A native method stored in a builtin class's dict.
+pub fn method(owner: &str, name: &str, func: NativeFn) -> Value {
+    Value::Builtin(Arc::new(BuiltinFunction {
+        name: name.into(),
+        owner: Some(owner.into()),
+        func,
+        bound: None,
+    }))
+}
+
+/// Parsed arguments of a native function, by parameter position.
+pub struct Parsed {
+    values: Vec<Option<Value>>,
+}
+
+impl Parsed {
+    pub fn get(&self, i: usize) -> Option<&Value> {
+        self.values.get(i).and_then(Option::as_ref)
+    }
+    pub fn take(&mut self, i: usize) -> Option<Value> {
+        self.values.get_mut(i).and_then(Option::take)
+    }
+    pub fn or_none(&self, i: usize) -> Value {
+        self.get(i).cloned().unwrap_or(Value::None)
+    }
+    /// Present and not None.
+    pub fn given(&self, i: usize) -> Option<&Value> {
+        self.get(i).filter(|v| !v.is_none())
+    }
+}
+
+/// Binds positional and keyword arguments to `names`; the first `required` are mandatory.
+/// Names starting with `*` are keyword-only.
+pub fn parse(fname: &str, args: Args<'_>, names: &[&str], required: usize) -> PyResult<Parsed> {
+    let pos = args.pos();
+    let positional_max = names.iter().take_while(|n| !n.starts_with('*')).count();
+    if pos.len() > positional_max {
+        let s = if positional_max == 1 { "" } else { "s" };
+        let msg = if required == positional_max {
+            format!(
+                "{fname}() takes exactly {positional_max} argument{s} ({} given)",
+                pos.len()
+            )
+        } else {
+            format!(
+                "{fname}() takes at most {positional_max} argument{s} ({} given)",
+                pos.len()
+            )
+        };
+        return Err(type_error(msg));
+    }
+    let mut values: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, v) in pos.iter().enumerate() {
+        values[i] = Some(v.clone());
+    }
+    for (k, v) in args.kwargs() {
+        let Some(i) = names.iter().position(|n| n.trim_start_matches('*') == k) else {
+            return Err(type_error(format!(
+                "{fname}() got an unexpected keyword argument '{k}'"
+            )));
+        };
+        if values[i].is_some() {
+            return Err(type_error(format!(
+                "argument for {fname}() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        values[i] = Some(v.clone());
+    }
+    for (i, name) in names.iter().enumerate().take(required) {
+        if values[i].is_none() {
+            return Err(type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                name.trim_start_matches('*'),
+                i + 1
+            )));
+        }
+    }
+    Ok(Parsed { values })
+}
+
+/// Positional-only arguments with CPython's "expected N arguments, got M" wording.
+pub fn positional<'a>(
+    fname: &str,
+    args: Args<'a>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    if args.has_kwargs() {
+        return Err(type_error(format!("{fname}() takes no keyword arguments")));
+    }
+    let pos = args.pos();
+    if pos.len() < min || pos.len() > max {
+        let msg = if min == max {
+            if min == 1 {
+                format!("{fname}() takes exactly one argument ({} given)", pos.len())
+            } else if min == 0 {
+                format!("{fname}() takes no arguments ({} given)", pos.len())
+            } else {
+                format!("{fname} expected {min} arguments, got {}", pos.len())
+            }
+        } else if pos.len() < min {
+            let s = if min == 1 { "" } else { "s" };
+            format!(
+                "{fname} expected at least {min} argument{s}, got {}",
+                pos.len()
+            )
+        } else {
+            let s = if max == 1 { "" } else { "s" };
+            format!(
+                "{fname} expected at most {max} argument{s}, got {}",
+                pos.len()
+            )
+        };
+        return Err(type_error(msg));
+    }
+    Ok(pos)
+}
+
+/// Fills the interpreter's `builtins` dict.
+pub fn install_builtins(vm: &Vm, builtins: &Arc<Dict>) {
+    core_fns::install(builtins);
+    iter_fns::install(builtins);
+    num_fns::install(builtins);
+    for class in builtin_classes() {
+        builtins.set_str(&class.name, Value::Class(class.clone()));
+    }
+    for class in types().exc.all() {
+        builtins.set_str(&class.name, Value::Class(class.clone()));
+    }
+    builtins.set_str(
+        "EnvironmentError",
+        Value::Class(types().exc.os_error.clone()),
+    );
+    builtins.set_str("IOError", Value::Class(types().exc.os_error.clone()));
+    builtins.set_str("Ellipsis", Value::Ellipsis);
+    builtins.set_str("NotImplemented", Value::NotImplemented);
+    builtins.set_str("__debug__", Value::Bool(true));
+    let _ = vm;
+}
+
+/// A method's arguments without its receiver.
+pub fn methods_rest<'a>(args: &Args<'a>) -> Args<'a> {
+    str_methods::rest(args)
+}

@@ -1,0 +1,500 @@
+//! `str` methods, part 1: case, stripping, searching, predicates, padding (Objects/unicodeobject.c).
+
+use std::sync::Arc;
+
+use super::{method, positional};
+use crate::vm::class::Class;
+use crate::vm::context::Vm;
+use crate::vm::errors::{PyResult, type_error, value_error};
+use crate::vm::function::{Args, NativeFn};
+use crate::vm::pystr::PyStr;
+use crate::vm::types::type_name;
+use crate::vm::value::Value;
+
+pub fn register(cls: &Arc<Class>) {
+    let methods: &[(&str, NativeFn)] = &[
+        ("upper", upper),
+        ("lower", lower),
+        ("casefold", casefold),
+        ("capitalize", capitalize),
+        ("title", title),
+        ("swapcase", swapcase),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("isdigit", isdigit),
+        ("isdecimal", isdecimal),
+        ("isnumeric", isnumeric),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("istitle", istitle),
+        ("isidentifier", isidentifier),
+        ("isprintable", isprintable),
+        ("isascii", isascii),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("zfill", zfill),
+        ("removeprefix", removeprefix),
+        ("removesuffix", removesuffix),
+    ];
+    for (name, f) in methods {
+        cls.dict.set_str(name, method("str", name, *f));
+    }
+}
+
+/// The receiver of a str method.
+pub fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<PyStr>> {
+    match args.args.first().map(crate::vm::class::unwrap_base) {
+        Some(Value::Str(s)) => Ok(s),
+        Some(other) => Err(type_error(format!(
+            "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
+            type_name(other)
+        ))),
+        None => Err(type_error(format!(
+            "unbound method str.{name}() needs an argument"
+        ))),
+    }
+}
+
+/// The method's own arguments (without the receiver).
+pub fn rest<'a>(args: &Args<'a>) -> Args<'a> {
+    Args {
+        args: &args.args[1.min(args.args.len())..],
+        kwnames: args.kwnames,
+    }
+}
+
+fn str_arg<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        other => Err(type_error(format!(
+            "{fname}() argument {what} must be str, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn map_str(args: Args<'_>, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
+    let s = recv(&args, name)?;
+    positional(name, rest(&args), 0, 0)?;
+    Ok(Value::string(f(s.as_str())))
+}
+
+fn upper(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    map_str(args, "upper", str::to_uppercase)
+}
+
+fn lower(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    map_str(args, "lower", str::to_lowercase)
+}
+
+fn casefold(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    map_str(args, "casefold", |s| {
+        s.to_lowercase().replace('ß', "ss").replace('ς', "σ")
+    })
+}
+
+fn capitalize(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    map_str(args, "capitalize", |s| {
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) => c.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
+            None => String::new(),
+        }
+    })
+}
+
+/// `str.title()`: a letter after a non-letter starts a word.
+pub fn title_case(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    out
+}
+
+fn title(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    map_str(args, "title", title_case)
+}
+
+fn swapcase(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    map_str(args, "swapcase", |s| {
+        s.chars()
+            .flat_map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<Vec<_>>()
+                } else {
+                    c.to_uppercase().collect::<Vec<_>>()
+                }
+            })
+            .collect()
+    })
+}
+
+/// Python's whitespace for `strip()`/`split()` (str.isspace()).
+pub fn is_py_space(c: char) -> bool {
+    crate::vm::fmt::parse_num::unicode_isspace(c)
+}
+
+fn strip_impl(args: Args<'_>, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let s = recv(&args, name)?;
+    let a = positional(name, rest(&args), 0, 1)?;
+    let chars: Option<Vec<char>> = match a.first() {
+        None | Some(Value::None) => None,
+        Some(Value::Str(c)) => Some(c.as_str().chars().collect()),
+        Some(other) => {
+            return Err(type_error(format!(
+                "{name} arg must be None or str, not {}",
+                type_name(other)
+            )));
+        }
+    };
+    let test = |c: char| match &chars {
+        None => is_py_space(c),
+        Some(set) => set.contains(&c),
+    };
+    let mut t = s.as_str();
+    if left {
+        t = t.trim_start_matches(test);
+    }
+    if right {
+        t = t.trim_end_matches(test);
+    }
+    Ok(Value::str(t))
+}
+
+fn strip(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(args, "strip", true, true)
+}
+
+fn lstrip(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(args, "lstrip", true, false)
+}
+
+fn rstrip(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(args, "rstrip", false, true)
+}
+
+/// Resolves optional `start`/`end` (char indexes, slice semantics) into a char range.
+fn char_range(
+    vm: &Vm,
+    s: &PyStr,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> PyResult<(usize, usize)> {
+    let len = s.char_len() as i64;
+    let norm = |v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(x) => {
+                let i = vm.index_i64(x)?;
+                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+            }
+        }
+    };
+    let a = norm(start, 0)?;
+    let b = norm(end, len)?;
+    Ok((a as usize, b.max(a) as usize))
+}
+
+/// Finds `sub` in `s[start:end]`; returns a char index.
+fn find_impl(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Option<usize>> {
+    let s = recv(&args, name)?;
+    let a = positional(name, rest(&args), 1, 3)?;
+    let sub = str_arg(&a[0], name, "1")?;
+    let (start, end) = char_range(vm, s, a.get(1), a.get(2))?;
+    if start > s.char_len() || (end - start) < sub.chars().count() && !sub.is_empty() {
+        return Ok(if sub.is_empty() && start <= s.char_len() {
+            Some(start)
+        } else {
+            None
+        });
+    }
+    let region = s.slice_chars(start, end);
+    let found = if reverse {
+        region.rfind(sub)
+    } else {
+        region.find(sub)
+    };
+    Ok(found.map(|byte| start + region[..byte].chars().count()))
+}
+
+fn find(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(vm, args, "find", false)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+fn rfind(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(vm, args, "rfind", true)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+fn index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    find_impl(vm, args, "index", false)?
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| value_error("substring not found"))
+}
+
+fn rindex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    find_impl(vm, args, "rindex", true)?
+        .map(|i| Value::Int(i as i64))
+        .ok_or_else(|| value_error("substring not found"))
+}
+
+fn count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(&args, "count")?;
+    let a = positional("count", rest(&args), 1, 3)?;
+    let sub = str_arg(&a[0], "count", "1")?;
+    let (start, end) = char_range(vm, s, a.get(1), a.get(2))?;
+    if start > s.char_len() {
+        return Ok(Value::Int(0));
+    }
+    let region = s.slice_chars(start, end);
+    let n = if sub.is_empty() {
+        region.chars().count() + 1
+    } else {
+        region.matches(sub).count()
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn affix_impl(vm: &Vm, args: Args<'_>, name: &str, prefix: bool) -> PyResult<Value> {
+    let s = recv(&args, name)?;
+    let a = positional(name, rest(&args), 1, 3)?;
+    let (start, end) = char_range(vm, s, a.get(1), a.get(2))?;
+    if start > s.char_len() {
+        return Ok(Value::Bool(false));
+    }
+    let region = s.slice_chars(start, end);
+    let check = |p: &str| {
+        if prefix {
+            region.starts_with(p)
+        } else {
+            region.ends_with(p)
+        }
+    };
+    match &a[0] {
+        Value::Str(p) => Ok(Value::Bool(check(p.as_str()))),
+        Value::Tuple(t) => {
+            for item in t.items.iter() {
+                match item {
+                    Value::Str(p) if check(p.as_str()) => return Ok(Value::Bool(true)),
+                    Value::Str(_) => {}
+                    other => {
+                        return Err(type_error(format!(
+                            "tuple for {name} must only contain str, not {}",
+                            type_name(other)
+                        )));
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        other => Err(type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn startswith(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    affix_impl(vm, args, "startswith", true)
+}
+
+fn endswith(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    affix_impl(vm, args, "endswith", false)
+}
+
+fn predicate(args: Args<'_>, name: &str, empty: bool, f: impl Fn(&str) -> bool) -> PyResult<Value> {
+    let s = recv(&args, name)?;
+    positional(name, rest(&args), 0, 0)?;
+    if s.as_str().is_empty() {
+        return Ok(Value::Bool(empty));
+    }
+    Ok(Value::Bool(f(s.as_str())))
+}
+
+fn isdigit(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isdigit", false, |s| {
+        s.chars().all(|c| {
+            crate::vm::fmt::parse_num::unicode_decimal(c).is_some()
+                || matches!(c, '²' | '³' | '¹' | '⁰' | '⁴'..='⁹' | '₀'..='₉' | '①'..='⑨')
+        })
+    })
+}
+
+fn isdecimal(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isdecimal", false, |s| {
+        s.chars()
+            .all(|c| crate::vm::fmt::parse_num::unicode_decimal(c).is_some())
+    })
+}
+
+fn isnumeric(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isnumeric", false, |s| {
+        s.chars().all(char::is_numeric)
+    })
+}
+
+fn isalpha(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isalpha", false, |s| {
+        s.chars().all(char::is_alphabetic)
+    })
+}
+
+fn isalnum(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isalnum", false, |s| {
+        s.chars().all(char::is_alphanumeric)
+    })
+}
+
+fn isspace(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isspace", false, |s| s.chars().all(is_py_space))
+}
+
+fn isupper(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isupper", false, |s| {
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    })
+}
+
+fn islower(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "islower", false, |s| {
+        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)
+    })
+}
+
+fn istitle(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "istitle", false, |s| {
+        s.chars().any(|c| c.is_alphabetic()) && title_case(s) == s
+    })
+}
+
+fn isidentifier(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isidentifier", false, |s| {
+        let mut chars = s.chars();
+        chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && chars.all(|c| c == '_' || c.is_alphanumeric())
+    })
+}
+
+fn isprintable(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isprintable", true, |s| {
+        s.chars().all(crate::vm::convert::is_printable)
+    })
+}
+
+fn isascii(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    predicate(args, "isascii", true, |s| s.is_ascii())
+}
+
+fn pad_args(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<(Arc<PyStr>, usize, char)> {
+    let s = recv(&args, name)?.clone();
+    let a = positional(name, rest(&args), 1, 2)?;
+    let width = vm.index_i64(&a[0])?.max(0) as usize;
+    let fill = match a.get(1) {
+        None => ' ',
+        Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+        Some(_) => {
+            return Err(type_error(
+                "The fill character must be exactly one character long",
+            ));
+        }
+    };
+    Ok((s, width, fill))
+}
+
+fn center(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args, "center")?;
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    let total = width - len;
+    // CPython puts the extra space on the left when the string length is odd.
+    let left = total / 2 + (total & width & 1);
+    let right = total - left;
+    let f = fill.to_string();
+    Ok(Value::string(format!(
+        "{}{}{}",
+        f.repeat(left),
+        s.as_str(),
+        f.repeat(right)
+    )))
+}
+
+fn ljust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args, "ljust")?;
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    Ok(Value::string(format!(
+        "{}{}",
+        s.as_str(),
+        fill.to_string().repeat(width - len)
+    )))
+}
+
+fn rjust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, args, "rjust")?;
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::Str(s));
+    }
+    Ok(Value::string(format!(
+        "{}{}",
+        fill.to_string().repeat(width - len),
+        s.as_str()
+    )))
+}
+
+fn zfill(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(&args, "zfill")?;
+    let a = positional("zfill", rest(&args), 1, 1)?;
+    let width = vm.index_i64(&a[0])?.max(0) as usize;
+    let text = s.as_str();
+    let len = s.char_len();
+    if width <= len {
+        return Ok(Value::str(text));
+    }
+    let zeros = "0".repeat(width - len);
+    let out = match text.chars().next() {
+        Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &text[1..]),
+        _ => format!("{zeros}{text}"),
+    };
+    Ok(Value::string(out))
+}
+
+fn removeprefix(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(&args, "removeprefix")?;
+    let a = positional("removeprefix", rest(&args), 1, 1)?;
+    let p = str_arg(&a[0], "removeprefix", "")?;
+    Ok(Value::str(s.as_str().strip_prefix(p).unwrap_or(s.as_str())))
+}
+
+fn removesuffix(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(&args, "removesuffix")?;
+    let a = positional("removesuffix", rest(&args), 1, 1)?;
+    let p = str_arg(&a[0], "removesuffix", "")?;
+    Ok(Value::str(s.as_str().strip_suffix(p).unwrap_or(s.as_str())))
+}

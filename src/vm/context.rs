@@ -1,0 +1,130 @@
+//! `Vm`: the execution context of one OS thread running Python code — its interpreter, thread
+//! state, frame depth, handled-exception state and native-stack guard. Protocol methods
+//! (`call`, `getattr`, `binary_op`, ...) are added to it by the sibling modules.
+
+use std::cell::{Cell, RefCell};
+use std::sync::{Arc, LazyLock};
+
+use super::dict::Dict;
+use super::errors::{PyErr, PyResult, recursion_error};
+use super::pystr::PyStr;
+use super::value::Value;
+use crate::runtime::{Interpreter, ThreadState};
+
+/// Bytes of native stack kept free below the guard (deep native recursion raises RecursionError
+/// before the OS stack overflows).
+const STACK_RESERVE: usize = 256 * 1024;
+
+static ASCII_CHARS: LazyLock<Vec<Arc<PyStr>>> = LazyLock::new(|| {
+    (0u8..128)
+        .map(|b| Arc::new(PyStr::new((b as char).to_string())))
+        .collect()
+});
+
+pub struct Vm {
+    pub interp: Arc<Interpreter>,
+    pub thread: Arc<ThreadState>,
+    /// Python frames currently executing on this thread.
+    depth: Cell<u32>,
+    /// Address near the top of this thread's native stack, and the stack's usable size.
+    stack_top: usize,
+    stack_size: usize,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub handled: RefCell<Value>,
+    /// Containers whose repr is being computed (prints `[...]` on recursion).
+    pub repr_guard: RefCell<Vec<usize>>,
+    /// Globals of the innermost executing frame and whether it is a function (for
+    /// `globals()`, `eval`, `dir()`).
+    pub frame_hint: RefCell<Option<(Arc<Dict>, bool)>>,
+}
+
+impl Vm {
+    /// Creates the context for the calling thread, whose native stack is `stack_size` bytes.
+    pub fn new(interp: Arc<Interpreter>, thread: Arc<ThreadState>, stack_size: usize) -> Vm {
+        let marker = 0u8;
+        Vm {
+            interp,
+            thread,
+            depth: Cell::new(0),
+            stack_top: std::ptr::addr_of!(marker) as usize,
+            stack_size,
+            handled: RefCell::new(Value::None),
+            repr_guard: RefCell::new(Vec::new()),
+            frame_hint: RefCell::new(None),
+        }
+    }
+
+    #[inline]
+    pub fn builtins(&self) -> &Arc<Dict> {
+        &self.interp.builtins
+    }
+
+    /// A one-character str, shared for ASCII like CPython's latin-1 cache.
+    pub fn char_value(&self, c: char) -> Value {
+        if c.is_ascii() {
+            Value::Str(ASCII_CHARS[c as usize].clone())
+        } else {
+            Value::string(c.to_string())
+        }
+    }
+
+    pub fn depth(&self) -> u32 {
+        self.depth.get()
+    }
+
+    /// Enters a Python frame: RecursionError beyond `sys.getrecursionlimit()`.
+    #[inline]
+    pub fn enter_frame(&self) -> PyResult<()> {
+        let d = self.depth.get() + 1;
+        if d > self.interp.recursion_limit() {
+            return Err(recursion_error("maximum recursion depth exceeded"));
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+
+    #[inline]
+    pub fn leave_frame(&self) {
+        self.depth.set(self.depth.get().saturating_sub(1));
+    }
+
+    /// Guards a re-entry from native code into the eval loop (sorted's key, map, __eq__ ...):
+    /// RecursionError when the native stack is nearly used up, whatever the recursion limit.
+    #[inline]
+    pub fn check_native_stack(&self) -> PyResult<()> {
+        let marker = 0u8;
+        let here = std::ptr::addr_of!(marker) as usize;
+        let used = self.stack_top.saturating_sub(here);
+        if used + STACK_RESERVE > self.stack_size {
+            return Err(recursion_error(
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Sets the handled exception, returning the previous one (PUSH_EXC_INFO).
+    pub fn swap_handled(&self, v: Value) -> Value {
+        std::mem::replace(&mut *self.handled.borrow_mut(), v)
+    }
+
+    pub fn current_handled(&self) -> Value {
+        self.handled.borrow().clone()
+    }
+
+    /// Chains `err` to the exception being handled (implicit `__context__`), as CPython does
+    /// when raising inside an `except` block.
+    pub fn attach_context(&self, err: &PyErr) {
+        let handled = self.current_handled();
+        if let Value::Instance(h) = &handled {
+            if Arc::ptr_eq(h, &err.exc) {
+                return;
+            }
+            err.with_data(|d| {
+                if d.context.is_none() {
+                    d.context = Some(handled.clone());
+                }
+            });
+        }
+    }
+}

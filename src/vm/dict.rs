@@ -1,0 +1,385 @@
+//! Python `dict`: insertion-ordered entries plus a hash index (like CPython's compact dict),
+//! locked per operation so free-threaded runs stay memory-safe and `d[k] = v` stays atomic.
+
+use std::sync::Arc;
+
+use hashbrown::HashTable;
+use parking_lot::Mutex;
+
+use super::context::Vm;
+use super::errors::PyResult;
+use super::pystr::{PyStr, hash_str};
+use super::value::Value;
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Debug, Default)]
+pub struct DictInner {
+    entries: Vec<Option<Entry>>,
+    index: HashTable<usize>,
+    len: usize,
+}
+
+#[derive(Debug, Default)]
+pub struct Dict {
+    inner: Mutex<DictInner>,
+}
+
+/// Outcome of a lookup done under the lock with native comparisons only.
+enum Probe {
+    Found(usize),
+    Missing,
+    /// Entries with the same hash whose keys need Python's `__eq__` to compare.
+    NeedsPython(Vec<(usize, Value)>),
+}
+
+/// Key equality that needs no Python code: `Some(result)`, or `None` when `__eq__` must run.
+pub fn native_key_eq(a: &Value, b: &Value) -> Option<bool> {
+    if a.is(b) {
+        return Some(true);
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(x.as_str() == y.as_str()),
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Int(x), Value::Float(y)) | (Value::Float(y), Value::Int(x)) => {
+            Some((*x as f64) == *y && (*y as i64) == *x)
+        }
+        (Value::Float(x), Value::Float(y)) => Some(x == y),
+        (Value::Bool(x), Value::Bool(y)) => Some(x == y),
+        (Value::Bool(x), Value::Int(y)) | (Value::Int(y), Value::Bool(x)) => {
+            Some(i64::from(*x) == *y)
+        }
+        (Value::BigInt(x), Value::BigInt(y)) => Some(x == y),
+        (Value::BigInt(_), Value::Int(_) | Value::Bool(_))
+        | (Value::Int(_) | Value::Bool(_), Value::BigInt(_)) => Some(false),
+        (Value::Bytes(x), Value::Bytes(y)) => Some(x == y),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            if x.items.len() != y.items.len() {
+                return Some(false);
+            }
+            for (p, q) in x.items.iter().zip(y.items.iter()) {
+                match native_key_eq(p, q) {
+                    Some(true) => {}
+                    other => return other,
+                }
+            }
+            Some(true)
+        }
+        _ if is_simple_key(a) && is_simple_key(b) => Some(false),
+        _ => None,
+    }
+}
+
+/// Types whose equality is known without Python code (different simple types are unequal).
+fn is_simple_key(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::None
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Tuple(_)
+            | Value::Function(_)
+            | Value::Builtin(_)
+            | Value::Class(_)
+            | Value::Module(_)
+            | Value::Ellipsis
+            | Value::NotImplemented
+    )
+}
+
+impl DictInner {
+    fn probe(&self, hash: i64, key: &Value) -> Probe {
+        let mut slow = Vec::new();
+        let entries = &self.entries;
+        let found = self.index.find(hash as u64, |&i| match &entries[i] {
+            Some(e) if e.hash == hash => match native_key_eq(&e.key, key) {
+                Some(eq) => eq,
+                None => {
+                    slow.push((i, e.key.clone()));
+                    false
+                }
+            },
+            _ => false,
+        });
+        match found {
+            Some(&i) => Probe::Found(i),
+            None if slow.is_empty() => Probe::Missing,
+            None => Probe::NeedsPython(slow),
+        }
+    }
+
+    fn find_str(&self, hash: i64, key: &str) -> Option<usize> {
+        let entries = &self.entries;
+        self.index
+            .find(hash as u64, |&i| match &entries[i] {
+                Some(Entry {
+                    key: Value::Str(k), ..
+                }) => k.as_str() == key,
+                _ => false,
+            })
+            .copied()
+    }
+
+    fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        let pos = self.entries.len();
+        self.entries.push(Some(Entry { hash, key, value }));
+        let entries = &self.entries;
+        self.index.insert_unique(hash as u64, pos, |&i| {
+            entries[i].as_ref().map_or(0, |e| e.hash as u64)
+        });
+        self.len += 1;
+    }
+
+    fn remove_at(&mut self, pos: usize) -> Option<Entry> {
+        let entry = self.entries.get_mut(pos)?.take()?;
+        if let Ok(found) = self.index.find_entry(entry.hash as u64, |&i| i == pos) {
+            found.remove();
+        }
+        self.len -= 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        Some(entry)
+    }
+
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        self.index.clear();
+        self.len = 0;
+        for e in old.into_iter().flatten() {
+            self.insert_new(e.hash, e.key, e.value);
+        }
+    }
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.inner.lock().len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Finds the entry position of `key`, running Python `__eq__` outside the lock if needed.
+    fn position(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Option<usize>> {
+        loop {
+            let probe = self.inner.lock().probe(hash, key);
+            match probe {
+                Probe::Found(i) => return Ok(Some(i)),
+                Probe::Missing => return Ok(None),
+                Probe::NeedsPython(candidates) => {
+                    let mut changed = false;
+                    for (i, k) in candidates {
+                        if vm.eq_values(&k, key)? {
+                            let inner = self.inner.lock();
+                            match inner.entries.get(i) {
+                                Some(Some(e)) if e.key.is(&k) => return Ok(Some(i)),
+                                _ => changed = true,
+                            }
+                        }
+                    }
+                    if !changed {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn get(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash_value(key)?;
+        self.get_hashed(vm, key, hash)
+    }
+
+    pub fn get_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        let pos = self.position(vm, key, hash)?;
+        let inner = self.inner.lock();
+        Ok(pos.and_then(|i| inner.entries.get(i)?.as_ref().map(|e| e.value.clone())))
+    }
+
+    pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
+        let hash = vm.hash_value(key)?;
+        Ok(self.position(vm, key, hash)?.is_some())
+    }
+
+    pub fn set(&self, vm: &Vm, key: Value, value: Value) -> PyResult<()> {
+        let hash = vm.hash_value(&key)?;
+        self.set_hashed(vm, key, hash, value)
+    }
+
+    pub fn set_hashed(&self, vm: &Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        let pos = self.position(vm, &key, hash)?;
+        let mut inner = self.inner.lock();
+        match pos.and_then(|i| inner.entries.get_mut(i)?.as_mut()) {
+            Some(entry) => {
+                // Replace the value but keep the original key object, as CPython does.
+                let old = std::mem::replace(&mut entry.value, value);
+                drop(inner);
+                drop(old);
+            }
+            None => inner.insert_new(hash, key, value),
+        }
+        Ok(())
+    }
+
+    /// Removes `key`, returning its value if present.
+    pub fn remove(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
+        let hash = vm.hash_value(key)?;
+        let pos = self.position(vm, key, hash)?;
+        let mut inner = self.inner.lock();
+        Ok(pos.and_then(|i| inner.remove_at(i)).map(|e| e.value))
+    }
+
+    // ------------------------------------------------------------ str-keyed fast paths
+
+    pub fn get_str(&self, key: &str) -> Option<Value> {
+        let hash = hash_str(key);
+        let inner = self.inner.lock();
+        let i = inner.find_str(hash, key)?;
+        inner.entries[i].as_ref().map(|e| e.value.clone())
+    }
+
+    /// Lookup by an interned name (globals, attributes): hash cached, no Python code.
+    #[inline]
+    pub fn get_name(&self, key: &Arc<PyStr>) -> Option<Value> {
+        let hash = key.hash();
+        let inner = self.inner.lock();
+        let entries = &inner.entries;
+        let i = *inner.index.find(hash as u64, |&i| match &entries[i] {
+            Some(Entry {
+                key: Value::Str(k), ..
+            }) => Arc::ptr_eq(k, key) || k.as_str() == key.as_str(),
+            _ => false,
+        })?;
+        entries[i].as_ref().map(|e| e.value.clone())
+    }
+
+    pub fn set_name(&self, key: &Arc<PyStr>, value: Value) {
+        let hash = key.hash();
+        let mut inner = self.inner.lock();
+        match inner.find_str(hash, key.as_str()) {
+            Some(i) => {
+                if let Some(e) = inner.entries[i].as_mut() {
+                    let old = std::mem::replace(&mut e.value, value);
+                    drop(inner);
+                    drop(old);
+                }
+            }
+            None => inner.insert_new(hash, Value::Str(key.clone()), value),
+        }
+    }
+
+    pub fn set_str(&self, key: &str, value: Value) {
+        self.set_name(&Arc::new(PyStr::new(key)), value);
+    }
+
+    pub fn remove_name(&self, key: &str) -> Option<Value> {
+        let hash = hash_str(key);
+        let mut inner = self.inner.lock();
+        let i = inner.find_str(hash, key)?;
+        inner.remove_at(i).map(|e| e.value)
+    }
+
+    // ------------------------------------------------------------ whole-dict operations
+
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.inner
+            .lock()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
+    }
+
+    pub fn keys(&self) -> Vec<Value> {
+        self.inner
+            .lock()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| e.key.clone())
+            .collect()
+    }
+
+    pub fn values(&self) -> Vec<Value> {
+        self.inner
+            .lock()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| e.value.clone())
+            .collect()
+    }
+
+    pub fn entries_hashed(&self) -> Vec<Entry> {
+        self.inner
+            .lock()
+            .entries
+            .iter()
+            .flatten()
+            .cloned()
+            .collect()
+    }
+
+    /// The first live entry at or after `pos`, with the position after it; used by iterators.
+    pub fn next_entry(&self, pos: usize) -> Option<(usize, Value, Value)> {
+        let inner = self.inner.lock();
+        inner.entries[pos.min(inner.entries.len())..]
+            .iter()
+            .enumerate()
+            .find_map(|(off, e)| {
+                e.as_ref()
+                    .map(|e| (pos + off + 1, e.key.clone(), e.value.clone()))
+            })
+    }
+
+    pub fn clear(&self) {
+        let old = std::mem::take(&mut *self.inner.lock());
+        drop(old);
+    }
+
+    pub fn copy(&self) -> Dict {
+        let inner = self.inner.lock();
+        let mut fresh = DictInner::default();
+        for e in inner.entries.iter().flatten() {
+            fresh.insert_new(e.hash, e.key.clone(), e.value.clone());
+        }
+        Dict {
+            inner: Mutex::new(fresh),
+        }
+    }
+
+    /// Removes and returns the last inserted item (`dict.popitem`).
+    pub fn pop_last(&self) -> Option<(Value, Value)> {
+        let mut inner = self.inner.lock();
+        let pos = inner.entries.iter().rposition(Option::is_some)?;
+        let e = inner.remove_at(pos)?;
+        Some((e.key, e.value))
+    }
+
+    /// Inserts pre-hashed entries known to be new (building dicts from dicts).
+    pub fn from_entries(entries: Vec<Entry>) -> Dict {
+        let mut inner = DictInner::default();
+        for e in entries {
+            inner.insert_new(e.hash, e.key, e.value);
+        }
+        Dict {
+            inner: Mutex::new(inner),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! An executing (or suspended) frame: code, instruction pointer, locals and value stack in one
+//! vector, closure cells, and the namespaces. Frames own everything they need, so a generator
+//! can keep one suspended and resume it later.
+
+use std::sync::Arc;
+
+use super::dict::Dict;
+use super::function::Cell;
+use super::value::Value;
+use crate::compiler::bytecode::CodeObject;
+
+#[derive(Debug)]
+pub struct Frame {
+    pub code: Arc<CodeObject>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    /// `slots[..nlocals]` are the fast locals; the value stack grows after them.
+    pub slots: Vec<Value>,
+    pub nlocals: usize,
+    /// Cell variables, then free variables (closure).
+    pub cells: Vec<Arc<Cell>>,
+    pub globals: Arc<Dict>,
+    /// The namespace of `*_NAME` instructions: module globals or a class body's dict.
+    pub locals: Option<Arc<Dict>>,
+    /// Pending KW_NAMES constant index for the next CALL.
+    pub kwnames: Option<u32>,
+}
+
+impl Frame {
+    pub fn new(code: Arc<CodeObject>, globals: Arc<Dict>, locals: Option<Arc<Dict>>) -> Frame {
+        let nlocals = code.varnames.len();
+        let mut slots = Vec::with_capacity(nlocals + code.max_stack as usize + 2);
+        slots.resize(nlocals, Value::Null);
+        Frame {
+            code,
+            pc: 0,
+            slots,
+            nlocals,
+            cells: Vec::new(),
+            globals,
+            locals,
+            kwnames: None,
+        }
+    }
+
+    /// Current value-stack depth (excluding locals).
+    #[inline]
+    pub fn depth(&self) -> usize {
+        self.slots.len() - self.nlocals
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: Value) {
+        self.slots.push(v);
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Value {
+        if self.slots.len() > self.nlocals {
+            self.slots.pop().unwrap_or(Value::Null)
+        } else {
+            Value::Null
+        }
+    }
+
+    #[inline]
+    pub fn top(&self) -> &Value {
+        if self.slots.len() > self.nlocals {
+            &self.slots[self.slots.len() - 1]
+        } else {
+            &Value::Null
+        }
+    }
+
+    /// The value `n` below the top (0 = top).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &Value {
+        let len = self.slots.len();
+        if len > self.nlocals + n {
+            &self.slots[len - 1 - n]
+        } else {
+            &Value::Null
+        }
+    }
+
+    /// Removes the top `n` values and returns them in push order.
+    pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
+        let start = self.slots.len().saturating_sub(n).max(self.nlocals);
+        self.slots.split_off(start)
+    }
+
+    /// Cuts the value stack down to `depth` entries.
+    pub fn truncate_stack(&mut self, depth: usize) {
+        self.slots.truncate(self.nlocals + depth);
+    }
+
+    /// The line of the instruction that is executing (or last executed).
+    pub fn current_line(&self) -> u32 {
+        self.code.line_at(self.pc.saturating_sub(1))
+    }
+}

@@ -1,0 +1,155 @@
+//! `import`: builtin modules from `stdlib/`, and `.py` files beside the main script
+//! (the first entry of `sys.path`), each executed once and cached in `sys.modules`.
+
+use std::sync::Arc;
+
+use super::context::Vm;
+use super::dict::Dict;
+use super::errors::{PyErr, PyResult, import_error, module_not_found_error};
+use super::eval::Resume;
+use super::frame::Frame;
+use super::module::Module;
+use super::value::Value;
+
+impl Vm {
+    /// IMPORT_NAME: the top-level module for `import a.b`, the module itself with a fromlist.
+    pub fn import_module_for(&self, name: &str, fromlist: &Value) -> PyResult<Value> {
+        let module = self.import_module(name)?;
+        let has_fromlist = matches!(fromlist, Value::Tuple(t) if !t.is_empty());
+        if has_fromlist || !name.contains('.') {
+            return Ok(module);
+        }
+        let top = name.split('.').next().unwrap_or(name);
+        self.import_module(top)
+    }
+
+    /// Imports (or finds in `sys.modules`) the module called `name`.
+    pub fn import_module(&self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.interp.modules.get_str(name) {
+            return Ok(m);
+        }
+        if let Some((parent, child)) = name.rsplit_once('.') {
+            let parent_module = self.import_module(parent)?;
+            let m = self.import_module_leaf(name)?;
+            self.setattr(
+                &parent_module,
+                &Arc::new(super::pystr::PyStr::new(child)),
+                m.clone(),
+            )?;
+            return Ok(m);
+        }
+        self.import_module_leaf(name)
+    }
+
+    fn import_module_leaf(&self, name: &str) -> PyResult<Value> {
+        if let Some(result) = crate::stdlib::create_module(self, name) {
+            let m = result?;
+            self.interp.modules.set_str(name, m.clone());
+            return Ok(m);
+        }
+        if let Some(path) = self.find_source_module(name) {
+            return self.exec_source_module(name, &path);
+        }
+        if crate::stdlib::is_known_unsupported(name) {
+            return Err(super::errors::unsupported(&format!("the '{name}' module")));
+        }
+        let err = module_not_found_error(format!("No module named '{name}'"));
+        err.exc.dict.set_str("name", Value::str(name));
+        Err(err)
+    }
+
+    fn find_source_module(&self, name: &str) -> Option<std::path::PathBuf> {
+        if name.contains('.') {
+            return None;
+        }
+        let dir = self.interp.script_dir.lock().clone()?;
+        let path = dir.join(format!("{name}.py"));
+        path.is_file().then_some(path)
+    }
+
+    fn exec_source_module(&self, name: &str, path: &std::path::Path) -> PyResult<Value> {
+        let source = std::fs::read_to_string(path)
+            .map_err(|e| import_error(format!("cannot read {}: {e}", path.display())))?;
+        let filename = path.display().to_string();
+        let code = crate::compiler::compile_module(&source, &filename)
+            .map_err(|e| self.syntax_error_to_exception(&e, &filename, &source))?;
+        self.interp.runtime.register_source(&filename, &source);
+        let module = Arc::new(Module::new(name));
+        module.set("__file__", Value::str(&filename));
+        let value = Value::Module(module.clone());
+        self.interp.modules.set_str(name, value.clone());
+        let mut frame = Frame::new(code, module.dict.clone(), None);
+        self.check_native_stack()?;
+        if let Err(e) = self.run_frame(&mut frame, Resume::Start) {
+            self.interp.modules.remove_name(name);
+            return Err(e);
+        }
+        Ok(value)
+    }
+
+    /// IMPORT_FROM: `from m import name`.
+    pub fn import_from(&self, module: &Value, name: &str) -> PyResult<Value> {
+        if let Some(v) = self.getattr_opt(module, name)? {
+            return Ok(v);
+        }
+        if let Value::Module(m) = module {
+            let full = format!("{}.{name}", m.name);
+            if let Ok(sub) = self.import_module(&full) {
+                return Ok(sub);
+            }
+            return Err(import_error(format!(
+                "cannot import name '{name}' from '{}' (unknown location)",
+                m.name
+            )));
+        }
+        Err(import_error(format!("cannot import name '{name}'")))
+    }
+
+    /// `from m import *`: public names, or those in `__all__`.
+    pub fn import_star(&self, module: &Value, ns: &Arc<Dict>) -> PyResult<()> {
+        let Value::Module(m) = module else {
+            return Ok(());
+        };
+        let names: Vec<Value> = match m.dict.get_str("__all__") {
+            Some(all) => self.collect(&all)?,
+            None => m
+                .dict
+                .keys()
+                .into_iter()
+                .filter(|k| !k.as_str().is_some_and(|s| s.starts_with('_')))
+                .collect(),
+        };
+        for n in names {
+            if let Value::Str(s) = &n
+                && let Some(v) = m.dict.get_name(s)
+            {
+                ns.set_name(s, v);
+            }
+        }
+        Ok(())
+    }
+
+    /// A compile error in an imported module, as the SyntaxError exception it raises.
+    pub fn syntax_error_to_exception(
+        &self,
+        e: &crate::syntax::error::SyntaxErr,
+        filename: &str,
+        source: &str,
+    ) -> PyErr {
+        let class = match e.kind {
+            crate::syntax::error::SyntaxKind::SyntaxError => {
+                &super::types::types().exc.syntax_error
+            }
+            crate::syntax::error::SyntaxKind::IndentationError => {
+                &super::types::types().exc.indentation_error
+            }
+            crate::syntax::error::SyntaxKind::TabError => &super::types::types().exc.tab_error,
+        };
+        let line = e.line(source);
+        let err = PyErr::msg(class, e.msg.clone());
+        err.exc.dict.set_str("filename", Value::str(filename));
+        err.exc.dict.set_str("lineno", Value::Int(line as i64));
+        err.exc.dict.set_str("msg", Value::str(&e.msg));
+        err
+    }
+}

@@ -1,0 +1,41 @@
+//! The virtual machine: values and object types, the eval loop, the call and attribute
+//! protocols, exceptions, and the builtins.
+
+pub mod attr;
+pub mod builtins;
+pub mod call;
+pub mod class;
+pub mod classes;
+pub mod compare;
+pub mod context;
+pub mod convert;
+pub mod descriptors;
+pub mod dict;
+pub mod errors;
+pub mod eval;
+mod eval_rare;
+pub mod exceptions;
+pub mod fmt;
+pub mod frame;
+pub mod function;
+pub mod generator;
+pub mod generic_alias;
+pub mod helpers;
+pub mod import;
+pub mod iter;
+mod iter_composite;
+pub mod iterate;
+pub mod module;
+pub mod native;
+pub mod native_attrs;
+pub mod numeric;
+pub mod ops;
+mod percent_apply;
+pub mod protocols;
+pub mod pystr;
+pub mod range;
+pub mod set;
+pub mod setops;
+pub mod subscript;
+pub mod types;
+pub mod value;

@@ -1,0 +1,41 @@
+//! Module objects: a name and a namespace dict (the module's globals).
+
+use std::sync::Arc;
+
+use super::dict::Dict;
+use super::value::Value;
+
+#[derive(Debug)]
+pub struct Module {
+    pub name: Arc<str>,
+    pub dict: Arc<Dict>,
+}
+
+impl Module {
+    pub fn new(name: &str) -> Module {
+        let dict = Arc::new(Dict::new());
+        dict.set_str("__name__", Value::str(name));
+        dict.set_str("__doc__", Value::None);
+        dict.set_str("__package__", Value::None);
+        dict.set_str("__spec__", Value::None);
+        Module {
+            name: name.into(),
+            dict,
+        }
+    }
+
+    pub fn with_dict(name: &str, dict: Arc<Dict>) -> Module {
+        Module {
+            name: name.into(),
+            dict,
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<Value> {
+        self.dict.get_str(name)
+    }
+
+    pub fn set(&self, name: &str, value: Value) {
+        self.dict.set_str(name, value);
+    }
+}

@@ -1,0 +1,109 @@
+//! Bad programs (`tests/errors/`) fail the way CPython does: same last stderr line, same line
+//! number in the last traceback entry, same exit status, same stdout before the failure.
+
+mod common;
+
+use std::path::Path;
+
+struct Expectation {
+    last_line: String,
+    line: Option<u32>,
+    exit: i32,
+}
+
+fn header(source: &str) -> Expectation {
+    let mut e = Expectation {
+        last_line: String::new(),
+        line: None,
+        exit: 1,
+    };
+    for l in source.lines().take_while(|l| l.starts_with('#')) {
+        if let Some(v) = l.strip_prefix("# expect:") {
+            e.last_line = v.trim().to_string();
+        } else if let Some(v) = l.strip_prefix("# line:") {
+            e.line = v.trim().parse().ok();
+        } else if let Some(v) = l.strip_prefix("# exit:") {
+            e.exit = v.trim().parse().unwrap_or(1);
+        }
+    }
+    e
+}
+
+/// The line number of the last `File "...", line N` in a traceback or syntax error.
+fn last_reported_line(stderr: &str) -> Option<u32> {
+    stderr
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("File \""))
+        .filter_map(|l| l.split(", line ").nth(1))
+        .filter_map(|l| l.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok())
+        .next_back()
+}
+
+fn check_error_program(path: &Path) {
+    let source = std::fs::read_to_string(path).unwrap();
+    let expected = header(&source);
+    let outcome = common::gilsim(path);
+    let name = path.display();
+    assert_eq!(
+        outcome.exit_code, expected.exit,
+        "{name}: exit status\n{}",
+        outcome.stderr
+    );
+    let last = outcome.stderr.lines().last().unwrap_or("").to_string();
+    assert_eq!(last, expected.last_line, "{name}: last line of stderr");
+    if let Some(line) = expected.line {
+        assert_eq!(
+            last_reported_line(&outcome.stderr),
+            Some(line),
+            "{name}: line\n{}",
+            outcome.stderr
+        );
+    }
+    if let Some(cpython) = common::cpython_stdout(path) {
+        assert_eq!(outcome.stdout, cpython, "{name}: stdout before the error");
+    }
+}
+
+#[test]
+fn error_programs_fail_like_cpython() {
+    insta::glob!("errors/*.py", check_error_program);
+}
+
+#[test]
+fn deep_recursion_is_a_recursion_error_not_a_crash() {
+    let outcome = common::gilsim_source(
+        "import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return f(n + 1)\nf(0)\n",
+    );
+    assert_eq!(outcome.exit_code, 1);
+    assert!(
+        outcome
+            .stderr
+            .ends_with("RecursionError: maximum recursion depth exceeded\n"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn deep_native_recursion_is_a_recursion_error_not_a_crash() {
+    let src = "import sys\nsys.setrecursionlimit(1000000)\nclass A:\n    def __eq__(self, o):\n        return [self] == [o]\nprint(A() == A())\n";
+    let outcome = common::gilsim_source(src);
+    assert_eq!(outcome.exit_code, 1);
+    assert!(
+        outcome.stderr.contains("RecursionError"),
+        "{}",
+        outcome.stderr
+    );
+}
+
+#[test]
+fn timeout_stops_a_runaway_loop() {
+    let options = gilsim::runtime::RunOptions {
+        capture: true,
+        timeout: Some(0.3),
+        ..Default::default()
+    };
+    let outcome = gilsim::run_source("while True:\n    pass\n", "<loop>", options);
+    assert_eq!(outcome.exit_code, 1);
+    assert!(outcome.stderr.contains("--timeout"), "{}", outcome.stderr);
+}

@@ -1,0 +1,5 @@
+# expect: AttributeError: module 'math' has no attribute 'foo'
+# line: 5
+import math
+print(math.floor(2.5))
+print(math.foo)

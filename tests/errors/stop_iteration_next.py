@@ -1,0 +1,6 @@
+# expect: StopIteration
+# line: 6
+it = iter([1, 2])
+print(next(it))
+print(next(it))
+print(next(it))

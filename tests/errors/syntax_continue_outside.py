@@ -1,0 +1,5 @@
+# expect: SyntaxError: 'continue' not properly in loop
+# line: 4
+def f():
+    continue
+f()

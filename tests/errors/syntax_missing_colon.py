@@ -1,0 +1,5 @@
+# expect: SyntaxError: expected ':'
+# line: 4
+x = 5
+if x > 1
+    print("big")

@@ -1,0 +1,4 @@
+# expect: fatal: configuration not found
+import sys
+print("checking configuration")
+sys.exit("fatal: configuration not found")

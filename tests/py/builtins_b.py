@@ -1,0 +1,65 @@
+# Builtins part B: int float str bool list tuple dict set frozenset repr round divmod
+# pow hash iter next chr ord hex bin oct getattr setattr hasattr delattr callable format id-free.
+print(int(), int(3.9), int(-3.9), int("42"), int(" -7 "), int("1_000"), int(True))
+print(int("ff", 16), int("0xff", 16), int("777", 8), int("0o17", 0), int("101", 2), int("z", 36), int("0b11", 0))
+print(float(), float(3), float("2.5"), float("-1e3"), float(" 7 "))
+print(str(), str(12), str(1.0), str([1, "a"]), str(None), str(b"x"))
+print(bool(), bool(0), bool(1), bool(""), bool("0"), bool([]), bool(None))
+print(list(), list("ab"), list((1, 2)), list(range(3)), list({"a": 1}))
+print(tuple(), tuple([1, 2]), tuple("hi"), tuple(range(2)))
+print(dict(), dict(a=1), dict([("x", 2)]), dict({"y": 3}, z=4), dict(zip("ab", [1, 2])))
+print(set(), set([3, 1, 3]), sorted(set("hello")), frozenset([1, 2]), frozenset())
+print(repr("s"), repr(1), repr(1.5), repr([1, "a"]), repr((1,)), repr(None), repr("a'b"))
+print(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1234, -2), round(1250, -2), round(1350, -2))
+print(round(3.14159, 0), round(3.7), type(round(3.7)).__name__, type(round(3.7, 1)).__name__, round(5, 1))
+print(divmod(7, 2), divmod(-7, 2), divmod(7, -2), divmod(7.5, 2), divmod(0, 5))
+print(pow(2, 10), pow(2, -1), pow(2, 10, 1000), pow(5, 3, 7), pow(-2, 3), pow(2.0, 3), pow(7, -1, 11))
+print(hash(1) == hash(1.0), hash(0), hash(-1), hash(-2), hash(10 ** 6), hash(True), hash((1, 2)) == hash((1, 2)))
+print(hash(()) == hash(()), hash((1, (2, 3))) == hash((1, (2, 3))), hash(2 ** 61 - 1), hash(2 ** 61))
+it = iter([10, 20, 30])
+print(next(it), next(it), next(it), next(it, "exhausted"), next(it, None))
+it2 = iter("ab")
+print(list(it2), list(it2))
+pool = [3, 2, 1, 0, 5]
+calls = iter(lambda: pool.pop(0), 0)
+print(list(calls), pool)
+d_it = iter({"k1": 1, "k2": 2})
+print(next(d_it), next(d_it))
+print(chr(65), chr(97), chr(48), chr(1046), chr(9731), ord("A"), ord("a"), ord("0"), ord("Ж"), ord("\n"))
+print(hex(255), hex(-255), hex(0), oct(8), oct(-8), bin(10), bin(-10), bin(0))
+print(hex(2 ** 64), bin(255)[2:].zfill(12), int(hex(4096), 16), int(bin(77), 2), int(oct(99), 8))
+class Obj:
+    cls_attr = "class-level"
+    def __init__(self):
+        self.a = 1
+    def meth(self):
+        return "method result"
+o = Obj()
+print(getattr(o, "a"), getattr(o, "cls_attr"), getattr(o, "nope", "fallback"), getattr(o, "meth")())
+setattr(o, "b", 2)
+setattr(o, "a", 100)
+print(o.a, o.b, hasattr(o, "b"), hasattr(o, "c"), hasattr(Obj, "meth"), hasattr(Obj, "a"))
+delattr(o, "b")
+print(hasattr(o, "b"))
+try:
+    getattr(o, "missing")
+except AttributeError:
+    print("AttributeError from getattr")
+print(callable(len), callable(Obj), callable(o), callable(o.meth), callable(None), callable(lambda: 1), callable("s"))
+print(format(3.14159, ".2f"), format(42, "08b"), format(1234567, ","), format("x", ">5"), format(0.5, ".0%"))
+print(ascii("é"), ascii("abc"), repr("é"))
+print(min(1, 2.5), max(True, 0), abs(-7.25), sum([1, 2.5]))
+print(isinstance(int("5"), int), float("1e-3") * 1000, str(10) * 2)
+print(list(map(bool, [0, 1, "", "a"])), list(map(int, ["1", "22", "-3"])))
+print(sorted(map(str, [10, 9, 100])), sorted([10, 9, 100], key=str))
+print(bytes([72, 105]), bytes("hi", "ascii"), list(b"AB"), b"x" + b"y")
+print(len(bytes(3)), bytes(3), b"abc".hex(), bytes.fromhex("4142"))
+print(int(float("1e5")), float(int("12")), str(float(3)), int(str(42) + "0"))
+nums = [5, 3, 8]
+print(tuple(sorted(nums)), list(reversed(sorted(nums))), frozenset(nums) == {3, 5, 8})
+print(slice(1, 5, 2), slice(3), type(slice(1)).__name__)
+print(object.__name__, type(object()).__name__, isinstance(object(), object))
+print(divmod(10 ** 20, 7), pow(10, 20, 7), round(-0.5), round(0.5), round(1.5))
+print(chr(ord("a") + 25), "".join(chr(c) for c in range(ord("a"), ord("f"))))
+print(int("-0b101", 0), int("1_0_1", 0), int("+12"), float("+1.5"), float("-.5"), float("5."))
+print(list(iter(range(3))), next(iter("xyz")), next(reversed([1, 2, 3])))

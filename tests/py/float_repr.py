@@ -1,0 +1,41 @@
+# Float repr/str and float arithmetic.
+vals = [0.1, 0.2, 0.1 + 0.2, 1.0, -0.0, 0.0, 1e16, 1e15, 123456789.123,
+        1.5e-7, 1e-5, 0.0001, 1e22, 1e21, 3.14159, 2.5, 1 / 3, 2 / 3, 100.0]
+for v in vals:
+    print(repr(v), str(v))
+print(1e300 * 1e10, -1e300 * 1e10)
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan)
+print(inf > 1e308, -inf < -1e308, nan == nan, nan != nan)
+print(inf + 1, inf - inf, inf * 0)
+print(float("1.5"), float("-2e3"), float("  3.25 "), float("1_000.5"))
+print(float("infinity"), float("-Inf"), float("NaN"))
+print(7.0 / 2, 7.0 // 2, 7.0 % 2.5, -7.0 % 2.5)
+print(2.0 ** 0.5, 2 ** 0.5, 9 ** 0.5, 8 ** (1 / 3))
+print(0.1 * 3, 0.3, 0.1 * 3 == 0.3)
+print(1.1 + 2.2, 3.3 * 3, 1.0 - 0.9)
+print(round(2.675, 2), round(0.5), round(1.5), round(2.5), round(-0.5))
+print(round(3.14159, 3), round(1234.5678, -2), round(1e-10, 5))
+print(int(2.5e10), int(-1e-3), float(10 ** 20))
+print((0.5).is_integer(), (2.0).is_integer())
+print((0.75).as_integer_ratio(), (0.1).as_integer_ratio())
+print(float.fromhex("0x1.8p1"), (3.0).hex())
+print(abs(-2.5), -abs(2.5), max(1.5, 2), min(-0.5, 0))
+print(5e-324, 5e-324 / 2, 1.7976931348623157e308)
+print(1e-7, 1e-4 * 10, 12345.678e3)
+print(3.0 == 3, 3.5 > 3, 0.1 + 0.2 > 0.3)
+x = 0.0
+for i in range(10):
+    x += 0.1
+print(x, x == 1.0)
+print(divmod(7.5, 2), divmod(-7.5, 2))
+print(float(True), float(0), -float(0))
+print(1.0 / 3.0 * 3.0, 100 * 1.1)
+print(2.5 + 2.5 if False else 2.5 * 4)
+print(str(1e100), repr(1.0e-100))
+print([1.0, 2.5, -3.75], (0.5,))
+print(12.0 / 5, 12 / 5.0, 1 / 8, 1 / 16)
+print(10.0 ** 15, 10.0 ** 16, 10.0 ** -4, 10.0 ** -5)
+print(float("0.30000000000000004"), 4.35 * 100)
+print(123e-2, 0.000123, 1234567890123456789.0)
