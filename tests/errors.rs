@@ -59,8 +59,17 @@ fn check_error_program(path: &Path) {
             outcome.stderr
         );
     }
-    if let Some(cpython) = common::cpython_stdout(path) {
-        assert_eq!(outcome.stdout, cpython, "{name}: stdout before the error");
+    if let Some((cpython_out, cpython_err)) = common::cpython(path) {
+        assert_eq!(
+            outcome.stdout, cpython_out,
+            "{name}: stdout before the error"
+        );
+        assert_eq!(
+            common::traceback_frames(&outcome.stderr),
+            common::traceback_frames(&cpython_err),
+            "{name}: traceback frames\n{}",
+            outcome.stderr
+        );
     }
 }
 

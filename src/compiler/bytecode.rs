@@ -150,6 +150,21 @@ impl CompareOp {
             CompareOp::Ge => CompareOp::Le,
         }
     }
+    /// The low bits CPython 3.12 puts in COMPARE_OP's oparg (compile.c `compare_masks`).
+    pub fn mask(self) -> u32 {
+        const LESS: u32 = 2;
+        const GREATER: u32 = 4;
+        const EQUAL: u32 = 8;
+        match self {
+            CompareOp::Lt => LESS,
+            CompareOp::Le => LESS | EQUAL,
+            CompareOp::Eq => EQUAL,
+            CompareOp::Ne => LESS | GREATER,
+            CompareOp::Gt => GREATER,
+            CompareOp::Ge => GREATER | EQUAL,
+        }
+    }
+
     pub fn dunder(self) -> &'static str {
         match self {
             CompareOp::Lt => "__lt__",
@@ -421,7 +436,7 @@ impl Instr {
             | ImportFrom(a)
             | FormatValue(a) => Some(a),
             BinaryOp(op) => Some(op as u32),
-            CompareOp(op) => Some((op as u32) << 4),
+            CompareOp(op) => Some(((op as u32) << 4) | op.mask()),
             _ => None,
         }
     }

@@ -17,7 +17,8 @@ pub struct TracebackEntry {
 #[derive(Debug, Default)]
 pub struct ExcData {
     pub args: Vec<Value>,
-    /// Innermost frame last, as CPython prints it.
+    /// Innermost frame *first* (entries are appended while unwinding, which keeps deep
+    /// recursion linear); `traceback_outermost_first` gives CPython's printing order.
     pub traceback: Vec<TracebackEntry>,
     pub cause: Option<Value>,
     pub context: Option<Value>,
@@ -31,6 +32,13 @@ pub struct PyErr {
 }
 
 pub type PyResult<T> = Result<T, PyErr>;
+
+impl ExcData {
+    /// The traceback in the order CPython prints it (most recent call last).
+    pub fn traceback_outermost_first(&self) -> Vec<TracebackEntry> {
+        self.traceback.iter().rev().cloned().collect()
+    }
+}
 
 impl PyErr {
     pub fn new(exc: Arc<Instance>) -> PyErr {
@@ -72,7 +80,7 @@ impl PyErr {
     }
 
     pub fn push_traceback(&self, entry: TracebackEntry) {
-        self.with_data(|d| d.traceback.insert(0, entry));
+        self.with_data(|d| d.traceback.push(entry));
     }
 }
 

@@ -361,7 +361,12 @@ impl Vm {
                 let tb = match &exc {
                     Value::Instance(i) => i
                         .exc_data()
-                        .map(|d| super::exceptions::traceback_object(&d.lock().traceback, 0))
+                        .map(|d| {
+                            super::exceptions::traceback_object(
+                                &d.lock().traceback_outermost_first(),
+                                0,
+                            )
+                        })
                         .unwrap_or(Value::None),
                     _ => Value::None,
                 };

@@ -72,7 +72,7 @@ pub fn exception_attribute(inst: &Instance, name: &str) -> Option<Value> {
         "__cause__" => data.cause.clone().unwrap_or(Value::None),
         "__context__" => data.context.clone().unwrap_or(Value::None),
         "__suppress_context__" => Value::Bool(data.suppress_context),
-        "__traceback__" => traceback_object(&data.traceback, 0),
+        "__traceback__" => traceback_object(&data.traceback_outermost_first(), 0),
         "value" if inst.class.is_subclass(&types().exc.stop_iteration) => first(),
         "code" if inst.class.is_subclass(&types().exc.system_exit) => match data.args.len() {
             0 => Value::None,
@@ -169,6 +169,43 @@ impl Vm {
         }
     }
 
+    /// Traceback lines; runs of an identical entry beyond three collapse into
+    /// "[Previous line repeated N more times]" (Python/traceback.c `tb_print_internal`).
+    fn format_traceback_entries(
+        &self,
+        entries: &[super::errors::TracebackEntry],
+        out: &mut String,
+    ) {
+        const REPEAT_CUTOFF: usize = 3;
+        let mut i = 0;
+        while i < entries.len() {
+            let entry = &entries[i];
+            let mut run = 1;
+            while i + run < entries.len() && same_entry(&entries[i + run], entry) {
+                run += 1;
+            }
+            for _ in 0..run.min(REPEAT_CUTOFF) {
+                let _ = writeln!(
+                    out,
+                    "  File \"{}\", line {}, in {}",
+                    entry.filename, entry.line, entry.name
+                );
+                if let Some(line) = self.interp.runtime.source_line(&entry.filename, entry.line) {
+                    let trimmed = line.trim();
+                    if !trimmed.is_empty() {
+                        let _ = writeln!(out, "    {trimmed}");
+                    }
+                }
+            }
+            if run > REPEAT_CUTOFF {
+                let more = run - REPEAT_CUTOFF;
+                let s = if more == 1 { "" } else { "s" };
+                let _ = writeln!(out, "  [Previous line repeated {more} more time{s}]");
+            }
+            i += run;
+        }
+    }
+
     /// The full text CPython prints for an uncaught exception, including chained ones.
     pub fn format_exception(&self, err: &PyErr) -> String {
         let mut out = String::new();
@@ -189,7 +226,7 @@ impl Vm {
                     d.cause.clone(),
                     d.context.clone(),
                     d.suppress_context,
-                    d.traceback.clone(),
+                    d.traceback_outermost_first(),
                 )
             }
             None => (None, None, false, Vec::new()),
@@ -211,19 +248,7 @@ impl Vm {
         }
         if !traceback.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for entry in &traceback {
-                let _ = writeln!(
-                    out,
-                    "  File \"{}\", line {}, in {}",
-                    entry.filename, entry.line, entry.name
-                );
-                if let Some(line) = self.interp.runtime.source_line(&entry.filename, entry.line) {
-                    let trimmed = line.trim();
-                    if !trimmed.is_empty() {
-                        let _ = writeln!(out, "    {trimmed}");
-                    }
-                }
-            }
+            self.format_traceback_entries(&traceback, out);
         }
         let name = self.exception_type_name(exc);
         let msg = self
@@ -235,4 +260,8 @@ impl Vm {
             let _ = writeln!(out, "{name}: {msg}");
         }
     }
+}
+
+fn same_entry(a: &super::errors::TracebackEntry, b: &super::errors::TracebackEntry) -> bool {
+    a.line == b.line && a.name == b.name && a.filename == b.filename
 }
