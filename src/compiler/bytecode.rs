@@ -275,6 +275,29 @@ pub enum Instr {
     /// flags & 3: 0 none, 1 str, 2 repr, 3 ascii; flags & 4: a format spec is on the stack.
     FormatValue(u32),
     SetupAnnotations,
+    /// Superinstructions: the eval loop's quickened stream replaces the first instruction of a
+    /// common sequence with one of these; the rest of the sequence stays in place (it is
+    /// skipped on the fast path and executed on the slow path). Never shown by `dis`.
+    Quick(Quick),
+}
+
+/// Fused forms of frequent instruction sequences (see `compiler/quicken.rs`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Quick {
+    /// LOAD_FAST a; LOAD_CONST c; BINARY_OP op
+    FastConstBinary(u16, u16, BinaryOp),
+    /// LOAD_FAST a; LOAD_CONST c; BINARY_OP op; STORE_FAST a   (`n -= 1`)
+    FastConstUpdate(u16, u16, BinaryOp),
+    /// LOAD_FAST a; LOAD_FAST b; BINARY_OP op
+    FastFastBinary(u16, u16, BinaryOp),
+    /// LOAD_FAST a; LOAD_CONST c; COMPARE_OP op; POP_JUMP_IF_FALSE t   (t read from slot 3)
+    FastConstCompareJump(u16, u16, CompareOp),
+    /// LOAD_FAST a; LOAD_FAST b; COMPARE_OP op; POP_JUMP_IF_FALSE t   (t read from slot 3)
+    FastFastCompareJump(u16, u16, CompareOp),
+    /// LOAD_FAST a; LOAD_FAST b
+    FastFast(u16, u16),
+    /// FOR_ITER t; STORE_FAST a
+    ForIterStore(u32, u16),
 }
 
 impl Instr {
@@ -368,6 +391,7 @@ impl Instr {
             ImportStar => "IMPORT_STAR",
             FormatValue(_) => "FORMAT_VALUE",
             SetupAnnotations => "SETUP_ANNOTATIONS",
+            Quick(_) => "QUICK",
         }
     }
 
@@ -506,6 +530,8 @@ pub struct CodeObject {
     pub filename: Arc<str>,
     pub first_line: u32,
     pub instructions: Box<[Instr]>,
+    /// `instructions` with superinstructions, as the eval loop runs them.
+    pub quick: Box<[Instr]>,
     /// Source line of each instruction.
     pub lines: Box<[u32]>,
     pub consts: Box<[Value]>,

@@ -237,12 +237,14 @@ impl Unit {
             .collect();
         let names = self.names.iter().map(|n| interner.intern(n)).collect();
         let max_stack = max_stack_estimate(&self.instrs);
+        let quick = super::quicken::quicken(&self.instrs, &table);
         CodeObject {
             name: self.name,
             qualname: self.qualname,
             filename,
             first_line: self.first_line,
             instructions: self.instrs.into_boxed_slice(),
+            quick,
             lines: self.lines.into_boxed_slice(),
             consts: self.consts.into_boxed_slice(),
             names,

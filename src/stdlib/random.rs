@@ -75,6 +75,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
                 owner: None,
                 func: *f,
                 bound: Some(inst.clone()),
+                needs_frame: false,
             })),
         );
     }

@@ -190,21 +190,38 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Frame> {
         let code = &f.code;
-        let mut frame = Frame::new(code.clone(), f.globals.clone(), None);
+        let nlocals = code.varnames.len();
         let nargs = slots.len() - start;
         let simple = kwnames.is_empty()
             && nargs == code.argcount as usize
             && code.kwonlyargcount == 0
             && !code.has_varargs()
             && !code.has_varkeywords();
+        let mut locals = self.take_slots();
+        locals.reserve(nlocals + code.max_stack as usize + 2);
         if simple {
-            for (i, v) in slots.drain(start..).enumerate() {
-                frame.slots[i] = v;
+            // Arguments move straight from the caller's stack into the callee's locals.
+            locals.extend(slots.drain(start..));
+            while locals.len() < nlocals {
+                locals.push(Value::Null);
             }
         } else {
+            while locals.len() < nlocals {
+                locals.push(Value::Null);
+            }
             let args: Vec<Value> = slots.drain(start..).collect();
-            self.bind_arguments(f, &mut frame.slots, &args, kwnames)?;
+            self.bind_arguments(f, &mut locals, &args, kwnames)?;
         }
+        let mut frame = Frame {
+            code: code.clone(),
+            pc: 0,
+            slots: locals,
+            nlocals,
+            cells: Vec::new(),
+            globals: f.globals.clone(),
+            locals: None,
+            kwnames: None,
+        };
         if !code.cellvars.is_empty() || !code.freevars.is_empty() {
             let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
             for arg in code.cell_args.iter() {

@@ -36,6 +36,8 @@ pub struct Vm {
     /// Globals of the innermost executing frame and whether it is a function (for
     /// `globals()`, `eval`, `dir()`).
     pub frame_hint: RefCell<Option<(Arc<Dict>, bool)>>,
+    /// Slot vectors of finished frames, reused by the next calls (saves an allocation each).
+    slot_pool: RefCell<Vec<Vec<super::value::Value>>>,
 }
 
 impl Vm {
@@ -51,6 +53,7 @@ impl Vm {
             handled: RefCell::new(Value::None),
             repr_guard: RefCell::new(Vec::new()),
             frame_hint: RefCell::new(None),
+            slot_pool: RefCell::new(Vec::new()),
         }
     }
 
@@ -101,6 +104,26 @@ impl Vm {
             ));
         }
         Ok(())
+    }
+
+    /// An empty slot vector, reused from a finished frame when possible.
+    #[inline]
+    pub(crate) fn take_slots(&self) -> Vec<super::value::Value> {
+        self.slot_pool.borrow_mut().pop().unwrap_or_default()
+    }
+
+    /// Returns a finished frame's slot vector to the pool.
+    #[inline]
+    pub(crate) fn recycle_frame(&self, frame: super::frame::Frame) {
+        const POOL_LIMIT: usize = 64;
+        let mut slots = frame.slots;
+        slots.clear();
+        if slots.capacity() <= 256 {
+            let mut pool = self.slot_pool.borrow_mut();
+            if pool.len() < POOL_LIMIT {
+                pool.push(slots);
+            }
+        }
     }
 
     /// Sets the handled exception, returning the previous one (PUSH_EXC_INFO).

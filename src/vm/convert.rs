@@ -370,6 +370,7 @@ impl Vm {
     pub fn format(&self, v: &Value, spec_text: &str) -> PyResult<String> {
         match v {
             Value::Bool(b) if spec_text.is_empty() => Ok(if *b { "True" } else { "False" }.into()),
+            Value::Int(i) if spec_text.is_empty() => Ok(i.to_string()),
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => {
                 let b = v.as_bigint().unwrap_or_default();
                 if spec_text.is_empty() {
@@ -429,6 +430,14 @@ impl Vm {
 
     /// FORMAT_VALUE: conversion (1 str, 2 repr, 3 ascii) then `format` with the spec.
     pub fn format_value(&self, v: Value, conversion: u32, spec: Option<Value>) -> PyResult<Value> {
+        // f"{x}" of an int or str with no conversion and no spec: the common case.
+        if conversion == 0 && spec.is_none() {
+            match &v {
+                Value::Str(_) => return Ok(v),
+                Value::Int(i) => return Ok(Value::string(i.to_string())),
+                _ => {}
+            }
+        }
         let v = match conversion {
             1 => Value::string(self.str(&v)?),
             2 => Value::string(self.repr(&v)?),

@@ -206,6 +206,14 @@ impl Dict {
     }
 
     pub fn get_hashed(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+        {
+            let inner = self.inner.lock();
+            match inner.probe(hash, key) {
+                Probe::Found(i) => return Ok(inner.entries[i].as_ref().map(|e| e.value.clone())),
+                Probe::Missing => return Ok(None),
+                Probe::NeedsPython(_) => {}
+            }
+        }
         let pos = self.position(vm, key, hash)?;
         let inner = self.inner.lock();
         Ok(pos.and_then(|i| inner.entries.get(i)?.as_ref().map(|e| e.value.clone())))
@@ -222,6 +230,24 @@ impl Dict {
     }
 
     pub fn set_hashed(&self, vm: &Vm, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        {
+            let mut inner = self.inner.lock();
+            match inner.probe(hash, &key) {
+                Probe::Found(i) => {
+                    let old = inner.entries[i]
+                        .as_mut()
+                        .map(|e| std::mem::replace(&mut e.value, value));
+                    drop(inner);
+                    drop(old);
+                    return Ok(());
+                }
+                Probe::Missing => {
+                    inner.insert_new(hash, key, value);
+                    return Ok(());
+                }
+                Probe::NeedsPython(_) => {}
+            }
+        }
         let pos = self.position(vm, &key, hash)?;
         let mut inner = self.inner.lock();
         match pos.and_then(|i| inner.entries.get_mut(i)?.as_mut()) {

@@ -2,14 +2,13 @@
 //! frame stack instead of recursing, so deep recursion costs heap, not native stack. The only
 //! check point is `check_point!` — loop back-edges, RESUME and after native calls, as in 3.10+.
 
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
 use super::context::Vm;
-use super::dict::Dict;
 use super::errors::{PyErr, PyResult, TracebackEntry, name_error, unbound_local_error};
 use super::frame::Frame;
 use super::value::Value;
-use crate::compiler::bytecode::{CodeObject, Instr};
+use crate::compiler::bytecode::{CodeObject, Instr, Quick};
 
 /// How a frame's run ended.
 pub enum FrameExit {
@@ -35,45 +34,6 @@ pub enum CallOutcome {
     Frame(Frame),
 }
 
-static EMPTY_CODE: LazyLock<Arc<CodeObject>> = LazyLock::new(|| {
-    Arc::new(CodeObject {
-        name: "<empty>".into(),
-        qualname: "<empty>".into(),
-        filename: "<empty>".into(),
-        first_line: 0,
-        instructions: Box::new([]),
-        lines: Box::new([]),
-        consts: Box::new([]),
-        names: Box::new([]),
-        varnames: Box::new([]),
-        cellvars: Box::new([]),
-        freevars: Box::new([]),
-        cell_args: Box::new([]),
-        argcount: 0,
-        posonlyargcount: 0,
-        kwonlyargcount: 0,
-        flags: 0,
-        exception_table: Box::new([]),
-        max_stack: 0,
-        docstring: None,
-    })
-});
-static EMPTY_DICT: LazyLock<Arc<Dict>> = LazyLock::new(|| Arc::new(Dict::new()));
-
-/// A frame that never runs: the slot left behind while the real frame executes.
-fn placeholder() -> Frame {
-    Frame {
-        code: EMPTY_CODE.clone(),
-        pc: 0,
-        slots: Vec::new(),
-        nlocals: 0,
-        cells: Vec::new(),
-        globals: EMPTY_DICT.clone(),
-        locals: None,
-        kwnames: None,
-    }
-}
-
 /// Why the instruction loop stopped.
 enum Exit {
     /// An exception; `traceback` is false for RERAISE (the frame is already in the traceback).
@@ -87,38 +47,32 @@ impl Vm {
     /// Runs `frame` until it returns or yields. Inline callees live on a local frame stack.
     pub fn run_frame(&self, frame: &mut Frame, resume: Resume) -> PyResult<FrameExit> {
         self.enter_frame()?;
-        let saved_hint = self.frame_hint.borrow().clone();
-        self.set_frame_hint(frame);
-        let mut current = std::mem::replace(frame, placeholder());
+        // `frame` always holds the executing frame; inline callers wait in `callers`, and the
+        // base frame is back in `frame` when the loop ends (returns, yields and uncaught
+        // errors only leave from the base frame).
         let mut callers: Vec<Frame> = Vec::new();
         let mut pending: Option<PyErr> = None;
         match resume {
             Resume::Start | Resume::Continue => {}
-            Resume::Send(v) => current.push(v),
+            Resume::Send(v) => frame.push(v),
             Resume::Throw(e) => pending = Some(e),
         }
         let result = loop {
             let exit = match pending.take() {
                 Some(e) => Exit::Error(e, true),
-                None => self.execute(&mut current, &mut callers),
+                None => self.execute(frame, &mut callers),
             };
             match exit {
-                Exit::Switch => self.set_frame_hint(&current),
+                Exit::Switch => {}
                 Exit::Done(done) => break Ok(done),
                 Exit::Error(err, add_traceback) => {
-                    match self.unwind(&mut current, &mut callers, err, add_traceback) {
-                        Ok(()) => self.set_frame_hint(&current),
-                        Err(e) => break Err(e),
+                    if let Err(e) = self.unwind(frame, &mut callers, err, add_traceback) {
+                        break Err(e);
                     }
                 }
             }
         };
-        // Inline callers left over (an error escaped all of them) give back their depth.
-        for _ in callers.drain(..) {
-            self.leave_frame();
-        }
-        *frame = current;
-        *self.frame_hint.borrow_mut() = saved_hint;
+        debug_assert!(callers.is_empty());
         self.leave_frame();
         result
     }
@@ -155,7 +109,8 @@ impl Vm {
             match callers.pop() {
                 Some(caller) => {
                     self.leave_frame();
-                    *current = caller;
+                    let callee = std::mem::replace(current, caller);
+                    self.recycle_frame(callee);
                     current.kwnames = None;
                 }
                 None => return Err(err),
@@ -166,241 +121,400 @@ impl Vm {
     /// The instruction loop for the current frame.
     #[inline(never)]
     fn execute(&self, frame: &mut Frame, callers: &mut Vec<Frame>) -> Exit {
-        let code = frame.code.clone();
-        let instrs: &[Instr] = &code.instructions;
-        let mut pc = frame.pc;
+        // Calls and returns switch `frame` and continue this outer loop, so a Python call
+        // costs no native call of this (large) function.
+        'frame: loop {
+            let code = frame.code.clone();
+            let instrs: &[Instr] = &code.quick;
+            let mut pc = frame.pc;
 
-        macro_rules! fail {
-            ($e:expr) => {{
-                frame.pc = pc;
-                return Exit::Error($e, true);
-            }};
-        }
-        macro_rules! tri {
-            ($e:expr) => {
-                match $e {
-                    Ok(v) => v,
-                    Err(e) => fail!(e),
-                }
-            };
-        }
-        macro_rules! check_point {
-            () => {
-                if self.thread.pending() {
+            macro_rules! fail {
+                ($e:expr) => {{
                     frame.pc = pc;
-                    tri!(self.handle_eval_breaker());
-                }
-            };
-        }
-        macro_rules! pop {
-            () => {
-                frame.pop()
-            };
-        }
-        macro_rules! push {
-            ($v:expr) => {
-                frame.slots.push($v)
-            };
-        }
-
-        loop {
-            let Some(&instr) = instrs.get(pc) else {
-                fail!(super::errors::system_error(
-                    "instruction pointer out of range"
-                ));
-            };
-            pc += 1;
-            if cfg!(debug_assertions) && std::env::var_os("GILSIM_TRACE_OPS").is_some() {
-                eprintln!(
-                    "{:>4} {:?} stack={:?}",
-                    pc - 1,
-                    instr,
-                    &frame.slots[frame.nlocals..]
-                );
+                    return Exit::Error($e, true);
+                }};
             }
-            match instr {
-                Instr::Nop => {}
-                Instr::Resume(_) => check_point!(),
-                Instr::LoadFast(i) => {
-                    let v = &frame.slots[i as usize];
-                    if let Value::Int(n) = v {
-                        let n = *n;
-                        push!(Value::Int(n));
-                    } else if v.is_null() {
-                        fail!(unbound_local(&code, i));
-                    } else {
-                        let v = v.clone();
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => fail!(e),
+                    }
+                };
+            }
+            macro_rules! check_point {
+                () => {
+                    if self.thread.pending() {
+                        frame.pc = pc;
+                        tri!(self.handle_eval_breaker());
+                    }
+                };
+            }
+            macro_rules! pop {
+                () => {
+                    match frame.slots.pop() {
+                        Some(v) => v,
+                        None => Value::Null,
+                    }
+                };
+            }
+            macro_rules! push {
+                ($v:expr) => {
+                    frame.slots.push($v)
+                };
+            }
+
+            loop {
+                let Some(&instr) = instrs.get(pc) else {
+                    fail!(super::errors::system_error(
+                        "instruction pointer out of range"
+                    ));
+                };
+                pc += 1;
+                if cfg!(debug_assertions) && std::env::var_os("GILSIM_TRACE_OPS").is_some() {
+                    eprintln!(
+                        "{:>4} {:?} stack={:?}",
+                        pc - 1,
+                        instr,
+                        &frame.slots[frame.nlocals..]
+                    );
+                }
+                match instr {
+                    Instr::Nop => {}
+                    Instr::Resume(_) => check_point!(),
+                    Instr::LoadFast(i) => {
+                        let v = &frame.slots[i as usize];
+                        match v {
+                            Value::Int(n) => {
+                                let n = *n;
+                                push!(Value::Int(n));
+                            }
+                            Value::Null => fail!(unbound_local(&code, i)),
+                            _ => {
+                                let v = v.clone();
+                                push!(v);
+                            }
+                        }
+                    }
+                    Instr::StoreFast(i) => {
+                        let v = pop!();
+                        let old = std::mem::replace(&mut frame.slots[i as usize], v);
+                        drop_value(old);
+                    }
+                    Instr::DeleteFast(i) => {
+                        if frame.slots[i as usize].is_null() {
+                            fail!(unbound_local(&code, i));
+                        }
+                        frame.slots[i as usize] = Value::Null;
+                    }
+                    Instr::LoadConst(i) => {
+                        let v = &code.consts[i as usize];
+                        match v {
+                            Value::Int(n) => {
+                                let n = *n;
+                                push!(Value::Int(n));
+                            }
+                            _ => {
+                                let v = v.clone();
+                                push!(v);
+                            }
+                        }
+                    }
+                    Instr::ReturnConst(i) => {
+                        let v = code.consts[i as usize].clone();
+                        frame.pc = pc;
+                        match self.return_value(frame, callers, v) {
+                            Exit::Switch => continue 'frame,
+                            other => return other,
+                        }
+                    }
+                    Instr::ReturnValue => {
+                        let v = pop!();
+                        frame.pc = pc;
+                        match self.return_value(frame, callers, v) {
+                            Exit::Switch => continue 'frame,
+                            other => return other,
+                        }
+                    }
+                    Instr::PopTop => {
+                        let v = pop!();
+                        drop_value(v);
+                    }
+                    Instr::PushNull => push!(Value::Null),
+                    Instr::Copy(n) => {
+                        let v = frame.peek(n as usize - 1).clone();
                         push!(v);
                     }
-                }
-                Instr::StoreFast(i) => {
-                    let v = pop!();
-                    frame.slots[i as usize] = v;
-                }
-                Instr::DeleteFast(i) => {
-                    if frame.slots[i as usize].is_null() {
-                        fail!(unbound_local(&code, i));
+                    Instr::Swap(n) => {
+                        let len = frame.slots.len();
+                        frame.slots.swap(len - 1, len - n as usize);
                     }
-                    frame.slots[i as usize] = Value::Null;
-                }
-                Instr::LoadConst(i) => {
-                    let v = code.consts[i as usize].clone();
-                    push!(v);
-                }
-                Instr::ReturnConst(i) => {
-                    let v = code.consts[i as usize].clone();
-                    frame.pc = pc;
-                    return self.return_value(frame, callers, v);
-                }
-                Instr::ReturnValue => {
-                    let v = pop!();
-                    frame.pc = pc;
-                    return self.return_value(frame, callers, v);
-                }
-                Instr::PopTop => {
-                    pop!();
-                }
-                Instr::PushNull => push!(Value::Null),
-                Instr::Copy(n) => {
-                    let v = frame.peek(n as usize - 1).clone();
-                    push!(v);
-                }
-                Instr::Swap(n) => {
-                    let len = frame.slots.len();
-                    frame.slots.swap(len - 1, len - n as usize);
-                }
-                Instr::BinaryOp(op) => {
-                    let b = pop!();
-                    let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => super::ops::int_fast(*x, *y, op),
-                        _ => None,
-                    };
-                    match r {
-                        Some(v) => push!(v),
-                        None => {
-                            frame.pc = pc;
-                            let v = tri!(self.binary_op(a, b, op));
-                            push!(v);
+                    Instr::BinaryOp(op) => {
+                        if let Some(r) =
+                            int_pair(&frame.slots).and_then(|(x, y)| super::ops::int_fast(x, y, op))
+                        {
+                            // Both operands are ints: replace them in place (no drop glue).
+                            std::mem::forget(frame.slots.pop());
+                            let len = frame.slots.len();
+                            std::mem::forget(std::mem::replace(&mut frame.slots[len - 1], r));
+                            continue;
                         }
+                        let b = pop!();
+                        let a = pop!();
+                        frame.pc = pc;
+                        let v = tri!(self.binary_op(a, b, op));
+                        push!(v);
                     }
-                }
-                Instr::CompareOp(op) => {
-                    let b = pop!();
-                    let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => {
-                            Value::Bool(super::ops::cmp_i64(*x, *y, op))
+                    Instr::CompareOp(op) => {
+                        if let Some((x, y)) = int_pair(&frame.slots) {
+                            std::mem::forget(frame.slots.pop());
+                            let len = frame.slots.len();
+                            let r = Value::Bool(super::ops::cmp_i64(x, y, op));
+                            std::mem::forget(std::mem::replace(&mut frame.slots[len - 1], r));
+                            continue;
                         }
-                        _ => {
-                            frame.pc = pc;
-                            tri!(self.rich_compare(&a, &b, op))
-                        }
-                    };
-                    push!(r);
-                }
-                Instr::PopJumpIfFalse(t) => {
-                    let v = pop!();
-                    let truth = match v {
-                        Value::Bool(b) => b,
-                        other => {
-                            frame.pc = pc;
-                            tri!(self.is_true(&other))
-                        }
-                    };
-                    if !truth {
-                        pc = t as usize;
+                        let b = pop!();
+                        let a = pop!();
+                        frame.pc = pc;
+                        let r = tri!(self.rich_compare(&a, &b, op));
+                        push!(r);
                     }
-                }
-                Instr::PopJumpIfTrue(t) => {
-                    let v = pop!();
-                    let truth = match v {
-                        Value::Bool(b) => b,
-                        other => {
-                            frame.pc = pc;
-                            tri!(self.is_true(&other))
-                        }
-                    };
-                    if truth {
-                        pc = t as usize;
-                    }
-                }
-                Instr::JumpBackward(t) => {
-                    pc = t as usize;
-                    check_point!();
-                }
-                Instr::JumpForward(t) | Instr::JumpBackwardNoInterrupt(t) => pc = t as usize,
-                Instr::ForIter(t) => {
-                    let next = match frame.top() {
-                        Value::Iter(it) => {
-                            let it = it.clone();
-                            frame.pc = pc;
-                            tri!(it.next(self))
-                        }
-                        other => {
-                            let other = other.clone();
-                            frame.pc = pc;
-                            tri!(self.iter_next(&other))
-                        }
-                    };
-                    match next {
-                        Some(v) => push!(v),
-                        None => {
-                            pop!();
+                    Instr::PopJumpIfFalse(t) => {
+                        let v = pop!();
+                        let truth = match v {
+                            Value::Bool(b) => {
+                                std::mem::forget(v);
+                                b
+                            }
+                            other => {
+                                frame.pc = pc;
+                                tri!(self.is_true(&other))
+                            }
+                        };
+                        if !truth {
                             pc = t as usize;
                         }
                     }
-                }
-                Instr::LoadGlobal(arg) => {
-                    let Value::Str(name) = &code.names[(arg >> 1) as usize] else {
-                        fail!(super::errors::system_error("bad name"));
-                    };
-                    let v = match frame.globals.get_name(name) {
-                        Some(v) => v,
-                        None => match self.builtins().get_name(name) {
-                            Some(v) => v,
-                            None => fail!(name_error(format!(
-                                "name '{}' is not defined",
-                                name.as_str()
-                            ))),
-                        },
-                    };
-                    if arg & 1 != 0 {
-                        push!(Value::Null);
-                    }
-                    push!(v);
-                }
-                Instr::Call(argc) => {
-                    frame.pc = pc;
-                    match tri!(self.call_from_frame(frame, argc as usize)) {
-                        CallOutcome::Value(v) => {
-                            push!(v);
-                            check_point!();
-                        }
-                        CallOutcome::Frame(callee) => {
-                            if let Err(e) = self.enter_frame() {
-                                fail!(e);
+                    Instr::PopJumpIfTrue(t) => {
+                        let v = pop!();
+                        let truth = match v {
+                            Value::Bool(b) => {
+                                std::mem::forget(v);
+                                b
                             }
-                            callers.push(std::mem::replace(frame, callee));
-                            return Exit::Switch;
+                            other => {
+                                frame.pc = pc;
+                                tri!(self.is_true(&other))
+                            }
+                        };
+                        if truth {
+                            pc = t as usize;
                         }
                     }
-                }
-                other => {
-                    frame.pc = pc;
-                    match self.execute_rare(frame, other) {
-                        Ok(Flow::Next) => pc = frame.pc,
-                        Ok(Flow::Jump(t)) => pc = t,
-                        Ok(Flow::CheckPoint) => {
-                            pc = frame.pc;
-                            check_point!();
+                    Instr::JumpBackward(t) => {
+                        pc = t as usize;
+                        check_point!();
+                    }
+                    Instr::JumpForward(t) | Instr::JumpBackwardNoInterrupt(t) => pc = t as usize,
+                    Instr::ForIter(t) => {
+                        let next = match frame.top() {
+                            Value::Iter(it) => {
+                                let it = it.clone();
+                                frame.pc = pc;
+                                tri!(it.next(self))
+                            }
+                            other => {
+                                let other = other.clone();
+                                frame.pc = pc;
+                                tri!(self.iter_next(&other))
+                            }
+                        };
+                        match next {
+                            Some(v) => push!(v),
+                            None => {
+                                pop!();
+                                pc = t as usize;
+                            }
                         }
-                        Ok(Flow::Yield(v)) => {
-                            frame.pc = pc;
-                            return Exit::Done(FrameExit::Yield(v));
+                    }
+                    Instr::LoadGlobal(arg) => {
+                        let Value::Str(name) = &code.names[(arg >> 1) as usize] else {
+                            fail!(super::errors::system_error("bad name"));
+                        };
+                        let v = match frame.globals.get_name(name) {
+                            Some(v) => v,
+                            None => match self.builtins().get_name(name) {
+                                Some(v) => v,
+                                None => fail!(name_error(format!(
+                                    "name '{}' is not defined",
+                                    name.as_str()
+                                ))),
+                            },
+                        };
+                        if arg & 1 != 0 {
+                            push!(Value::Null);
                         }
-                        Err(RareError::Raise(e)) => return Exit::Error(e, true),
-                        Err(RareError::Reraise(e)) => return Exit::Error(e, false),
+                        push!(v);
+                    }
+                    Instr::YieldValue(_) => {
+                        let v = pop!();
+                        frame.pc = pc;
+                        return Exit::Done(FrameExit::Yield(v));
+                    }
+                    Instr::BinarySubscr => {
+                        // list[int] and tuple[int] without a detour through the protocol code.
+                        let len = frame.slots.len();
+                        let fast = match (&frame.slots[len - 2], &frame.slots[len - 1]) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let items = l.items.read();
+                                let n = items.len() as i64;
+                                let j = if *i < 0 { i + n } else { *i };
+                                (0..n).contains(&j).then(|| items[j as usize].clone())
+                            }
+                            (Value::Tuple(t), Value::Int(i)) => {
+                                let n = t.items.len() as i64;
+                                let j = if *i < 0 { i + n } else { *i };
+                                (0..n).contains(&j).then(|| t.items[j as usize].clone())
+                            }
+                            _ => None,
+                        };
+                        let key = pop!();
+                        let obj = pop!();
+                        let v = match fast {
+                            Some(v) => {
+                                drop_value(key);
+                                v
+                            }
+                            None => {
+                                frame.pc = pc;
+                                tri!(self.getitem(&obj, &key))
+                            }
+                        };
+                        push!(v);
+                    }
+                    Instr::GetIter => {
+                        let v = pop!();
+                        frame.pc = pc;
+                        let it = tri!(self.get_iter(&v));
+                        push!(it);
+                    }
+                    Instr::LoadName(i) => {
+                        let Some(Value::Str(name)) = code.names.get(i as usize) else {
+                            fail!(super::errors::system_error("bad name"));
+                        };
+                        let v = match frame.locals.as_ref().and_then(|ns| ns.get_name(name)) {
+                            Some(v) => v,
+                            None => tri!(self.load_name(frame, name)),
+                        };
+                        push!(v);
+                    }
+                    Instr::StoreName(i) => {
+                        let Some(Value::Str(name)) = code.names.get(i as usize) else {
+                            fail!(super::errors::system_error("bad name"));
+                        };
+                        let v = pop!();
+                        match &frame.locals {
+                            Some(ns) => ns.set_name(name, v),
+                            None => frame.globals.set_name(name, v),
+                        }
+                    }
+                    Instr::StoreGlobal(i) => {
+                        let Some(Value::Str(name)) = code.names.get(i as usize) else {
+                            fail!(super::errors::system_error("bad name"));
+                        };
+                        let v = pop!();
+                        frame.globals.set_name(name, v);
+                    }
+                    Instr::LoadAttr(arg) => {
+                        let Some(Value::Str(name)) = code.names.get((arg >> 1) as usize) else {
+                            fail!(super::errors::system_error("bad name"));
+                        };
+                        let obj = pop!();
+                        frame.pc = pc;
+                        if arg & 1 == 0 {
+                            let v = tri!(self.getattr(&obj, name));
+                            push!(v);
+                        } else {
+                            match tri!(self.load_method(&obj, name)) {
+                                (method, Some(receiver)) => {
+                                    push!(method);
+                                    push!(receiver);
+                                }
+                                (attr, None) => {
+                                    push!(Value::Null);
+                                    push!(attr);
+                                }
+                            }
+                        }
+                    }
+                    Instr::Call(argc) => {
+                        frame.pc = pc;
+                        match tri!(self.call_from_frame(frame, argc as usize)) {
+                            CallOutcome::Value(v) => {
+                                push!(v);
+                                check_point!();
+                            }
+                            CallOutcome::Frame(callee) => {
+                                if let Err(e) = self.enter_frame() {
+                                    fail!(e);
+                                }
+                                callers.push(std::mem::replace(frame, callee));
+                                continue 'frame;
+                            }
+                        }
+                    }
+                    Instr::Quick(q) => {
+                        if let Some(next) = self.quick(frame, q, pc, instrs) {
+                            pc = next;
+                            if matches!(
+                                q,
+                                Quick::FastConstCompareJump(..) | Quick::FastFastCompareJump(..)
+                            ) && next < pc
+                            {
+                                check_point!();
+                            }
+                            continue;
+                        }
+                        // Slow path: run the sequence's first instruction as written.
+                        frame.pc = pc;
+                        match code.instructions.get(pc - 1).copied() {
+                            Some(Instr::LoadFast(i)) => {
+                                let v = &frame.slots[i as usize];
+                                if v.is_null() {
+                                    fail!(unbound_local(&code, i));
+                                }
+                                let v = v.clone();
+                                push!(v);
+                            }
+                            Some(Instr::ForIter(t)) => {
+                                let top = frame.top().clone();
+                                match tri!(self.iter_next(&top)) {
+                                    Some(v) => push!(v),
+                                    None => {
+                                        pop!();
+                                        pc = t as usize;
+                                    }
+                                }
+                            }
+                            _ => fail!(super::errors::system_error("bad quickened instruction")),
+                        }
+                    }
+                    other => {
+                        frame.pc = pc;
+                        match self.execute_rare(frame, other) {
+                            Ok(Flow::Next) => pc = frame.pc,
+                            Ok(Flow::Jump(t)) => pc = t,
+                            Ok(Flow::CheckPoint) => {
+                                pc = frame.pc;
+                                check_point!();
+                            }
+                            Ok(Flow::Yield(v)) => {
+                                frame.pc = pc;
+                                return Exit::Done(FrameExit::Yield(v));
+                            }
+                            Err(RareError::Raise(e)) => return Exit::Error(e, true),
+                            Err(RareError::Reraise(e)) => return Exit::Error(e, false),
+                        }
                     }
                 }
             }
@@ -412,7 +526,8 @@ impl Vm {
         match callers.pop() {
             Some(caller) => {
                 self.leave_frame();
-                *frame = caller;
+                let callee = std::mem::replace(frame, caller);
+                self.recycle_frame(callee);
                 frame.push(v);
                 Exit::Switch
             }
@@ -437,6 +552,128 @@ impl Vm {
         self.builtins()
             .get_name(name)
             .ok_or_else(|| name_error(format!("name '{}' is not defined", name.as_str())))
+    }
+}
+
+impl Vm {
+    /// The fast path of a superinstruction; `pc` is just after it. Returns the next pc, or
+    /// None when the operands are not all small ints (the caller then runs the sequence
+    /// instruction by instruction).
+    #[inline(always)]
+    fn quick(&self, frame: &mut Frame, q: Quick, pc: usize, instrs: &[Instr]) -> Option<usize> {
+        let code = &frame.code;
+        let int_local = |slots: &[Value], i: u16| match slots.get(i as usize) {
+            Some(Value::Int(n)) => Some(*n),
+            _ => None,
+        };
+        let int_const = |i: u16| match code.consts.get(i as usize) {
+            Some(Value::Int(n)) => Some(*n),
+            _ => None,
+        };
+        match q {
+            Quick::FastConstBinary(a, c, op) => {
+                let r = super::ops::int_fast(int_local(&frame.slots, a)?, int_const(c)?, op)?;
+                frame.slots.push(r);
+                Some(pc + 2)
+            }
+            Quick::FastConstUpdate(a, c, op) => {
+                let r = super::ops::int_fast(int_local(&frame.slots, a)?, int_const(c)?, op)?;
+                std::mem::forget(std::mem::replace(&mut frame.slots[a as usize], r));
+                Some(pc + 3)
+            }
+            Quick::FastFastBinary(a, b, op) => {
+                let r = super::ops::int_fast(
+                    int_local(&frame.slots, a)?,
+                    int_local(&frame.slots, b)?,
+                    op,
+                )?;
+                frame.slots.push(r);
+                Some(pc + 2)
+            }
+            Quick::FastConstCompareJump(a, c, op) => {
+                let truth = super::ops::cmp_i64(int_local(&frame.slots, a)?, int_const(c)?, op);
+                jump_unless(truth, pc, instrs)
+            }
+            Quick::FastFastCompareJump(a, b, op) => {
+                let truth = super::ops::cmp_i64(
+                    int_local(&frame.slots, a)?,
+                    int_local(&frame.slots, b)?,
+                    op,
+                );
+                jump_unless(truth, pc, instrs)
+            }
+            Quick::FastFast(a, b) => {
+                let x = frame.slots.get(a as usize)?.clone();
+                let y = frame.slots.get(b as usize)?.clone();
+                if x.is_null() || y.is_null() {
+                    return None;
+                }
+                frame.slots.push(x);
+                frame.slots.push(y);
+                Some(pc + 1)
+            }
+            Quick::ForIterStore(t, a) => {
+                let Some(Value::Iter(it)) = frame.slots.last() else {
+                    return None;
+                };
+                let super::iter::IterObj::Range {
+                    next,
+                    stop,
+                    step,
+                    done,
+                } = &**it
+                else {
+                    return None;
+                };
+                use std::sync::atomic::Ordering::Relaxed;
+                let cur = next.load(Relaxed);
+                let more = !done.load(Relaxed) && if *step > 0 { cur < *stop } else { cur > *stop };
+                if !more {
+                    drop_value(frame.slots.pop().unwrap_or(Value::Null));
+                    return Some(t as usize);
+                }
+                match cur.checked_add(*step) {
+                    Some(n) => next.store(n, Relaxed),
+                    None => done.store(true, Relaxed),
+                }
+                let old = std::mem::replace(&mut frame.slots[a as usize], Value::Int(cur));
+                drop_value(old);
+                Some(pc + 1)
+            }
+        }
+    }
+}
+
+/// POP_JUMP_IF_FALSE at `pc + 2` of a fused compare-and-jump.
+#[inline(always)]
+fn jump_unless(truth: bool, pc: usize, instrs: &[Instr]) -> Option<usize> {
+    if truth {
+        return Some(pc + 3);
+    }
+    match instrs.get(pc + 2) {
+        Some(Instr::PopJumpIfFalse(t)) => Some(*t as usize),
+        _ => None,
+    }
+}
+
+/// The two topmost stack values when both are small ints.
+#[inline(always)]
+fn int_pair(slots: &[Value]) -> Option<(i64, i64)> {
+    match slots {
+        [.., Value::Int(x), Value::Int(y)] => Some((*x, *y)),
+        _ => None,
+    }
+}
+
+/// Drops a value, skipping the (out-of-line) drop glue for the unboxed variants that have
+/// nothing to free — the common case in arithmetic loops.
+#[inline(always)]
+fn drop_value(v: Value) {
+    match v {
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::None | Value::Null => {
+            std::mem::forget(v)
+        }
+        other => drop(other),
     }
 }
 

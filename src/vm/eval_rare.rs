@@ -204,13 +204,20 @@ impl Vm {
                 frame.push(Value::Dict(Arc::new(dict)));
             }
             Instr::BuildString(n) => {
-                let parts = frame.pop_n(n as usize);
-                let mut s = String::new();
-                for p in &parts {
+                let start = frame
+                    .slots
+                    .len()
+                    .saturating_sub(n as usize)
+                    .max(frame.nlocals);
+                let parts = &frame.slots[start..];
+                let total = parts.iter().map(|p| p.as_str().map_or(0, str::len)).sum();
+                let mut s = String::with_capacity(total);
+                for p in parts {
                     if let Value::Str(x) = p {
                         s.push_str(x.as_str());
                     }
                 }
+                frame.slots.truncate(start);
                 frame.push(Value::string(s));
             }
             Instr::ListAppend(i) => {
@@ -566,6 +573,11 @@ impl Vm {
             Some(Value::Tuple(t)) => &t.items,
             _ => &[],
         };
+        if matches!(&callable, Value::Builtin(b) if b.needs_frame)
+            || matches!(&callable, Value::Class(c) if Arc::ptr_eq(c, &types().type_))
+        {
+            self.set_frame_hint(frame);
+        }
         let outcome = self.call_prepared(&callable, &mut frame.slots, args_start, kwnames);
         frame.slots.truncate(base);
         outcome

@@ -28,8 +28,18 @@ pub struct Frame {
 
 impl Frame {
     pub fn new(code: Arc<CodeObject>, globals: Arc<Dict>, locals: Option<Arc<Dict>>) -> Frame {
+        Frame::with_slots(code, globals, locals, Vec::new())
+    }
+
+    /// A frame whose slot vector reuses `slots` (empty, from the VM's pool).
+    pub fn with_slots(
+        code: Arc<CodeObject>,
+        globals: Arc<Dict>,
+        locals: Option<Arc<Dict>>,
+        mut slots: Vec<Value>,
+    ) -> Frame {
         let nlocals = code.varnames.len();
-        let mut slots = Vec::with_capacity(nlocals + code.max_stack as usize + 2);
+        slots.reserve(nlocals + code.max_stack as usize + 2);
         slots.resize(nlocals, Value::Null);
         Frame {
             code,

@@ -109,6 +109,9 @@ pub struct BuiltinFunction {
     pub func: NativeFn,
     /// A receiver bound at creation (module functions that carry state, e.g. a `Random`).
     pub bound: Option<Value>,
+    /// The function reads its caller's namespace (`globals()`, `eval`, `dir()` ...), which the
+    /// VM then records before the call.
+    pub needs_frame: bool,
 }
 
 impl std::fmt::Debug for BuiltinFunction {
@@ -124,6 +127,7 @@ impl BuiltinFunction {
             owner: None,
             func,
             bound: None,
+            needs_frame: false,
         }
     }
 }

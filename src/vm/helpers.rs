@@ -93,11 +93,14 @@ impl Vm {
     }
 
     pub(crate) fn set_frame_hint(&self, frame: &Frame) {
-        let is_function = frame.locals.is_none() && frame.code.name.as_ref() != "<module>";
-        let mut hint = self.frame_hint.borrow_mut();
-        match hint.as_ref() {
-            Some((g, f)) if Arc::ptr_eq(g, &frame.globals) && *f == is_function => {}
-            _ => *hint = Some((frame.globals.clone(), is_function)),
+        let is_function = frame.locals.is_none()
+            && frame.code.flags & crate::compiler::bytecode::flags::NESTED != 0;
+        let unchanged = matches!(
+            self.frame_hint.borrow().as_ref(),
+            Some((g, f)) if Arc::ptr_eq(g, &frame.globals) && *f == is_function
+        );
+        if !unchanged {
+            *self.frame_hint.borrow_mut() = Some((frame.globals.clone(), is_function));
         }
     }
 

@@ -7,15 +7,16 @@ const NO_HASH: i64 = -1;
 
 #[derive(Debug)]
 pub struct PyStr {
-    text: Box<str>,
+    // A String, not Box<str>: converting would reallocate to shrink every new string.
+    text: String,
     /// Number of code points.
     char_len: usize,
     hash: AtomicI64,
 }
 
 impl PyStr {
-    pub fn new(text: impl Into<Box<str>>) -> PyStr {
-        let text: Box<str> = text.into();
+    pub fn new(text: impl Into<String>) -> PyStr {
+        let text: String = text.into();
         let char_len = if text.is_ascii() {
             text.len()
         } else {

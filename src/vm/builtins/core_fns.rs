@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{native, parse, positional};
+use super::{parse, positional};
 use crate::vm::class::Class;
 use crate::vm::context::Vm;
 use crate::vm::dict::Dict;
@@ -47,7 +47,15 @@ pub fn install(b: &Arc<Dict>) {
         ("quit", exit),
     ];
     for (name, f) in fns {
-        b.set_str(name, native(name, *f));
+        let needs_frame = matches!(
+            *name,
+            "dir" | "vars" | "globals" | "locals" | "eval" | "exec"
+        );
+        let func = crate::vm::function::BuiltinFunction {
+            needs_frame,
+            ..crate::vm::function::BuiltinFunction::new(name, *f)
+        };
+        b.set_str(name, Value::Builtin(Arc::new(func)));
     }
 }
 

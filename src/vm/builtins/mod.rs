@@ -35,6 +35,7 @@ pub fn method(owner: &str, name: &str, func: NativeFn) -> Value {
         owner: Some(owner.into()),
         func,
         bound: None,
+        needs_frame: false,
     }))
 }
 
