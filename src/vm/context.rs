@@ -38,7 +38,22 @@ pub struct Vm {
     pub frame_hint: RefCell<Option<(Arc<Dict>, bool)>>,
     /// Slot vectors of finished frames, reused by the next calls (saves an allocation each).
     slot_pool: RefCell<Vec<Vec<super::value::Value>>>,
+    /// LOAD_GLOBAL results, validated by the globals' and builtins' versions.
+    global_cache: RefCell<Vec<GlobalCacheEntry>>,
 }
+
+/// One LOAD_GLOBAL site's last result (CPython 3.11 caches these inline in the bytecode).
+#[derive(Clone, Default)]
+pub struct GlobalCacheEntry {
+    code: usize,
+    pc: usize,
+    globals: usize,
+    globals_version: u64,
+    builtins_version: u64,
+    value: Value,
+}
+
+const GLOBAL_CACHE_SIZE: usize = 512;
 
 impl Vm {
     /// Creates the context for the calling thread, whose native stack is `stack_size` bytes.
@@ -54,6 +69,7 @@ impl Vm {
             repr_guard: RefCell::new(Vec::new()),
             frame_hint: RefCell::new(None),
             slot_pool: RefCell::new(Vec::new()),
+            global_cache: RefCell::new(vec![GlobalCacheEntry::default(); GLOBAL_CACHE_SIZE]),
         }
     }
 
@@ -104,6 +120,46 @@ impl Vm {
             ));
         }
         Ok(())
+    }
+
+    /// LOAD_GLOBAL of `name` at instruction `pc` of `code`, through the per-thread cache.
+    #[inline]
+    pub(crate) fn load_global_cached(
+        &self,
+        code: &Arc<crate::compiler::bytecode::CodeObject>,
+        pc: usize,
+        globals: &Arc<Dict>,
+        name: &Arc<PyStr>,
+    ) -> Option<Value> {
+        let code_id = Arc::as_ptr(code) as *const u8 as usize;
+        let globals_id = Arc::as_ptr(globals) as *const u8 as usize;
+        let slot = ((code_id >> 4) ^ pc.wrapping_mul(0x9e37)) % GLOBAL_CACHE_SIZE;
+        let globals_version = globals.version();
+        let builtins_version = self.interp.builtins.version();
+        {
+            let cache = self.global_cache.borrow();
+            let e = &cache[slot];
+            if e.code == code_id
+                && e.pc == pc
+                && e.globals == globals_id
+                && e.globals_version == globals_version
+                && e.builtins_version == builtins_version
+            {
+                return Some(e.value.clone());
+            }
+        }
+        let value = globals
+            .get_name(name)
+            .or_else(|| self.interp.builtins.get_name(name))?;
+        self.global_cache.borrow_mut()[slot] = GlobalCacheEntry {
+            code: code_id,
+            pc,
+            globals: globals_id,
+            globals_version,
+            builtins_version,
+            value: value.clone(),
+        };
+        Some(value)
     }
 
     /// An empty slot vector, reused from a finished frame when possible.

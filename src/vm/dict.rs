@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use hashbrown::HashTable;
 use parking_lot::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::context::Vm;
 use super::errors::PyResult;
@@ -28,6 +29,8 @@ pub struct DictInner {
 #[derive(Debug, Default)]
 pub struct Dict {
     inner: Mutex<DictInner>,
+    /// Bumped by every mutation: lets LOAD_GLOBAL caches validate without the lock.
+    version: AtomicU64,
 }
 
 /// Outcome of a lookup done under the lock with native comparisons only.
@@ -166,6 +169,17 @@ impl Dict {
         Dict::default()
     }
 
+    /// The mutation counter (see `version`).
+    #[inline]
+    pub fn version(&self) -> u64 {
+        self.version.load(Ordering::Acquire)
+    }
+
+    #[inline]
+    fn bump(&self) {
+        self.version.fetch_add(1, Ordering::Release);
+    }
+
     pub fn len(&self) -> usize {
         self.inner.lock().len
     }
@@ -250,6 +264,7 @@ impl Dict {
         }
         let pos = self.position(vm, &key, hash)?;
         let mut inner = self.inner.lock();
+        self.bump();
         match pos.and_then(|i| inner.entries.get_mut(i)?.as_mut()) {
             Some(entry) => {
                 // Replace the value but keep the original key object, as CPython does.
@@ -267,6 +282,7 @@ impl Dict {
         let hash = vm.hash_value(key)?;
         let pos = self.position(vm, key, hash)?;
         let mut inner = self.inner.lock();
+        self.bump();
         Ok(pos.and_then(|i| inner.remove_at(i)).map(|e| e.value))
     }
 
@@ -297,6 +313,7 @@ impl Dict {
     pub fn set_name(&self, key: &Arc<PyStr>, value: Value) {
         let hash = key.hash();
         let mut inner = self.inner.lock();
+        self.bump();
         match inner.find_str(hash, key.as_str()) {
             Some(i) => {
                 if let Some(e) = inner.entries[i].as_mut() {
@@ -317,6 +334,7 @@ impl Dict {
         let hash = hash_str(key);
         let mut inner = self.inner.lock();
         let i = inner.find_str(hash, key)?;
+        self.bump();
         inner.remove_at(i).map(|e| e.value)
     }
 
@@ -375,6 +393,7 @@ impl Dict {
     }
 
     pub fn clear(&self) {
+        self.bump();
         let old = std::mem::take(&mut *self.inner.lock());
         drop(old);
     }
@@ -387,11 +406,13 @@ impl Dict {
         }
         Dict {
             inner: Mutex::new(fresh),
+            version: AtomicU64::new(0),
         }
     }
 
     /// Removes and returns the last inserted item (`dict.popitem`).
     pub fn pop_last(&self) -> Option<(Value, Value)> {
+        self.bump();
         let mut inner = self.inner.lock();
         let pos = inner.entries.iter().rposition(Option::is_some)?;
         let e = inner.remove_at(pos)?;
@@ -406,6 +427,7 @@ impl Dict {
         }
         Dict {
             inner: Mutex::new(inner),
+            version: AtomicU64::new(0),
         }
     }
 }

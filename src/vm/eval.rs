@@ -34,12 +34,16 @@ pub enum CallOutcome {
     Frame(Frame),
 }
 
+/// A frame switch requested by the instruction loop.
+enum Switch {
+    Call(Frame),
+    Return(Value),
+}
+
 /// Why the instruction loop stopped.
 enum Exit {
     /// An exception; `traceback` is false for RERAISE (the frame is already in the traceback).
     Error(PyErr, bool),
-    /// A new frame was pushed, or a handler/return switched frames: reload and continue.
-    Switch,
     Done(FrameExit),
 }
 
@@ -47,10 +51,10 @@ impl Vm {
     /// Runs `frame` until it returns or yields. Inline callees live on a local frame stack.
     pub fn run_frame(&self, frame: &mut Frame, resume: Resume) -> PyResult<FrameExit> {
         self.enter_frame()?;
-        // `frame` always holds the executing frame; inline callers wait in `callers`, and the
-        // base frame is back in `frame` when the loop ends (returns, yields and uncaught
-        // errors only leave from the base frame).
-        let mut callers: Vec<Frame> = Vec::new();
+        // Inline callees are pushed on `callees`; the executing frame is the last callee, or
+        // `frame` when there is none. Returns, yields and uncaught errors leave only from
+        // `frame` itself.
+        let mut callees: Vec<Frame> = Vec::new();
         let mut pending: Option<PyErr> = None;
         match resume {
             Resume::Start | Resume::Continue => {}
@@ -60,34 +64,37 @@ impl Vm {
         let result = loop {
             let exit = match pending.take() {
                 Some(e) => Exit::Error(e, true),
-                None => self.execute(frame, &mut callers),
+                None => self.execute(frame, &mut callees),
             };
             match exit {
-                Exit::Switch => {}
                 Exit::Done(done) => break Ok(done),
                 Exit::Error(err, add_traceback) => {
-                    if let Err(e) = self.unwind(frame, &mut callers, err, add_traceback) {
+                    if let Err(e) = self.unwind(frame, &mut callees, err, add_traceback) {
                         break Err(e);
                     }
                 }
             }
         };
-        debug_assert!(callers.is_empty());
+        debug_assert!(callees.is_empty());
         self.leave_frame();
         result
     }
 
-    /// Finds a handler for `err` in the current frame or its inline callers; on success the
-    /// frame to resume is in `current` with its pc at the handler.
+    /// Finds a handler for `err` in the executing frame or, popping them, its callers; on
+    /// success the frame to resume has its pc at the handler.
     fn unwind(
         &self,
-        current: &mut Frame,
-        callers: &mut Vec<Frame>,
+        base: &mut Frame,
+        callees: &mut Vec<Frame>,
         err: PyErr,
         add_traceback: bool,
     ) -> PyResult<()> {
         let mut add = add_traceback;
         loop {
+            let current = match callees.last_mut() {
+                Some(f) => f,
+                None => &mut *base,
+            };
             let raised_at = current.pc.saturating_sub(1);
             if add {
                 err.push_traceback(TracebackEntry {
@@ -106,12 +113,15 @@ impl Vm {
                 current.pc = entry.target as usize;
                 return Ok(());
             }
-            match callers.pop() {
-                Some(caller) => {
+            match callees.pop() {
+                Some(callee) => {
                     self.leave_frame();
-                    let callee = std::mem::replace(current, caller);
                     self.recycle_frame(callee);
-                    current.kwnames = None;
+                    if let Some(caller) = callees.last_mut() {
+                        caller.kwnames = None;
+                    } else {
+                        base.kwnames = None;
+                    }
                 }
                 None => return Err(err),
             }
@@ -120,418 +130,420 @@ impl Vm {
 
     /// The instruction loop for the current frame.
     #[inline(never)]
-    fn execute(&self, frame: &mut Frame, callers: &mut Vec<Frame>) -> Exit {
-        // Calls and returns switch `frame` and continue this outer loop, so a Python call
-        // costs no native call of this (large) function.
-        'frame: loop {
-            let code = frame.code.clone();
-            let instrs: &[Instr] = &code.quick;
-            let mut pc = frame.pc;
-
-            macro_rules! fail {
-                ($e:expr) => {{
-                    frame.pc = pc;
-                    return Exit::Error($e, true);
-                }};
-            }
-            macro_rules! tri {
-                ($e:expr) => {
-                    match $e {
-                        Ok(v) => v,
-                        Err(e) => fail!(e),
-                    }
+    fn execute(&self, base: &mut Frame, callees: &mut Vec<Frame>) -> Exit {
+        // Calls and returns push/pop `callees` and continue this outer loop, so a Python
+        // call costs no native call of this (large) function.
+        loop {
+            let switch = {
+                let frame: &mut Frame = match callees.last_mut() {
+                    Some(f) => f,
+                    None => &mut *base,
                 };
-            }
-            macro_rules! check_point {
-                () => {
-                    if self.thread.pending() {
+                let code = frame.code.clone();
+                let instrs: &[Instr] = &code.quick;
+                let mut pc = frame.pc;
+
+                macro_rules! fail {
+                    ($e:expr) => {{
                         frame.pc = pc;
-                        tri!(self.handle_eval_breaker());
-                    }
-                };
-            }
-            macro_rules! pop {
-                () => {
-                    match frame.slots.pop() {
-                        Some(v) => v,
-                        None => Value::Null,
-                    }
-                };
-            }
-            macro_rules! push {
-                ($v:expr) => {
-                    frame.slots.push($v)
-                };
-            }
-
-            loop {
-                let Some(&instr) = instrs.get(pc) else {
-                    fail!(super::errors::system_error(
-                        "instruction pointer out of range"
-                    ));
-                };
-                pc += 1;
-                if cfg!(debug_assertions) && std::env::var_os("GILSIM_TRACE_OPS").is_some() {
-                    eprintln!(
-                        "{:>4} {:?} stack={:?}",
-                        pc - 1,
-                        instr,
-                        &frame.slots[frame.nlocals..]
-                    );
+                        return Exit::Error($e, true);
+                    }};
                 }
-                match instr {
-                    Instr::Nop => {}
-                    Instr::Resume(_) => check_point!(),
-                    Instr::LoadFast(i) => {
-                        let v = &frame.slots[i as usize];
-                        match v {
-                            Value::Int(n) => {
-                                let n = *n;
-                                push!(Value::Int(n));
+                macro_rules! tri {
+                    ($e:expr) => {
+                        match $e {
+                            Ok(v) => v,
+                            Err(e) => fail!(e),
+                        }
+                    };
+                }
+                macro_rules! check_point {
+                    () => {
+                        if self.thread.pending() {
+                            frame.pc = pc;
+                            tri!(self.handle_eval_breaker());
+                        }
+                    };
+                }
+                macro_rules! pop {
+                    () => {
+                        match frame.slots.pop() {
+                            Some(v) => v,
+                            None => Value::Null,
+                        }
+                    };
+                }
+                macro_rules! push {
+                    ($v:expr) => {
+                        frame.slots.push($v)
+                    };
+                }
+
+                loop {
+                    let Some(&instr) = instrs.get(pc) else {
+                        fail!(super::errors::system_error(
+                            "instruction pointer out of range"
+                        ));
+                    };
+                    pc += 1;
+                    if cfg!(debug_assertions) && std::env::var_os("GILSIM_TRACE_OPS").is_some() {
+                        eprintln!(
+                            "{:>4} {:?} stack={:?}",
+                            pc - 1,
+                            instr,
+                            &frame.slots[frame.nlocals..]
+                        );
+                    }
+                    match instr {
+                        Instr::Nop => {}
+                        Instr::Resume(_) => check_point!(),
+                        Instr::LoadFast(i) => {
+                            let v = &frame.slots[i as usize];
+                            match v {
+                                Value::Int(n) => {
+                                    let n = *n;
+                                    push!(Value::Int(n));
+                                }
+                                Value::Null => fail!(unbound_local(&code, i)),
+                                _ => {
+                                    let v = v.clone();
+                                    push!(v);
+                                }
                             }
-                            Value::Null => fail!(unbound_local(&code, i)),
-                            _ => {
-                                let v = v.clone();
-                                push!(v);
+                        }
+                        Instr::StoreFast(i) => {
+                            let v = pop!();
+                            let old = std::mem::replace(&mut frame.slots[i as usize], v);
+                            drop_value(old);
+                        }
+                        Instr::DeleteFast(i) => {
+                            if frame.slots[i as usize].is_null() {
+                                fail!(unbound_local(&code, i));
+                            }
+                            frame.slots[i as usize] = Value::Null;
+                        }
+                        Instr::LoadConst(i) => {
+                            let v = &code.consts[i as usize];
+                            match v {
+                                Value::Int(n) => {
+                                    let n = *n;
+                                    push!(Value::Int(n));
+                                }
+                                _ => {
+                                    let v = v.clone();
+                                    push!(v);
+                                }
                             }
                         }
-                    }
-                    Instr::StoreFast(i) => {
-                        let v = pop!();
-                        let old = std::mem::replace(&mut frame.slots[i as usize], v);
-                        drop_value(old);
-                    }
-                    Instr::DeleteFast(i) => {
-                        if frame.slots[i as usize].is_null() {
-                            fail!(unbound_local(&code, i));
+                        Instr::ReturnConst(i) => {
+                            let v = code.consts[i as usize].clone();
+                            frame.pc = pc;
+                            break Switch::Return(v);
                         }
-                        frame.slots[i as usize] = Value::Null;
-                    }
-                    Instr::LoadConst(i) => {
-                        let v = &code.consts[i as usize];
-                        match v {
-                            Value::Int(n) => {
-                                let n = *n;
-                                push!(Value::Int(n));
-                            }
-                            _ => {
-                                let v = v.clone();
-                                push!(v);
-                            }
+                        Instr::ReturnValue => {
+                            let v = pop!();
+                            frame.pc = pc;
+                            break Switch::Return(v);
                         }
-                    }
-                    Instr::ReturnConst(i) => {
-                        let v = code.consts[i as usize].clone();
-                        frame.pc = pc;
-                        match self.return_value(frame, callers, v) {
-                            Exit::Switch => continue 'frame,
-                            other => return other,
+                        Instr::PopTop => {
+                            let v = pop!();
+                            drop_value(v);
                         }
-                    }
-                    Instr::ReturnValue => {
-                        let v = pop!();
-                        frame.pc = pc;
-                        match self.return_value(frame, callers, v) {
-                            Exit::Switch => continue 'frame,
-                            other => return other,
+                        Instr::PushNull => push!(Value::Null),
+                        Instr::Copy(n) => {
+                            let v = frame.peek(n as usize - 1).clone();
+                            push!(v);
                         }
-                    }
-                    Instr::PopTop => {
-                        let v = pop!();
-                        drop_value(v);
-                    }
-                    Instr::PushNull => push!(Value::Null),
-                    Instr::Copy(n) => {
-                        let v = frame.peek(n as usize - 1).clone();
-                        push!(v);
-                    }
-                    Instr::Swap(n) => {
-                        let len = frame.slots.len();
-                        frame.slots.swap(len - 1, len - n as usize);
-                    }
-                    Instr::BinaryOp(op) => {
-                        if let Some(r) =
-                            int_pair(&frame.slots).and_then(|(x, y)| super::ops::int_fast(x, y, op))
-                        {
-                            // Both operands are ints: replace them in place (no drop glue).
-                            std::mem::forget(frame.slots.pop());
+                        Instr::Swap(n) => {
                             let len = frame.slots.len();
-                            std::mem::forget(std::mem::replace(&mut frame.slots[len - 1], r));
-                            continue;
+                            frame.slots.swap(len - 1, len - n as usize);
                         }
-                        let b = pop!();
-                        let a = pop!();
-                        frame.pc = pc;
-                        let v = tri!(self.binary_op(a, b, op));
-                        push!(v);
-                    }
-                    Instr::CompareOp(op) => {
-                        if let Some((x, y)) = int_pair(&frame.slots) {
-                            std::mem::forget(frame.slots.pop());
-                            let len = frame.slots.len();
-                            let r = Value::Bool(super::ops::cmp_i64(x, y, op));
-                            std::mem::forget(std::mem::replace(&mut frame.slots[len - 1], r));
-                            continue;
+                        Instr::BinaryOp(op) => {
+                            if let Some(r) = int_pair(&frame.slots)
+                                .and_then(|(x, y)| super::ops::int_fast(x, y, op))
+                            {
+                                // Both operands are ints: replace them in place (no drop glue).
+                                std::mem::forget(frame.slots.pop());
+                                let len = frame.slots.len();
+                                std::mem::forget(std::mem::replace(&mut frame.slots[len - 1], r));
+                                continue;
+                            }
+                            let b = pop!();
+                            let a = pop!();
+                            frame.pc = pc;
+                            let v = tri!(self.binary_op(a, b, op));
+                            push!(v);
                         }
-                        let b = pop!();
-                        let a = pop!();
-                        frame.pc = pc;
-                        let r = tri!(self.rich_compare(&a, &b, op));
-                        push!(r);
-                    }
-                    Instr::PopJumpIfFalse(t) => {
-                        let v = pop!();
-                        let truth = match v {
-                            Value::Bool(b) => {
-                                std::mem::forget(v);
-                                b
+                        Instr::CompareOp(op) => {
+                            if let Some((x, y)) = int_pair(&frame.slots) {
+                                std::mem::forget(frame.slots.pop());
+                                let len = frame.slots.len();
+                                let r = Value::Bool(super::ops::cmp_i64(x, y, op));
+                                std::mem::forget(std::mem::replace(&mut frame.slots[len - 1], r));
+                                continue;
                             }
-                            other => {
-                                frame.pc = pc;
-                                tri!(self.is_true(&other))
-                            }
-                        };
-                        if !truth {
-                            pc = t as usize;
+                            let b = pop!();
+                            let a = pop!();
+                            frame.pc = pc;
+                            let r = tri!(self.rich_compare(&a, &b, op));
+                            push!(r);
                         }
-                    }
-                    Instr::PopJumpIfTrue(t) => {
-                        let v = pop!();
-                        let truth = match v {
-                            Value::Bool(b) => {
-                                std::mem::forget(v);
-                                b
-                            }
-                            other => {
-                                frame.pc = pc;
-                                tri!(self.is_true(&other))
-                            }
-                        };
-                        if truth {
-                            pc = t as usize;
-                        }
-                    }
-                    Instr::JumpBackward(t) => {
-                        pc = t as usize;
-                        check_point!();
-                    }
-                    Instr::JumpForward(t) | Instr::JumpBackwardNoInterrupt(t) => pc = t as usize,
-                    Instr::ForIter(t) => {
-                        let next = match frame.top() {
-                            Value::Iter(it) => {
-                                let it = it.clone();
-                                frame.pc = pc;
-                                tri!(it.next(self))
-                            }
-                            other => {
-                                let other = other.clone();
-                                frame.pc = pc;
-                                tri!(self.iter_next(&other))
-                            }
-                        };
-                        match next {
-                            Some(v) => push!(v),
-                            None => {
-                                pop!();
+                        Instr::PopJumpIfFalse(t) => {
+                            let v = pop!();
+                            let truth = match v {
+                                Value::Bool(b) => {
+                                    std::mem::forget(v);
+                                    b
+                                }
+                                other => {
+                                    frame.pc = pc;
+                                    tri!(self.is_true(&other))
+                                }
+                            };
+                            if !truth {
                                 pc = t as usize;
                             }
                         }
-                    }
-                    Instr::LoadGlobal(arg) => {
-                        let Value::Str(name) = &code.names[(arg >> 1) as usize] else {
-                            fail!(super::errors::system_error("bad name"));
-                        };
-                        let v = match frame.globals.get_name(name) {
-                            Some(v) => v,
-                            None => match self.builtins().get_name(name) {
+                        Instr::PopJumpIfTrue(t) => {
+                            let v = pop!();
+                            let truth = match v {
+                                Value::Bool(b) => {
+                                    std::mem::forget(v);
+                                    b
+                                }
+                                other => {
+                                    frame.pc = pc;
+                                    tri!(self.is_true(&other))
+                                }
+                            };
+                            if truth {
+                                pc = t as usize;
+                            }
+                        }
+                        Instr::JumpBackward(t) => {
+                            pc = t as usize;
+                            check_point!();
+                        }
+                        Instr::JumpForward(t) | Instr::JumpBackwardNoInterrupt(t) => {
+                            pc = t as usize
+                        }
+                        Instr::ForIter(t) => {
+                            let next = match frame.top() {
+                                Value::Iter(it) => {
+                                    let it = it.clone();
+                                    frame.pc = pc;
+                                    tri!(it.next(self))
+                                }
+                                other => {
+                                    let other = other.clone();
+                                    frame.pc = pc;
+                                    tri!(self.iter_next(&other))
+                                }
+                            };
+                            match next {
+                                Some(v) => push!(v),
+                                None => {
+                                    pop!();
+                                    pc = t as usize;
+                                }
+                            }
+                        }
+                        Instr::LoadGlobal(arg) => {
+                            let Value::Str(name) = &code.names[(arg >> 1) as usize] else {
+                                fail!(super::errors::system_error("bad name"));
+                            };
+                            let v = match self.load_global_cached(&code, pc, &frame.globals, name) {
                                 Some(v) => v,
                                 None => fail!(name_error(format!(
                                     "name '{}' is not defined",
                                     name.as_str()
                                 ))),
-                            },
-                        };
-                        if arg & 1 != 0 {
-                            push!(Value::Null);
-                        }
-                        push!(v);
-                    }
-                    Instr::YieldValue(_) => {
-                        let v = pop!();
-                        frame.pc = pc;
-                        return Exit::Done(FrameExit::Yield(v));
-                    }
-                    Instr::BinarySubscr => {
-                        // list[int] and tuple[int] without a detour through the protocol code.
-                        let len = frame.slots.len();
-                        let fast = match (&frame.slots[len - 2], &frame.slots[len - 1]) {
-                            (Value::List(l), Value::Int(i)) => {
-                                let items = l.items.read();
-                                let n = items.len() as i64;
-                                let j = if *i < 0 { i + n } else { *i };
-                                (0..n).contains(&j).then(|| items[j as usize].clone())
+                            };
+                            if arg & 1 != 0 {
+                                push!(Value::Null);
                             }
-                            (Value::Tuple(t), Value::Int(i)) => {
-                                let n = t.items.len() as i64;
-                                let j = if *i < 0 { i + n } else { *i };
-                                (0..n).contains(&j).then(|| t.items[j as usize].clone())
-                            }
-                            _ => None,
-                        };
-                        let key = pop!();
-                        let obj = pop!();
-                        let v = match fast {
-                            Some(v) => {
-                                drop_value(key);
-                                v
-                            }
-                            None => {
-                                frame.pc = pc;
-                                tri!(self.getitem(&obj, &key))
-                            }
-                        };
-                        push!(v);
-                    }
-                    Instr::GetIter => {
-                        let v = pop!();
-                        frame.pc = pc;
-                        let it = tri!(self.get_iter(&v));
-                        push!(it);
-                    }
-                    Instr::LoadName(i) => {
-                        let Some(Value::Str(name)) = code.names.get(i as usize) else {
-                            fail!(super::errors::system_error("bad name"));
-                        };
-                        let v = match frame.locals.as_ref().and_then(|ns| ns.get_name(name)) {
-                            Some(v) => v,
-                            None => tri!(self.load_name(frame, name)),
-                        };
-                        push!(v);
-                    }
-                    Instr::StoreName(i) => {
-                        let Some(Value::Str(name)) = code.names.get(i as usize) else {
-                            fail!(super::errors::system_error("bad name"));
-                        };
-                        let v = pop!();
-                        match &frame.locals {
-                            Some(ns) => ns.set_name(name, v),
-                            None => frame.globals.set_name(name, v),
-                        }
-                    }
-                    Instr::StoreGlobal(i) => {
-                        let Some(Value::Str(name)) = code.names.get(i as usize) else {
-                            fail!(super::errors::system_error("bad name"));
-                        };
-                        let v = pop!();
-                        frame.globals.set_name(name, v);
-                    }
-                    Instr::LoadAttr(arg) => {
-                        let Some(Value::Str(name)) = code.names.get((arg >> 1) as usize) else {
-                            fail!(super::errors::system_error("bad name"));
-                        };
-                        let obj = pop!();
-                        frame.pc = pc;
-                        if arg & 1 == 0 {
-                            let v = tri!(self.getattr(&obj, name));
                             push!(v);
-                        } else {
-                            match tri!(self.load_method(&obj, name)) {
-                                (method, Some(receiver)) => {
-                                    push!(method);
-                                    push!(receiver);
+                        }
+                        Instr::YieldValue(_) => {
+                            let v = pop!();
+                            frame.pc = pc;
+                            return Exit::Done(FrameExit::Yield(v));
+                        }
+                        Instr::BinarySubscr => {
+                            // list[int] and tuple[int] without a detour through the protocol code.
+                            let len = frame.slots.len();
+                            let fast = match (&frame.slots[len - 2], &frame.slots[len - 1]) {
+                                (Value::List(l), Value::Int(i)) => {
+                                    let items = l.items.read();
+                                    let n = items.len() as i64;
+                                    let j = if *i < 0 { i + n } else { *i };
+                                    (0..n).contains(&j).then(|| items[j as usize].clone())
                                 }
-                                (attr, None) => {
-                                    push!(Value::Null);
-                                    push!(attr);
+                                (Value::Tuple(t), Value::Int(i)) => {
+                                    let n = t.items.len() as i64;
+                                    let j = if *i < 0 { i + n } else { *i };
+                                    (0..n).contains(&j).then(|| t.items[j as usize].clone())
                                 }
+                                _ => None,
+                            };
+                            let key = pop!();
+                            let obj = pop!();
+                            let v = match fast {
+                                Some(v) => {
+                                    drop_value(key);
+                                    v
+                                }
+                                None => {
+                                    frame.pc = pc;
+                                    tri!(self.getitem(&obj, &key))
+                                }
+                            };
+                            push!(v);
+                        }
+                        Instr::GetIter => {
+                            let v = pop!();
+                            frame.pc = pc;
+                            let it = tri!(self.get_iter(&v));
+                            push!(it);
+                        }
+                        Instr::LoadName(i) => {
+                            let Some(Value::Str(name)) = code.names.get(i as usize) else {
+                                fail!(super::errors::system_error("bad name"));
+                            };
+                            let v = match frame.locals.as_ref().and_then(|ns| ns.get_name(name)) {
+                                Some(v) => v,
+                                None => tri!(self.load_name(frame, name)),
+                            };
+                            push!(v);
+                        }
+                        Instr::StoreName(i) => {
+                            let Some(Value::Str(name)) = code.names.get(i as usize) else {
+                                fail!(super::errors::system_error("bad name"));
+                            };
+                            let v = pop!();
+                            match &frame.locals {
+                                Some(ns) => ns.set_name(name, v),
+                                None => frame.globals.set_name(name, v),
                             }
                         }
-                    }
-                    Instr::Call(argc) => {
-                        frame.pc = pc;
-                        match tri!(self.call_from_frame(frame, argc as usize)) {
-                            CallOutcome::Value(v) => {
+                        Instr::StoreGlobal(i) => {
+                            let Some(Value::Str(name)) = code.names.get(i as usize) else {
+                                fail!(super::errors::system_error("bad name"));
+                            };
+                            let v = pop!();
+                            frame.globals.set_name(name, v);
+                        }
+                        Instr::LoadAttr(arg) => {
+                            let Some(Value::Str(name)) = code.names.get((arg >> 1) as usize) else {
+                                fail!(super::errors::system_error("bad name"));
+                            };
+                            let obj = pop!();
+                            frame.pc = pc;
+                            if arg & 1 == 0 {
+                                let v = tri!(self.getattr(&obj, name));
                                 push!(v);
-                                check_point!();
-                            }
-                            CallOutcome::Frame(callee) => {
-                                if let Err(e) = self.enter_frame() {
-                                    fail!(e);
-                                }
-                                callers.push(std::mem::replace(frame, callee));
-                                continue 'frame;
-                            }
-                        }
-                    }
-                    Instr::Quick(q) => {
-                        if let Some(next) = self.quick(frame, q, pc, instrs) {
-                            pc = next;
-                            if matches!(
-                                q,
-                                Quick::FastConstCompareJump(..) | Quick::FastFastCompareJump(..)
-                            ) && next < pc
-                            {
-                                check_point!();
-                            }
-                            continue;
-                        }
-                        // Slow path: run the sequence's first instruction as written.
-                        frame.pc = pc;
-                        match code.instructions.get(pc - 1).copied() {
-                            Some(Instr::LoadFast(i)) => {
-                                let v = &frame.slots[i as usize];
-                                if v.is_null() {
-                                    fail!(unbound_local(&code, i));
-                                }
-                                let v = v.clone();
-                                push!(v);
-                            }
-                            Some(Instr::ForIter(t)) => {
-                                let top = frame.top().clone();
-                                match tri!(self.iter_next(&top)) {
-                                    Some(v) => push!(v),
-                                    None => {
-                                        pop!();
-                                        pc = t as usize;
+                            } else {
+                                match tri!(self.load_method(&obj, name)) {
+                                    (method, Some(receiver)) => {
+                                        push!(method);
+                                        push!(receiver);
+                                    }
+                                    (attr, None) => {
+                                        push!(Value::Null);
+                                        push!(attr);
                                     }
                                 }
                             }
-                            _ => fail!(super::errors::system_error("bad quickened instruction")),
                         }
-                    }
-                    other => {
-                        frame.pc = pc;
-                        match self.execute_rare(frame, other) {
-                            Ok(Flow::Next) => pc = frame.pc,
-                            Ok(Flow::Jump(t)) => pc = t,
-                            Ok(Flow::CheckPoint) => {
-                                pc = frame.pc;
-                                check_point!();
+                        Instr::Call(argc) => {
+                            frame.pc = pc;
+                            match tri!(self.call_from_frame(frame, argc as usize)) {
+                                CallOutcome::Value(v) => {
+                                    push!(v);
+                                    check_point!();
+                                }
+                                CallOutcome::Frame(callee) => {
+                                    if let Err(e) = self.enter_frame() {
+                                        fail!(e);
+                                    }
+                                    break Switch::Call(callee);
+                                }
                             }
-                            Ok(Flow::Yield(v)) => {
-                                frame.pc = pc;
-                                return Exit::Done(FrameExit::Yield(v));
+                        }
+                        Instr::Quick(q) => {
+                            if let Some(next) = self.quick(frame, q, pc, instrs) {
+                                pc = next;
+                                if matches!(
+                                    q,
+                                    Quick::FastConstCompareJump(..)
+                                        | Quick::FastFastCompareJump(..)
+                                ) && next < pc
+                                {
+                                    check_point!();
+                                }
+                                continue;
                             }
-                            Err(RareError::Raise(e)) => return Exit::Error(e, true),
-                            Err(RareError::Reraise(e)) => return Exit::Error(e, false),
+                            // Slow path: run the sequence's first instruction as written.
+                            frame.pc = pc;
+                            match code.instructions.get(pc - 1).copied() {
+                                Some(Instr::LoadFast(i)) => {
+                                    let v = &frame.slots[i as usize];
+                                    if v.is_null() {
+                                        fail!(unbound_local(&code, i));
+                                    }
+                                    let v = v.clone();
+                                    push!(v);
+                                }
+                                Some(Instr::ForIter(t)) => {
+                                    let top = frame.top().clone();
+                                    match tri!(self.iter_next(&top)) {
+                                        Some(v) => push!(v),
+                                        None => {
+                                            pop!();
+                                            pc = t as usize;
+                                        }
+                                    }
+                                }
+                                _ => {
+                                    fail!(super::errors::system_error("bad quickened instruction"))
+                                }
+                            }
+                        }
+                        other => {
+                            frame.pc = pc;
+                            match self.execute_rare(frame, other) {
+                                Ok(Flow::Next) => pc = frame.pc,
+                                Ok(Flow::Jump(t)) => pc = t,
+                                Ok(Flow::CheckPoint) => {
+                                    pc = frame.pc;
+                                    check_point!();
+                                }
+                                Ok(Flow::Yield(v)) => {
+                                    frame.pc = pc;
+                                    return Exit::Done(FrameExit::Yield(v));
+                                }
+                                Err(RareError::Raise(e)) => return Exit::Error(e, true),
+                                Err(RareError::Reraise(e)) => return Exit::Error(e, false),
+                            }
                         }
                     }
                 }
+            };
+            match switch {
+                Switch::Call(callee) => callees.push(callee),
+                Switch::Return(v) => {
+                    // RETURN_VALUE: hand the value to the inline caller, or finish the run.
+                    let Some(callee) = callees.pop() else {
+                        return Exit::Done(FrameExit::Return(v));
+                    };
+                    self.leave_frame();
+                    self.recycle_frame(callee);
+                    match callees.last_mut() {
+                        Some(caller) => caller.push(v),
+                        None => base.push(v),
+                    }
+                }
             }
-        }
-    }
-
-    /// RETURN_VALUE: hand the value to the inline caller, or finish the run.
-    fn return_value(&self, frame: &mut Frame, callers: &mut Vec<Frame>, v: Value) -> Exit {
-        match callers.pop() {
-            Some(caller) => {
-                self.leave_frame();
-                let callee = std::mem::replace(frame, caller);
-                self.recycle_frame(callee);
-                frame.push(v);
-                Exit::Switch
-            }
-            None => Exit::Done(FrameExit::Return(v)),
         }
     }
 
