@@ -83,7 +83,11 @@ fn run_program(
     let runtime = Runtime::new(options);
     let interp = Interpreter::new(runtime.clone());
     *interp.script_dir.lock() = script_dir;
-    let thread = Arc::new(ThreadState::new(runtime.next_thread_ident()));
+    let thread = Arc::new(ThreadState::named(
+        runtime.next_thread_ident(),
+        "MainThread",
+    ));
+    interp.register_thread(thread.clone());
     let (tx, rx) = crossbeam::channel::bounded::<i32>(1);
     let source = source.to_string();
     let filename = filename.to_string();
@@ -111,19 +115,28 @@ fn run_program(
         Some(secs) => match rx.recv_timeout(Duration::from_secs_f64(secs.max(0.0))) {
             Ok(code) => code,
             Err(_) => {
-                thread.request(breaker::STOP);
-                // Give the program a moment to unwind at its next check point.
-                let _ = rx.recv_timeout(Duration::from_secs(2));
-                runtime.stdout.flush();
-                runtime.stderr.write_str(&format!(
+                runtime.set_stop_reason(format!(
                     "gilsim: the run was stopped after the --timeout of {secs} s\n"
                 ));
-                return finish(&runtime, 1);
+                interp.stop_all();
+                // Give the program a moment to unwind at its next check point.
+                let code = rx.recv_timeout(Duration::from_secs(2)).unwrap_or(1);
+                join_threads(&interp);
+                return finish(&runtime, code.max(1));
             }
         },
     };
     let _ = handle.join();
+    join_threads(&interp);
     finish(&runtime, code)
+}
+
+/// Joins every OS thread the program started (all have been asked to stop by now).
+fn join_threads(interp: &Arc<Interpreter>) {
+    let handles: Vec<_> = interp.handles.lock().drain(..).collect();
+    for h in handles {
+        let _ = h.join();
+    }
 }
 
 fn finish(runtime: &Arc<Runtime>, exit_code: i32) -> RunOutcome {
@@ -156,15 +169,36 @@ pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
         .modules
         .set_str("__main__", Value::Module(main.clone()));
     let mut frame = Frame::new(code, main.dict.clone(), None);
+    vm.interp.gil.take(&vm.thread);
     let result = vm.run_frame(&mut frame, Resume::Start);
     drop(frame);
-    match result {
-        Ok(_) => {
-            runtime.stdout.flush();
-            0
-        }
+    let mut status = match result {
+        Ok(_) => 0,
         Err(err) => report_uncaught(vm, &err),
+    };
+    // Like threading._shutdown: wait for the non-daemon threads, then stop the rest.
+    if !vm.thread.stopping()
+        && let Err(err) = vm.wait_for_non_daemon_threads()
+    {
+        status = report_uncaught(vm, &err);
     }
+    vm.thread
+        .finished
+        .store(true, std::sync::atomic::Ordering::Release);
+    vm.interp.stop_all();
+    vm.interp
+        .gil
+        .release(&vm.thread, crate::runtime::gil::ReleaseReason::Exit);
+    runtime.stdout.flush();
+    if let Some(reason) = runtime.stop_reason.lock().clone() {
+        runtime.stderr.write_str(&reason);
+        status = status.max(1);
+    }
+    if runtime.options.stats {
+        let stats = crate::runtime::stats::report(&vm.interp, runtime.started.elapsed());
+        runtime.stderr.write_str(&stats);
+    }
+    status
 }
 
 /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.

@@ -1,14 +1,17 @@
-//! `Runtime` (one per run: options, output streams, clock) and `Interpreter` (builtins, modules,
-//! sys state; later its own GIL — subinterpreters will each own one).
+//! `Runtime` (one per run: options, output streams, clock, event stream) and `Interpreter`
+//! (builtins, modules, sys state, its own GIL and threads — subinterpreters will each own one).
 
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use parking_lot::Mutex;
 
+use super::events::Events;
+use super::gil::{CheckPoints, Gil, GilModel};
 use super::output::Output;
+use super::thread::{ThreadState, breaker};
 use crate::vm::dict::Dict;
 
 /// Everything a run is configured with.
@@ -20,6 +23,12 @@ pub struct RunOptions {
     pub capture: bool,
     /// Stop the run after this many seconds.
     pub timeout: Option<f64>,
+    pub gil: GilModel,
+    pub check_points: CheckPoints,
+    /// Seconds (`sys.getswitchinterval()`).
+    pub switch_interval: f64,
+    /// Print GIL statistics at exit (`--stats`).
+    pub stats: bool,
 }
 
 impl Default for RunOptions {
@@ -28,6 +37,10 @@ impl Default for RunOptions {
             argv: vec![String::new()],
             capture: false,
             timeout: None,
+            gil: GilModel::New,
+            check_points: CheckPoints::Py310,
+            switch_interval: 0.005,
+            stats: false,
         }
     }
 }
@@ -37,9 +50,12 @@ pub struct Runtime {
     pub stdout: Output,
     pub stderr: Output,
     pub started: Instant,
+    pub events: Arc<Events>,
     next_ident: AtomicU64,
     /// Source text of every compiled file, for traceback lines.
     sources: Mutex<HashMap<String, Arc<str>>>,
+    /// Why the run was stopped from outside the program (deadlock report, timeout).
+    pub stop_reason: Mutex<Option<String>>,
 }
 
 impl Runtime {
@@ -49,13 +65,16 @@ impl Runtime {
         } else {
             (Output::stdout(), Output::stderr())
         };
+        let started = Instant::now();
         Arc::new(Runtime {
             options,
             stdout,
             stderr,
-            started: Instant::now(),
+            started,
+            events: Arc::new(Events::new(started)),
             next_ident: AtomicU64::new(1),
             sources: Mutex::new(HashMap::new()),
+            stop_reason: Mutex::new(None),
         })
     }
 
@@ -80,6 +99,14 @@ impl Runtime {
         let n = self.next_ident.fetch_add(1, Ordering::Relaxed);
         139_800_000_000_000 + n * 0x0080_0000
     }
+
+    /// Records why the run must stop (first reason wins).
+    pub fn set_stop_reason(&self, reason: String) {
+        let mut r = self.stop_reason.lock();
+        if r.is_none() {
+            *r = Some(reason);
+        }
+    }
 }
 
 pub struct Interpreter {
@@ -92,21 +119,110 @@ pub struct Interpreter {
     pub int_max_str_digits: AtomicUsize,
     /// Directory of the main script: where `import name` finds `name.py`.
     pub script_dir: Mutex<Option<std::path::PathBuf>>,
+    pub gil: Gil,
+    /// 0 = the 3.10 policy, u32::MAX = every op, n = every n instructions.
+    check_points: AtomicU32,
+    /// Every thread that ever ran Python code here, in start order.
+    pub threads: Mutex<Vec<Arc<ThreadState>>>,
+    /// Numbering of default thread names ("Thread-3 (worker)").
+    pub thread_counter: AtomicU64,
+    /// OS threads to join before the run ends.
+    pub handles: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// Every lock created, for the holdings in deadlock reports.
+    locks: Mutex<Vec<std::sync::Weak<dyn super::deadlock::LockInfo>>>,
 }
 
 impl Interpreter {
     pub fn new(runtime: Arc<Runtime>) -> Arc<Interpreter> {
+        let opts = &runtime.options;
+        let gil = Gil::new(
+            opts.gil,
+            Duration::from_secs_f64(opts.switch_interval.max(1e-6)),
+            runtime.events.clone(),
+        );
+        let check_points = encode_check_points(opts.check_points);
         Arc::new(Interpreter {
-            runtime,
             builtins: Arc::new(Dict::new()),
             modules: Arc::new(Dict::new()),
             recursion_limit: AtomicU32::new(1000),
             int_max_str_digits: AtomicUsize::new(4300),
             script_dir: Mutex::new(None),
+            gil,
+            check_points: AtomicU32::new(check_points),
+            threads: Mutex::new(Vec::new()),
+            thread_counter: AtomicU64::new(0),
+            handles: Mutex::new(Vec::new()),
+            locks: Mutex::new(Vec::new()),
+            runtime,
         })
     }
 
     pub fn recursion_limit(&self) -> u32 {
         self.recursion_limit.load(Ordering::Relaxed)
+    }
+
+    pub fn check_points(&self) -> CheckPoints {
+        match self.check_points.load(Ordering::Relaxed) {
+            0 => CheckPoints::Py310,
+            u32::MAX => CheckPoints::EveryOp,
+            n => CheckPoints::Ticks(n),
+        }
+    }
+
+    pub fn set_check_points(&self, c: CheckPoints) {
+        self.check_points
+            .store(encode_check_points(c), Ordering::Relaxed);
+    }
+
+    pub fn register_thread(&self, t: Arc<ThreadState>) {
+        self.threads.lock().push(t);
+    }
+
+    /// Threads that have not finished.
+    pub fn live_threads(&self) -> Vec<Arc<ThreadState>> {
+        self.threads
+            .lock()
+            .iter()
+            .filter(|t| !t.finished.load(Ordering::Acquire))
+            .cloned()
+            .collect()
+    }
+
+    pub fn register_lock(&self, lock: std::sync::Weak<dyn super::deadlock::LockInfo>) {
+        let mut locks = self.locks.lock();
+        if locks.len() > 1024 {
+            locks.retain(|l| l.strong_count() > 0);
+        }
+        locks.push(lock);
+    }
+
+    pub fn known_locks(&self) -> Vec<Arc<dyn super::deadlock::LockInfo>> {
+        self.locks
+            .lock()
+            .iter()
+            .filter_map(std::sync::Weak::upgrade)
+            .collect()
+    }
+
+    /// Declares a deadlock if every live thread is blocked for good.
+    pub fn check_deadlock(&self) {
+        if let Some(report) = super::deadlock::check(self, &self.known_locks()) {
+            super::deadlock::declare(self, report);
+        }
+    }
+
+    /// Asks every thread to stop at its next check point or wait slice.
+    pub fn stop_all(&self) {
+        for t in self.threads.lock().iter() {
+            t.request(breaker::STOP);
+        }
+    }
+}
+
+fn encode_check_points(c: CheckPoints) -> u32 {
+    match c {
+        CheckPoints::Py310 => 0,
+        CheckPoints::EveryOp => u32::MAX,
+        CheckPoints::Ticks(n) => n.clamp(1, u32::MAX - 1),
     }
 }

@@ -1,7 +1,12 @@
-//! The object tree that owns all state: `Runtime` → `Interpreter` → threads (DESIGN.md principle 6).
+//! The object tree that owns all state: `Runtime` → `Interpreter` → threads (DESIGN.md
+//! principle 6), plus the GIL models, the event stream and deadlock detection.
 
+pub mod deadlock;
+pub mod events;
+pub mod gil;
 pub mod interpreter;
 pub mod output;
+pub mod stats;
 pub mod thread;
 
 pub use interpreter::{Interpreter, RunOptions, Runtime};

@@ -80,17 +80,6 @@ fn sleep(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    let deadline = Instant::now() + Duration::from_secs_f64(secs.min(1e9));
-    // Sleep in slices so a timeout or Ctrl-C is noticed promptly.
-    loop {
-        let now = Instant::now();
-        if now >= deadline {
-            break;
-        }
-        std::thread::sleep((deadline - now).min(Duration::from_millis(20)));
-        if vm.thread.pending() {
-            vm.handle_eval_breaker()?;
-        }
-    }
+    vm.sleep(Duration::from_secs_f64(secs.min(1e9)))?;
     Ok(Value::None)
 }

@@ -40,6 +40,10 @@ pub struct Vm {
     slot_pool: RefCell<Vec<Vec<super::value::Value>>>,
     /// LOAD_GLOBAL results, validated by the globals' and builtins' versions.
     global_cache: RefCell<Vec<GlobalCacheEntry>>,
+    /// Where the last blocking native was called from (for deadlock reports).
+    pub caller_location: RefCell<Option<(Arc<crate::compiler::bytecode::CodeObject>, usize)>>,
+    /// Instructions left before the next periodic check (per-instruction check points).
+    pub ticks: Cell<u32>,
 }
 
 /// One LOAD_GLOBAL site's last result (CPython 3.11 caches these inline in the bytecode).
@@ -70,6 +74,8 @@ impl Vm {
             frame_hint: RefCell::new(None),
             slot_pool: RefCell::new(Vec::new()),
             global_cache: RefCell::new(vec![GlobalCacheEntry::default(); GLOBAL_CACHE_SIZE]),
+            caller_location: RefCell::new(None),
+            ticks: Cell::new(1),
         }
     }
 

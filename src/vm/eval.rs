@@ -64,7 +64,13 @@ impl Vm {
         let result = loop {
             let exit = match pending.take() {
                 Some(e) => Exit::Error(e, true),
-                None => self.execute(frame, &mut callees),
+                None => {
+                    if self.interp.check_points().per_instruction() {
+                        self.execute::<true>(frame, &mut callees)
+                    } else {
+                        self.execute::<false>(frame, &mut callees)
+                    }
+                }
             };
             match exit {
                 Exit::Done(done) => break Ok(done),
@@ -130,7 +136,9 @@ impl Vm {
 
     /// The instruction loop for the current frame.
     #[inline(never)]
-    fn execute(&self, base: &mut Frame, callees: &mut Vec<Frame>) -> Exit {
+    /// `PER_OP`: the `every-op`/`ticks:N` policies — check between instructions and run the
+    /// plain (unfused) instruction stream, so every instruction boundary is a switch point.
+    fn execute<const PER_OP: bool>(&self, base: &mut Frame, callees: &mut Vec<Frame>) -> Exit {
         // Calls and returns push/pop `callees` and continue this outer loop, so a Python
         // call costs no native call of this (large) function.
         loop {
@@ -140,7 +148,11 @@ impl Vm {
                     None => &mut *base,
                 };
                 let code = frame.code.clone();
-                let instrs: &[Instr] = &code.quick;
+                let instrs: &[Instr] = if PER_OP {
+                    &code.instructions
+                } else {
+                    &code.quick
+                };
                 let mut pc = frame.pc;
 
                 macro_rules! fail {

@@ -2,6 +2,7 @@
 //! protocols, exceptions, and the builtins.
 
 pub mod attr;
+pub mod blocking;
 pub mod builtins;
 pub mod call;
 pub mod class;

@@ -1,0 +1,142 @@
+//! Blocking calls (sleep, lock and queue waits, join): they release the GIL while they wait
+//! and take it back through the normal GIL wait — which is what makes the convoy effect. A
+//! thread that blocks for good is marked, so deadlocks are detected instead of hanging.
+
+use std::time::{Duration, Instant};
+
+use super::context::Vm;
+use super::errors::PyResult;
+use crate::runtime::events::Event;
+use crate::runtime::gil::ReleaseReason;
+use crate::runtime::thread::{Blocked, Location};
+
+/// Longest single wait: stop requests (timeout, deadlock, shutdown) are noticed this fast.
+const WAIT_SLICE: Duration = Duration::from_millis(20);
+
+/// What a blocking wait is for, as deadlock reports describe it.
+pub struct WaitFor {
+    pub what: String,
+    pub target: Option<u64>,
+}
+
+impl Vm {
+    /// The Python source position of the running frame when a native function was called
+    /// (recorded for blocking natives and `with` blocks).
+    pub fn caller_location(&self) -> Option<Location> {
+        let loc = self.caller_location.borrow();
+        let (code, pc) = loc.as_ref()?;
+        Some(Location {
+            filename: code.filename.to_string(),
+            line: code.line_at(pc.saturating_sub(1)),
+            function: code.name.to_string(),
+        })
+    }
+
+    /// Waits with the GIL released until `attempt` succeeds or `timeout` passes.
+    /// `attempt(slice)` waits at most `slice` and returns Some(result) once done.
+    /// Ok(None) means the timeout passed; an error means the run is being stopped.
+    pub fn blocking_wait<T>(
+        &self,
+        wait: WaitFor,
+        timeout: Option<Duration>,
+        mut attempt: impl FnMut(Duration) -> Option<T>,
+    ) -> PyResult<Option<T>> {
+        let deadline = timeout.map(|t| Instant::now() + t);
+        *self.thread.blocked.lock() = Some(Blocked {
+            what: wait.what.clone(),
+            target: wait.target,
+            indefinite: deadline.is_none(),
+            location: self.caller_location(),
+        });
+        let ident = self.thread.ident;
+        self.interp.runtime.events.emit(|| Event::Block {
+            thread: ident,
+            what: wait.what.clone(),
+        });
+        self.interp
+            .gil
+            .release(&self.thread, ReleaseReason::Blocking);
+        if deadline.is_none() {
+            self.interp.check_deadlock();
+        }
+        let result = loop {
+            if self.thread.stopping() {
+                break Err(());
+            }
+            let slice = match deadline {
+                Some(d) => {
+                    let now = Instant::now();
+                    if now >= d {
+                        // One last non-waiting attempt, as a timed acquire does.
+                        break Ok(attempt(Duration::ZERO));
+                    }
+                    (d - now).min(WAIT_SLICE)
+                }
+                None => WAIT_SLICE,
+            };
+            if let Some(v) = attempt(slice) {
+                break Ok(Some(v));
+            }
+        };
+        *self.thread.blocked.lock() = None;
+        self.interp
+            .runtime
+            .events
+            .emit(|| Event::Wake { thread: ident });
+        let took = self.interp.gil.take(&self.thread);
+        match result {
+            Ok(v) if took => Ok(v),
+            _ => Err(self.stop_error()),
+        }
+    }
+
+    /// At the end of the main program: wait until every non-daemon thread has finished.
+    pub fn wait_for_non_daemon_threads(&self) -> PyResult<()> {
+        let pending = |me: u64| {
+            self.interp
+                .live_threads()
+                .into_iter()
+                .any(|t| t.ident != me && !t.daemon.load(std::sync::atomic::Ordering::Relaxed))
+        };
+        if !pending(self.thread.ident) {
+            return Ok(());
+        }
+        let me = self.thread.ident;
+        self.blocking_wait(
+            WaitFor {
+                what: "the non-daemon threads to finish (interpreter shutdown)".into(),
+                target: None,
+            },
+            None,
+            |slice| {
+                if !pending(me) {
+                    return Some(());
+                }
+                std::thread::sleep(slice.min(Duration::from_millis(1)));
+                (!pending(me)).then_some(())
+            },
+        )?;
+        Ok(())
+    }
+
+    /// `time.sleep`: a blocking wait that always ends by itself.
+    pub fn sleep(&self, duration: Duration) -> PyResult<()> {
+        let deadline = Instant::now() + duration;
+        self.blocking_wait(
+            WaitFor {
+                what: "the end of a sleep".into(),
+                target: None,
+            },
+            Some(duration),
+            |slice| {
+                let now = Instant::now();
+                if now >= deadline {
+                    return Some(());
+                }
+                std::thread::sleep(slice.min(deadline - now));
+                (Instant::now() >= deadline).then_some(())
+            },
+        )?;
+        Ok(())
+    }
+}
