@@ -101,12 +101,28 @@ fn run_program(
             let code = execute_main(&vm, &source, &filename);
             let _ = tx.send(code);
         });
+    let watchdog_done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watchdog = {
+        let interp = interp.clone();
+        let done = watchdog_done.clone();
+        std::thread::Builder::new()
+            .name("gilsim-deadlock-watchdog".into())
+            .spawn(move || crate::runtime::deadlock::watch(&interp, &done))
+            .ok()
+    };
+    let stop_watchdog = move || {
+        watchdog_done.store(true, std::sync::atomic::Ordering::Release);
+        if let Some(w) = watchdog {
+            let _ = w.join();
+        }
+    };
     let handle = match spawned {
         Ok(h) => h,
         Err(e) => {
             runtime.stderr.write_str(&format!(
                 "gilsim: cannot start the interpreter thread: {e}\n"
             ));
+            stop_watchdog();
             return finish(&runtime, 1);
         }
     };
@@ -122,13 +138,26 @@ fn run_program(
                 // Give the program a moment to unwind at its next check point.
                 let code = rx.recv_timeout(Duration::from_secs(2)).unwrap_or(1);
                 join_threads(&interp);
+                stop_watchdog();
                 return finish(&runtime, code.max(1));
             }
         },
     };
     let _ = handle.join();
     join_threads(&interp);
+    stop_watchdog();
     finish(&runtime, code)
+}
+
+/// `threading._run_atexits()`, if the program imported `threading`.
+fn run_threading_atexits(vm: &Vm) -> crate::vm::errors::PyResult<()> {
+    let Some(threading) = vm.interp.modules.get_str("threading") else {
+        return Ok(());
+    };
+    if let Some(hook) = vm.getattr_opt(&threading, "_run_atexits")? {
+        vm.call(&hook, &[])?;
+    }
+    Ok(())
 }
 
 /// Joins every OS thread the program started (all have been asked to stop by now).
@@ -176,15 +205,14 @@ pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
         Ok(_) => 0,
         Err(err) => report_uncaught(vm, &err),
     };
-    // Like threading._shutdown: wait for the non-daemon threads, then stop the rest.
+    // Like threading._shutdown: run its exit hooks, wait for the non-daemon threads, then
+    // stop the rest.
     if !vm.thread.stopping()
-        && let Err(err) = vm.wait_for_non_daemon_threads()
+        && let Err(err) = run_threading_atexits(vm).and_then(|()| vm.wait_for_non_daemon_threads())
     {
         status = report_uncaught(vm, &err);
     }
-    vm.thread
-        .finished
-        .store(true, std::sync::atomic::Ordering::Release);
+    vm.thread.mark_finished();
     vm.interp.stop_all();
     vm.interp
         .gil

@@ -1,6 +1,7 @@
 //! The command line (clap): `gilsim [run] FILE`, `gilsim run -c CODE`, `gilsim dis FILE`.
 
 mod dis;
+mod gil_flags;
 mod run;
 
 use std::path::PathBuf;
@@ -12,6 +13,9 @@ const EXAMPLES: &str = "Examples:
   gilsim run programs/factorial_50000.py      the same, explicitly
   gilsim run -c 'print(sum(range(10)))'       run a one-liner
   gilsim run --timeout 5 script.py            stop a runaway program after 5 seconds
+  gilsim run --stats programs/gil_two_counts.py   GIL figures per thread at exit
+  gilsim run --like 2.7 programs/gil_two_counts.py   the same with Python 2's old GIL
+  gilsim run -X gil=0 programs/race_counter.py  free-threaded: no GIL at all
   gilsim dis programs/countdown_count.py      bytecode, laid out like `python -m dis`";
 
 #[derive(Parser, Debug)]
@@ -46,6 +50,27 @@ pub struct RunArgs {
     /// Stop the run after this many seconds (exit status 1)
     #[arg(long, value_name = "SECONDS")]
     timeout: Option<f64>,
+    /// GIL model (default: new, as CPython 3.2+)
+    #[arg(long, value_enum, value_name = "MODEL")]
+    gil: Option<gil_flags::GilFlag>,
+    /// CPython-style option; gilsim knows gil=0 (no GIL) and gil=1
+    #[arg(short = 'X', value_name = "OPTION")]
+    x_options: Vec<String>,
+    /// Where threads may switch: 3.10 (default), every-op (as ≤ 3.9), ticks:N (old GIL)
+    #[arg(long, value_name = "POLICY", value_parser = gil_flags::parse_check_points)]
+    check_points: Option<gilsim::runtime::gil::CheckPoints>,
+    /// The GIL switch interval (sys.setswitchinterval), default 0.005
+    #[arg(long, value_name = "SECONDS")]
+    switch_interval: Option<f64>,
+    /// Behave like this CPython: bundles --gil, --check-points and --switch-interval
+    #[arg(long, value_enum, value_name = "VERSION")]
+    like: Option<gil_flags::Like>,
+    /// Print GIL statistics per thread at exit (to stderr)
+    #[arg(long)]
+    stats: bool,
+    /// Mean latency of the simulated `requests` module, in seconds (default 0.1)
+    #[arg(long, value_name = "SECONDS")]
+    io_latency: Option<f64>,
     /// The program to run
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,

@@ -1,13 +1,42 @@
 //! `gilsim run`: runs a file or `-c` code with the process's stdout/stderr.
 
 use super::RunArgs;
+use super::gil_flags::{GilRequest, resolve};
 use gilsim::runtime::RunOptions;
 
 pub fn run(args: RunArgs) -> i32 {
+    let request = GilRequest {
+        gil: args.gil,
+        x_options: args.x_options.clone(),
+        env_python_gil: std::env::var("PYTHON_GIL").ok(),
+        check_points: args.check_points,
+        switch_interval: args.switch_interval,
+        like: args.like,
+    };
+    let gil = match resolve(&request) {
+        Ok(g) => g,
+        Err(msg) => {
+            eprintln!("gilsim run: {msg}");
+            return 2;
+        }
+    };
+    if let Some(l) = args.io_latency
+        && (l.is_nan() || l < 0.0)
+    {
+        eprintln!("gilsim run: --io-latency must be 0 or more seconds");
+        return 2;
+    }
     let mut options = RunOptions {
         timeout: args.timeout,
+        gil: gil.model,
+        check_points: gil.check_points,
+        switch_interval: gil.switch_interval,
+        stats: args.stats,
         ..RunOptions::default()
     };
+    if let Some(l) = args.io_latency {
+        options.io_latency = l;
+    }
     if let Some(code) = args.code {
         let mut argv = vec!["-c".to_string()];
         if let Some(f) = &args.file {

@@ -522,12 +522,19 @@ pub mod flags {
     pub const COROUTINE: u32 = 0x80;
 }
 
+/// Filenames of gilsim's own Python-source modules (`<frozen threading>`), as CPython names
+/// its frozen modules.
+pub const STDLIB_FILENAME_PREFIX: &str = "<frozen ";
+
 /// A compiled function body, module or class body.
 #[derive(Debug)]
 pub struct CodeObject {
     pub name: Arc<str>,
     pub qualname: Arc<str>,
     pub filename: Arc<str>,
+    /// Part of gilsim's Python-source standard library: positions reported for blocking
+    /// calls are those of the user code that called into it.
+    pub stdlib: bool,
     pub first_line: u32,
     pub instructions: Box<[Instr]>,
     /// `instructions` with superinstructions, as the eval loop runs them.

@@ -241,6 +241,7 @@ impl Unit {
         CodeObject {
             name: self.name,
             qualname: self.qualname,
+            stdlib: filename.starts_with(super::bytecode::STDLIB_FILENAME_PREFIX),
             filename,
             first_line: self.first_line,
             instructions: self.instrs.into_boxed_slice(),

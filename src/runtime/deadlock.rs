@@ -1,49 +1,83 @@
 //! Deadlock detection: when every live thread waits with no timeout for something only
 //! another live thread could provide, nothing can ever change — the run is reported (each
 //! thread, where it is, what it waits for, which locks it holds) and stopped.
+//!
+//! A watchdog looks every [`WATCH_PERIOD`]; it declares a deadlock only when two looks in a
+//! row see the very same waits (same sequence numbers), none of which could be satisfied
+//! now. So a thread that is just waking up (its lock already free, its joined thread already
+//! finished) is never mistaken for a stuck one.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use super::interpreter::Interpreter;
-use super::thread::ThreadState;
+use super::thread::{ThreadState, WaitKind};
+
+/// How often the watchdog looks.
+pub const WATCH_PERIOD: Duration = Duration::from_millis(40);
 
 /// Who holds which lock: implemented by the lock objects so reports can list holdings.
 pub trait LockInfo: Send + Sync {
     fn owner(&self) -> Option<u64>;
     fn describe(&self) -> String;
+    /// Private to the runtime (a condition's waiter lock): left out of reports.
+    fn internal(&self) -> bool {
+        false
+    }
 }
 
-/// The report if every live thread is blocked indefinitely, else None.
-pub fn check(interp: &Interpreter, locks: &[Arc<dyn LockInfo>]) -> Option<String> {
-    let live: Vec<Arc<ThreadState>> = interp.live_threads();
+/// The waits (thread ident, wait sequence number) if every live thread is stuck, else None.
+fn stuck_waits(interp: &Interpreter) -> Option<Vec<(u64, u64)>> {
+    let live = interp.live_threads();
     if live.is_empty() {
         return None;
     }
-    let all_blocked = live
-        .iter()
-        .all(|t| t.blocked.lock().as_ref().is_some_and(|b| b.indefinite));
-    if !all_blocked {
-        return None;
+    let mut waits = Vec::with_capacity(live.len());
+    for t in &live {
+        let blocked = t.blocked.lock().clone()?;
+        if !blocked.indefinite || satisfiable(&blocked.kind, t, &live) {
+            return None;
+        }
+        waits.push((t.ident, blocked.seq));
     }
-    Some(report(&live, locks))
+    Some(waits)
 }
 
-fn report(threads: &[Arc<ThreadState>], locks: &[Arc<dyn LockInfo>]) -> String {
+/// Whether the wait could end right now (the thread is merely slow to notice).
+fn satisfiable(kind: &WaitKind, me: &ThreadState, live: &[Arc<ThreadState>]) -> bool {
+    match kind {
+        WaitKind::Lock(lock) => lock.owner().is_none(),
+        WaitKind::Thread(t) => t.is_finished(),
+        WaitKind::Shutdown => !live
+            .iter()
+            .any(|t| t.ident != me.ident && !t.daemon.load(Ordering::Relaxed)),
+        WaitKind::Other => false,
+    }
+}
+
+fn report(interp: &Interpreter) -> String {
+    let threads = interp.live_threads();
+    let locks = interp.known_locks();
     let mut out =
         String::from("gilsim: deadlock: every thread is blocked and none can wake the others\n");
-    for t in threads {
+    for t in &threads {
         let blocked = t.blocked.lock().clone();
-        let _ = write!(out, "  thread {:?}", t.name());
+        let _ = write!(out, "  thread '{}'", t.display_name());
         if let Some(b) = &blocked {
             if let Some(loc) = &b.location {
-                let _ = write!(out, " at {}:{} in {}", loc.filename, loc.line, loc.function);
+                let _ = write!(
+                    out,
+                    " at File \"{}\", line {}, in {}",
+                    loc.filename, loc.line, loc.function
+                );
             }
             let _ = write!(out, "\n    waits for {}", b.what);
         }
         let held: Vec<String> = locks
             .iter()
-            .filter(|l| l.owner() == Some(t.ident))
+            .filter(|l| l.owner() == Some(t.ident) && !l.internal())
             .map(|l| l.describe())
             .collect();
         if !held.is_empty() {
@@ -54,8 +88,18 @@ fn report(threads: &[Arc<ThreadState>], locks: &[Arc<dyn LockInfo>]) -> String {
     out
 }
 
-/// Marks the run as deadlocked: records the report and stops every thread.
-pub fn declare(interp: &Interpreter, report: String) {
-    interp.runtime.set_stop_reason(report);
-    interp.stop_all();
+/// Runs until `done` is set: declares a deadlock (records the report, stops every thread)
+/// once two consecutive looks see the same stuck waits.
+pub fn watch(interp: &Interpreter, done: &AtomicBool) {
+    let mut previous: Option<Vec<(u64, u64)>> = None;
+    while !done.load(Ordering::Acquire) {
+        std::thread::sleep(WATCH_PERIOD);
+        let now = stuck_waits(interp);
+        if now.is_some() && now == previous {
+            interp.runtime.set_stop_reason(report(interp));
+            interp.stop_all();
+            return;
+        }
+        previous = now;
+    }
 }

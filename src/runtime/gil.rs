@@ -87,6 +87,32 @@ struct GilState {
     /// interval knows nobody switched and requests a drop.
     switch_number: u64,
     waiters: usize,
+    /// The thread that held the GIL last, to count real handoffs.
+    last_holder: Option<u64>,
+    /// Acquisitions by a different thread than the previous holder.
+    handoffs: u64,
+    /// Since when some thread has been waiting (None: nobody waits).
+    waited_on_since: Option<Instant>,
+    /// Total time during which at least one thread waited (gil_load's "load").
+    with_waiters: Duration,
+}
+
+impl GilState {
+    fn add_waiter(&mut self) {
+        if self.waiters == 0 {
+            self.waited_on_since = Some(Instant::now());
+        }
+        self.waiters += 1;
+    }
+
+    fn remove_waiter(&mut self) {
+        self.waiters -= 1;
+        if self.waiters == 0
+            && let Some(since) = self.waited_on_since.take()
+        {
+            self.with_waiters += since.elapsed();
+        }
+    }
 }
 
 pub struct Gil {
@@ -140,10 +166,10 @@ impl Gil {
         let started = Instant::now();
         let mut st = self.state.lock();
         if st.locked {
-            st.waiters += 1;
+            st.add_waiter();
             while st.locked {
                 if thread.eval_breaker.load(Ordering::Relaxed) & breaker::STOP != 0 {
-                    st.waiters -= 1;
+                    st.remove_waiter();
                     return false;
                 }
                 let seen_switch = st.switch_number;
@@ -178,11 +204,15 @@ impl Gil {
                     }
                 }
             }
-            st.waiters -= 1;
+            st.remove_waiter();
         }
         st.locked = true;
         st.holder = Some(thread.clone());
         st.switch_number += 1;
+        if st.last_holder.is_some_and(|h| h != thread.ident) {
+            st.handoffs += 1;
+        }
+        st.last_holder = Some(thread.ident);
         // Forced switching: tell a thread that dropped on request that we took over.
         self.switch_cond.notify_all();
         drop(st);
@@ -247,6 +277,17 @@ impl Gil {
         self.release(thread, ReleaseReason::DropRequest);
         thread.stats.forced_drops.fetch_add(1, Ordering::Relaxed);
         self.take(thread)
+    }
+
+    /// How many times the GIL went from one thread to another.
+    pub fn handoffs(&self) -> u64 {
+        self.state.lock().handoffs
+    }
+
+    /// Total time during which some thread waited for the GIL.
+    pub fn time_with_waiters(&self) -> Duration {
+        let st = self.state.lock();
+        st.with_waiters + st.waited_on_since.map_or(Duration::ZERO, |s| s.elapsed())
     }
 
     /// The holder, if any (for deadlock reports and traces).

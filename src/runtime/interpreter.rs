@@ -29,6 +29,8 @@ pub struct RunOptions {
     pub switch_interval: f64,
     /// Print GIL statistics at exit (`--stats`).
     pub stats: bool,
+    /// Mean latency of the simulated `requests` module, in seconds (`--io-latency`).
+    pub io_latency: f64,
 }
 
 impl Default for RunOptions {
@@ -41,6 +43,7 @@ impl Default for RunOptions {
             check_points: CheckPoints::Py310,
             switch_interval: 0.005,
             stats: false,
+            io_latency: 0.1,
         }
     }
 }
@@ -120,6 +123,8 @@ pub struct Interpreter {
     /// Directory of the main script: where `import name` finds `name.py`.
     pub script_dir: Mutex<Option<std::path::PathBuf>>,
     pub gil: Gil,
+    /// `sys.getcheckinterval()` (ticks between the old GIL's releases).
+    pub check_interval: AtomicU32,
     /// 0 = the 3.10 policy, u32::MAX = every op, n = every n instructions.
     check_points: AtomicU32,
     /// Every thread that ever ran Python code here, in start order.
@@ -149,6 +154,10 @@ impl Interpreter {
             script_dir: Mutex::new(None),
             gil,
             check_points: AtomicU32::new(check_points),
+            check_interval: AtomicU32::new(match opts.check_points {
+                CheckPoints::Ticks(n) => n,
+                _ => 100,
+            }),
             threads: Mutex::new(Vec::new()),
             thread_counter: AtomicU64::new(0),
             handles: Mutex::new(Vec::new()),
@@ -202,13 +211,6 @@ impl Interpreter {
             .iter()
             .filter_map(std::sync::Weak::upgrade)
             .collect()
-    }
-
-    /// Declares a deadlock if every live thread is blocked for good.
-    pub fn check_deadlock(&self) {
-        if let Some(report) = super::deadlock::check(self, &self.known_locks()) {
-            super::deadlock::declare(self, report);
-        }
     }
 
     /// Asks every thread to stop at its next check point or wait slice.

@@ -33,7 +33,7 @@ pub fn report(interp: &Interpreter, elapsed: Duration) -> String {
         let _ = writeln!(
             out,
             "  {:<22} {:>9} {:>10.1} {:>10.1} {:>9} {:>8} {:>9}",
-            truncate(&t.name(), 22),
+            truncate(&t.display_name(), 22),
             acq,
             s.hold_ns.load(Ordering::Relaxed) as f64 / 1e6,
             wait as f64 / 1e6,
@@ -43,12 +43,21 @@ pub fn report(interp: &Interpreter, elapsed: Duration) -> String {
         );
     }
     let secs = elapsed.as_secs_f64().max(1e-9);
-    let switches = total_acq.saturating_sub(1);
+    if !interp.gil.enabled() {
+        out.push_str("  no GIL: threads ran in parallel, nothing waited for a GIL\n");
+        return out;
+    }
+    let switches = interp.gil.handoffs();
     let _ = writeln!(
         out,
-        "  switches: {switches} ({:.0}/s); time threads spent waiting for the GIL: {:.1}% of wall time",
+        "  acquisitions: {total_acq}; switches between threads: {switches} ({:.0}/s)",
         switches as f64 / secs,
-        100.0 * (total_wait as f64 / 1e9) / secs
+    );
+    let _ = writeln!(
+        out,
+        "  some thread waited for the GIL during {:.1}% of the run (gil_load); total wait {:.1} ms",
+        100.0 * interp.gil.time_with_waiters().as_secs_f64() / secs,
+        total_wait as f64 / 1e6
     );
     out
 }

@@ -5,8 +5,11 @@
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
-use parking_lot::Mutex;
+use parking_lot::{Condvar, Mutex};
 
+use std::sync::Arc;
+
+use super::deadlock::LockInfo;
 use super::gil::ReleaseReason;
 use crate::vm::value::Value;
 
@@ -53,15 +56,31 @@ impl ThreadStats {
 }
 
 /// What a blocked thread waits for, and where it blocked.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Blocked {
-    /// A human description: "lock 0x7f..", "Thread-2 to finish", "an item from a queue".
+    /// A human description: "Lock at 0x7f.. held by 'Thread-1'", "'Thread-2' to finish".
     pub what: String,
-    /// The object waited for (a lock's identity, a thread ident), for the wait-for graph.
-    pub target: Option<u64>,
+    pub kind: WaitKind,
     /// False when the wait has a timeout (it ends by itself: not part of a deadlock).
     pub indefinite: bool,
     pub location: Option<Location>,
+    /// Distinct for every wait, so the deadlock watchdog can tell a thread that stayed
+    /// blocked from one that woke up and blocked again.
+    pub seq: u64,
+}
+
+/// The object a blocked thread waits for: the deadlock watchdog asks whether it could still
+/// be satisfied without any other thread running.
+#[derive(Clone)]
+pub enum WaitKind {
+    /// A lock's release.
+    Lock(Arc<dyn LockInfo>),
+    /// Another thread's end (`join`).
+    Thread(Arc<ThreadState>),
+    /// The end of every other non-daemon thread (interpreter shutdown).
+    Shutdown,
+    /// Anything else (a sleep): never part of a deadlock unless indefinite.
+    Other,
 }
 
 #[derive(Debug, Clone)]
@@ -81,6 +100,9 @@ pub struct ThreadState {
     pub stats: ThreadStats,
     pub blocked: Mutex<Option<Blocked>>,
     pub finished: AtomicBool,
+    /// Guards the wake-up of threads joining this one.
+    finished_lock: Mutex<()>,
+    finished_cond: Condvar,
     /// The `threading.Thread` object for this thread, once one exists.
     pub py_thread: Mutex<Option<Value>>,
 }
@@ -101,6 +123,8 @@ impl ThreadState {
             stats: ThreadStats::default(),
             blocked: Mutex::new(None),
             finished: AtomicBool::new(false),
+            finished_lock: Mutex::new(()),
+            finished_cond: Condvar::new(),
             py_thread: Mutex::new(None),
         }
     }
@@ -130,5 +154,35 @@ impl ThreadState {
 
     pub fn name(&self) -> String {
         self.name.lock().clone()
+    }
+
+    /// The name for reports: threads started by `_thread` have none until `threading` names them.
+    pub fn display_name(&self) -> String {
+        let name = self.name();
+        if name.is_empty() {
+            format!("thread {}", self.ident)
+        } else {
+            name
+        }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished.load(Ordering::Acquire)
+    }
+
+    /// The thread ran its last Python code: wake the threads joining it.
+    pub fn mark_finished(&self) {
+        let _guard = self.finished_lock.lock();
+        self.finished.store(true, Ordering::Release);
+        self.finished_cond.notify_all();
+    }
+
+    /// Waits at most `slice` for the thread to finish; true once it has.
+    pub fn wait_finished(&self, slice: Duration) -> bool {
+        let mut guard = self.finished_lock.lock();
+        if !self.is_finished() {
+            let _ = self.finished_cond.wait_for(&mut guard, slice);
+        }
+        self.is_finished()
     }
 }

@@ -1,9 +1,14 @@
-//! Builtin modules: `sys`, `time`, `math`, `random` (and later `threading`, `queue`, ...).
+//! Builtin modules: native ones (`sys`, `time`, `math`, `random`, `_thread`) and those
+//! written in Python (`threading`, `queue`, `concurrent.futures`, `requests`; see `frozen`).
 
+pub mod frozen;
+pub mod gilsim_info;
 pub mod math;
 pub mod random;
 pub mod random_mt;
 pub mod sys;
+pub mod sys_gil;
+pub mod threading;
 pub mod time;
 
 use std::sync::Arc;
@@ -21,6 +26,8 @@ pub fn create_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
         "time" => time::create(vm),
         "math" => math::create(vm),
         "random" => random::create(vm),
+        "_thread" => threading::create(vm),
+        "_gilsim" => gilsim_info::create(vm),
         _ => return None,
     };
     Some(Ok(Value::Module(module)))
@@ -31,12 +38,7 @@ pub fn create_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
 pub fn is_known_unsupported(name: &str) -> bool {
     matches!(
         name,
-        "threading"
-            | "queue"
-            | "_thread"
-            | "multiprocessing"
-            | "concurrent"
-            | "concurrent.futures"
+        "multiprocessing"
             | "asyncio"
             | "subprocess"
             | "os"
@@ -50,7 +52,6 @@ pub fn is_known_unsupported(name: &str) -> bool {
             | "json"
             | "textwrap"
             | "_xxsubinterpreters"
-            | "requests"
             | "logging"
             | "string"
             | "copy"

@@ -101,6 +101,7 @@ pub fn create(vm: &Vm) -> Arc<Module> {
         .map_or_else(String::new, |d| d.display().to_string());
     m.set("path", Value::list(vec![Value::string(dir)]));
     m.set("modules", Value::Dict(vm.interp.modules.clone()));
+    super::sys_gil::register(&m);
     m
 }
 

@@ -8,7 +8,8 @@ use super::context::Vm;
 use super::errors::PyResult;
 use crate::runtime::events::Event;
 use crate::runtime::gil::ReleaseReason;
-use crate::runtime::thread::{Blocked, Location};
+use crate::runtime::thread::{Blocked, Location, WaitKind};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Longest single wait: stop requests (timeout, deadlock, shutdown) are noticed this fast.
 const WAIT_SLICE: Duration = Duration::from_millis(20);
@@ -16,8 +17,11 @@ const WAIT_SLICE: Duration = Duration::from_millis(20);
 /// What a blocking wait is for, as deadlock reports describe it.
 pub struct WaitFor {
     pub what: String,
-    pub target: Option<u64>,
+    pub kind: WaitKind,
 }
+
+/// Numbers every wait (see `Blocked::seq`).
+static WAIT_SEQ: AtomicU64 = AtomicU64::new(1);
 
 impl Vm {
     /// The Python source position of the running frame when a native function was called
@@ -44,9 +48,14 @@ impl Vm {
         let deadline = timeout.map(|t| Instant::now() + t);
         *self.thread.blocked.lock() = Some(Blocked {
             what: wait.what.clone(),
-            target: wait.target,
+            kind: wait.kind.clone(),
             indefinite: deadline.is_none(),
-            location: self.caller_location(),
+            // The shutdown wait belongs to no line of the program.
+            location: match wait.kind {
+                WaitKind::Shutdown => None,
+                _ => self.caller_location(),
+            },
+            seq: WAIT_SEQ.fetch_add(1, Ordering::Relaxed),
         });
         let ident = self.thread.ident;
         self.interp.runtime.events.emit(|| Event::Block {
@@ -56,9 +65,6 @@ impl Vm {
         self.interp
             .gil
             .release(&self.thread, ReleaseReason::Blocking);
-        if deadline.is_none() {
-            self.interp.check_deadlock();
-        }
         let result = loop {
             if self.thread.stopping() {
                 break Err(());
@@ -92,28 +98,28 @@ impl Vm {
 
     /// At the end of the main program: wait until every non-daemon thread has finished.
     pub fn wait_for_non_daemon_threads(&self) -> PyResult<()> {
-        let pending = |me: u64| {
+        let me = self.thread.ident;
+        let first_pending = || {
             self.interp
                 .live_threads()
                 .into_iter()
-                .any(|t| t.ident != me && !t.daemon.load(std::sync::atomic::Ordering::Relaxed))
+                .find(|t| t.ident != me && !t.daemon.load(Ordering::Relaxed))
         };
-        if !pending(self.thread.ident) {
+        if first_pending().is_none() {
             return Ok(());
         }
-        let me = self.thread.ident;
         self.blocking_wait(
             WaitFor {
                 what: "the non-daemon threads to finish (interpreter shutdown)".into(),
-                target: None,
+                kind: WaitKind::Shutdown,
             },
             None,
-            |slice| {
-                if !pending(me) {
-                    return Some(());
+            |slice| match first_pending() {
+                None => Some(()),
+                Some(t) => {
+                    t.wait_finished(slice);
+                    first_pending().is_none().then_some(())
                 }
-                std::thread::sleep(slice.min(Duration::from_millis(1)));
-                (!pending(me)).then_some(())
             },
         )?;
         Ok(())
@@ -125,7 +131,7 @@ impl Vm {
         self.blocking_wait(
             WaitFor {
                 what: "the end of a sleep".into(),
-                target: None,
+                kind: WaitKind::Other,
             },
             Some(duration),
             |slice| {

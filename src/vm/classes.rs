@@ -204,7 +204,10 @@ impl Vm {
         if cls.is_builtin && cls.layout != Layout::Exception {
             return super::builtins::constructors::construct(self, cls, args);
         }
-        let instance = match cls.lookup_with_owner("__new__") {
+        let own_new = cls
+            .lookup_with_owner("__new__")
+            .filter(|(_, owner)| !Arc::ptr_eq(owner, &super::types::types().object));
+        let instance = match own_new {
             Some((new @ Value::Function(_), _)) | Some((new @ Value::Native(_), _)) => {
                 let new = match super::descriptors::as_staticmethod(&new) {
                     Some(sm) => sm.0.clone(),
@@ -254,9 +257,10 @@ impl Vm {
             }
             _ => {
                 let takes_args = cls.layout == Layout::Exception
-                    || cls
-                        .lookup_str("__new__")
-                        .is_some_and(|n| !matches!(n, Value::Builtin(_)));
+                    || cls.lookup_with_owner("__new__").is_some_and(|(n, owner)| {
+                        !matches!(n, Value::Builtin(_))
+                            && !Arc::ptr_eq(&owner, &super::types::types().object)
+                    });
                 if !takes_args && !args.args.is_empty() {
                     return Err(type_error(format!("{}() takes no arguments", cls.name)));
                 }

@@ -198,6 +198,10 @@ impl Vm {
                         ));
                     };
                     pc += 1;
+                    if PER_OP {
+                        frame.pc = pc - 1;
+                        tri!(self.per_instruction_check());
+                    }
                     if cfg!(debug_assertions) && std::env::var_os("GILSIM_TRACE_OPS").is_some() {
                         eprintln!(
                             "{:>4} {:?} stack={:?}",
@@ -477,6 +481,9 @@ impl Vm {
                                 CallOutcome::Frame(callee) => {
                                     if let Err(e) = self.enter_frame() {
                                         fail!(e);
+                                    }
+                                    if callee.code.stdlib {
+                                        self.note_caller(&code, pc);
                                     }
                                     break Switch::Call(callee);
                                 }

@@ -357,6 +357,7 @@ impl Vm {
             }
             Instr::BeforeWith => {
                 let mgr = frame.pop();
+                self.note_caller(&frame.code, frame.pc);
                 let (exit, entered) = self.before_with(&mgr)?;
                 frame.push(exit);
                 frame.push(entered);
@@ -573,9 +574,13 @@ impl Vm {
             Some(Value::Tuple(t)) => &t.items,
             _ => &[],
         };
-        if matches!(&callable, Value::Builtin(b) if b.needs_frame)
-            || matches!(&callable, Value::Class(c) if Arc::ptr_eq(c, &types().type_))
-        {
+        let wants_frame = match &callable {
+            Value::Builtin(b) => b.needs_frame,
+            Value::Method(m) => matches!(&m.func, Value::Builtin(b) if b.needs_frame),
+            Value::Class(c) => Arc::ptr_eq(c, &types().type_),
+            _ => false,
+        };
+        if wants_frame {
             self.set_frame_hint(frame);
         }
         let outcome = self.call_prepared(&callable, &mut frame.slots, args_start, kwnames);

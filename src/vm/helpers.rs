@@ -92,7 +92,16 @@ impl Vm {
         self.frame_hint.borrow().as_ref().is_some_and(|(_, f)| *f)
     }
 
+    /// Remembers where user code called a blocking or stdlib function, for deadlock reports
+    /// and traces (calls made from inside the stdlib keep the user's position).
+    pub(crate) fn note_caller(&self, code: &Arc<crate::compiler::bytecode::CodeObject>, pc: usize) {
+        if !code.stdlib {
+            *self.caller_location.borrow_mut() = Some((code.clone(), pc));
+        }
+    }
+
     pub(crate) fn set_frame_hint(&self, frame: &Frame) {
+        self.note_caller(&frame.code, frame.pc);
         let is_function = frame.locals.is_none()
             && frame.code.flags & crate::compiler::bytecode::flags::NESTED != 0;
         let unchanged = matches!(

@@ -47,6 +47,9 @@ impl Vm {
             self.interp.modules.set_str(name, m.clone());
             return Ok(m);
         }
+        if let Some(source) = crate::stdlib::frozen::source(name) {
+            return self.exec_module(name, source, &format!("<frozen {name}>"));
+        }
         if let Some(path) = self.find_source_module(name) {
             return self.exec_source_module(name, &path);
         }
@@ -70,12 +73,17 @@ impl Vm {
     fn exec_source_module(&self, name: &str, path: &std::path::Path) -> PyResult<Value> {
         let source = std::fs::read_to_string(path)
             .map_err(|e| import_error(format!("cannot read {}: {e}", path.display())))?;
-        let filename = path.display().to_string();
-        let code = crate::compiler::compile_module(&source, &filename)
-            .map_err(|e| self.syntax_error_to_exception(&e, &filename, &source))?;
-        self.interp.runtime.register_source(&filename, &source);
+        self.exec_module(name, &source, &path.display().to_string())
+    }
+
+    /// Compiles `source` and runs it as the new module `name`, registered in `sys.modules`
+    /// while it runs (so circular imports see it) and removed again if it fails.
+    fn exec_module(&self, name: &str, source: &str, filename: &str) -> PyResult<Value> {
+        let code = crate::compiler::compile_module(source, filename)
+            .map_err(|e| self.syntax_error_to_exception(&e, filename, source))?;
+        self.interp.runtime.register_source(filename, source);
         let module = Arc::new(Module::new(name));
-        module.set("__file__", Value::str(&filename));
+        module.set("__file__", Value::str(filename));
         let value = Value::Module(module.clone());
         self.interp.modules.set_str(name, value.clone());
         let mut frame = Frame::new(code, module.dict.clone(), None);

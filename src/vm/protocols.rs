@@ -5,6 +5,7 @@ use super::context::Vm;
 use super::errors::{PyErr, PyResult};
 use super::types::{class_of, type_name, types};
 use super::value::Value;
+use crate::runtime::gil::{CheckPoints, GilModel};
 use crate::runtime::thread::breaker;
 
 impl Vm {
@@ -32,19 +33,44 @@ impl Vm {
         Ok((exit_bound, entered))
     }
 
-    /// Runs when `eval_breaker` is set at a check point: stop requests and Ctrl-C.
+    /// Runs when `eval_breaker` is set at a check point: stop requests, Ctrl-C, and GIL drop
+    /// requests (CPython's `_Py_HandlePending`: drop the GIL, let the requester take it, queue
+    /// for it again).
     pub fn handle_eval_breaker(&self) -> PyResult<()> {
+        if self.thread.stopping() {
+            return Err(self.stop_error());
+        }
         if self.thread.take(breaker::INTERRUPT) {
             return Err(PyErr::with_args(&types().exc.keyboard_interrupt, vec![]));
         }
-        if self
-            .thread
-            .eval_breaker
-            .load(std::sync::atomic::Ordering::Relaxed)
-            & breaker::STOP
-            != 0
+        if self.thread.take(breaker::GIL_DROP_REQUEST)
+            && !self.interp.gil.yield_on_request(&self.thread)
         {
             return Err(self.stop_error());
+        }
+        Ok(())
+    }
+
+    /// The check between two instructions under `every-op` and `ticks:N` check points.
+    /// With ticks, the eval breaker is looked at every N instructions, and the old GIL
+    /// releases and re-takes the lock there (CPython 2's `_Py_Ticker`).
+    #[inline]
+    pub(crate) fn per_instruction_check(&self) -> PyResult<()> {
+        if let CheckPoints::Ticks(n) = self.interp.check_points() {
+            let left = self.ticks.get();
+            if left > 1 {
+                self.ticks.set(left - 1);
+                return Ok(());
+            }
+            self.ticks.set(n);
+            if self.interp.gil.model == GilModel::Old
+                && !self.interp.gil.release_and_reacquire(&self.thread)
+            {
+                return Err(self.stop_error());
+            }
+        }
+        if self.thread.pending() {
+            self.handle_eval_breaker()?;
         }
         Ok(())
     }

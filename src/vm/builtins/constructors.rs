@@ -96,6 +96,10 @@ pub fn construct(vm: &Vm, cls: &Arc<Class>, args: Args<'_>) -> PyResult<Value> {
         super_(vm, args)
     } else if is(&t.bytes) {
         bytes(vm, args)
+    } else if let Some(new @ Value::Builtin(_)) = cls.dict.get_str("__new__") {
+        // Native classes of stdlib modules (`_thread.RLock`) construct through their own
+        // native `__new__`, which takes the call's arguments as they are.
+        vm.call_with(&new, args)
     } else {
         Err(type_error(format!(
             "cannot create '{}' instances",

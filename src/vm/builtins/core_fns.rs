@@ -172,12 +172,19 @@ fn hash(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     vm.hash_value(&a[0]).map(Value::Int)
 }
 
-fn callable(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn callable(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("callable", args, 1, 1)?;
-    Ok(Value::Bool(match &a[0] {
-        Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-        other => class_of(other).lookup_str("__call__").is_some(),
-    }))
+    Ok(Value::Bool(vm.is_callable(&a[0])))
+}
+
+impl Vm {
+    /// `callable(v)`.
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
+            other => class_of(other).lookup_str("__call__").is_some(),
+        }
+    }
 }
 
 fn attr_name(v: &Value, fname: &str) -> PyResult<Arc<crate::vm::pystr::PyStr>> {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use super::{method, positional};
+use crate::vm::class::{Instance, Layout};
 use crate::vm::context::Vm;
 use crate::vm::descriptors::{Property, as_property, new_property};
 use crate::vm::errors::{PyResult, type_error};
@@ -29,6 +30,13 @@ pub fn register(t: &Types) {
     for (name, f) in object {
         t.object.dict.set_str(name, method("object", name, *f));
     }
+    t.object.dict.set_str(
+        "__new__",
+        crate::vm::descriptors::staticmethod_of(
+            &t.staticmethod,
+            method("object", "__new__", object_new),
+        ),
+    );
     t.object.dict.set_str(
         "__init_subclass__",
         crate::vm::descriptors::classmethod_of(
@@ -86,6 +94,37 @@ fn receiver(args: &Args<'_>) -> PyResult<Value> {
 
 fn rest<'a>(args: &Args<'a>) -> Args<'a> {
     super::str_methods::rest(args)
+}
+
+/// `object.__new__(cls, *args)`: a bare instance of `cls` (what user `__new__`s call).
+fn object_new(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(first) = args.args.first() else {
+        return Err(type_error("object.__new__(): not enough arguments"));
+    };
+    let Value::Class(cls) = first else {
+        return Err(type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            type_name(first)
+        )));
+    };
+    if cls.layout == Layout::Exception {
+        let rest: Vec<Value> = args.pos()[1..].to_vec();
+        return Ok(Value::Instance(Instance::new_exception(cls.clone(), rest)));
+    }
+    if let Some(base) = &cls.builtin_base {
+        let base_value = super::constructors::construct(vm, base, Args::positional(&[]))?;
+        return Ok(Value::Instance(Instance::with_base(
+            cls.clone(),
+            base_value,
+        )));
+    }
+    if cls.is_builtin && !Arc::ptr_eq(cls, &crate::vm::types::types().object) {
+        return Err(type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            cls.name, cls.name
+        )));
+    }
+    Ok(Value::Instance(Instance::new(cls.clone())))
 }
 
 fn object_init(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {

@@ -1,0 +1,243 @@
+//! The GIL flags of `gilsim run` (`--gil`, `-X gil=`, `PYTHON_GIL`, `--check-points`,
+//! `--switch-interval`, `--like`) resolved into one GIL configuration.
+
+use gilsim::runtime::gil::{CheckPoints, GilModel};
+
+/// The `--like` bundles: CPython versions as gilsim models them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Like {
+    /// CPython 2.7: old GIL, released every 100 ticks
+    #[value(name = "2.7")]
+    Py27,
+    /// CPython 3.9: new GIL, a switch possible between any two instructions
+    #[value(name = "3.9")]
+    Py39,
+    /// CPython 3.10–3.12: new GIL, 3.10 check points (the default)
+    #[value(name = "3.12")]
+    Py312,
+    /// CPython 3.13 free-threaded build: no GIL
+    #[value(name = "3.13t")]
+    Py313t,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GilFlag {
+    /// CPython 3.2+: timed waits, drop requests, forced switching
+    New,
+    /// CPython 2.7: release and re-take every N ticks
+    Old,
+    /// Free-threaded: no GIL
+    Off,
+}
+
+/// What the user asked for; each is None when not given.
+#[derive(Debug, Default)]
+pub struct GilRequest {
+    pub gil: Option<GilFlag>,
+    pub x_options: Vec<String>,
+    pub env_python_gil: Option<String>,
+    pub check_points: Option<CheckPoints>,
+    pub switch_interval: Option<f64>,
+    pub like: Option<Like>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GilConfig {
+    pub model: GilModel,
+    pub check_points: CheckPoints,
+    pub switch_interval: f64,
+}
+
+/// `3.10`, `every-op` or `ticks:N`.
+pub fn parse_check_points(s: &str) -> Result<CheckPoints, String> {
+    match s {
+        "3.10" => Ok(CheckPoints::Py310),
+        "every-op" => Ok(CheckPoints::EveryOp),
+        _ => match s.strip_prefix("ticks:").map(str::parse::<u32>) {
+            Some(Ok(n)) if n > 0 => Ok(CheckPoints::Ticks(n)),
+            _ => Err(format!(
+                "invalid check points '{s}': expected 3.10, every-op or ticks:N (N ≥ 1)"
+            )),
+        },
+    }
+}
+
+/// `gil=0` / `gil=1` from `-X` or `PYTHON_GIL`.
+fn gil_from_switch(value: &str, source: &str) -> Result<GilModel, String> {
+    match value {
+        "0" => Ok(GilModel::Off),
+        "1" => Ok(GilModel::New),
+        other => Err(format!("{source}: expected 0 or 1, got '{other}'")),
+    }
+}
+
+fn bundle(like: Like) -> GilConfig {
+    let (model, check_points) = match like {
+        Like::Py27 => (GilModel::Old, CheckPoints::Ticks(100)),
+        Like::Py39 => (GilModel::New, CheckPoints::EveryOp),
+        Like::Py312 => (GilModel::New, CheckPoints::Py310),
+        Like::Py313t => (GilModel::Off, CheckPoints::Py310),
+    };
+    GilConfig {
+        model,
+        check_points,
+        switch_interval: 0.005,
+    }
+}
+
+/// Resolves the flags: explicit flags override the `--like` bundle; `-X gil` overrides
+/// `PYTHON_GIL`, as in CPython; `--gil` and `-X gil` must agree.
+pub fn resolve(req: &GilRequest) -> Result<GilConfig, String> {
+    let mut config = bundle(req.like.unwrap_or(Like::Py312));
+    let mut from_switch = None;
+    if let Some(env) = req.env_python_gil.as_deref().filter(|v| !v.is_empty()) {
+        from_switch = Some(gil_from_switch(env, "PYTHON_GIL")?);
+    }
+    for opt in &req.x_options {
+        match opt.split_once('=') {
+            Some(("gil", v)) => from_switch = Some(gil_from_switch(v, "-X gil")?),
+            _ => {
+                return Err(format!(
+                    "unsupported -X option '{opt}' (gilsim knows -X gil=0|1)"
+                ));
+            }
+        }
+    }
+    let explicit = req.gil.map(|g| match g {
+        GilFlag::New => GilModel::New,
+        GilFlag::Old => GilModel::Old,
+        GilFlag::Off => GilModel::Off,
+    });
+    let x_given = req.x_options.iter().any(|o| o.starts_with("gil="));
+    if let (Some(e), Some(s)) = (explicit, from_switch)
+        && x_given
+        && e != s
+    {
+        return Err(format!(
+            "--gil {} contradicts -X gil (which asks for {})",
+            e.name(),
+            s.name()
+        ));
+    }
+    if let Some(model) = explicit.or(from_switch) {
+        config.model = model;
+        if model == GilModel::Old && req.like != Some(Like::Py27) {
+            config.check_points = CheckPoints::Ticks(100);
+        }
+    }
+    if let Some(c) = req.check_points {
+        config.check_points = c;
+    }
+    if config.model == GilModel::Old && !matches!(config.check_points, CheckPoints::Ticks(_)) {
+        return Err(format!(
+            "the old GIL counts ticks: use --check-points ticks:N, not {}",
+            config.check_points.describe()
+        ));
+    }
+    if let Some(s) = req.switch_interval {
+        if s.is_nan() || s <= 0.0 {
+            return Err("--switch-interval must be strictly positive".into());
+        }
+        config.switch_interval = s;
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_is_cpython_312() {
+        let c = resolve(&GilRequest::default()).unwrap();
+        assert_eq!(c.model, GilModel::New);
+        assert_eq!(c.check_points, CheckPoints::Py310);
+        assert_eq!(c.switch_interval, 0.005);
+    }
+
+    #[test]
+    fn like_bundles_and_overrides() {
+        let c = resolve(&GilRequest {
+            like: Some(Like::Py27),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(
+            (c.model, c.check_points),
+            (GilModel::Old, CheckPoints::Ticks(100))
+        );
+        let c = resolve(&GilRequest {
+            like: Some(Like::Py39),
+            switch_interval: Some(0.0005),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(c.check_points, CheckPoints::EveryOp);
+        assert_eq!(c.switch_interval, 0.0005);
+        let c = resolve(&GilRequest {
+            like: Some(Like::Py313t),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(c.model, GilModel::Off);
+    }
+
+    #[test]
+    fn x_gil_beats_environment_and_must_agree_with_gil_flag() {
+        let c = resolve(&GilRequest {
+            env_python_gil: Some("0".into()),
+            x_options: vec!["gil=1".into()],
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(c.model, GilModel::New);
+        let c = resolve(&GilRequest {
+            env_python_gil: Some("0".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(c.model, GilModel::Off);
+        assert!(
+            resolve(&GilRequest {
+                gil: Some(GilFlag::New),
+                x_options: vec!["gil=0".into()],
+                ..Default::default()
+            })
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn old_gil_needs_ticks_and_bad_values_are_refused() {
+        let c = resolve(&GilRequest {
+            gil: Some(GilFlag::Old),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(c.check_points, CheckPoints::Ticks(100));
+        assert!(
+            resolve(&GilRequest {
+                gil: Some(GilFlag::Old),
+                check_points: Some(CheckPoints::EveryOp),
+                ..Default::default()
+            })
+            .is_err()
+        );
+        assert!(parse_check_points("ticks:0").is_err());
+        assert_eq!(parse_check_points("ticks:7"), Ok(CheckPoints::Ticks(7)));
+        assert!(
+            resolve(&GilRequest {
+                switch_interval: Some(0.0),
+                ..Default::default()
+            })
+            .is_err()
+        );
+        assert!(
+            resolve(&GilRequest {
+                x_options: vec!["dev".into()],
+                ..Default::default()
+            })
+            .is_err()
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Starting an OS thread that runs a Python callable on its own `Vm`: the new thread takes the
+//! GIL like any other, reports an uncaught exception, and wakes its joiners when it ends.
+
+use std::sync::Arc;
+
+use crate::runtime::ThreadState;
+use crate::runtime::events::Event;
+use crate::runtime::gil::ReleaseReason;
+use crate::vm::context::Vm;
+use crate::vm::errors::{PyErr, PyResult, runtime_error};
+use crate::vm::types::types;
+use crate::vm::value::Value;
+
+/// Native stack of a Python thread. Python-to-Python calls do not use it; native re-entries
+/// (a `key=` function, `__eq__`, ...) do and are guarded against overflow.
+pub const THREAD_STACK_SIZE: usize = 16 * 1024 * 1024;
+
+/// What to run in the new thread.
+pub struct ThreadSpec {
+    pub target: Value,
+    pub args: Vec<Value>,
+    pub kwargs: Option<Value>,
+    pub name: String,
+    pub daemon: bool,
+    /// The `threading.Thread` object, if the thread is started by `threading`.
+    pub py_thread: Option<Value>,
+}
+
+/// Starts the thread; returns its ident.
+pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
+    let interp = vm.interp.clone();
+    let ident = interp.runtime.next_thread_ident();
+    let state = Arc::new(ThreadState::named(ident, &spec.name));
+    state
+        .daemon
+        .store(spec.daemon, std::sync::atomic::Ordering::Relaxed);
+    *state.py_thread.lock() = spec.py_thread.clone();
+    interp.register_thread(state.clone());
+    let worker_state = state.clone();
+    let worker_interp = interp.clone();
+    let spawned = std::thread::Builder::new()
+        .name(format!("gilsim {}", spec.name))
+        .stack_size(THREAD_STACK_SIZE)
+        .spawn(move || {
+            let vm = Vm::new(worker_interp, worker_state, THREAD_STACK_SIZE);
+            run_thread(&vm, spec);
+        });
+    match spawned {
+        Ok(handle) => {
+            let mut handles = interp.handles.lock();
+            handles.retain(|h| !h.is_finished());
+            handles.push(handle);
+            Ok(ident)
+        }
+        Err(e) => {
+            state.mark_finished();
+            Err(runtime_error(format!("can't start new thread ({e})")))
+        }
+    }
+}
+
+/// The body of a started OS thread.
+fn run_thread(vm: &Vm, spec: ThreadSpec) {
+    let ident = vm.thread.ident;
+    let events = vm.interp.runtime.events.clone();
+    events.emit(|| Event::ThreadStart {
+        thread: ident,
+        name: spec.name.clone(),
+    });
+    if vm.interp.gil.take(&vm.thread) {
+        let target = spec.target.clone();
+        let result = vm.call_ex(&target, spec.args, spec.kwargs);
+        if let Err(err) = result {
+            report_unhandled(vm, &target, &err, spec.py_thread.is_some());
+        }
+        // Drop what the thread's Python code left behind while it still holds the GIL.
+        drop(target);
+        drop(spec.py_thread);
+        *vm.thread.py_thread.lock() = None;
+    }
+    vm.thread.mark_finished();
+    events.emit(|| Event::ThreadExit { thread: ident });
+    vm.interp.gil.release(&vm.thread, ReleaseReason::Exit);
+}
+
+/// An exception that escaped the thread's function. `threading` threads handle their own
+/// (`threading.excepthook`); a bare `_thread.start_new_thread` one goes through
+/// `sys.unraisablehook`'s format, as CPython 3.8+ prints it.
+fn report_unhandled(vm: &Vm, target: &Value, err: &PyErr, via_threading: bool) {
+    if vm.thread.stopping() || err.is_instance_of(&types().exc.system_exit) {
+        return;
+    }
+    let mut text = String::new();
+    if !via_threading {
+        let what = vm.repr(target).unwrap_or_else(|_| "<function>".into());
+        text.push_str(&format!("Exception ignored in thread started by: {what}\n"));
+    }
+    text.push_str(&vm.format_exception(err));
+    let runtime = &vm.interp.runtime;
+    runtime.stdout.flush();
+    runtime.stderr.write_str(&text);
+}
