@@ -117,6 +117,14 @@ impl Vm {
         match v {
             Value::List(l) => Ok(l.snapshot()),
             Value::Tuple(t) => Ok(t.items.to_vec()),
+            // Copied in one step under the container's lock, as CPython's C code does with the
+            // GIL held (or under a critical section when free-threaded): another thread's
+            // change cannot interleave, so no "changed size during iteration" here.
+            Value::Dict(d) => Ok(d.keys()),
+            Value::Set(s) | Value::FrozenSet(s) => Ok(s.values()),
+            Value::Native(_) if let Some(items) = super::builtins::dict_view_snapshot(v) => {
+                Ok(items)
+            }
             _ => {
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();

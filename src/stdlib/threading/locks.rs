@@ -319,7 +319,7 @@ pub fn blocking_timeout(
         ));
     }
     if timeout < 0.0 && timeout != -1.0 {
-        return Err(value_error("timeout value must be a non-negative number"));
+        return Err(value_error("timeout value must be positive"));
     }
     let timeout = (timeout >= 0.0).then(|| Duration::from_secs_f64(timeout.min(1e9)));
     Ok((blocking, timeout))

@@ -44,6 +44,24 @@ pub struct ViewObj {
     pub kind: DictView,
 }
 
+/// The contents of a `dict_keys`/`dict_values`/`dict_items` view, copied atomically.
+pub fn dict_view_snapshot(v: &Value) -> Option<Vec<Value>> {
+    let Value::Native(n) = v else {
+        return None;
+    };
+    let view = n.downcast::<ViewObj>()?;
+    Some(match view.kind {
+        DictView::Keys => view.dict.keys(),
+        DictView::Values => view.dict.values(),
+        DictView::Items => view
+            .dict
+            .items()
+            .into_iter()
+            .map(|(k, v)| Value::tuple(vec![k, v]))
+            .collect(),
+    })
+}
+
 fn view_class(name: &str) -> Arc<Class> {
     let c = Arc::new(Class::new_builtin(
         name,

@@ -17,6 +17,8 @@ mod str_methods2;
 
 use std::sync::Arc;
 
+pub use dict_methods::dict_view_snapshot;
+
 use super::context::Vm;
 use super::dict::Dict;
 use super::errors::{PyResult, type_error};
