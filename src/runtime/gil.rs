@@ -95,7 +95,14 @@ struct GilState {
     waited_on_since: Option<Instant>,
     /// Total time during which at least one thread waited (gil_load's "load").
     with_waiters: Duration,
+    /// When the holder dropped the GIL on a drop request, until another thread takes it.
+    forced_drop_at: Option<Instant>,
+    /// Forced handoff latencies (drop on request → another thread holds the GIL), in ns.
+    handoff_ns: Vec<u64>,
 }
+
+/// Forced handoffs kept for the latency figures of `--stats`.
+const MAX_HANDOFF_SAMPLES: usize = 100_000;
 
 impl GilState {
     fn add_waiter(&mut self) {
@@ -211,7 +218,13 @@ impl Gil {
         st.switch_number += 1;
         if st.last_holder.is_some_and(|h| h != thread.ident) {
             st.handoffs += 1;
+            if let Some(dropped) = st.forced_drop_at.take()
+                && st.handoff_ns.len() < MAX_HANDOFF_SAMPLES
+            {
+                st.handoff_ns.push(dropped.elapsed().as_nanos() as u64);
+            }
         }
+        st.forced_drop_at = None;
         st.last_holder = Some(thread.ident);
         // Forced switching: tell a thread that dropped on request that we took over.
         self.switch_cond.notify_all();
@@ -249,6 +262,7 @@ impl Gil {
             reason,
         });
         if reason == ReleaseReason::DropRequest && waiters > 0 {
+            st.forced_drop_at = Some(Instant::now());
             while st.switch_number == switch_number && st.waiters > 0 {
                 if self
                     .switch_cond
@@ -282,6 +296,15 @@ impl Gil {
     /// How many times the GIL went from one thread to another.
     pub fn handoffs(&self) -> u64 {
         self.state.lock().handoffs
+    }
+
+    /// Forced handoff latencies so far (drop on request → another thread holds the GIL).
+    pub fn handoff_latencies(&self) -> Vec<Duration> {
+        let st = self.state.lock();
+        st.handoff_ns
+            .iter()
+            .map(|&n| Duration::from_nanos(n))
+            .collect()
     }
 
     /// Total time during which some thread waited for the GIL.

@@ -59,6 +59,18 @@ pub fn report(interp: &Interpreter, elapsed: Duration) -> String {
         100.0 * interp.gil.time_with_waiters().as_secs_f64() / secs,
         total_wait as f64 / 1e6
     );
+    let mut handoffs = interp.gil.handoff_latencies();
+    if !handoffs.is_empty() {
+        handoffs.sort();
+        let at = |q: f64| handoffs[((handoffs.len() - 1) as f64 * q).round() as usize];
+        let _ = writeln!(
+            out,
+            "  forced handoffs (drop request honoured → other thread runs): {}, median {:.1} µs, p90 {:.1} µs",
+            handoffs.len(),
+            at(0.5).as_secs_f64() * 1e6,
+            at(0.9).as_secs_f64() * 1e6
+        );
+    }
     out
 }
 

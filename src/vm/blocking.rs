@@ -128,6 +128,10 @@ impl Vm {
     /// `time.sleep`: a blocking wait that always ends by itself.
     pub fn sleep(&self, duration: Duration) -> PyResult<()> {
         let deadline = Instant::now() + duration;
+        // Like CPython's clock_nanosleep, even `sleep(0)` is a real system call that gives up
+        // the CPU for a moment (Linux's timer slack makes it ~50 µs): long enough for a
+        // thread waiting for the GIL to take it, which is what the convoy effect is made of.
+        let mut slept = false;
         self.blocking_wait(
             WaitFor {
                 what: "the end of a sleep".into(),
@@ -137,12 +141,20 @@ impl Vm {
             |slice| {
                 let now = Instant::now();
                 if now >= deadline {
+                    if !slept {
+                        std::thread::sleep(MIN_SLEEP);
+                        slept = true;
+                    }
                     return Some(());
                 }
-                std::thread::sleep(slice.min(deadline - now));
+                std::thread::sleep(slice.min(deadline - now).max(MIN_SLEEP));
+                slept = true;
                 (Instant::now() >= deadline).then_some(())
             },
         )?;
         Ok(())
     }
 }
+
+/// The shortest OS sleep a `time.sleep` makes.
+const MIN_SLEEP: Duration = Duration::from_micros(1);
