@@ -102,7 +102,10 @@ fn run_program(
             let _ = tx.send(code);
         });
     let watchdog_done = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let watchdog = {
+    let watchdog = if runtime.options.sim.is_some() {
+        // The simulated scheduler sees deadlocks itself, deterministically.
+        None
+    } else {
         let interp = interp.clone();
         let done = watchdog_done.clone();
         std::thread::Builder::new()
@@ -198,7 +201,9 @@ pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
         .modules
         .set_str("__main__", Value::Module(main.clone()));
     let mut frame = Frame::new(code, main.dict.clone(), None);
-    vm.interp.gil.take(&vm.thread);
+    if vm.interp.sim.is_none() {
+        vm.interp.gil.take(&vm.thread);
+    }
     let result = vm.run_frame(&mut frame, Resume::Start);
     drop(frame);
     let mut status = match result {
@@ -213,6 +218,10 @@ pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
         status = report_uncaught(vm, &err);
     }
     vm.thread.mark_finished();
+    if let Some(sim) = &vm.interp.sim {
+        // Account the main thread's last instructions before the summary.
+        let _ = sim.exit(&vm.thread, vm.sim_pending.replace(0));
+    }
     vm.interp.stop_all();
     vm.interp
         .gil
@@ -226,7 +235,33 @@ pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
         let stats = crate::runtime::stats::report(&vm.interp, runtime.started.elapsed());
         runtime.stderr.write_str(&stats);
     }
+    if let Some(sim) = &vm.interp.sim {
+        status = status.max(finish_simulation(vm, sim, source));
+    }
     status
+}
+
+/// The summary line of a simulated run, and its schedule saved if asked (`--save-schedule`).
+fn finish_simulation(vm: &Vm, sim: &crate::runtime::sched::Sim, source: &str) -> i32 {
+    let runtime = &vm.interp.runtime;
+    runtime.stderr.write_str(&sim.summary());
+    let Some(path) = &runtime.options.save_schedule else {
+        return 0;
+    };
+    let schedule = sim.schedule(
+        crate::runtime::sched::model_line(&runtime.options),
+        crate::runtime::sched::schedule::program_hash(source),
+    );
+    match std::fs::write(path, schedule.to_text()) {
+        Ok(()) => 0,
+        Err(e) => {
+            runtime.stderr.write_str(&format!(
+                "gilsim: cannot save the schedule to {}: {e}\n",
+                path.display()
+            ));
+            1
+        }
+    }
 }
 
 /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.

@@ -3,6 +3,7 @@
 mod dis;
 mod gil_flags;
 mod run;
+mod sim_flags;
 
 use std::path::PathBuf;
 
@@ -37,7 +38,7 @@ pub struct Cli {
 enum Command {
     /// Run a Python program (also `gilsim FILE`)
     #[command(after_help = EXAMPLES)]
-    Run(RunArgs),
+    Run(Box<RunArgs>),
     /// Show the bytecode of a program, laid out like `python -m dis`
     Dis(DisArgs),
 }
@@ -71,6 +72,24 @@ pub struct RunArgs {
     /// Mean latency of the simulated `requests` module, in seconds (default 0.1)
     #[arg(long, value_name = "SECONDS")]
     io_latency: Option<f64>,
+    /// Simulated run: a seeded scheduler and a virtual clock make it reproducible
+    #[arg(long)]
+    sim: bool,
+    /// The simulated scheduler's seed (implies --sim; default 0)
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+    /// Virtual cores of a simulated run (default 4)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    cores: Option<u32>,
+    /// Write the simulated run's schedule to FILE
+    #[arg(long, value_name = "FILE")]
+    save_schedule: Option<PathBuf>,
+    /// Replay a saved schedule (a file, or the schedule text itself; implies --sim)
+    #[arg(long, value_name = "FILE|STRING")]
+    replay: Option<String>,
+    /// Stop a simulated run after N instructions (implies --sim)
+    #[arg(long, value_name = "N")]
+    max_steps: Option<u64>,
     /// The program to run
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
@@ -94,7 +113,7 @@ pub struct DisArgs {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Run(args)) => run::run(args),
+        Some(Command::Run(args)) => run::run(*args),
         Some(Command::Dis(args)) => dis::dis(&args.file),
         None => {
             if cli.run.file.is_none() && cli.run.code.is_none() {

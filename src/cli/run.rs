@@ -37,6 +37,14 @@ pub fn run(args: RunArgs) -> i32 {
     if let Some(l) = args.io_latency {
         options.io_latency = l;
     }
+    match super::sim_flags::sim_options(&args) {
+        Ok(sim) => options.sim = sim,
+        Err(msg) => {
+            eprintln!("gilsim run: {msg}");
+            return 2;
+        }
+    }
+    options.save_schedule = args.save_schedule.clone();
     if let Some(code) = args.code {
         let mut argv = vec!["-c".to_string()];
         if let Some(f) = &args.file {

@@ -22,6 +22,8 @@ pub const WATCH_PERIOD: Duration = Duration::from_millis(40);
 pub trait LockInfo: Send + Sync {
     fn owner(&self) -> Option<u64>;
     fn describe(&self) -> String;
+    /// A number that identifies the lock while it lives (its address).
+    fn identity(&self) -> u64;
     /// Private to the runtime (a condition's waiter lock): left out of reports.
     fn internal(&self) -> bool {
         false
@@ -86,6 +88,12 @@ fn report(interp: &Interpreter) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Declares a deadlock found by the simulated scheduler: records the report, stops the run.
+pub fn declare(interp: &Interpreter) {
+    interp.runtime.set_stop_reason(report(interp));
+    interp.stop_all();
 }
 
 /// Runs until `done` is set: declares a deadlock (records the report, stops every thread)

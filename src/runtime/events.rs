@@ -31,6 +31,8 @@ pub struct Events {
     active: AtomicBool,
     observers: RwLock<Vec<Arc<dyn Observer>>>,
     start: Instant,
+    /// In simulated mode, the virtual clock (ns) that times events instead of the wall.
+    virtual_clock: std::sync::OnceLock<Arc<std::sync::atomic::AtomicU64>>,
 }
 
 impl Events {
@@ -39,6 +41,20 @@ impl Events {
             active: AtomicBool::new(false),
             observers: RwLock::new(Vec::new()),
             start,
+            virtual_clock: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Times events on a virtual clock (simulated mode).
+    pub fn use_virtual_clock(&self, clock: Arc<std::sync::atomic::AtomicU64>) {
+        let _ = self.virtual_clock.set(clock);
+    }
+
+    /// Now, on the clock events are timed with.
+    pub fn now(&self) -> Duration {
+        match self.virtual_clock.get() {
+            Some(c) => Duration::from_nanos(c.load(Ordering::Relaxed)),
+            None => self.start.elapsed(),
         }
     }
 
@@ -54,7 +70,7 @@ impl Events {
             return;
         }
         let event = make();
-        let at = self.start.elapsed();
+        let at = self.now();
         for o in self.observers.read().iter() {
             o.event(at, &event);
         }

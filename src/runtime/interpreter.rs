@@ -29,6 +29,10 @@ pub struct RunOptions {
     pub switch_interval: f64,
     /// Print GIL statistics at exit (`--stats`).
     pub stats: bool,
+    /// Simulated mode (`--sim`, `--seed`, `--replay`): None runs on the real clock.
+    pub sim: Option<super::sched::SimOptions>,
+    /// Where to write the simulated run's schedule (`--save-schedule`).
+    pub save_schedule: Option<std::path::PathBuf>,
     /// Mean latency of the simulated `requests` module, in seconds (`--io-latency`).
     pub io_latency: f64,
 }
@@ -43,6 +47,8 @@ impl Default for RunOptions {
             check_points: CheckPoints::Py310,
             switch_interval: 0.005,
             stats: false,
+            sim: None,
+            save_schedule: None,
             io_latency: 0.1,
         }
     }
@@ -133,6 +139,8 @@ pub struct Interpreter {
     pub thread_counter: AtomicU64,
     /// OS threads to join before the run ends.
     pub handles: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// The simulated scheduler, in simulated mode.
+    pub sim: Option<Arc<super::sched::Sim>>,
     /// Every lock created, for the holdings in deadlock reports.
     locks: Mutex<Vec<std::sync::Weak<dyn super::deadlock::LockInfo>>>,
 }
@@ -146,6 +154,15 @@ impl Interpreter {
             runtime.events.clone(),
         );
         let check_points = encode_check_points(opts.check_points);
+        let sim = opts.sim.clone().map(|o| {
+            let sim = Arc::new(super::sched::Sim::new(
+                opts.gil,
+                Duration::from_secs_f64(opts.switch_interval.max(1e-6)),
+                o,
+            ));
+            runtime.events.use_virtual_clock(sim.clock.clone());
+            sim
+        });
         Arc::new(Interpreter {
             builtins: Arc::new(Dict::new()),
             modules: Arc::new(Dict::new()),
@@ -162,6 +179,7 @@ impl Interpreter {
             thread_counter: AtomicU64::new(0),
             handles: Mutex::new(Vec::new()),
             locks: Mutex::new(Vec::new()),
+            sim,
             runtime,
         })
     }
@@ -184,6 +202,11 @@ impl Interpreter {
     }
 
     pub fn register_thread(&self, t: Arc<ThreadState>) {
+        if let Some(sim) = &self.sim {
+            // Every check point must reach the scheduler: keep the eval breaker set.
+            t.request(breaker::SIM);
+            sim.register(&t);
+        }
         self.threads.lock().push(t);
     }
 
@@ -217,6 +240,9 @@ impl Interpreter {
     pub fn stop_all(&self) {
         for t in self.threads.lock().iter() {
             t.request(breaker::STOP);
+        }
+        if let Some(sim) = &self.sim {
+            sim.stop();
         }
     }
 }

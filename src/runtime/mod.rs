@@ -6,6 +6,7 @@ pub mod events;
 pub mod gil;
 pub mod interpreter;
 pub mod output;
+pub mod sched;
 pub mod stats;
 pub mod thread;
 

@@ -21,6 +21,8 @@ pub mod breaker {
     pub const INTERRUPT: u32 = 2;
     /// Another thread waited a whole switch interval for the GIL (new GIL).
     pub const GIL_DROP_REQUEST: u32 = 4;
+    /// Simulated mode: every check point goes to the scheduler.
+    pub const SIM: u32 = 8;
 }
 
 /// GIL statistics of one thread (`--stats`), kept with relaxed atomics.

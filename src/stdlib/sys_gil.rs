@@ -45,9 +45,11 @@ fn setswitchinterval(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(value_error("switch interval must be strictly positive"));
     }
     let micros = (secs * 1e6).min(u64::MAX as f64) as u64;
-    vm.interp
-        .gil
-        .set_interval(Duration::from_micros(micros.max(1)));
+    let interval = Duration::from_micros(micros.max(1));
+    vm.interp.gil.set_interval(interval);
+    if let Some(sim) = &vm.interp.sim {
+        sim.set_interval(interval);
+    }
     Ok(Value::None)
 }
 

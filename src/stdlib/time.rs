@@ -27,28 +27,38 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
     )
 }
 
-fn wall() -> f64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0.0, |d| d.as_secs_f64())
+/// In simulated mode the wall clock starts at 2026-01-01 00:00:00 UTC, so runs repeat.
+const VIRTUAL_EPOCH: Duration = Duration::from_secs(1_767_225_600);
+
+/// Seconds since the Unix epoch: real, or virtual in simulated mode.
+fn wall(vm: &Vm) -> Duration {
+    match &vm.interp.sim {
+        Some(_) => VIRTUAL_EPOCH + elapsed(vm),
+        None => SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default(),
+    }
 }
 
-fn time(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn time(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     positional("time", args, 0, 0)?;
-    Ok(Value::Float(wall()))
+    Ok(Value::Float(wall(vm).as_secs_f64()))
 }
 
-fn time_ns(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn time_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     positional("time_ns", args, 0, 0)?;
-    let ns = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
-    Ok(Value::from_bigint(num_bigint::BigInt::from(ns)))
+    Ok(Value::from_bigint(num_bigint::BigInt::from(
+        wall(vm).as_nanos(),
+    )))
 }
 
-/// Seconds since the run started (CPython's clock has an arbitrary origin too).
+/// Seconds since the run started (CPython's clock has an arbitrary origin too); virtual
+/// time in simulated mode.
 fn elapsed(vm: &Vm) -> Duration {
-    Instant::now().duration_since(vm.interp.runtime.started)
+    match &vm.interp.sim {
+        Some(sim) => Duration::from_secs_f64(vm.sim_now(sim)),
+        None => Instant::now().duration_since(vm.interp.runtime.started),
+    }
 }
 
 fn perf_counter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -58,6 +58,11 @@ impl Vm {
             seq: WAIT_SEQ.fetch_add(1, Ordering::Relaxed),
         });
         let ident = self.thread.ident;
+        if let Some(sim) = &self.interp.sim {
+            let result = self.sim_blocking_wait(sim, &wait.kind, timeout, attempt);
+            *self.thread.blocked.lock() = None;
+            return result;
+        }
         self.interp.runtime.events.emit(|| Event::Block {
             thread: ident,
             what: wait.what.clone(),
@@ -127,6 +132,9 @@ impl Vm {
 
     /// `time.sleep`: a blocking wait that always ends by itself.
     pub fn sleep(&self, duration: Duration) -> PyResult<()> {
+        if let Some(sim) = &self.interp.sim {
+            return self.sim_sleep(sim, duration);
+        }
         let deadline = Instant::now() + duration;
         // Like CPython's clock_nanosleep, even `sleep(0)` is a real system call that gives up
         // the CPU for a moment (Linux's timer slack makes it ~50 µs): long enough for a

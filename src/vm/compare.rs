@@ -302,7 +302,7 @@ impl Vm {
             Value::Int(i) => numhash::hash_i64(*i),
             Value::Bool(b) => i64::from(*b),
             Value::BigInt(b) => numhash::hash_bigint(b),
-            Value::Float(f) => numhash::hash_f64(*f, v.identity()),
+            Value::Float(f) => numhash::hash_f64(*f, v.observed_id()),
             Value::None => 0x00fc_a864_2000_i64 >> 4,
             Value::Tuple(t) => {
                 let mut hashes = Vec::with_capacity(t.len());
@@ -332,7 +332,7 @@ impl Vm {
                 numhash::hash_tuple(&items)
             }
             Value::Instance(inst) => return self.instance_hash(v, &inst.class),
-            _ => (v.identity() >> 4) as i64,
+            _ => (v.observed_id() >> 4) as i64,
         })
     }
 
@@ -353,7 +353,7 @@ impl Vm {
                 if class.lookup_str("__eq__").is_some() {
                     return Err(type_error(format!("unhashable type: '{}'", class.name)));
                 }
-                Ok((v.identity() >> 4) as i64)
+                Ok((v.observed_id() >> 4) as i64)
             }
         }
     }

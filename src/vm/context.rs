@@ -44,6 +44,10 @@ pub struct Vm {
     pub caller_location: RefCell<Option<(Arc<crate::compiler::bytecode::CodeObject>, usize)>>,
     /// Instructions left before the next periodic check (per-instruction check points).
     pub ticks: Cell<u32>,
+    /// Simulated mode: instructions run since the scheduler last accounted them, and how
+    /// many may run before it must be asked again.
+    pub sim_pending: Cell<u64>,
+    pub sim_budget: Cell<u64>,
 }
 
 /// One LOAD_GLOBAL site's last result (CPython 3.11 caches these inline in the bytecode).
@@ -63,6 +67,7 @@ impl Vm {
     /// Creates the context for the calling thread, whose native stack is `stack_size` bytes.
     pub fn new(interp: Arc<Interpreter>, thread: Arc<ThreadState>, stack_size: usize) -> Vm {
         let marker = 0u8;
+        crate::runtime::sched::ids::install(interp.sim.as_ref().map(|s| s.ids.clone()));
         Vm {
             interp,
             thread,
@@ -76,6 +81,8 @@ impl Vm {
             global_cache: RefCell::new(vec![GlobalCacheEntry::default(); GLOBAL_CACHE_SIZE]),
             caller_location: RefCell::new(None),
             ticks: Cell::new(1),
+            sim_pending: Cell::new(0),
+            sim_budget: Cell::new(0),
         }
     }
 

@@ -103,7 +103,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
 }
 
 pub fn address(v: &Value) -> String {
-    format!("0x{:012x}", v.identity())
+    format!("0x{:012x}", v.observed_id())
 }
 
 impl Vm {

@@ -65,7 +65,7 @@ impl Vm {
             let exit = match pending.take() {
                 Some(e) => Exit::Error(e, true),
                 None => {
-                    if self.interp.check_points().per_instruction() {
+                    if self.interp.check_points().per_instruction() || self.interp.sim.is_some() {
                         self.execute::<true>(frame, &mut callees)
                     } else {
                         self.execute::<false>(frame, &mut callees)

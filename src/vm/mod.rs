@@ -37,6 +37,7 @@ pub mod pystr;
 pub mod range;
 pub mod set;
 pub mod setops;
+pub mod sim_hooks;
 pub mod subscript;
 pub mod types;
 pub mod value;

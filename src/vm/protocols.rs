@@ -37,6 +37,9 @@ impl Vm {
     /// requests (CPython's `_Py_HandlePending`: drop the GIL, let the requester take it, queue
     /// for it again).
     pub fn handle_eval_breaker(&self) -> PyResult<()> {
+        if let Some(sim) = &self.interp.sim {
+            return self.sim_check_point(sim);
+        }
         if self.thread.stopping() {
             return Err(self.stop_error());
         }
@@ -56,6 +59,9 @@ impl Vm {
     /// releases and re-takes the lock there (CPython 2's `_Py_Ticker`).
     #[inline]
     pub(crate) fn per_instruction_check(&self) -> PyResult<()> {
+        if let Some(sim) = &self.interp.sim {
+            return self.sim_instruction(sim);
+        }
         if let CheckPoints::Ticks(n) = self.interp.check_points() {
             let left = self.ticks.get();
             if left > 1 {

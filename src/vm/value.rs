@@ -171,6 +171,12 @@ impl Value {
 
     /// A stable identity for `id()` and `is`: the address of the heap object, or a value-derived
     /// number for unboxed values (which, like CPython's small ints, are always "the same object").
+    /// The identity the program observes (`id()`, repr addresses, the default hash):
+    /// the address, or its per-run alias in simulated mode.
+    pub fn observed_id(&self) -> usize {
+        crate::runtime::sched::ids::observe(self.identity())
+    }
+
     pub fn identity(&self) -> usize {
         fn addr<T: ?Sized>(a: &Arc<T>) -> usize {
             Arc::as_ptr(a) as *const u8 as usize

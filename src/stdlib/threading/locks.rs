@@ -8,6 +8,7 @@ use std::time::Duration;
 use parking_lot::{Condvar, Mutex};
 
 use crate::runtime::deadlock::LockInfo;
+use crate::runtime::sched::{Sim, WaitKey};
 use crate::runtime::thread::WaitKind;
 use crate::vm::blocking::WaitFor;
 use crate::vm::builtins::{methods_rest, parse};
@@ -27,6 +28,8 @@ pub struct LockCore {
     reentrant: bool,
     /// A `Condition`'s private waiter lock: not listed among a thread's holdings.
     internal: std::sync::atomic::AtomicBool,
+    /// In simulated mode, the scheduler to tell when the lock is released.
+    sim: Option<Arc<Sim>>,
 }
 
 #[derive(Default)]
@@ -36,12 +39,13 @@ struct LockState {
 }
 
 impl LockCore {
-    pub fn new(reentrant: bool) -> Arc<LockCore> {
+    pub fn new(reentrant: bool, sim: Option<Arc<Sim>>) -> Arc<LockCore> {
         Arc::new(LockCore {
             state: Mutex::new(LockState::default()),
             cond: Condvar::new(),
             reentrant,
             internal: std::sync::atomic::AtomicBool::new(false),
+            sim,
         })
     }
 
@@ -134,6 +138,8 @@ impl LockCore {
         if st.count == 0 {
             st.owner = None;
             self.cond.notify_one();
+            drop(st);
+            self.released();
         }
         Ok(())
     }
@@ -148,6 +154,8 @@ impl LockCore {
         st.count = 0;
         st.owner = None;
         self.cond.notify_one();
+        drop(st);
+        self.released();
         Ok(n)
     }
 
@@ -156,6 +164,13 @@ impl LockCore {
         self.acquire(vm, true, None)?;
         self.state.lock().count = count.max(1);
         Ok(())
+    }
+
+    /// In simulated mode, the threads blocked on this lock may retry.
+    fn released(&self) {
+        if let Some(sim) = &self.sim {
+            sim.notify(WaitKey::Lock(self.identity()));
+        }
     }
 
     pub fn mark_internal(&self) {
@@ -170,10 +185,6 @@ impl LockCore {
     pub fn is_owned_by(&self, me: u64) -> bool {
         let st = self.state.lock();
         st.count > 0 && st.owner == Some(me)
-    }
-
-    fn identity(&self) -> u64 {
-        self as *const LockCore as u64
     }
 
     fn owner_name(&self, vm: &Vm) -> String {
@@ -197,12 +208,18 @@ impl LockInfo for LockCore {
         let st = self.state.lock();
         (st.count > 0).then_some(st.owner).flatten()
     }
+    fn identity(&self) -> u64 {
+        self as *const LockCore as u64
+    }
     fn internal(&self) -> bool {
         self.internal.load(std::sync::atomic::Ordering::Relaxed)
     }
     fn describe(&self) -> String {
         let kind = if self.reentrant { "RLock" } else { "Lock" };
-        format!("{kind} at 0x{:x}", self.identity())
+        format!(
+            "{kind} at 0x{:x}",
+            crate::runtime::sched::ids::observe(self.identity() as usize)
+        )
     }
 }
 
@@ -263,7 +280,7 @@ fn new_rlock(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// A new `_thread.lock` or `_thread.RLock` object.
 pub fn new_lock(vm: &Vm, reentrant: bool) -> Value {
-    let core = LockCore::new(reentrant);
+    let core = LockCore::new(reentrant, vm.interp.sim.clone());
     let weak: std::sync::Weak<dyn LockInfo> = Arc::downgrade(&(core.clone() as Arc<dyn LockInfo>));
     vm.interp.register_lock(weak);
     let class = if reentrant {

@@ -67,7 +67,11 @@ fn run_thread(vm: &Vm, spec: ThreadSpec) {
         thread: ident,
         name: spec.name.clone(),
     });
-    if vm.interp.gil.take(&vm.thread) {
+    let started = match &vm.interp.sim {
+        Some(sim) => sim.begin(&vm.thread).is_ok(),
+        None => vm.interp.gil.take(&vm.thread),
+    };
+    if started {
         let target = spec.target.clone();
         let result = vm.call_ex(&target, spec.args, spec.kwargs);
         if let Err(err) = result {
@@ -80,7 +84,14 @@ fn run_thread(vm: &Vm, spec: ThreadSpec) {
     }
     vm.thread.mark_finished();
     events.emit(|| Event::ThreadExit { thread: ident });
-    vm.interp.gil.release(&vm.thread, ReleaseReason::Exit);
+    match &vm.interp.sim {
+        Some(sim) => {
+            if let Err(stop) = sim.exit(&vm.thread, vm.sim_pending.replace(0)) {
+                let _ = vm.sim_stop(stop);
+            }
+        }
+        None => vm.interp.gil.release(&vm.thread, ReleaseReason::Exit),
+    }
 }
 
 /// An exception that escaped the thread's function. `threading` threads handle their own

@@ -164,7 +164,7 @@ fn issubclass(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn id(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("id", args, 1, 1)?;
-    Ok(Value::Int((a[0].identity() & 0x7fff_ffff_ffff) as i64))
+    Ok(Value::Int((a[0].observed_id() & 0x7fff_ffff_ffff) as i64))
 }
 
 fn hash(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -169,7 +169,7 @@ fn object_ne(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn object_hash(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let v = receiver(&args)?;
-    Ok(Value::Int((v.identity() >> 4) as i64))
+    Ok(Value::Int((v.observed_id() >> 4) as i64))
 }
 
 fn object_format(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

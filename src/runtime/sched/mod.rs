@@ -1,0 +1,723 @@
+//! Simulated mode (DESIGN.md "Real and simulated modes"): one scheduler decides every GIL
+//! handoff, wake-up and preemption from a seed, on a virtual clock. Python threads still run
+//! on their own OS threads, but only the thread holding the baton executes; the others are
+//! parked until the scheduler hands the baton on. Every choice goes through [`Sim::decide`],
+//! so a run is a pure function of program + flags + seed, and can be recorded and replayed.
+
+pub mod ids;
+pub mod rng;
+pub mod schedule;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use parking_lot::{Condvar, Mutex, MutexGuard};
+
+use super::gil::GilModel;
+use super::thread::ThreadState;
+use rng::SplitMix64;
+use schedule::{Decision, Kind, Schedule};
+
+/// The virtual cost model (documented in the README).
+pub mod cost {
+    /// One bytecode instruction (about what CPython 3.12 takes for a simple one).
+    pub const INSTRUCTION_NS: u64 = 20;
+    /// Handing the GIL (or a core) from one thread to another.
+    pub const HANDOFF_NS: u64 = 5_000;
+    /// Added to every sleep, as Linux's default timer slack is: even `sleep(0)` takes time.
+    pub const SLEEP_SLACK_NS: u64 = 50_000;
+    /// Old GIL: a waiter wins the holder's release-and-retake race once in this many tries.
+    pub const OLD_GIL_WIN_ONE_IN: u32 = 32;
+    /// No GIL: a running thread goes on for 1..=2×this many instructions before the scheduler
+    /// looks again (a seeded draw, so races land on varying instructions).
+    pub const PARALLEL_QUANTUM: u32 = 40;
+}
+
+/// What a simulated run is configured with.
+#[derive(Debug, Clone)]
+pub struct SimOptions {
+    pub seed: u64,
+    /// Virtual cores (matters without a GIL).
+    pub cores: u32,
+    /// Stop after this many instructions.
+    pub max_steps: Option<u64>,
+    /// Decisions to replay instead of drawing them from the seed.
+    pub replay: Option<Schedule>,
+}
+
+impl Default for SimOptions {
+    fn default() -> SimOptions {
+        SimOptions {
+            seed: 0,
+            cores: 4,
+            max_steps: None,
+            replay: None,
+        }
+    }
+}
+
+/// What a blocked thread waits for, so the scheduler knows whom an event wakes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitKey {
+    Lock(u64),
+    Thread(u64),
+    Shutdown,
+    /// Only its deadline wakes it (a sleep).
+    Timer,
+}
+
+/// Why a call into the scheduler did not return normally: the run must unwind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Stopped from outside (timeout, another thread's deadlock report, shutdown).
+    Stopped,
+    /// Every thread is blocked for good: the caller reports the deadlock.
+    Deadlock,
+    /// `--max-steps` reached, or a replay diverged: the reason is recorded.
+    Limit,
+}
+
+/// Where a running thread asks the scheduler for a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    /// A check point of the active policy (3.10 positions, every instruction, N ticks).
+    Check,
+    /// The old GIL's periodic release (every N ticks).
+    OldGilTick,
+    /// Nothing to decide, only to account time (a clock read, before blocking).
+    Sync,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Ready,
+    Running,
+    Blocked { key: WaitKey, deadline: Option<u64> },
+    Finished,
+}
+
+struct SimThread {
+    state: Arc<ThreadState>,
+    status: Status,
+    wake: Arc<Condvar>,
+    /// This thread's virtual time (with a GIL, the global clock while it runs).
+    clock: u64,
+    /// Since when it has wanted the GIL (new GIL drop requests) or a core.
+    ready_since: u64,
+    timed_out: bool,
+}
+
+struct SimState {
+    threads: Vec<SimThread>,
+    index: HashMap<u64, usize>,
+    running: Option<usize>,
+    now: u64,
+    last_switch: u64,
+    rng: SplitMix64,
+    decisions: Vec<Decision>,
+    replay: Option<Vec<Decision>>,
+    steps: u64,
+    stopped: bool,
+    limit_reason: Option<String>,
+}
+
+pub struct Sim {
+    model: GilModel,
+    options: SimOptions,
+    state: Mutex<SimState>,
+    /// The global virtual time in ns, readable without the lock (events, traces).
+    pub clock: Arc<AtomicU64>,
+    /// The switch interval in ns (`sys.setswitchinterval` changes it).
+    interval: AtomicU64,
+    /// Deterministic object identities for this run.
+    pub ids: Arc<ids::IdAliases>,
+    /// Set when a thread became ready (a notify, a new thread): the running thread's budget
+    /// is stale and it must ask again at its next switch point.
+    dirty: std::sync::atomic::AtomicBool,
+}
+
+/// A handoff the caller must wait for: the thread gave up the baton.
+type Guard<'a> = MutexGuard<'a, SimState>;
+
+impl Sim {
+    pub fn new(model: GilModel, interval: Duration, options: SimOptions) -> Sim {
+        let replay = options.replay.as_ref().map(|s| s.decisions.clone());
+        Sim {
+            model,
+            state: Mutex::new(SimState {
+                threads: Vec::new(),
+                index: HashMap::new(),
+                running: None,
+                now: 0,
+                last_switch: 0,
+                rng: SplitMix64::new(options.seed),
+                decisions: Vec::new(),
+                replay,
+                steps: 0,
+                stopped: false,
+                limit_reason: None,
+            }),
+            options,
+            clock: Arc::new(AtomicU64::new(0)),
+            interval: AtomicU64::new(interval.as_nanos() as u64),
+            ids: Arc::new(ids::IdAliases::default()),
+            dirty: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    pub fn set_interval(&self, d: Duration) {
+        self.interval.store(d.as_nanos() as u64, Ordering::Relaxed);
+    }
+
+    /// Whether the running thread's budget went stale (and clears the flag).
+    #[inline]
+    pub fn take_dirty(&self) -> bool {
+        self.dirty.load(Ordering::Relaxed) && self.dirty.swap(false, Ordering::Relaxed)
+    }
+
+    pub fn options(&self) -> &SimOptions {
+        &self.options
+    }
+
+    /// Adds a thread (in creation order, which is deterministic): the first one runs, the
+    /// others start ready and wait for their turn in [`Sim::begin`].
+    pub fn register(&self, t: &Arc<ThreadState>) {
+        let mut st = self.state.lock();
+        let i = st.threads.len();
+        let first = st.running.is_none() && i == 0;
+        let now = st
+            .running
+            .map_or(st.now, |r| st.threads[r].clock.max(st.now));
+        st.threads.push(SimThread {
+            state: t.clone(),
+            status: if first {
+                Status::Running
+            } else {
+                Status::Ready
+            },
+            wake: Arc::new(Condvar::new()),
+            clock: now,
+            ready_since: now,
+            timed_out: false,
+        });
+        st.index.insert(t.ident, i);
+        if first {
+            st.running = Some(i);
+        }
+        self.dirty.store(true, Ordering::Relaxed);
+    }
+
+    /// A new thread's OS thread waits here for its first turn.
+    pub fn begin(&self, me: &ThreadState) -> Result<(), Stop> {
+        let mut st = self.state.lock();
+        let i = self.index_of(&st, me)?;
+        self.wait_turn(&mut st, i)
+    }
+
+    /// Accounts `instructions` run since the last call and makes the decision of `point`.
+    /// Returns how many instructions may run before the scheduler must be asked again.
+    pub fn at(&self, me: &ThreadState, instructions: u64, point: Point) -> Result<u64, Stop> {
+        let mut st = self.state.lock();
+        if st.stopped {
+            return Err(Stop::Stopped);
+        }
+        let i = self.index_of(&st, me)?;
+        self.account(&mut st, i, instructions)?;
+        self.expire_timers(&mut st);
+        match (self.model, point) {
+            (_, Point::Sync) => {}
+            (GilModel::New, _) => self.new_gil_check(&mut st, i)?,
+            (GilModel::Old, Point::OldGilTick) => self.old_gil_tick(&mut st, i)?,
+            (GilModel::Old, Point::Check) => {}
+            (GilModel::Off, _) => self.parallel_check(&mut st, i)?,
+        }
+        Ok(self.budget(&mut st, i))
+    }
+
+    /// The calling thread blocks until `key` is notified or the virtual `deadline` passes.
+    /// Returns true if the deadline woke it.
+    pub fn block(
+        &self,
+        me: &ThreadState,
+        instructions: u64,
+        key: WaitKey,
+        timeout_ns: Option<u64>,
+    ) -> Result<bool, Stop> {
+        let mut st = self.state.lock();
+        if st.stopped {
+            return Err(Stop::Stopped);
+        }
+        let i = self.index_of(&st, me)?;
+        self.account(&mut st, i, instructions)?;
+        let deadline = timeout_ns.map(|t| st.threads[i].clock.saturating_add(t));
+        st.threads[i].status = Status::Blocked { key, deadline };
+        st.threads[i].timed_out = false;
+        self.pass_baton(&mut st, i)?;
+        self.wait_turn(&mut st, i)?;
+        Ok(std::mem::take(&mut st.threads[i].timed_out))
+    }
+
+    /// Wakes every thread blocked on `key` (they retry their wait when they run).
+    pub fn notify(&self, key: WaitKey) {
+        let mut st = self.state.lock();
+        self.dirty.store(true, Ordering::Relaxed);
+        let now = st.now;
+        for t in st.threads.iter_mut() {
+            if matches!(t.status, Status::Blocked { key: k, .. } if k == key) {
+                t.status = Status::Ready;
+                t.clock = t.clock.max(now);
+                t.ready_since = t.clock;
+            }
+        }
+    }
+
+    /// The calling thread is done: wake its joiners and hand the baton on.
+    pub fn exit(&self, me: &ThreadState, instructions: u64) -> Result<(), Stop> {
+        let mut st = self.state.lock();
+        let Ok(i) = self.index_of(&st, me) else {
+            return Ok(());
+        };
+        if !st.stopped {
+            let _ = self.account(&mut st, i, instructions);
+        }
+        st.threads[i].status = Status::Finished;
+        let ident = me.ident;
+        let now = st.threads[i].clock.max(st.now);
+        for t in st.threads.iter_mut() {
+            if matches!(t.status, Status::Blocked { key, .. }
+                if key == WaitKey::Thread(ident) || key == WaitKey::Shutdown)
+            {
+                t.status = Status::Ready;
+                t.clock = t.clock.max(now);
+                t.ready_since = t.clock;
+            }
+        }
+        if st.stopped {
+            return Err(Stop::Stopped);
+        }
+        self.pass_baton(&mut st, i)
+    }
+
+    /// The virtual time as the calling thread sees it, `instructions` not yet accounted.
+    pub fn now_ns(&self, me: &ThreadState, instructions: u64) -> u64 {
+        let st = self.state.lock();
+        let base = match st.index.get(&me.ident) {
+            Some(&i) => st.threads[i].clock.max(if self.model == GilModel::Off {
+                0
+            } else {
+                st.now
+            }),
+            None => st.now,
+        };
+        base + instructions * self.instruction_cost(&st)
+    }
+
+    /// Ends the simulation: every parked thread wakes and unwinds.
+    pub fn stop(&self) {
+        let mut st = self.state.lock();
+        st.stopped = true;
+        for t in &st.threads {
+            t.wake.notify_all();
+        }
+    }
+
+    /// Why the run hit a limit (`--max-steps`, a diverging replay), if it did.
+    pub fn limit_reason(&self) -> Option<String> {
+        self.state.lock().limit_reason.clone()
+    }
+
+    /// The decisions made so far, as a schedule.
+    pub fn schedule(&self, model: String, program: String) -> Schedule {
+        Schedule {
+            seed: self.options.seed,
+            model,
+            program,
+            decisions: self.state.lock().decisions.clone(),
+        }
+    }
+
+    /// The line a simulated run ends with (on stderr).
+    pub fn summary(&self) -> String {
+        let (elapsed, steps) = self.totals();
+        let decisions = self.state.lock().decisions.len();
+        format!(
+            "gilsim: simulated run (seed {}, {} virtual cores): {:.6} s of virtual time, {} instructions, {} scheduling decisions\n",
+            self.options.seed,
+            self.options.cores,
+            elapsed.as_secs_f64(),
+            steps,
+            decisions
+        )
+    }
+
+    /// Virtual time elapsed so far and instructions executed.
+    pub fn totals(&self) -> (Duration, u64) {
+        let st = self.state.lock();
+        let end = st
+            .threads
+            .iter()
+            .map(|t| t.clock)
+            .max()
+            .unwrap_or(0)
+            .max(st.now);
+        (Duration::from_nanos(end), st.steps)
+    }
+
+    // ---- internals -------------------------------------------------------------------
+
+    fn index_of(&self, st: &SimState, me: &ThreadState) -> Result<usize, Stop> {
+        st.index.get(&me.ident).copied().ok_or(Stop::Stopped)
+    }
+
+    /// Per-instruction virtual cost: without a GIL, more runnable threads than cores share
+    /// them, so each one advances more slowly.
+    fn instruction_cost(&self, st: &SimState) -> u64 {
+        if self.model != GilModel::Off {
+            return cost::INSTRUCTION_NS;
+        }
+        let runnable = st
+            .threads
+            .iter()
+            .filter(|t| matches!(t.status, Status::Ready | Status::Running))
+            .count() as u64;
+        let cores = u64::from(self.options.cores.max(1));
+        cost::INSTRUCTION_NS * runnable.max(cores) / cores
+    }
+
+    fn account(&self, st: &mut SimState, i: usize, instructions: u64) -> Result<(), Stop> {
+        let spent = instructions * self.instruction_cost(st);
+        st.steps += instructions;
+        let t = &mut st.threads[i];
+        if self.model == GilModel::Off {
+            t.clock += spent;
+            let min = st
+                .threads
+                .iter()
+                .filter(|t| matches!(t.status, Status::Ready | Status::Running))
+                .map(|t| t.clock)
+                .min()
+                .unwrap_or(st.now);
+            st.now = st.now.max(min);
+        } else {
+            st.now = st.now.max(t.clock) + spent;
+            st.threads[i].clock = st.now;
+        }
+        self.clock.store(st.now, Ordering::Relaxed);
+        if let Some(max) = self.options.max_steps
+            && st.steps > max
+        {
+            st.limit_reason = Some(format!(
+                "gilsim: the run was stopped after --max-steps {max} instructions\n"
+            ));
+            return Err(Stop::Limit);
+        }
+        Ok(())
+    }
+
+    /// Timed waits whose virtual deadline has passed become ready (timed out).
+    fn expire_timers(&self, st: &mut SimState) {
+        let now = st.now;
+        for t in st.threads.iter_mut() {
+            if let Status::Blocked {
+                deadline: Some(d), ..
+            } = t.status
+                && d <= now
+            {
+                t.status = Status::Ready;
+                t.timed_out = true;
+                t.clock = t.clock.max(d);
+                t.ready_since = d;
+            }
+        }
+    }
+
+    /// The new GIL: a waiter that has waited a whole interval since it began waiting (or since
+    /// the last switch) has set a drop request; the holder honours it here and the GIL goes
+    /// to one of the other waiters (forced switching: never straight back to the holder).
+    fn new_gil_check(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
+        let interval = self.interval_ns();
+        let last_switch = st.last_switch;
+        let due = st
+            .threads
+            .iter()
+            .filter(|t| t.status == Status::Ready)
+            .map(|t| t.ready_since.max(last_switch) + interval)
+            .min();
+        if due.is_some_and(|d| st.now >= d) {
+            self.switch_away(st, i)?;
+        }
+        Ok(())
+    }
+
+    /// The old GIL, every N ticks: release and re-take; a waiter rarely wins the race.
+    fn old_gil_tick(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
+        if !st.threads.iter().any(|t| t.status == Status::Ready) {
+            return Ok(());
+        }
+        let race = self.decide(st, Kind::OldGilRace, cost::OLD_GIL_WIN_ONE_IN)?;
+        if race == 0 {
+            self.switch_away(st, i)?;
+        } else {
+            let waiter = st.threads.iter().find(|t| t.status == Status::Ready);
+            if let Some(w) = waiter {
+                w.state.stats.failed_wakeups.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    }
+
+    /// No GIL: the thread furthest behind in virtual time runs next.
+    fn parallel_check(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
+        let mine = st.threads[i].clock;
+        let behind = st
+            .threads
+            .iter()
+            .enumerate()
+            .any(|(j, t)| j != i && t.status == Status::Ready && t.clock < mine);
+        if behind {
+            st.threads[i].status = Status::Ready;
+            st.threads[i].ready_since = mine;
+            self.pass_baton(st, i)?;
+            self.wait_turn(st, i)?;
+        }
+        Ok(())
+    }
+
+    /// The running thread gives up the GIL to another waiter and queues again.
+    fn switch_away(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
+        st.threads[i].status = Status::Ready;
+        st.threads[i].ready_since = st.now;
+        st.threads[i]
+            .state
+            .stats
+            .forced_drops
+            .fetch_add(1, Ordering::Relaxed);
+        self.pass_baton_excluding(st, i, Some(i))?;
+        self.wait_turn(st, i)
+    }
+
+    fn pass_baton(&self, st: &mut Guard<'_>, from: usize) -> Result<(), Stop> {
+        self.pass_baton_excluding(st, from, None)
+    }
+
+    /// Chooses who runs next after `from` stops running, and wakes it.
+    fn pass_baton_excluding(
+        &self,
+        st: &mut Guard<'_>,
+        from: usize,
+        exclude: Option<usize>,
+    ) -> Result<(), Stop> {
+        self.expire_timers(st);
+        let mut candidates = self.ready_threads(st, exclude);
+        if candidates.is_empty() {
+            // Nobody can run now: jump the clock to the earliest timer.
+            let next_deadline = st
+                .threads
+                .iter()
+                .filter_map(|t| match t.status {
+                    Status::Blocked {
+                        deadline: Some(d), ..
+                    } => Some(d),
+                    _ => None,
+                })
+                .min();
+            match next_deadline {
+                Some(d) => {
+                    st.now = st.now.max(d);
+                    self.expire_timers(st);
+                    candidates = self.ready_threads(st, exclude);
+                }
+                None if exclude.is_some() => {
+                    // Forced switch with nobody else ready after all: keep running.
+                    st.threads[from].status = Status::Running;
+                    st.running = Some(from);
+                    return Ok(());
+                }
+                None => {
+                    st.running = None;
+                    let anyone_blocked = st
+                        .threads
+                        .iter()
+                        .any(|t| matches!(t.status, Status::Blocked { .. }));
+                    return if anyone_blocked {
+                        Err(Stop::Deadlock)
+                    } else {
+                        Ok(())
+                    };
+                }
+            }
+        }
+        let next = self.choose(st, &candidates)?;
+        if next != from && self.model != GilModel::Off {
+            st.now = st.now.max(st.threads[next].clock) + cost::HANDOFF_NS;
+            st.last_switch = st.now;
+        }
+        let now = st.now;
+        let t = &mut st.threads[next];
+        if self.model != GilModel::Off {
+            t.clock = now;
+        }
+        t.status = Status::Running;
+        st.running = Some(next);
+        self.clock.store(st.now, Ordering::Relaxed);
+        st.threads[next].wake.notify_one();
+        Ok(())
+    }
+
+    fn ready_threads(&self, st: &SimState, exclude: Option<usize>) -> Vec<usize> {
+        st.threads
+            .iter()
+            .enumerate()
+            .filter(|(j, t)| t.status == Status::Ready && Some(*j) != exclude)
+            .map(|(j, _)| j)
+            .collect()
+    }
+
+    /// Which ready thread runs: any waiter may win the GIL (not FIFO: a seeded choice);
+    /// without a GIL, the one furthest behind in virtual time (ties: seeded).
+    fn choose(&self, st: &mut Guard<'_>, candidates: &[usize]) -> Result<usize, Stop> {
+        let pool: Vec<usize> = if self.model == GilModel::Off {
+            let min = candidates
+                .iter()
+                .map(|&j| st.threads[j].clock)
+                .min()
+                .unwrap_or(0);
+            candidates
+                .iter()
+                .copied()
+                .filter(|&j| st.threads[j].clock == min)
+                .collect()
+        } else {
+            candidates.to_vec()
+        };
+        let kind = if self.model == GilModel::Off {
+            Kind::Tie
+        } else {
+            Kind::Waiter
+        };
+        let k = self.decide(st, kind, pool.len() as u32)?;
+        Ok(pool[k as usize])
+    }
+
+    /// One choice among `choices`: drawn from the seed, or taken from the replayed schedule.
+    fn decide(&self, st: &mut Guard<'_>, kind: Kind, choices: u32) -> Result<u32, Stop> {
+        if choices <= 1 {
+            return Ok(0);
+        }
+        let step = st.decisions.len();
+        let chosen = match &st.replay {
+            Some(replay) => match replay.get(step) {
+                Some(d) if d.kind == kind && d.choices == choices => d.chosen,
+                Some(d) => {
+                    st.limit_reason = Some(format!(
+                        "gilsim: the replay diverged at decision {}: the schedule has {}{}/{} ({}) but the run asks {} among {} choices\n",
+                        step + 1,
+                        d.kind.letter(),
+                        d.chosen,
+                        d.choices,
+                        d.kind.describe(),
+                        kind.describe(),
+                        choices
+                    ));
+                    return Err(Stop::Limit);
+                }
+                None => {
+                    st.limit_reason = Some(format!(
+                        "gilsim: the replay diverged at decision {}: the schedule ends there but the run asks {}\n",
+                        step + 1,
+                        kind.describe()
+                    ));
+                    return Err(Stop::Limit);
+                }
+            },
+            None => st.rng.below(u64::from(choices)) as u32,
+        };
+        st.decisions.push(Decision {
+            kind,
+            chosen,
+            choices,
+        });
+        Ok(chosen)
+    }
+
+    /// Instructions the running thread may execute before anything could happen: a drop
+    /// request falling due, a timer, the end of a parallel quantum.
+    fn budget(&self, st: &mut Guard<'_>, i: usize) -> u64 {
+        let per = self.instruction_cost(st).max(1);
+        let until = |t: u64, now: u64| (t.saturating_sub(now) / per).max(1);
+        let now = st.now.max(st.threads[i].clock);
+        let mut budget = match self.options.max_steps {
+            Some(max) => max.saturating_sub(st.steps).max(1),
+            None => u64::MAX,
+        };
+        if let Some(d) = st
+            .threads
+            .iter()
+            .filter_map(|t| match t.status {
+                Status::Blocked {
+                    deadline: Some(d), ..
+                } => Some(d),
+                _ => None,
+            })
+            .min()
+        {
+            budget = budget.min(until(d, now));
+        }
+        match self.model {
+            GilModel::New => {
+                let interval = self.interval_ns();
+                let last = st.last_switch;
+                if let Some(d) = st
+                    .threads
+                    .iter()
+                    .filter(|t| t.status == Status::Ready)
+                    .map(|t| t.ready_since.max(last) + interval)
+                    .min()
+                {
+                    budget = budget.min(until(d, now));
+                }
+            }
+            GilModel::Old => {}
+            GilModel::Off => {
+                if st.threads.iter().any(|t| t.status == Status::Ready) {
+                    let q = self
+                        .decide(st, Kind::Quantum, 2 * cost::PARALLEL_QUANTUM)
+                        .unwrap_or(0);
+                    budget = budget.min(u64::from(q) + 1);
+                }
+            }
+        }
+        budget
+    }
+
+    fn interval_ns(&self) -> u64 {
+        self.interval.load(Ordering::Relaxed).max(1)
+    }
+
+    /// Parks the calling thread until the baton is its own.
+    fn wait_turn(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
+        let wake = st.threads[i].wake.clone();
+        loop {
+            if st.stopped {
+                return Err(Stop::Stopped);
+            }
+            if st.running == Some(i) {
+                return Ok(());
+            }
+            wake.wait_for(st, Duration::from_millis(100));
+        }
+    }
+}
+
+/// What a schedule was recorded under: the GIL model and knobs that change decisions.
+pub fn model_line(options: &super::interpreter::RunOptions) -> String {
+    let cores = options.sim.as_ref().map_or(4, |s| s.cores);
+    format!(
+        "gil={} check-points={} switch-interval={} cores={cores} mode=sim",
+        options.gil.name(),
+        options.check_points.describe(),
+        options.switch_interval
+    )
+}

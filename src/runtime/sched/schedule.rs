@@ -1,0 +1,259 @@
+//! Schedules: every choice a simulated run makes, recorded so `--replay` reproduces the run
+//! step for step, in a versioned text format that says where a replay diverges.
+//!
+//! ```text
+//! gilsim-schedule 1
+//! seed 42
+//! model gil=new check-points=3.10 switch-interval=0.005 cores=4 mode=sim
+//! program sha256:9f86d081884c7d65...
+//! decisions 5
+//! w1/2 w0/2*3 o0/2
+//! ```
+//!
+//! A decision is `<kind><chosen>/<choices>`; `*N` repeats it N times.
+
+use std::fmt::Write as _;
+
+/// One choice of the scheduler.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub kind: Kind,
+    pub chosen: u32,
+    pub choices: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Which waiting thread takes the GIL (new GIL, blocking release, thread exit).
+    Waiter,
+    /// Old GIL: does a waiter win the release-and-retake race (1) or the holder (0)?
+    OldGilRace,
+    /// No GIL: how many instructions the running thread goes on before the next look.
+    Quantum,
+    /// No GIL: which of the threads with the same virtual clock runs next.
+    Tie,
+    /// Exploration: at a switch point, keep running (0) or switch to candidate k (k ≥ 1).
+    Explore,
+}
+
+impl Kind {
+    pub fn letter(self) -> char {
+        match self {
+            Kind::Waiter => 'w',
+            Kind::OldGilRace => 'o',
+            Kind::Quantum => 'q',
+            Kind::Tie => 't',
+            Kind::Explore => 'x',
+        }
+    }
+
+    fn from_letter(c: char) -> Option<Kind> {
+        Some(match c {
+            'w' => Kind::Waiter,
+            'o' => Kind::OldGilRace,
+            'q' => Kind::Quantum,
+            't' => Kind::Tie,
+            'x' => Kind::Explore,
+            _ => return None,
+        })
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Waiter => "which waiting thread takes the GIL",
+            Kind::OldGilRace => "whether a waiter wins the old GIL's release",
+            Kind::Quantum => "a parallel thread's run length",
+            Kind::Tie => "which of equally advanced threads runs",
+            Kind::Explore => "whether to switch threads here",
+        }
+    }
+}
+
+/// A recorded (or to-be-replayed) schedule with what it was recorded under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Schedule {
+    pub seed: u64,
+    /// `gil=new check-points=3.10 switch-interval=0.005 cores=4 mode=sim`
+    pub model: String,
+    /// `sha256:<hex>` of the main program's source.
+    pub program: String,
+    pub decisions: Vec<Decision>,
+}
+
+pub const FORMAT_VERSION: u32 = 1;
+
+impl Schedule {
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "gilsim-schedule {FORMAT_VERSION}");
+        let _ = writeln!(out, "seed {}", self.seed);
+        let _ = writeln!(out, "model {}", self.model);
+        let _ = writeln!(out, "program {}", self.program);
+        let _ = writeln!(out, "decisions {}", self.decisions.len());
+        let mut line = String::new();
+        let mut i = 0;
+        while i < self.decisions.len() {
+            let d = self.decisions[i];
+            let run = self.decisions[i..].iter().take_while(|&&x| x == d).count();
+            let mut token = format!("{}{}/{}", d.kind.letter(), d.chosen, d.choices);
+            if run > 1 {
+                let _ = write!(token, "*{run}");
+            }
+            if !line.is_empty() && line.len() + token.len() >= 100 {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&token);
+            i += run;
+        }
+        if !line.is_empty() {
+            out.push_str(&line);
+            out.push('\n');
+        }
+        out
+    }
+
+    pub fn parse(text: &str) -> Result<Schedule, String> {
+        let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+        let header = lines.next().ok_or("an empty schedule")?;
+        let version = header
+            .strip_prefix("gilsim-schedule ")
+            .ok_or("not a gilsim schedule (the first line must be 'gilsim-schedule 1')")?;
+        if version.trim() != FORMAT_VERSION.to_string() {
+            return Err(format!(
+                "schedule format version {version} is not supported (this gilsim reads {FORMAT_VERSION})"
+            ));
+        }
+        let mut field = |name: &str| -> Result<String, String> {
+            let line = lines
+                .next()
+                .ok_or_else(|| format!("the schedule lacks its '{name}' line"))?;
+            line.strip_prefix(name)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .map(str::to_string)
+                .ok_or_else(|| format!("expected the '{name}' line, found '{line}'"))
+        };
+        let seed = field("seed")?
+            .parse()
+            .map_err(|_| "the seed is not a number".to_string())?;
+        let model = field("model")?;
+        let program = field("program")?;
+        let count: usize = field("decisions")?
+            .parse()
+            .map_err(|_| "the decision count is not a number".to_string())?;
+        let mut decisions = Vec::with_capacity(count.min(1 << 24));
+        for token in lines.flat_map(str::split_whitespace) {
+            let (one, times) = match token.split_once('*') {
+                Some((d, n)) => (
+                    d,
+                    n.parse::<usize>()
+                        .map_err(|_| format!("bad repeat count in '{token}'"))?,
+                ),
+                None => (token, 1),
+            };
+            let d = parse_decision(one).ok_or_else(|| format!("bad decision '{token}'"))?;
+            decisions.extend(std::iter::repeat_n(d, times));
+        }
+        if decisions.len() != count {
+            return Err(format!(
+                "the schedule announces {count} decisions but holds {}",
+                decisions.len()
+            ));
+        }
+        Ok(Schedule {
+            seed,
+            model,
+            program,
+            decisions,
+        })
+    }
+}
+
+fn parse_decision(s: &str) -> Option<Decision> {
+    let mut chars = s.chars();
+    let kind = Kind::from_letter(chars.next()?)?;
+    let (chosen, choices) = chars.as_str().split_once('/')?;
+    let d = Decision {
+        kind,
+        chosen: chosen.parse().ok()?,
+        choices: choices.parse().ok()?,
+    };
+    (d.chosen < d.choices).then_some(d)
+}
+
+/// `sha256:<hex>` of a program's source.
+pub fn program_hash(source: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(source.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(hex, "{b:02x}");
+    }
+    format!("sha256:{hex}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(n: usize) -> Schedule {
+        let decisions = (0..n)
+            .map(|i| Decision {
+                kind: if i % 7 == 0 {
+                    Kind::Quantum
+                } else {
+                    Kind::Waiter
+                },
+                chosen: (i % 3 == 0) as u32,
+                choices: 2 + (i % 5 == 0) as u32,
+            })
+            .collect();
+        Schedule {
+            seed: 7,
+            model: "gil=new check-points=3.10 switch-interval=0.005 cores=4 mode=sim".into(),
+            program: program_hash("print(1)\n"),
+            decisions,
+        }
+    }
+
+    #[test]
+    fn a_million_decisions_round_trip() {
+        let s = sample(1_000_000);
+        let text = s.to_text();
+        assert_eq!(Schedule::parse(&text), Ok(s));
+    }
+
+    #[test]
+    fn repeats_are_compressed() {
+        let mut s = sample(0);
+        s.decisions = vec![
+            Decision {
+                kind: Kind::Waiter,
+                chosen: 1,
+                choices: 2
+            };
+            5
+        ];
+        assert!(s.to_text().ends_with("decisions 5\nw1/2*5\n"));
+        assert_eq!(Schedule::parse(&s.to_text()), Ok(s));
+    }
+
+    #[test]
+    fn bad_input_is_explained() {
+        assert!(Schedule::parse("").unwrap_err().contains("empty"));
+        assert!(
+            Schedule::parse("gilsim-schedule 9\n")
+                .unwrap_err()
+                .contains("version 9")
+        );
+        let mut text = sample(3).to_text();
+        text = text.replace("decisions 3", "decisions 4");
+        assert!(Schedule::parse(&text).unwrap_err().contains("announces 4"));
+        let text = sample(1).to_text().replace("q1/3", "q3/3");
+        assert!(Schedule::parse(&text).unwrap_err().contains("bad decision"));
+    }
+}

@@ -1,0 +1,150 @@
+//! The eval loop's side of simulated mode: counting instructions, asking the scheduler at
+//! the check points of the active policy, blocking and sleeping on the virtual clock.
+
+use std::time::Duration;
+
+use super::context::Vm;
+use super::errors::PyResult;
+use crate::runtime::gil::{CheckPoints, GilModel};
+use crate::runtime::sched::{Point, Sim, Stop, WaitKey, cost};
+use crate::runtime::thread::WaitKind;
+
+impl Vm {
+    /// Between two instructions (simulated runs always take the per-instruction path): the
+    /// instruction is counted, and the scheduler is asked when the policy has a switch point
+    /// here and something could happen by now.
+    pub(crate) fn sim_instruction(&self, sim: &Sim) -> PyResult<()> {
+        let pending = self.sim_pending.get() + 1;
+        self.sim_pending.set(pending);
+        if sim.take_dirty() {
+            self.sim_budget.set(0);
+        }
+        let point = match (self.interp.gil.model, self.interp.check_points()) {
+            (GilModel::Off, _) | (_, CheckPoints::EveryOp) => {
+                (pending >= self.sim_budget.get()).then_some(Point::Check)
+            }
+            (model, CheckPoints::Ticks(n)) => {
+                let left = self.ticks.get();
+                if left > 1 {
+                    self.ticks.set(left - 1);
+                    None
+                } else {
+                    self.ticks.set(n);
+                    Some(if model == GilModel::Old {
+                        Point::OldGilTick
+                    } else {
+                        Point::Check
+                    })
+                }
+            }
+            (_, CheckPoints::Py310) => None,
+        };
+        match point {
+            Some(p) => self.sim_ask(sim, p),
+            None if self.thread.stopping() => Err(self.stop_error()),
+            None => Ok(()),
+        }
+    }
+
+    /// A 3.10 check point (back-edge, function entry, after a native call).
+    pub(crate) fn sim_check_point(&self, sim: &Sim) -> PyResult<()> {
+        if self.thread.stopping() {
+            return Err(self.stop_error());
+        }
+        if sim.take_dirty() {
+            self.sim_budget.set(0);
+        }
+        let model = self.interp.gil.model;
+        if model != GilModel::Off
+            && self.interp.check_points() == CheckPoints::Py310
+            && self.sim_pending.get() >= self.sim_budget.get()
+        {
+            return self.sim_ask(sim, Point::Check);
+        }
+        Ok(())
+    }
+
+    fn sim_ask(&self, sim: &Sim, point: Point) -> PyResult<()> {
+        let pending = self.sim_pending.replace(0);
+        match sim.at(&self.thread, pending, point) {
+            Ok(budget) => {
+                self.sim_budget.set(budget);
+                Ok(())
+            }
+            Err(stop) => Err(self.sim_stop(stop)),
+        }
+    }
+
+    /// The exception that unwinds a thread the scheduler stopped; a deadlock found here is
+    /// reported first.
+    pub(crate) fn sim_stop(&self, stop: Stop) -> super::errors::PyErr {
+        match stop {
+            Stop::Deadlock => crate::runtime::deadlock::declare(&self.interp),
+            Stop::Limit => {
+                if let Some(sim) = &self.interp.sim
+                    && let Some(reason) = sim.limit_reason()
+                {
+                    self.interp.runtime.set_stop_reason(reason);
+                }
+                self.interp.stop_all();
+            }
+            Stop::Stopped => {}
+        }
+        self.stop_error()
+    }
+
+    /// Blocks on the virtual clock until `attempt` succeeds or `timeout` passes (see
+    /// `blocking_wait`); the thread's `blocked` record is already set.
+    pub(crate) fn sim_blocking_wait<T>(
+        &self,
+        sim: &Sim,
+        kind: &WaitKind,
+        timeout: Option<Duration>,
+        mut attempt: impl FnMut(Duration) -> Option<T>,
+    ) -> PyResult<Option<T>> {
+        let key = match kind {
+            WaitKind::Lock(l) => WaitKey::Lock(l.identity()),
+            WaitKind::Thread(t) => WaitKey::Thread(t.ident),
+            WaitKind::Shutdown => WaitKey::Shutdown,
+            WaitKind::Other => WaitKey::Timer,
+        };
+        let start = sim.now_ns(&self.thread, self.sim_pending.get());
+        let deadline = timeout.map(|t| start.saturating_add(t.as_nanos() as u64));
+        loop {
+            if let Some(v) = attempt(Duration::ZERO) {
+                return Ok(Some(v));
+            }
+            let now = sim.now_ns(&self.thread, self.sim_pending.get());
+            let remaining = deadline.map(|d| d.saturating_sub(now));
+            if remaining == Some(0) {
+                return Ok(None);
+            }
+            let pending = self.sim_pending.replace(0);
+            match sim.block(&self.thread, pending, key, remaining) {
+                Ok(true) => return Ok(attempt(Duration::ZERO)),
+                Ok(false) => {}
+                Err(stop) => return Err(self.sim_stop(stop)),
+            }
+            self.sim_refresh_budget(sim)?;
+        }
+    }
+
+    /// `time.sleep` on the virtual clock (plus the timer slack every real sleep has).
+    pub(crate) fn sim_sleep(&self, sim: &Sim, duration: Duration) -> PyResult<()> {
+        let pending = self.sim_pending.replace(0);
+        let ns = (duration.as_nanos() as u64).saturating_add(cost::SLEEP_SLACK_NS);
+        match sim.block(&self.thread, pending, WaitKey::Timer, Some(ns)) {
+            Ok(_) => self.sim_refresh_budget(sim),
+            Err(stop) => Err(self.sim_stop(stop)),
+        }
+    }
+
+    fn sim_refresh_budget(&self, sim: &Sim) -> PyResult<()> {
+        self.sim_ask(sim, Point::Sync)
+    }
+
+    /// The virtual time in seconds as this thread sees it.
+    pub fn sim_now(&self, sim: &Sim) -> f64 {
+        sim.now_ns(&self.thread, self.sim_pending.get()) as f64 / 1e9
+    }
+}

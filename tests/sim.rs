@@ -1,0 +1,291 @@
+//! Simulated mode: runs are a pure function of program + flags + seed, schedules replay step
+//! for step, and the GIL phenomena hold exactly on the virtual clock.
+
+use gilsim::runtime::RunOptions;
+use gilsim::runtime::gil::{CheckPoints, GilModel};
+use gilsim::runtime::sched::SimOptions;
+use gilsim::runtime::sched::schedule::Schedule;
+
+fn sim_options(seed: u64, gil: GilModel, check_points: CheckPoints) -> RunOptions {
+    RunOptions {
+        capture: true,
+        timeout: Some(120.0),
+        gil,
+        check_points,
+        sim: Some(SimOptions {
+            seed,
+            ..SimOptions::default()
+        }),
+        ..RunOptions::default()
+    }
+}
+
+fn sim(source: &str, seed: u64) -> gilsim::RunOutcome {
+    gilsim::run_source(
+        source,
+        "<sim>",
+        sim_options(seed, GilModel::New, CheckPoints::Py310),
+    )
+}
+
+/// The single figure a scenario prints as `RESULT x`.
+fn figure(out: &gilsim::RunOutcome) -> f64 {
+    out.stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("RESULT "))
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|r| r.parse().ok())
+        .unwrap_or_else(|| panic!("no RESULT in {:?} / {}", out.stdout, out.stderr))
+}
+
+const FOUR_THREADS: &str = "
+import threading, time
+counter = 0
+log = []
+lock = threading.Lock()
+def work(k):
+    global counter
+    for i in range(3000):
+        counter += 1
+        if i % 1000 == 0:
+            with lock:
+                log.append((k, i, round(time.perf_counter(), 6)))
+    time.sleep(0.001 * k)
+threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(counter, log, id(lock) % 1000, lock)
+";
+
+#[test]
+fn a_hundred_runs_are_byte_identical() {
+    let first = gilsim::run_source(
+        FOUR_THREADS,
+        "<sim>",
+        sim_options(7, GilModel::New, CheckPoints::EveryOp),
+    );
+    assert_eq!(first.exit_code, 0, "{}", first.stderr);
+    for _ in 0..100 {
+        let again = gilsim::run_source(
+            FOUR_THREADS,
+            "<sim>",
+            sim_options(7, GilModel::New, CheckPoints::EveryOp),
+        );
+        assert_eq!(again, first);
+    }
+}
+
+#[test]
+fn two_runs_at_once_in_one_process_are_identical() {
+    let run = || {
+        gilsim::run_source(
+            FOUR_THREADS,
+            "<sim>",
+            sim_options(11, GilModel::Off, CheckPoints::Py310),
+        )
+    };
+    let a = std::thread::spawn(run);
+    let b = std::thread::spawn(run);
+    let (a, b) = (a.join().unwrap(), b.join().unwrap());
+    assert_eq!(a, b);
+    assert_eq!(a, run());
+}
+
+#[test]
+fn different_seeds_give_different_interleavings() {
+    let outs: std::collections::HashSet<String> = (0..6)
+        .map(|seed| {
+            gilsim::run_source(
+                FOUR_THREADS,
+                "<sim>",
+                sim_options(seed, GilModel::Off, CheckPoints::Py310),
+            )
+            .stdout
+        })
+        .collect();
+    assert!(outs.len() > 1, "every seed gave {outs:?}");
+}
+
+#[test]
+fn sleeps_take_virtual_time_only() {
+    let out = sim(
+        "import time\nt = time.perf_counter()\ntime.sleep(3600)\nprint(round(time.perf_counter() - t, 3), time.time())\n",
+        0,
+    );
+    // time.time() starts at 2026-01-01 and includes the 50 µs timer slack of the sleep and
+    // the 20 ns of each instruction.
+    assert_eq!(out.stdout, "3600.0 1767229200.0000505\n", "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("gilsim: simulated run (seed 0, 4 virtual cores): 3600.0000")
+    );
+}
+
+const SLICES: &str = "
+import sys, threading, time
+sys.setswitchinterval(INTERVAL)
+owner = [None]
+switches = [0]
+def spin(me, end):
+    while time.perf_counter() < end:
+        if owner[0] != me:
+            owner[0] = me
+            switches[0] += 1
+end = time.perf_counter() + 0.2
+threads = [threading.Thread(target=spin, args=(i, end)) for i in range(2)]
+for t in threads: t.start()
+for t in threads: t.join()
+print('RESULT', 1000 * 0.2 / switches[0])
+";
+
+#[test]
+fn two_cpu_threads_alternate_in_slices_of_one_switch_interval() {
+    for (interval, ms) in [("0.005", 5.0), ("0.0005", 0.5)] {
+        let out = sim(&SLICES.replace("INTERVAL", interval), 1);
+        let slice = figure(&out);
+        assert!(
+            (slice - ms).abs() < ms * 0.1,
+            "interval {interval}: mean slice {slice} ms"
+        );
+    }
+}
+
+const CPU_PAIR: &str = "
+import threading, time
+def count(n):
+    while n > 0:
+        n -= 1
+t0 = time.perf_counter(); count(200000); count(200000); seq = time.perf_counter() - t0
+t0 = time.perf_counter()
+ts = [threading.Thread(target=count, args=(200000,)) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print('RESULT', (time.perf_counter() - t0) / seq)
+";
+
+#[test]
+fn without_the_gil_two_threads_take_half_the_virtual_time() {
+    let with_gil = figure(&sim(CPU_PAIR, 3));
+    assert!((0.98..1.05).contains(&with_gil), "with the GIL: {with_gil}");
+    let free = figure(&gilsim::run_source(
+        CPU_PAIR,
+        "<sim>",
+        sim_options(3, GilModel::Off, CheckPoints::Py310),
+    ));
+    assert!((0.48..0.53).contains(&free), "without the GIL: {free}");
+}
+
+#[test]
+fn convoy_effect_shows_on_the_virtual_clock() {
+    let src = "
+import threading, time
+def io_rate():
+    n = 0
+    end = time.perf_counter() + 0.2
+    while time.perf_counter() < end:
+        time.sleep(0)
+        n += 1
+    return n / 0.2
+alone = io_rate()
+stop = [False]
+def cpu():
+    while not stop[0]:
+        pass
+t = threading.Thread(target=cpu); t.start()
+beside = io_rate()
+stop[0] = True; t.join()
+print('RESULT', alone / beside)
+";
+    let drop = figure(&sim(src, 5));
+    assert!(drop >= 20.0, "the I/O thread only slowed down {drop}x");
+}
+
+#[test]
+fn saved_schedules_replay_exactly_and_divergence_is_named() {
+    let dir = std::env::temp_dir().join(format!("gilsim-sched-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("race.schedule");
+    let mut opts = sim_options(21, GilModel::New, CheckPoints::EveryOp);
+    opts.save_schedule = Some(path.clone());
+    let recorded = gilsim::run_source(FOUR_THREADS, "<sim>", opts);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let schedule = Schedule::parse(&text).unwrap();
+    assert!(!schedule.decisions.is_empty());
+    assert!(text.starts_with("gilsim-schedule 1\nseed 21\nmodel gil=new check-points=every-op"));
+
+    // Replaying with another seed still follows the schedule.
+    let mut opts = sim_options(999, GilModel::New, CheckPoints::EveryOp);
+    opts.sim.as_mut().unwrap().replay = Some(schedule.clone());
+    let replayed = gilsim::run_source(FOUR_THREADS, "<sim>", opts);
+    assert_eq!(replayed.stdout, recorded.stdout);
+
+    // A schedule recorded for another model diverges at a named decision.
+    let mut opts = sim_options(21, GilModel::Off, CheckPoints::Py310);
+    opts.sim.as_mut().unwrap().replay = Some(schedule);
+    let diverged = gilsim::run_source(FOUR_THREADS, "<sim>", opts);
+    assert_eq!(diverged.exit_code, 1);
+    assert!(
+        diverged
+            .stderr
+            .contains("gilsim: the replay diverged at decision 1: the schedule has w"),
+        "{}",
+        diverged.stderr
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn deadlocks_are_found_deterministically() {
+    let src = "import threading
+a = threading.Lock()
+b = threading.Lock()
+import time
+def one():
+    with a:
+        time.sleep(0.001)
+        with b:
+            pass
+def two():
+    with b:
+        time.sleep(0.001)
+        with a:
+            pass
+t1 = threading.Thread(target=one)
+t2 = threading.Thread(target=two)
+t1.start(); t2.start()
+t1.join(); t2.join()
+print('finished')
+";
+    for seed in 0..5 {
+        let opts = || sim_options(seed, GilModel::New, CheckPoints::Py310);
+        let a = gilsim::run_source(src, "<sim>", opts());
+        let b = gilsim::run_source(src, "<sim>", opts());
+        assert_eq!(a, b);
+        assert_eq!(a.exit_code, 1);
+        assert_eq!(a.stdout, "");
+        let err = &a.stderr;
+        assert!(err.contains("gilsim: deadlock"), "{err}");
+        assert!(
+            err.contains("thread 'Thread-1 (one)' at File \"<sim>\", line 8, in one\n    waits for Lock at 0x7f0000"),
+            "{err}"
+        );
+        assert!(
+            err.contains("held by 'Thread-2 (two)'\n    holds Lock at 0x7f0000"),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn max_steps_ends_a_runaway_simulated_run() {
+    let mut opts = sim_options(0, GilModel::New, CheckPoints::Py310);
+    opts.sim.as_mut().unwrap().max_steps = Some(10_000);
+    let out = gilsim::run_source("while True:\n    pass\n", "<sim>", opts);
+    assert_eq!(out.exit_code, 1);
+    assert!(
+        out.stderr
+            .contains("gilsim: the run was stopped after --max-steps 10000 instructions"),
+        "{}",
+        out.stderr
+    );
+}
