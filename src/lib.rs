@@ -6,6 +6,7 @@ pub mod runner;
 pub mod runtime;
 pub mod stdlib;
 pub mod syntax;
+pub mod viz;
 pub mod vm;
 
 pub use runner::{RunOutcome, run_file, run_source};

@@ -83,6 +83,9 @@ fn run_program(
     let runtime = Runtime::new(options);
     let interp = Interpreter::new(runtime.clone());
     *interp.script_dir.lock() = script_dir;
+    if let Some(level) = runtime.options.trace {
+        crate::viz::trace::Trace::attach(&interp, level);
+    }
     let thread = Arc::new(ThreadState::named(
         runtime.next_thread_ident(),
         "MainThread",

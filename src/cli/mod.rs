@@ -87,6 +87,12 @@ pub struct RunArgs {
     /// Replay a saved schedule (a file, or the schedule text itself; implies --sim)
     #[arg(long, value_name = "FILE|STRING")]
     replay: Option<String>,
+    /// Report as the run goes (stderr): GIL switches; plus source lines; plus instructions
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    trace: Option<TraceArg>,
+    /// Draw a timeline of the threads at exit: running, waiting for the GIL, blocked
+    #[arg(long)]
+    timeline: bool,
     /// Stop a simulated run after N instructions (implies --sim)
     #[arg(long, value_name = "N")]
     max_steps: Option<u64>,
@@ -100,6 +106,16 @@ pub struct RunArgs {
         value_name = "ARGS"
     )]
     args: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TraceArg {
+    /// GIL handoffs with their reason, thread starts and exits, blocking calls
+    Switches,
+    /// Plus each thread's source lines
+    Lines,
+    /// Plus every bytecode instruction
+    Ops,
 }
 
 #[derive(Args, Debug)]

@@ -45,6 +45,12 @@ pub fn run(args: RunArgs) -> i32 {
         }
     }
     options.save_schedule = args.save_schedule.clone();
+    options.trace = args.trace.map(|t| match t {
+        super::TraceArg::Switches => gilsim::runtime::TraceLevel::Switches,
+        super::TraceArg::Lines => gilsim::runtime::TraceLevel::Lines,
+        super::TraceArg::Ops => gilsim::runtime::TraceLevel::Ops,
+    });
+    options.timeline = args.timeline;
     if let Some(code) = args.code {
         let mut argv = vec!["-c".to_string()];
         if let Some(f) = &args.file {

@@ -145,6 +145,26 @@ fn argrepr(code: &CodeObject, instr: &Instr) -> String {
 }
 
 /// Disassembles a code object and, after it, every code object in its constants.
+/// One instruction as `dis` shows it: `OFFSET NAME ARG (ARGREPR)` (for `--trace ops`).
+pub fn instruction_text(code: &CodeObject, i: usize) -> String {
+    let Some(instr) = code.instructions.get(i) else {
+        return String::new();
+    };
+    let mut text = format!("{:>4} {}", offset(i), instr.name());
+    if let Some(arg) = instr.arg() {
+        let shown = match instr.jump_target() {
+            Some(t) => t as i64 - i as i64 - 1,
+            None => i64::from(arg),
+        };
+        let _ = write!(text, " {}", shown.abs());
+        let r = argrepr(code, instr);
+        if !r.is_empty() {
+            let _ = write!(text, " ({r})");
+        }
+    }
+    text
+}
+
 pub fn disassemble(code: &CodeObject) -> String {
     let mut out = String::new();
     disassemble_into(code, &mut out);

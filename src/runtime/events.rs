@@ -12,14 +12,46 @@ use super::gil::ReleaseReason;
 
 #[derive(Debug, Clone)]
 pub enum Event {
-    GilAcquire { thread: u64, waited: Duration },
-    GilRelease { thread: u64, reason: ReleaseReason },
-    DropRequest { by: u64, holder: u64 },
-    FailedWakeup { thread: u64 },
-    ThreadStart { thread: u64, name: String },
-    ThreadExit { thread: u64 },
-    Block { thread: u64, what: String },
-    Wake { thread: u64 },
+    GilAcquire {
+        thread: u64,
+        waited: Duration,
+    },
+    GilRelease {
+        thread: u64,
+        reason: ReleaseReason,
+    },
+    DropRequest {
+        by: u64,
+        holder: u64,
+    },
+    FailedWakeup {
+        thread: u64,
+    },
+    ThreadStart {
+        thread: u64,
+        name: String,
+    },
+    ThreadExit {
+        thread: u64,
+    },
+    Block {
+        thread: u64,
+        what: String,
+    },
+    Wake {
+        thread: u64,
+    },
+    /// A thread starts executing a new source line (`--trace lines`).
+    Line {
+        thread: u64,
+        file: Arc<str>,
+        line: u32,
+    },
+    /// A thread executes an instruction (`--trace ops`).
+    Op {
+        thread: u64,
+        text: String,
+    },
 }
 
 /// Something that wants to see events.
@@ -63,16 +95,35 @@ impl Events {
         self.active.store(true, Ordering::Release);
     }
 
+    /// Whether anyone listens.
+    #[inline]
+    pub fn active(&self) -> bool {
+        self.active.load(Ordering::Relaxed)
+    }
+
     /// Emits the event built by `make`, if anyone listens.
     #[inline]
     pub fn emit(&self, make: impl FnOnce() -> Event) {
-        if !self.active.load(Ordering::Relaxed) {
+        if !self.active() {
             return;
         }
         let event = make();
         let at = self.now();
+        self.deliver(at, &event);
+    }
+
+    /// Emits an event that happened at `at` (the simulated scheduler knows better than the
+    /// shared clock).
+    #[inline]
+    pub fn emit_at(&self, at: Duration, make: impl FnOnce() -> Event) {
+        if self.active() {
+            self.deliver(at, &make());
+        }
+    }
+
+    fn deliver(&self, at: Duration, event: &Event) {
         for o in self.observers.read().iter() {
-            o.event(at, &event);
+            o.event(at, event);
         }
     }
 }

@@ -66,6 +66,8 @@ pub enum ReleaseReason {
     Blocking,
     /// The thread finished.
     Exit,
+    /// No GIL, simulated: another thread's turn on a virtual core.
+    Quantum,
 }
 
 impl ReleaseReason {
@@ -75,6 +77,7 @@ impl ReleaseReason {
             ReleaseReason::Ticks => "ticks",
             ReleaseReason::Blocking => "blocking call",
             ReleaseReason::Exit => "thread exit",
+            ReleaseReason::Quantum => "core shared",
         }
     }
 }

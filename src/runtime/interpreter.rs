@@ -14,6 +14,17 @@ use super::output::Output;
 use super::thread::{ThreadState, breaker};
 use crate::vm::dict::Dict;
 
+/// How much `--trace` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TraceLevel {
+    /// GIL handoffs with their reason, thread starts, exits and blocking calls.
+    Switches,
+    /// Plus each thread's source lines.
+    Lines,
+    /// Plus every instruction.
+    Ops,
+}
+
 /// Everything a run is configured with.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
@@ -31,6 +42,10 @@ pub struct RunOptions {
     pub stats: bool,
     /// Simulated mode (`--sim`, `--seed`, `--replay`): None runs on the real clock.
     pub sim: Option<super::sched::SimOptions>,
+    /// `--trace`: what the run reports as it goes (on stderr).
+    pub trace: Option<TraceLevel>,
+    /// `--timeline`: draw the threads' lanes at exit (on stderr).
+    pub timeline: bool,
     /// Where to write the simulated run's schedule (`--save-schedule`).
     pub save_schedule: Option<std::path::PathBuf>,
     /// Mean latency of the simulated `requests` module, in seconds (`--io-latency`).
@@ -49,6 +64,8 @@ impl Default for RunOptions {
             stats: false,
             sim: None,
             save_schedule: None,
+            trace: None,
+            timeline: false,
             io_latency: 0.1,
         }
     }
@@ -159,6 +176,7 @@ impl Interpreter {
                 opts.gil,
                 Duration::from_secs_f64(opts.switch_interval.max(1e-6)),
                 o,
+                runtime.events.clone(),
             ));
             runtime.events.use_virtual_clock(sim.clock.clone());
             sim

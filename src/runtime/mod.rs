@@ -10,5 +10,5 @@ pub mod sched;
 pub mod stats;
 pub mod thread;
 
-pub use interpreter::{Interpreter, RunOptions, Runtime};
+pub use interpreter::{Interpreter, RunOptions, Runtime, TraceLevel};
 pub use thread::ThreadState;

@@ -58,15 +58,16 @@ impl Vm {
             seq: WAIT_SEQ.fetch_add(1, Ordering::Relaxed),
         });
         let ident = self.thread.ident;
-        if let Some(sim) = &self.interp.sim {
-            let result = self.sim_blocking_wait(sim, &wait.kind, timeout, attempt);
-            *self.thread.blocked.lock() = None;
-            return result;
-        }
-        self.interp.runtime.events.emit(|| Event::Block {
+        self.emit(|| Event::Block {
             thread: ident,
             what: wait.what.clone(),
         });
+        if let Some(sim) = &self.interp.sim {
+            let result = self.sim_blocking_wait(sim, &wait.kind, timeout, attempt);
+            *self.thread.blocked.lock() = None;
+            self.emit(|| Event::Wake { thread: ident });
+            return result;
+        }
         self.interp
             .gil
             .release(&self.thread, ReleaseReason::Blocking);
@@ -90,10 +91,7 @@ impl Vm {
             }
         };
         *self.thread.blocked.lock() = None;
-        self.interp
-            .runtime
-            .events
-            .emit(|| Event::Wake { thread: ident });
+        self.emit(|| Event::Wake { thread: ident });
         let took = self.interp.gil.take(&self.thread);
         match result {
             Ok(v) if took => Ok(v),

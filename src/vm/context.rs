@@ -48,6 +48,11 @@ pub struct Vm {
     /// many may run before it must be asked again.
     pub sim_pending: Cell<u64>,
     pub sim_budget: Cell<u64>,
+    /// `--trace lines` or `ops`: the eval loop reports lines (and instructions).
+    pub tracing: bool,
+    pub trace_ops: bool,
+    /// The code object and line last reported by `--trace lines`.
+    pub traced_line: Cell<(usize, u32)>,
 }
 
 /// One LOAD_GLOBAL site's last result (CPython 3.11 caches these inline in the bytecode).
@@ -68,6 +73,9 @@ impl Vm {
     pub fn new(interp: Arc<Interpreter>, thread: Arc<ThreadState>, stack_size: usize) -> Vm {
         let marker = 0u8;
         crate::runtime::sched::ids::install(interp.sim.as_ref().map(|s| s.ids.clone()));
+        let trace = interp.runtime.options.trace;
+        let tracing = trace.is_some_and(|t| t >= crate::runtime::TraceLevel::Lines);
+        let trace_ops = trace == Some(crate::runtime::TraceLevel::Ops);
         Vm {
             interp,
             thread,
@@ -83,6 +91,9 @@ impl Vm {
             ticks: Cell::new(1),
             sim_pending: Cell::new(0),
             sim_budget: Cell::new(0),
+            tracing,
+            trace_ops,
+            traced_line: Cell::new((0, 0)),
         }
     }
 

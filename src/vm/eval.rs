@@ -65,7 +65,10 @@ impl Vm {
             let exit = match pending.take() {
                 Some(e) => Exit::Error(e, true),
                 None => {
-                    if self.interp.check_points().per_instruction() || self.interp.sim.is_some() {
+                    if self.interp.check_points().per_instruction()
+                        || self.interp.sim.is_some()
+                        || self.tracing
+                    {
                         self.execute::<true>(frame, &mut callees)
                     } else {
                         self.execute::<false>(frame, &mut callees)
@@ -200,6 +203,9 @@ impl Vm {
                     pc += 1;
                     if PER_OP {
                         frame.pc = pc - 1;
+                        if self.tracing {
+                            self.trace_instruction(&code, pc - 1);
+                        }
                         tri!(self.per_instruction_check());
                     }
                     if cfg!(debug_assertions) && std::env::var_os("GILSIM_TRACE_OPS").is_some() {

@@ -148,3 +148,53 @@ impl Vm {
         sim.now_ns(&self.thread, self.sim_pending.get()) as f64 / 1e9
     }
 }
+
+impl Vm {
+    /// When an event of this thread happens: its own virtual time in simulated mode (the
+    /// shared clock lags behind the instructions it has not accounted yet).
+    pub fn event_time(&self) -> Duration {
+        match &self.interp.sim {
+            Some(sim) => Duration::from_nanos(sim.now_ns(&self.thread, self.sim_pending.get())),
+            None => self.interp.runtime.events.now(),
+        }
+    }
+
+    /// Emits an event of this thread, timed by [`Vm::event_time`], if anyone listens.
+    pub fn emit(&self, make: impl FnOnce() -> crate::runtime::events::Event) {
+        let events = &self.interp.runtime.events;
+        if events.active() {
+            events.emit_at(self.event_time(), make);
+        }
+    }
+
+    /// `--trace lines|ops`: reports a new source line (and, for ops, the instruction) about to
+    /// run, timed on the virtual clock in simulated mode.
+    pub(crate) fn trace_instruction(
+        &self,
+        code: &std::sync::Arc<crate::compiler::bytecode::CodeObject>,
+        pc: usize,
+    ) {
+        let events = &self.interp.runtime.events;
+        let at = self.event_time();
+        let thread = self.thread.ident;
+        let line = code.line_at(pc);
+        if line == 0 {
+            return;
+        }
+        let key = (std::sync::Arc::as_ptr(code) as usize, line);
+        if self.traced_line.get() != key && !code.stdlib {
+            self.traced_line.set(key);
+            events.emit_at(at, || crate::runtime::events::Event::Line {
+                thread,
+                file: code.filename.clone(),
+                line,
+            });
+        }
+        if self.trace_ops && !code.stdlib {
+            events.emit_at(at, || crate::runtime::events::Event::Op {
+                thread,
+                text: crate::compiler::dis::instruction_text(code, pc),
+            });
+        }
+    }
+}

@@ -15,7 +15,8 @@ use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex, MutexGuard};
 
-use super::gil::GilModel;
+use super::events::{Event, Events};
+use super::gil::{GilModel, ReleaseReason};
 use super::thread::ThreadState;
 use rng::SplitMix64;
 use schedule::{Decision, Kind, Schedule};
@@ -133,6 +134,7 @@ pub struct Sim {
     interval: AtomicU64,
     /// Deterministic object identities for this run.
     pub ids: Arc<ids::IdAliases>,
+    events: Arc<Events>,
     /// Set when a thread became ready (a notify, a new thread): the running thread's budget
     /// is stale and it must ask again at its next switch point.
     dirty: std::sync::atomic::AtomicBool,
@@ -142,7 +144,12 @@ pub struct Sim {
 type Guard<'a> = MutexGuard<'a, SimState>;
 
 impl Sim {
-    pub fn new(model: GilModel, interval: Duration, options: SimOptions) -> Sim {
+    pub fn new(
+        model: GilModel,
+        interval: Duration,
+        options: SimOptions,
+        events: Arc<Events>,
+    ) -> Sim {
         let replay = options.replay.as_ref().map(|s| s.decisions.clone());
         Sim {
             model,
@@ -164,6 +171,7 @@ impl Sim {
             interval: AtomicU64::new(interval.as_nanos() as u64),
             ids: Arc::new(ids::IdAliases::default()),
             dirty: std::sync::atomic::AtomicBool::new(false),
+            events,
         }
     }
 
@@ -254,7 +262,7 @@ impl Sim {
         let deadline = timeout_ns.map(|t| st.threads[i].clock.saturating_add(t));
         st.threads[i].status = Status::Blocked { key, deadline };
         st.threads[i].timed_out = false;
-        self.pass_baton(&mut st, i)?;
+        self.pass_baton(&mut st, i, ReleaseReason::Blocking)?;
         self.wait_turn(&mut st, i)?;
         Ok(std::mem::take(&mut st.threads[i].timed_out))
     }
@@ -297,7 +305,7 @@ impl Sim {
         if st.stopped {
             return Err(Stop::Stopped);
         }
-        self.pass_baton(&mut st, i)
+        self.pass_baton(&mut st, i, ReleaseReason::Exit)
     }
 
     /// The virtual time as the calling thread sees it, `instructions` not yet accounted.
@@ -446,7 +454,19 @@ impl Sim {
             .map(|t| t.ready_since.max(last_switch) + interval)
             .min();
         if due.is_some_and(|d| st.now >= d) {
-            self.switch_away(st, i)?;
+            let by = st
+                .threads
+                .iter()
+                .filter(|t| t.status == Status::Ready)
+                .min_by_key(|t| t.ready_since.max(last_switch))
+                .map_or(0, |t| t.state.ident);
+            let holder = st.threads[i].state.ident;
+            self.events
+                .emit_at(Duration::from_nanos(st.now), || Event::DropRequest {
+                    by,
+                    holder,
+                });
+            self.switch_away(st, i, ReleaseReason::DropRequest)?;
         }
         Ok(())
     }
@@ -458,11 +478,16 @@ impl Sim {
         }
         let race = self.decide(st, Kind::OldGilRace, cost::OLD_GIL_WIN_ONE_IN)?;
         if race == 0 {
-            self.switch_away(st, i)?;
+            self.switch_away(st, i, ReleaseReason::Ticks)?;
         } else {
             let waiter = st.threads.iter().find(|t| t.status == Status::Ready);
             if let Some(w) = waiter {
                 w.state.stats.failed_wakeups.fetch_add(1, Ordering::Relaxed);
+                let thread = w.state.ident;
+                self.events
+                    .emit_at(Duration::from_nanos(st.now), || Event::FailedWakeup {
+                        thread,
+                    });
             }
         }
         Ok(())
@@ -479,14 +504,14 @@ impl Sim {
         if behind {
             st.threads[i].status = Status::Ready;
             st.threads[i].ready_since = mine;
-            self.pass_baton(st, i)?;
+            self.pass_baton(st, i, ReleaseReason::Quantum)?;
             self.wait_turn(st, i)?;
         }
         Ok(())
     }
 
     /// The running thread gives up the GIL to another waiter and queues again.
-    fn switch_away(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
+    fn switch_away(&self, st: &mut Guard<'_>, i: usize, reason: ReleaseReason) -> Result<(), Stop> {
         st.threads[i].status = Status::Ready;
         st.threads[i].ready_since = st.now;
         st.threads[i]
@@ -494,12 +519,17 @@ impl Sim {
             .stats
             .forced_drops
             .fetch_add(1, Ordering::Relaxed);
-        self.pass_baton_excluding(st, i, Some(i))?;
+        self.pass_baton_excluding(st, i, Some(i), reason)?;
         self.wait_turn(st, i)
     }
 
-    fn pass_baton(&self, st: &mut Guard<'_>, from: usize) -> Result<(), Stop> {
-        self.pass_baton_excluding(st, from, None)
+    fn pass_baton(
+        &self,
+        st: &mut Guard<'_>,
+        from: usize,
+        reason: ReleaseReason,
+    ) -> Result<(), Stop> {
+        self.pass_baton_excluding(st, from, None, reason)
     }
 
     /// Chooses who runs next after `from` stops running, and wakes it.
@@ -508,6 +538,7 @@ impl Sim {
         st: &mut Guard<'_>,
         from: usize,
         exclude: Option<usize>,
+        reason: ReleaseReason,
     ) -> Result<(), Stop> {
         self.expire_timers(st);
         let mut candidates = self.ready_threads(st, exclude);
@@ -550,6 +581,9 @@ impl Sim {
             }
         }
         let next = self.choose(st, &candidates)?;
+        if next != from {
+            self.report_handoff(st, from, next, reason);
+        }
         if next != from && self.model != GilModel::Off {
             st.now = st.now.max(st.threads[next].clock) + cost::HANDOFF_NS;
             st.last_switch = st.now;
@@ -564,6 +598,30 @@ impl Sim {
         self.clock.store(st.now, Ordering::Relaxed);
         st.threads[next].wake.notify_one();
         Ok(())
+    }
+
+    /// The GIL (or, without one, the simulated core) goes from `from` to `next`: the same
+    /// events as the real GIL's, timed on the virtual clock.
+    fn report_handoff(&self, st: &SimState, from: usize, next: usize, reason: ReleaseReason) {
+        if !self.events.active() {
+            return;
+        }
+        let released_at = Duration::from_nanos(st.now.max(st.threads[from].clock));
+        let thread = st.threads[from].state.ident;
+        self.events
+            .emit_at(released_at, || Event::GilRelease { thread, reason });
+        let taken_at = if self.model == GilModel::Off {
+            st.threads[next].clock
+        } else {
+            st.now.max(st.threads[next].clock) + cost::HANDOFF_NS
+        };
+        let waited = Duration::from_nanos(taken_at.saturating_sub(st.threads[next].ready_since));
+        let thread = st.threads[next].state.ident;
+        self.events
+            .emit_at(Duration::from_nanos(taken_at), || Event::GilAcquire {
+                thread,
+                waited,
+            });
     }
 
     fn ready_threads(&self, st: &SimState, exclude: Option<usize>) -> Vec<usize> {

@@ -62,14 +62,22 @@ pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
 /// The body of a started OS thread.
 fn run_thread(vm: &Vm, spec: ThreadSpec) {
     let ident = vm.thread.ident;
-    let events = vm.interp.runtime.events.clone();
-    events.emit(|| Event::ThreadStart {
+    let start_event = || Event::ThreadStart {
         thread: ident,
         name: spec.name.clone(),
-    });
+    };
+    // A simulated thread exists for the trace only once it is scheduled.
     let started = match &vm.interp.sim {
-        Some(sim) => sim.begin(&vm.thread).is_ok(),
-        None => vm.interp.gil.take(&vm.thread),
+        Some(sim) => {
+            sim.begin(&vm.thread).is_ok() && {
+                vm.emit(start_event);
+                true
+            }
+        }
+        None => {
+            vm.emit(start_event);
+            vm.interp.gil.take(&vm.thread)
+        }
     };
     if started {
         let target = spec.target.clone();
@@ -83,7 +91,7 @@ fn run_thread(vm: &Vm, spec: ThreadSpec) {
         *vm.thread.py_thread.lock() = None;
     }
     vm.thread.mark_finished();
-    events.emit(|| Event::ThreadExit { thread: ident });
+    vm.emit(|| Event::ThreadExit { thread: ident });
     match &vm.interp.sim {
         Some(sim) => {
             if let Err(stop) = sim.exit(&vm.thread, vm.sim_pending.replace(0)) {

@@ -1,0 +1,1 @@
+//! `--timeline`: one lane per thread, time left to right (filled in by a later commit).
