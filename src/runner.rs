@@ -83,14 +83,18 @@ fn run_program(
     let runtime = Runtime::new(options);
     let interp = Interpreter::new(runtime.clone());
     *interp.script_dir.lock() = script_dir;
-    if let Some(level) = runtime.options.trace {
-        crate::viz::trace::Trace::attach(&interp, level);
-    }
     let thread = Arc::new(ThreadState::named(
         runtime.next_thread_ident(),
         "MainThread",
     ));
     interp.register_thread(thread.clone());
+    if let Some(level) = runtime.options.trace {
+        crate::viz::trace::Trace::attach(&interp, level);
+    }
+    let timeline = runtime
+        .options
+        .timeline
+        .then(|| crate::viz::timeline::Timeline::attach(&interp));
     let (tx, rx) = crossbeam::channel::bounded::<i32>(1);
     let source = source.to_string();
     let filename = filename.to_string();
@@ -152,7 +156,30 @@ fn run_program(
     let _ = handle.join();
     join_threads(&interp);
     stop_watchdog();
+    if let Some(timeline) = timeline {
+        draw_timeline(&interp, &timeline);
+    }
     finish(&runtime, code)
+}
+
+/// `--timeline`: the chart on stderr, as wide as the terminal (`COLUMNS`, else 100).
+fn draw_timeline(interp: &Arc<Interpreter>, timeline: &crate::viz::timeline::Timeline) {
+    let runtime = &interp.runtime;
+    let end = match &interp.sim {
+        Some(sim) => sim.totals().0,
+        None => runtime.started.elapsed(),
+    };
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100);
+    let color = !runtime.options.capture
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    runtime.stdout.flush();
+    runtime
+        .stderr
+        .write_str(&timeline.render(end, columns, color));
 }
 
 /// `threading._run_atexits()`, if the program imported `threading`.

@@ -63,9 +63,9 @@ impl Vm {
             what: wait.what.clone(),
         });
         if let Some(sim) = &self.interp.sim {
+            // The scheduler reports the wake-up itself, when it happens on the virtual clock.
             let result = self.sim_blocking_wait(sim, &wait.kind, timeout, attempt);
             *self.thread.blocked.lock() = None;
-            self.emit(|| Event::Wake { thread: ident });
             return result;
         }
         self.interp

@@ -131,6 +131,11 @@ impl Vm {
 
     /// `time.sleep` on the virtual clock (plus the timer slack every real sleep has).
     pub(crate) fn sim_sleep(&self, sim: &Sim, duration: Duration) -> PyResult<()> {
+        let thread = self.thread.ident;
+        self.emit(|| crate::runtime::events::Event::Block {
+            thread,
+            what: "the end of a sleep".into(),
+        });
         let pending = self.sim_pending.replace(0);
         let ns = (duration.as_nanos() as u64).saturating_add(cost::SLEEP_SLACK_NS);
         match sim.block(&self.thread, pending, WaitKey::Timer, Some(ns)) {

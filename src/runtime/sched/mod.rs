@@ -271,12 +271,24 @@ impl Sim {
     pub fn notify(&self, key: WaitKey) {
         let mut st = self.state.lock();
         self.dirty.store(true, Ordering::Relaxed);
-        let now = st.now;
+        let now = st
+            .running
+            .map_or(st.now, |r| st.threads[r].clock.max(st.now));
+        self.wake_where(&mut st, now, |k| k == key);
+    }
+
+    /// Blocked threads whose key matches become ready at `now` (a `Wake` event each).
+    fn wake_where(&self, st: &mut SimState, now: u64, matches: impl Fn(WaitKey) -> bool) {
         for t in st.threads.iter_mut() {
-            if matches!(t.status, Status::Blocked { key: k, .. } if k == key) {
+            if let Status::Blocked { key, .. } = t.status
+                && matches(key)
+            {
                 t.status = Status::Ready;
                 t.clock = t.clock.max(now);
                 t.ready_since = t.clock;
+                let thread = t.state.ident;
+                self.events
+                    .emit_at(Duration::from_nanos(t.clock), || Event::Wake { thread });
             }
         }
     }
@@ -293,15 +305,9 @@ impl Sim {
         st.threads[i].status = Status::Finished;
         let ident = me.ident;
         let now = st.threads[i].clock.max(st.now);
-        for t in st.threads.iter_mut() {
-            if matches!(t.status, Status::Blocked { key, .. }
-                if key == WaitKey::Thread(ident) || key == WaitKey::Shutdown)
-            {
-                t.status = Status::Ready;
-                t.clock = t.clock.max(now);
-                t.ready_since = t.clock;
-            }
-        }
+        self.wake_where(&mut st, now, |key| {
+            key == WaitKey::Thread(ident) || key == WaitKey::Shutdown
+        });
         if st.stopped {
             return Err(Stop::Stopped);
         }
@@ -437,6 +443,9 @@ impl Sim {
                 t.timed_out = true;
                 t.clock = t.clock.max(d);
                 t.ready_since = d;
+                let thread = t.state.ident;
+                self.events
+                    .emit_at(Duration::from_nanos(d), || Event::Wake { thread });
             }
         }
     }
