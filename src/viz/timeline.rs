@@ -181,10 +181,10 @@ impl Timeline {
         }
         let _ = writeln!(
             out,
-            "{:<label$}  {}{}",
+            "{:<label$}  0{:>w$}",
             "",
-            "0",
-            format_args!("{:>w$}", fmt_time(end), w = width.saturating_sub(1))
+            fmt_time(end),
+            w = width.saturating_sub(1)
         );
         let _ = writeln!(
             out,
