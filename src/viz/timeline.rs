@@ -170,13 +170,7 @@ impl Timeline {
             }
             let _ = writeln!(out, "{:<label$} │{row}│", truncate(name, label));
             if !lane.marks.is_empty() {
-                let _ = writeln!(
-                    out,
-                    "{:<label$} │{}│",
-                    "",
-                    marks.trim_end().to_string()
-                        + &" ".repeat(width - marks.trim_end().chars().count())
-                );
+                let _ = writeln!(out, "{:<label$} │{marks}│", "");
             }
         }
         let _ = writeln!(
