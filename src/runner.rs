@@ -25,6 +25,8 @@ pub struct RunOutcome {
     pub exit_code: i32,
     pub stdout: String,
     pub stderr: String,
+    /// The decisions of a simulated run (what `--save-schedule` writes).
+    pub schedule: Option<crate::runtime::sched::schedule::Schedule>,
 }
 
 /// Runs a file (its directory becomes `sys.path[0]`).
@@ -45,6 +47,7 @@ pub fn run_file(path: &Path, mut options: RunOptions) -> RunOutcome {
                 exit_code: 2,
                 stdout: String::new(),
                 stderr: if options.capture { msg } else { String::new() },
+                schedule: None,
             };
         }
     };
@@ -73,13 +76,15 @@ pub fn run_source(source: &str, filename: &str, options: RunOptions) -> RunOutco
     run_program(source, filename, options, None)
 }
 
-fn run_program(
+/// Runs source text as `__main__`, finding imports in `script_dir` (the explorer's entry).
+pub fn run_program(
     source: &str,
     filename: &str,
     options: RunOptions,
     script_dir: Option<std::path::PathBuf>,
 ) -> RunOutcome {
     let timeout = options.timeout;
+    let program = crate::runtime::sched::schedule::program_hash(source);
     let runtime = Runtime::new(options);
     let interp = Interpreter::new(runtime.clone());
     *interp.script_dir.lock() = script_dir;
@@ -108,20 +113,20 @@ fn run_program(
             let code = execute_main(&vm, &source, &filename);
             let _ = tx.send(code);
         });
-    let watchdog_done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (watchdog_done, watchdog_stop) = crossbeam::channel::bounded::<()>(1);
     let watchdog = if runtime.options.sim.is_some() {
         // The simulated scheduler sees deadlocks itself, deterministically.
         None
     } else {
         let interp = interp.clone();
-        let done = watchdog_done.clone();
+        let done = watchdog_stop;
         std::thread::Builder::new()
             .name("gilsim-deadlock-watchdog".into())
             .spawn(move || crate::runtime::deadlock::watch(&interp, &done))
             .ok()
     };
     let stop_watchdog = move || {
-        watchdog_done.store(true, std::sync::atomic::Ordering::Release);
+        let _ = watchdog_done.send(());
         if let Some(w) = watchdog {
             let _ = w.join();
         }
@@ -133,7 +138,7 @@ fn run_program(
                 "gilsim: cannot start the interpreter thread: {e}\n"
             ));
             stop_watchdog();
-            return finish(&runtime, 1);
+            return finish(&interp, 1, &program);
         }
     };
     let code = match timeout {
@@ -149,7 +154,7 @@ fn run_program(
                 let code = rx.recv_timeout(Duration::from_secs(2)).unwrap_or(1);
                 join_threads(&interp);
                 stop_watchdog();
-                return finish(&runtime, code.max(1));
+                return finish(&interp, code.max(1), &program);
             }
         },
     };
@@ -159,7 +164,7 @@ fn run_program(
     if let Some(timeline) = timeline {
         draw_timeline(&interp, &timeline);
     }
-    finish(&runtime, code)
+    finish(&interp, code, &program)
 }
 
 /// `--timeline`: the chart on stderr, as wide as the terminal (`COLUMNS`, else 100).
@@ -201,13 +206,20 @@ fn join_threads(interp: &Arc<Interpreter>) {
     }
 }
 
-fn finish(runtime: &Arc<Runtime>, exit_code: i32) -> RunOutcome {
+fn finish(interp: &Arc<Interpreter>, exit_code: i32, program: &str) -> RunOutcome {
+    let runtime = &interp.runtime;
     runtime.stdout.flush();
     runtime.stderr.flush();
     RunOutcome {
         exit_code,
         stdout: runtime.stdout.captured_text(),
         stderr: runtime.stderr.captured_text(),
+        schedule: interp.sim.as_ref().map(|sim| {
+            sim.schedule(
+                crate::runtime::sched::model_line(&runtime.options),
+                program.to_string(),
+            )
+        }),
     }
 }
 
@@ -274,7 +286,9 @@ pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
 /// The summary line of a simulated run, and its schedule saved if asked (`--save-schedule`).
 fn finish_simulation(vm: &Vm, sim: &crate::runtime::sched::Sim, source: &str) -> i32 {
     let runtime = &vm.interp.runtime;
-    runtime.stderr.write_str(&sim.summary());
+    if !sim.options().explore {
+        runtime.stderr.write_str(&sim.summary());
+    }
     let Some(path) = &runtime.options.save_schedule else {
         return 0;
     };

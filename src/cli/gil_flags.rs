@@ -30,6 +30,40 @@ pub enum GilFlag {
     Off,
 }
 
+/// The model flags shared by `run` and `explore`.
+#[derive(clap::Args, Debug, Default, Clone)]
+pub struct ModelArgs {
+    /// GIL model (default: new, as CPython 3.2+)
+    #[arg(long, value_enum, value_name = "MODEL")]
+    pub gil: Option<GilFlag>,
+    /// CPython-style option; gilsim knows gil=0 (no GIL) and gil=1
+    #[arg(short = 'X', value_name = "OPTION")]
+    pub x_options: Vec<String>,
+    /// Where threads may switch: 3.10 (default), every-op (as ≤ 3.9), ticks:N (old GIL)
+    #[arg(long, value_name = "POLICY", value_parser = parse_check_points)]
+    pub check_points: Option<CheckPoints>,
+    /// The GIL switch interval (sys.setswitchinterval), default 0.005
+    #[arg(long, value_name = "SECONDS")]
+    pub switch_interval: Option<f64>,
+    /// Behave like this CPython: bundles --gil, --check-points and --switch-interval
+    #[arg(long, value_enum, value_name = "VERSION")]
+    pub like: Option<Like>,
+}
+
+impl ModelArgs {
+    /// The configuration these flags (and `PYTHON_GIL`) ask for.
+    pub fn resolve(&self) -> Result<GilConfig, String> {
+        resolve(&GilRequest {
+            gil: self.gil,
+            x_options: self.x_options.clone(),
+            env_python_gil: std::env::var("PYTHON_GIL").ok(),
+            check_points: self.check_points,
+            switch_interval: self.switch_interval,
+            like: self.like,
+        })
+    }
+}
+
 /// What the user asked for; each is None when not given.
 #[derive(Debug, Default)]
 pub struct GilRequest {

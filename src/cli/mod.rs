@@ -1,6 +1,7 @@
 //! The command line (clap): `gilsim [run] FILE`, `gilsim run -c CODE`, `gilsim dis FILE`.
 
 mod dis;
+mod explore;
 mod gil_flags;
 mod run;
 mod sim_flags;
@@ -41,6 +42,9 @@ enum Command {
     Run(Box<RunArgs>),
     /// Show the bytecode of a program, laid out like `python -m dis`
     Dis(DisArgs),
+    /// Run a program under many schedules and list every distinct outcome
+    #[command(after_help = explore::EXAMPLES)]
+    Explore(Box<explore::ExploreArgs>),
 }
 
 #[derive(Args, Debug, Default)]
@@ -51,21 +55,8 @@ pub struct RunArgs {
     /// Stop the run after this many seconds (exit status 1)
     #[arg(long, value_name = "SECONDS")]
     timeout: Option<f64>,
-    /// GIL model (default: new, as CPython 3.2+)
-    #[arg(long, value_enum, value_name = "MODEL")]
-    gil: Option<gil_flags::GilFlag>,
-    /// CPython-style option; gilsim knows gil=0 (no GIL) and gil=1
-    #[arg(short = 'X', value_name = "OPTION")]
-    x_options: Vec<String>,
-    /// Where threads may switch: 3.10 (default), every-op (as ≤ 3.9), ticks:N (old GIL)
-    #[arg(long, value_name = "POLICY", value_parser = gil_flags::parse_check_points)]
-    check_points: Option<gilsim::runtime::gil::CheckPoints>,
-    /// The GIL switch interval (sys.setswitchinterval), default 0.005
-    #[arg(long, value_name = "SECONDS")]
-    switch_interval: Option<f64>,
-    /// Behave like this CPython: bundles --gil, --check-points and --switch-interval
-    #[arg(long, value_enum, value_name = "VERSION")]
-    like: Option<gil_flags::Like>,
+    #[command(flatten)]
+    model: gil_flags::ModelArgs,
     /// Print GIL statistics per thread at exit (to stderr)
     #[arg(long)]
     stats: bool,
@@ -131,6 +122,7 @@ pub fn main() -> i32 {
     match cli.command {
         Some(Command::Run(args)) => run::run(*args),
         Some(Command::Dis(args)) => dis::dis(&args.file),
+        Some(Command::Explore(args)) => explore::explore(*args),
         None => {
             if cli.run.file.is_none() && cli.run.code.is_none() {
                 eprintln!("gilsim: no program given (try `gilsim --help`)");

@@ -1,19 +1,10 @@
 //! `gilsim run`: runs a file or `-c` code with the process's stdout/stderr.
 
 use super::RunArgs;
-use super::gil_flags::{GilRequest, resolve};
 use gilsim::runtime::RunOptions;
 
 pub fn run(args: RunArgs) -> i32 {
-    let request = GilRequest {
-        gil: args.gil,
-        x_options: args.x_options.clone(),
-        env_python_gil: std::env::var("PYTHON_GIL").ok(),
-        check_points: args.check_points,
-        switch_interval: args.switch_interval,
-        like: args.like,
-    };
-    let gil = match resolve(&request) {
+    let gil = match args.model.resolve() {
         Ok(g) => g,
         Err(msg) => {
             eprintln!("gilsim run: {msg}");

@@ -28,11 +28,17 @@ pub fn sim_options(args: &RunArgs) -> Result<Option<SimOptions>, String> {
         (_, Some(seed)) => seed,
         (None, None) => 0,
     };
+    // A witness of `gilsim explore` replays with exploration's decisions.
+    let explore = replay
+        .as_ref()
+        .is_some_and(|s| s.model.ends_with("mode=explore"));
     Ok(Some(SimOptions {
+        explore,
         seed,
         cores: args.cores.unwrap_or(4),
         max_steps: args.max_steps,
         replay,
+        random_preemptions: None,
     }))
 }
 

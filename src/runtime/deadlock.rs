@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use super::interpreter::Interpreter;
@@ -96,12 +96,11 @@ pub fn declare(interp: &Interpreter) {
     interp.stop_all();
 }
 
-/// Runs until `done` is set: declares a deadlock (records the report, stops every thread)
-/// once two consecutive looks see the same stuck waits.
-pub fn watch(interp: &Interpreter, done: &AtomicBool) {
+/// Runs until `done` receives (or is dropped): declares a deadlock (records the report,
+/// stops every thread) once two consecutive looks see the same stuck waits.
+pub fn watch(interp: &Interpreter, done: &crossbeam::channel::Receiver<()>) {
     let mut previous: Option<Vec<(u64, u64)>> = None;
-    while !done.load(Ordering::Acquire) {
-        std::thread::sleep(WATCH_PERIOD);
+    while let Err(crossbeam::channel::RecvTimeoutError::Timeout) = done.recv_timeout(WATCH_PERIOD) {
         let now = stuck_waits(interp);
         if now.is_some() && now == previous {
             interp.runtime.set_stop_reason(report(interp));

@@ -3,6 +3,7 @@
 
 pub mod deadlock;
 pub mod events;
+pub mod explore;
 pub mod gil;
 pub mod interpreter;
 pub mod output;

@@ -51,6 +51,9 @@ pub struct Vm {
     /// `--trace lines` or `ops`: the eval loop reports lines (and instructions).
     pub tracing: bool,
     pub trace_ops: bool,
+    /// Whether the instruction running (per-instruction path) belongs to gilsim's own Python
+    /// stdlib: exploration does not switch threads inside it.
+    pub in_stdlib: Cell<bool>,
     /// The code object and line last reported by `--trace lines`.
     pub traced_line: Cell<(usize, u32)>,
 }
@@ -94,6 +97,7 @@ impl Vm {
             tracing,
             trace_ops,
             traced_line: Cell::new((0, 0)),
+            in_stdlib: Cell::new(false),
         }
     }
 

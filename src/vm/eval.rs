@@ -203,6 +203,7 @@ impl Vm {
                     pc += 1;
                     if PER_OP {
                         frame.pc = pc - 1;
+                        self.in_stdlib.set(code.stdlib);
                         if self.tracing {
                             self.trace_instruction(&code, pc - 1);
                         }

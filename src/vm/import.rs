@@ -47,8 +47,9 @@ impl Vm {
             self.interp.modules.set_str(name, m.clone());
             return Ok(m);
         }
-        if let Some(source) = crate::stdlib::frozen::source(name) {
-            return self.exec_module(name, source, &format!("<frozen {name}>"));
+        if let Some((source, filename, code)) = crate::stdlib::frozen::compiled(name) {
+            self.interp.runtime.register_source(&filename, source);
+            return self.run_module(name, code, &filename);
         }
         if let Some(path) = self.find_source_module(name) {
             return self.exec_source_module(name, &path);
@@ -82,6 +83,16 @@ impl Vm {
         let code = crate::compiler::compile_module(source, filename)
             .map_err(|e| self.syntax_error_to_exception(&e, filename, source))?;
         self.interp.runtime.register_source(filename, source);
+        self.run_module(name, code, filename)
+    }
+
+    /// Runs compiled module code as the new module `name`.
+    fn run_module(
+        &self,
+        name: &str,
+        code: Arc<crate::compiler::bytecode::CodeObject>,
+        filename: &str,
+    ) -> PyResult<Value> {
         let module = Arc::new(Module::new(name));
         module.set("__file__", Value::str(filename));
         let value = Value::Module(module.clone());

@@ -40,6 +40,7 @@ impl Vm {
             (_, CheckPoints::Py310) => None,
         };
         match point {
+            Some(_) if self.exploring_stdlib(sim) => Ok(()),
             Some(p) => self.sim_ask(sim, p),
             None if self.thread.stopping() => Err(self.stop_error()),
             None => Ok(()),
@@ -58,10 +59,17 @@ impl Vm {
         if model != GilModel::Off
             && self.interp.check_points() == CheckPoints::Py310
             && self.sim_pending.get() >= self.sim_budget.get()
+            && !self.exploring_stdlib(sim)
         {
             return self.sim_ask(sim, Point::Check);
         }
         Ok(())
+    }
+
+    /// Exploration treats gilsim's own Python stdlib (threading, queue: C code in CPython,
+    /// or protected by their own locks) as atomic: no switch points inside it.
+    fn exploring_stdlib(&self, sim: &Sim) -> bool {
+        self.in_stdlib.get() && sim.options().explore
     }
 
     fn sim_ask(&self, sim: &Sim, point: Point) -> PyResult<()> {

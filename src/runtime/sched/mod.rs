@@ -4,6 +4,7 @@
 //! parked until the scheduler hands the baton on. Every choice goes through [`Sim::decide`],
 //! so a run is a pure function of program + flags + seed, and can be recorded and replayed.
 
+mod choices;
 pub mod ids;
 pub mod rng;
 pub mod schedule;
@@ -46,6 +47,12 @@ pub struct SimOptions {
     pub max_steps: Option<u64>,
     /// Decisions to replay instead of drawing them from the seed.
     pub replay: Option<Schedule>,
+    /// Exploration (`gilsim explore`): every switch point is a decision, the replayed
+    /// decisions are a prefix and every later decision takes the default (no switch).
+    pub explore: bool,
+    /// Randomized exploration: at these switch points (counted from 0) the running thread
+    /// is preempted for a random other one; waiters are chosen at random (from the seed).
+    pub random_preemptions: Option<Vec<u64>>,
 }
 
 impl Default for SimOptions {
@@ -55,6 +62,8 @@ impl Default for SimOptions {
             cores: 4,
             max_steps: None,
             replay: None,
+            explore: false,
+            random_preemptions: None,
         }
     }
 }
@@ -120,6 +129,8 @@ struct SimState {
     decisions: Vec<Decision>,
     replay: Option<Vec<Decision>>,
     steps: u64,
+    /// Exploration switch points met so far (random preemptions are placed by this count).
+    switch_points: u64,
     stopped: bool,
     limit_reason: Option<String>,
 }
@@ -163,6 +174,7 @@ impl Sim {
                 decisions: Vec::new(),
                 replay,
                 steps: 0,
+                switch_points: 0,
                 stopped: false,
                 limit_reason: None,
             }),
@@ -236,6 +248,7 @@ impl Sim {
         self.expire_timers(&mut st);
         match (self.model, point) {
             (_, Point::Sync) => {}
+            _ if self.options.explore => self.explore_point(&mut st, i, point)?,
             (GilModel::New, _) => self.new_gil_check(&mut st, i)?,
             (GilModel::Old, Point::OldGilTick) => self.old_gil_tick(&mut st, i)?,
             (GilModel::Old, Point::Check) => {}
@@ -364,6 +377,11 @@ impl Sim {
             steps,
             decisions
         )
+    }
+
+    /// Exploration switch points met so far.
+    pub fn switch_points(&self) -> u64 {
+        self.state.lock().switch_points
     }
 
     /// Virtual time elapsed so far and instructions executed.
@@ -590,6 +608,12 @@ impl Sim {
             }
         }
         let next = self.choose(st, &candidates)?;
+        self.hand_to(st, from, next, reason);
+        Ok(())
+    }
+
+    /// `next` runs now (it may be `from` itself).
+    fn hand_to(&self, st: &mut Guard<'_>, from: usize, next: usize, reason: ReleaseReason) {
         if next != from {
             self.report_handoff(st, from, next, reason);
         }
@@ -606,7 +630,6 @@ impl Sim {
         st.running = Some(next);
         self.clock.store(st.now, Ordering::Relaxed);
         st.threads[next].wake.notify_one();
-        Ok(())
     }
 
     /// The GIL (or, without one, the simulated core) goes from `from` to `next`: the same
@@ -642,123 +665,6 @@ impl Sim {
             .collect()
     }
 
-    /// Which ready thread runs: any waiter may win the GIL (not FIFO: a seeded choice);
-    /// without a GIL, the one furthest behind in virtual time (ties: seeded).
-    fn choose(&self, st: &mut Guard<'_>, candidates: &[usize]) -> Result<usize, Stop> {
-        let pool: Vec<usize> = if self.model == GilModel::Off {
-            let min = candidates
-                .iter()
-                .map(|&j| st.threads[j].clock)
-                .min()
-                .unwrap_or(0);
-            candidates
-                .iter()
-                .copied()
-                .filter(|&j| st.threads[j].clock == min)
-                .collect()
-        } else {
-            candidates.to_vec()
-        };
-        let kind = if self.model == GilModel::Off {
-            Kind::Tie
-        } else {
-            Kind::Waiter
-        };
-        let k = self.decide(st, kind, pool.len() as u32)?;
-        Ok(pool[k as usize])
-    }
-
-    /// One choice among `choices`: drawn from the seed, or taken from the replayed schedule.
-    fn decide(&self, st: &mut Guard<'_>, kind: Kind, choices: u32) -> Result<u32, Stop> {
-        if choices <= 1 {
-            return Ok(0);
-        }
-        let step = st.decisions.len();
-        let chosen = match &st.replay {
-            Some(replay) => match replay.get(step) {
-                Some(d) if d.kind == kind && d.choices == choices => d.chosen,
-                Some(d) => {
-                    st.limit_reason = Some(format!(
-                        "gilsim: the replay diverged at decision {}: the schedule has {}{}/{} ({}) but the run asks {} among {} choices\n",
-                        step + 1,
-                        d.kind.letter(),
-                        d.chosen,
-                        d.choices,
-                        d.kind.describe(),
-                        kind.describe(),
-                        choices
-                    ));
-                    return Err(Stop::Limit);
-                }
-                None => {
-                    st.limit_reason = Some(format!(
-                        "gilsim: the replay diverged at decision {}: the schedule ends there but the run asks {}\n",
-                        step + 1,
-                        kind.describe()
-                    ));
-                    return Err(Stop::Limit);
-                }
-            },
-            None => st.rng.below(u64::from(choices)) as u32,
-        };
-        st.decisions.push(Decision {
-            kind,
-            chosen,
-            choices,
-        });
-        Ok(chosen)
-    }
-
-    /// Instructions the running thread may execute before anything could happen: a drop
-    /// request falling due, a timer, the end of a parallel quantum.
-    fn budget(&self, st: &mut Guard<'_>, i: usize) -> u64 {
-        let per = self.instruction_cost(st).max(1);
-        let until = |t: u64, now: u64| (t.saturating_sub(now) / per).max(1);
-        let now = st.now.max(st.threads[i].clock);
-        let mut budget = match self.options.max_steps {
-            Some(max) => max.saturating_sub(st.steps).max(1),
-            None => u64::MAX,
-        };
-        if let Some(d) = st
-            .threads
-            .iter()
-            .filter_map(|t| match t.status {
-                Status::Blocked {
-                    deadline: Some(d), ..
-                } => Some(d),
-                _ => None,
-            })
-            .min()
-        {
-            budget = budget.min(until(d, now));
-        }
-        match self.model {
-            GilModel::New => {
-                let interval = self.interval_ns();
-                let last = st.last_switch;
-                if let Some(d) = st
-                    .threads
-                    .iter()
-                    .filter(|t| t.status == Status::Ready)
-                    .map(|t| t.ready_since.max(last) + interval)
-                    .min()
-                {
-                    budget = budget.min(until(d, now));
-                }
-            }
-            GilModel::Old => {}
-            GilModel::Off => {
-                if st.threads.iter().any(|t| t.status == Status::Ready) {
-                    let q = self
-                        .decide(st, Kind::Quantum, 2 * cost::PARALLEL_QUANTUM)
-                        .unwrap_or(0);
-                    budget = budget.min(u64::from(q) + 1);
-                }
-            }
-        }
-        budget
-    }
-
     fn interval_ns(&self) -> u64 {
         self.interval.load(Ordering::Relaxed).max(1)
     }
@@ -781,8 +687,13 @@ impl Sim {
 /// What a schedule was recorded under: the GIL model and knobs that change decisions.
 pub fn model_line(options: &super::interpreter::RunOptions) -> String {
     let cores = options.sim.as_ref().map_or(4, |s| s.cores);
+    let mode = if options.sim.as_ref().is_some_and(|s| s.explore) {
+        "explore"
+    } else {
+        "sim"
+    };
     format!(
-        "gil={} check-points={} switch-interval={} cores={cores} mode=sim",
+        "gil={} check-points={} switch-interval={} cores={cores} mode={mode}",
         options.gil.name(),
         options.check_points.describe(),
         options.switch_interval

@@ -83,6 +83,11 @@ pub struct Schedule {
 pub const FORMAT_VERSION: u32 = 1;
 
 impl Schedule {
+    /// The schedule on one line, `;` between the lines (for `--replay '...'`).
+    pub fn to_one_line(&self) -> String {
+        self.to_text().trim_end().replace('\n', ";")
+    }
+
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "gilsim-schedule {FORMAT_VERSION}");
@@ -117,7 +122,9 @@ impl Schedule {
         out
     }
 
+    /// Reads a schedule; `;` may stand for a line break (one-line witnesses for the shell).
     pub fn parse(text: &str) -> Result<Schedule, String> {
+        let text = text.replace(';', "\n");
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
         let header = lines.next().ok_or("an empty schedule")?;
         let version = header

@@ -1,0 +1,250 @@
+//! `gilsim explore FILE`: every outcome of a program under many schedules, with counts and
+//! replayable witnesses; `--expect-unique` turns it into a grader for "fix this race".
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::Args;
+use gilsim::runtime::RunOptions;
+use gilsim::runtime::explore::{ExploreOptions, Report, explore as run_explore};
+
+use super::gil_flags::ModelArgs;
+
+pub const EXAMPLES: &str = "Examples:
+  gilsim explore programs/exercises/race.py                 every outcome, preemption bound 2
+  gilsim explore --check-points every-op race.py            as CPython <= 3.9: more outcomes
+  gilsim explore --expect-unique programs/exercises/race_fixed.py   exit 1 if it still races
+  gilsim explore --pct --runs 2000 big_program.py            randomized, for big programs
+  gilsim run --replay 'gilsim-schedule 1;...' race.py       replay a witness step by step";
+
+#[derive(Args, Debug)]
+pub struct ExploreArgs {
+    #[command(flatten)]
+    model: ModelArgs,
+    /// Preemptions per schedule in the systematic search (default 2)
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    preemptions: u32,
+    /// Randomized search (PCT-style) instead of the systematic one
+    #[arg(long)]
+    pct: bool,
+    /// Randomized search: how many runs (default 1000)
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    runs: u64,
+    /// Randomized search: preemptions placed at random per run (default 2)
+    #[arg(long, value_name = "D", default_value_t = 2)]
+    depth: u32,
+    /// Randomized search: the seed
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    seed: u64,
+    /// Stop after this many schedules (the report then says it is incomplete)
+    #[arg(long, value_name = "N", default_value_t = 100_000)]
+    max_schedules: u64,
+    /// Instructions per run before it is cut off as a runaway
+    #[arg(long, value_name = "N", default_value_t = 2_000_000)]
+    max_steps: u64,
+    /// Exit with status 1 (showing the witnesses) if there is more than one outcome
+    #[arg(long)]
+    expect_unique: bool,
+    /// Print every explored schedule compactly
+    #[arg(long)]
+    list: bool,
+    /// Mean latency of the simulated `requests` module, in seconds (default 0.1)
+    #[arg(long, value_name = "SECONDS")]
+    io_latency: Option<f64>,
+    /// The program to explore
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Arguments for the program (sys.argv[1:])
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "ARGS"
+    )]
+    args: Vec<String>,
+}
+
+pub fn explore(args: ExploreArgs) -> i32 {
+    let gil = match args.model.resolve() {
+        Ok(g) => g,
+        Err(msg) => {
+            eprintln!("gilsim explore: {msg}");
+            return 2;
+        }
+    };
+    let source = match std::fs::read(&args.file) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            eprintln!(
+                "gilsim explore: can't open file '{}': {e}",
+                args.file.display()
+            );
+            return 2;
+        }
+    };
+    let filename = args.file.display().to_string();
+    let mut argv = vec![filename.clone()];
+    argv.extend(args.args.iter().cloned());
+    let mut run = RunOptions {
+        argv,
+        gil: gil.model,
+        check_points: gil.check_points,
+        switch_interval: gil.switch_interval,
+        ..RunOptions::default()
+    };
+    if let Some(l) = args.io_latency {
+        run.io_latency = l;
+    }
+    let options = ExploreOptions {
+        run,
+        preemptions: args.preemptions,
+        random: args.pct.then_some((args.runs, args.depth, args.seed)),
+        max_schedules: args.max_schedules,
+        max_steps: args.max_steps,
+        list: args.list,
+    };
+    let script_dir = args.file.parent().map(|p| {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
+    });
+    let bar = progress_bar();
+    let report = run_explore(
+        &source,
+        &filename,
+        script_dir,
+        &options,
+        &mut |n, outcomes| {
+            if let Some(bar) = &bar
+                && n % 16 == 0
+            {
+                bar.set_message(format!("{n} schedules, {outcomes} outcomes"));
+                bar.tick();
+            }
+        },
+    );
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    print!("{}", render(&report, &args, &filename, &options));
+    if args.expect_unique && report.outcomes.len() > 1 {
+        eprintln!(
+            "gilsim explore: expected one outcome, found {}",
+            report.outcomes.len()
+        );
+        return 1;
+    }
+    0
+}
+
+/// A spinner with counts, on a terminal only.
+fn progress_bar() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} exploring: {msg} ({elapsed})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    Some(bar)
+}
+
+fn render(report: &Report, args: &ExploreArgs, filename: &str, options: &ExploreOptions) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let search = match options.random {
+        Some((runs, depth, seed)) => {
+            format!("randomized: {runs} runs, {depth} preemptions each, seed {seed}")
+        }
+        None => format!("preemption bound {}", options.preemptions),
+    };
+    let _ = writeln!(
+        out,
+        "gilsim explore {filename}: gil={} check-points={}, {search}",
+        options.run.gil.name(),
+        options.run.check_points.describe()
+    );
+    for w in &report.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    let status = match &report.incomplete {
+        Some(why) => format!("INCOMPLETE: {why}"),
+        None if options.random.is_some() => "randomized, not exhaustive".into(),
+        None => "complete".into(),
+    };
+    let n = report.outcomes.len();
+    let _ = writeln!(
+        out,
+        "explored {} schedules in {:.2} s ({status}): {n} distinct outcome{}",
+        report.schedules,
+        report.elapsed.as_secs_f64(),
+        if n == 1 { "" } else { "s" }
+    );
+    for (i, o) in report.outcomes.iter().enumerate() {
+        let share = 100.0 * o.schedules as f64 / report.schedules.max(1) as f64;
+        let _ = writeln!(
+            out,
+            "\noutcome {} of {n}: {} schedule{} ({share:.1}%), first at schedule {}, exit status {}",
+            i + 1,
+            o.schedules,
+            if o.schedules == 1 { "" } else { "s" },
+            o.first_found,
+            o.exit_code
+        );
+        let _ = writeln!(out, "  stdout:");
+        write_block(&mut out, &o.stdout);
+        if !o.stderr.is_empty() {
+            let _ = writeln!(out, "  stderr:");
+            write_block(&mut out, &o.stderr);
+        }
+        let _ = writeln!(
+            out,
+            "  witness: gilsim run{} --replay '{}' {filename}",
+            model_flags(args),
+            o.witness.to_one_line()
+        );
+    }
+    if !report.listing.is_empty() {
+        let _ = writeln!(out, "\nschedules:");
+        for line in &report.listing {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out
+}
+
+fn write_block(out: &mut String, text: &str) {
+    if text.is_empty() {
+        out.push_str("    (nothing)\n");
+    }
+    for line in text.lines() {
+        out.push_str("    | ");
+        out.push_str(line);
+        out.push('\n');
+    }
+}
+
+/// The model flags to repeat on the replay command line.
+fn model_flags(args: &ExploreArgs) -> String {
+    let m = &args.model;
+    let mut s = String::new();
+    if let Some(g) = m.gil {
+        s.push_str(&format!(" --gil {}", format!("{g:?}").to_lowercase()));
+    }
+    for x in &m.x_options {
+        s.push_str(&format!(" -X {x}"));
+    }
+    if let Some(c) = m.check_points {
+        s.push_str(&format!(" --check-points {}", c.describe()));
+    }
+    if let Some(i) = m.switch_interval {
+        s.push_str(&format!(" --switch-interval {i}"));
+    }
+    if let Some(l) = m.like {
+        let v = clap::ValueEnum::to_possible_value(&l).map(|p| p.get_name().to_string());
+        s.push_str(&format!(" --like {}", v.unwrap_or_default()));
+    }
+    s
+}

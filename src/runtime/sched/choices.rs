@@ -1,0 +1,196 @@
+//! The scheduler's choices: who runs next, each decision drawn from the seed or replayed,
+//! exploration's switch points, and how long the running thread may go on undisturbed.
+
+use super::schedule::{Decision, Kind};
+use super::{Guard, Point, Sim, Status, Stop, cost};
+use crate::runtime::gil::{GilModel, ReleaseReason};
+
+impl Sim {
+    /// Which ready thread runs: any waiter may win the GIL (not FIFO: a seeded choice);
+    /// without a GIL, the one furthest behind in virtual time (ties: seeded).
+    pub(super) fn choose(&self, st: &mut Guard<'_>, candidates: &[usize]) -> Result<usize, Stop> {
+        let pool: Vec<usize> = if self.model == GilModel::Off && !self.options.explore {
+            let min = candidates
+                .iter()
+                .map(|&j| st.threads[j].clock)
+                .min()
+                .unwrap_or(0);
+            candidates
+                .iter()
+                .copied()
+                .filter(|&j| st.threads[j].clock == min)
+                .collect()
+        } else {
+            candidates.to_vec()
+        };
+        let kind = if self.model == GilModel::Off && !self.options.explore {
+            Kind::Tie
+        } else {
+            Kind::Waiter
+        };
+        let k = self.decide(st, kind, pool.len() as u32)?;
+        Ok(pool[k as usize])
+    }
+
+    /// One choice among `choices`: drawn from the seed, or taken from the replayed schedule.
+    pub(super) fn decide(&self, st: &mut Guard<'_>, kind: Kind, choices: u32) -> Result<u32, Stop> {
+        if choices <= 1 {
+            return Ok(0);
+        }
+        let step = st.decisions.len();
+        let chosen = match &st.replay {
+            Some(replay) => match replay.get(step) {
+                Some(d) if d.kind == kind && d.choices == choices => d.chosen,
+                Some(d) => {
+                    st.limit_reason = Some(format!(
+                        "gilsim: the replay diverged at decision {}: the schedule has {}{}/{} ({}) but the run asks {} among {} choices\n",
+                        step + 1,
+                        d.kind.letter(),
+                        d.chosen,
+                        d.choices,
+                        d.kind.describe(),
+                        kind.describe(),
+                        choices
+                    ));
+                    return Err(Stop::Limit);
+                }
+                None if self.options.explore => self.explore_default(st, kind, choices),
+                None => {
+                    st.limit_reason = Some(format!(
+                        "gilsim: the replay diverged at decision {}: the schedule ends there but the run asks {}\n",
+                        step + 1,
+                        kind.describe()
+                    ));
+                    return Err(Stop::Limit);
+                }
+            },
+            None if self.options.explore => self.explore_default(st, kind, choices),
+            None => st.rng.below(u64::from(choices)) as u32,
+        };
+        st.decisions.push(Decision {
+            kind,
+            chosen,
+            choices,
+        });
+        Ok(chosen)
+    }
+
+    /// Instructions the running thread may execute before anything could happen: a drop
+    /// request falling due, a timer, the end of a parallel quantum.
+    pub(super) fn budget(&self, st: &mut Guard<'_>, i: usize) -> u64 {
+        let per = self.instruction_cost(st).max(1);
+        let until = |t: u64, now: u64| (t.saturating_sub(now) / per).max(1);
+        let now = st.now.max(st.threads[i].clock);
+        let mut budget = match self.options.max_steps {
+            Some(max) => max.saturating_sub(st.steps).max(1),
+            None => u64::MAX,
+        };
+        if let Some(d) = st
+            .threads
+            .iter()
+            .filter_map(|t| match t.status {
+                Status::Blocked {
+                    deadline: Some(d), ..
+                } => Some(d),
+                _ => None,
+            })
+            .min()
+        {
+            budget = budget.min(until(d, now));
+        }
+        if self.options.explore {
+            // Every switch point is a decision while another thread could run.
+            if st.threads.iter().any(|t| t.status == Status::Ready) {
+                budget = 1;
+            }
+            return budget;
+        }
+        match self.model {
+            GilModel::New => {
+                let interval = self.interval_ns();
+                let last = st.last_switch;
+                if let Some(d) = st
+                    .threads
+                    .iter()
+                    .filter(|t| t.status == Status::Ready)
+                    .map(|t| t.ready_since.max(last) + interval)
+                    .min()
+                {
+                    budget = budget.min(until(d, now));
+                }
+            }
+            GilModel::Old => {}
+            GilModel::Off => {
+                if st.threads.iter().any(|t| t.status == Status::Ready) {
+                    let q = self
+                        .decide(st, Kind::Quantum, 2 * cost::PARALLEL_QUANTUM)
+                        .unwrap_or(0);
+                    budget = budget.min(u64::from(q) + 1);
+                }
+            }
+        }
+        budget
+    }
+
+    /// Exploration beyond the replayed prefix: keep running and take the first waiter, or
+    /// (randomized exploration) preempt at the planned switch points and pick waiters at
+    /// random.
+    fn explore_default(&self, st: &mut Guard<'_>, kind: Kind, choices: u32) -> u32 {
+        let Some(points) = &self.options.random_preemptions else {
+            return 0;
+        };
+        match kind {
+            Kind::Explore => {
+                let here = st.switch_points - 1;
+                if points.contains(&here) {
+                    1 + st.rng.below(u64::from(choices - 1)) as u32
+                } else {
+                    0
+                }
+            }
+            _ => st.rng.below(u64::from(choices)) as u32,
+        }
+    }
+
+    /// Exploration: at a switch point of the model, keep running (decision 0) or hand the
+    /// GIL to the k-th other ready thread — a preemption.
+    pub(super) fn explore_point(
+        &self,
+        st: &mut Guard<'_>,
+        i: usize,
+        point: Point,
+    ) -> Result<(), Stop> {
+        let switch_point = match self.model {
+            GilModel::New | GilModel::Off => point == Point::Check,
+            GilModel::Old => point == Point::OldGilTick,
+        };
+        if !switch_point {
+            return Ok(());
+        }
+        let others: Vec<usize> = st
+            .threads
+            .iter()
+            .enumerate()
+            .filter(|(j, t)| *j != i && t.status == Status::Ready)
+            .map(|(j, _)| j)
+            .collect();
+        if others.is_empty() {
+            return Ok(());
+        }
+        st.switch_points += 1;
+        let k = self.decide(st, Kind::Explore, others.len() as u32 + 1)?;
+        if k == 0 {
+            return Ok(());
+        }
+        let next = others[k as usize - 1];
+        st.threads[i].status = Status::Ready;
+        st.threads[i].ready_since = st.now;
+        let reason = match self.model {
+            GilModel::New => ReleaseReason::DropRequest,
+            GilModel::Old => ReleaseReason::Ticks,
+            GilModel::Off => ReleaseReason::Quantum,
+        };
+        self.hand_to(st, i, next, reason);
+        self.wait_turn(st, i)
+    }
+}
