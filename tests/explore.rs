@@ -1,0 +1,164 @@
+//! `gilsim explore`: the reachable outcomes of small racy programs are pinned, with the number
+//! of schedules explored (so a change that under-explores is caught), and witnesses replay.
+
+use gilsim::runtime::RunOptions;
+use gilsim::runtime::explore::{ExploreOptions, Report, explore};
+use gilsim::runtime::gil::{CheckPoints, GilModel};
+use gilsim::runtime::sched::SimOptions;
+use gilsim::runtime::sched::schedule::Schedule;
+
+fn options(gil: GilModel, check_points: CheckPoints) -> ExploreOptions {
+    ExploreOptions {
+        run: RunOptions {
+            gil,
+            check_points,
+            ..RunOptions::default()
+        },
+        preemptions: 2,
+        random: None,
+        max_schedules: 50_000,
+        max_steps: 1_000_000,
+        list: false,
+    }
+}
+
+fn run(source: &str, opts: &ExploreOptions) -> Report {
+    explore(source, "<explore>", None, opts, &mut |_, _| {})
+}
+
+fn stdouts(report: &Report) -> Vec<String> {
+    let mut v: Vec<String> = report.outcomes.iter().map(|o| o.stdout.clone()).collect();
+    v.sort();
+    v
+}
+
+const RACE: &str = "import threading
+x = 0
+def work():
+    global x
+    x += 1
+ts = [threading.Thread(target=work) for _ in range(2)]
+for t in ts: t.start()
+for t in ts: t.join()
+print(x)
+";
+
+#[test]
+fn x_plus_equals_one_cannot_race_under_310_check_points() {
+    let report = run(RACE, &options(GilModel::New, CheckPoints::Py310));
+    assert_eq!(report.incomplete, None);
+    assert_eq!(stdouts(&report), ["2\n"]);
+    assert_eq!(report.schedules, 44);
+}
+
+#[test]
+fn x_plus_equals_one_races_when_every_instruction_is_a_switch_point() {
+    let report = run(RACE, &options(GilModel::New, CheckPoints::EveryOp));
+    assert_eq!(report.incomplete, None);
+    assert_eq!(stdouts(&report), ["1\n", "2\n"]);
+    assert_eq!(report.schedules, 490);
+    // The lost update's witness replays to the same outcome.
+    let lost = report.outcomes.iter().find(|o| o.stdout == "1\n").unwrap();
+    let replayed = gilsim::run_source(
+        RACE,
+        "<explore>",
+        RunOptions {
+            capture: true,
+            check_points: CheckPoints::EveryOp,
+            sim: Some(SimOptions {
+                explore: true,
+                replay: Some(Schedule::parse(&lost.witness.to_one_line()).unwrap()),
+                ..SimOptions::default()
+            }),
+            ..RunOptions::default()
+        },
+    );
+    assert_eq!(replayed.stdout, "1\n", "{}", replayed.stderr);
+}
+
+#[test]
+fn the_lock_fixed_version_has_one_outcome_under_every_model() {
+    let fixed = RACE
+        .replace("x = 0\n", "x = 0\nlock = threading.Lock()\n")
+        .replace("    x += 1\n", "    with lock:\n        x += 1\n");
+    for (gil, cp) in [
+        (GilModel::New, CheckPoints::Py310),
+        (GilModel::New, CheckPoints::EveryOp),
+        (GilModel::Old, CheckPoints::Ticks(1)),
+        (GilModel::Off, CheckPoints::Py310),
+    ] {
+        let report = run(&fixed, &options(gil, cp));
+        assert_eq!(report.incomplete, None, "{gil:?}");
+        assert_eq!(stdouts(&report), ["2\n"], "{gil:?} {cp:?}");
+        assert!(report.schedules > 1, "{gil:?}: nothing was explored");
+    }
+}
+
+#[test]
+fn without_the_gil_the_race_shows_too() {
+    let report = run(RACE, &options(GilModel::Off, CheckPoints::Py310));
+    assert_eq!(stdouts(&report), ["1\n", "2\n"]);
+}
+
+#[test]
+fn opposite_lock_order_deadlock_is_an_outcome_with_its_cycle() {
+    let src = "import threading
+a = threading.Lock()
+b = threading.Lock()
+def one():
+    with a:
+        with b:
+            pass
+def two():
+    with b:
+        with a:
+            pass
+t1 = threading.Thread(target=one)
+t2 = threading.Thread(target=two)
+t1.start(); t2.start()
+t1.join(); t2.join()
+print('done')
+";
+    let report = run(src, &options(GilModel::New, CheckPoints::EveryOp));
+    assert_eq!(report.incomplete, None);
+    assert_eq!(report.outcomes.len(), 2);
+    let dead = report.outcomes.iter().find(|o| o.exit_code == 1).unwrap();
+    assert_eq!(dead.stdout, "");
+    assert!(dead.stderr.contains("gilsim: deadlock"), "{}", dead.stderr);
+    assert!(
+        dead.stderr
+            .contains("thread 'Thread-1 (one)' at File \"<explore>\", line 6, in one\n    waits for Lock at 0x… held by 'Thread-2 (two)'\n    holds Lock at 0x…"),
+        "{}",
+        dead.stderr
+    );
+    assert!(report.outcomes.iter().any(|o| o.stdout == "done\n"));
+}
+
+#[test]
+fn budgets_end_the_search_as_incomplete() {
+    let mut opts = options(GilModel::New, CheckPoints::EveryOp);
+    opts.max_schedules = 10;
+    let report = run(RACE, &opts);
+    assert_eq!(report.schedules, 10);
+    assert!(report.incomplete.unwrap().contains("--max-schedules 10"));
+    let mut opts = options(GilModel::New, CheckPoints::Py310);
+    opts.max_steps = 1000;
+    let report = run("while True:\n    pass\n", &opts);
+    assert_eq!(report.outcomes.len(), 1);
+    assert!(
+        report.outcomes[0]
+            .stderr
+            .contains("stopped after --max-steps 1000 instructions")
+    );
+}
+
+#[test]
+fn randomized_exploration_finds_the_lost_update_and_is_reproducible() {
+    let mut opts = options(GilModel::New, CheckPoints::EveryOp);
+    opts.random = Some((300, 2, 7));
+    let a = run(RACE, &opts);
+    let b = run(RACE, &opts);
+    assert_eq!(stdouts(&a), ["1\n", "2\n"]);
+    let counts = |r: &Report| r.outcomes.iter().map(|o| o.schedules).collect::<Vec<_>>();
+    assert_eq!(counts(&a), counts(&b));
+}
