@@ -174,7 +174,38 @@ impl Value {
     /// The identity the program observes (`id()`, repr addresses, the default hash):
     /// the address, or its per-run alias in simulated mode.
     pub fn observed_id(&self) -> usize {
-        crate::runtime::sched::ids::observe(self.identity())
+        crate::runtime::sched::ids::observe_object(self.identity(), || self.weak_object())
+    }
+
+    /// A weak reference to the heap object behind this value, if it has one.
+    fn weak_object(&self) -> Option<crate::runtime::sched::ids::WeakObject> {
+        use crate::runtime::sched::ids::WeakObject;
+        fn w<T: std::any::Any + Send + Sync>(a: &Arc<T>) -> Option<WeakObject> {
+            Some(Arc::downgrade(a) as WeakObject)
+        }
+        match self {
+            Value::BigInt(a) => w(a),
+            Value::Str(a) => w(a),
+            Value::Bytes(a) => w(a),
+            Value::Tuple(a) => w(a),
+            Value::List(a) => w(a),
+            Value::Dict(a) => w(a),
+            Value::Set(a) | Value::FrozenSet(a) => w(a),
+            Value::Range(a) => w(a),
+            Value::Slice(a) => w(a),
+            Value::Function(a) => w(a),
+            Value::Builtin(a) => w(a),
+            Value::Method(a) => w(a),
+            Value::Class(a) => w(a),
+            Value::Instance(a) => w(a),
+            Value::Module(a) => w(a),
+            Value::Iter(a) => w(a),
+            Value::Generator(a) => w(a),
+            Value::Code(a) => w(a),
+            Value::Cell(a) => w(a),
+            Value::Native(a) => w(a),
+            _ => None,
+        }
     }
 
     pub fn identity(&self) -> usize {

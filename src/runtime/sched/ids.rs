@@ -1,11 +1,14 @@
 //! Object identities as a simulated run shows them: `id()`, the addresses in reprs and the
 //! default hash (hence the order of a set of objects) come from real memory addresses, which
-//! differ from run to run. In simulated mode each distinct address gets the next number of a
-//! per-run sequence instead, so the same schedule prints the same ids.
+//! differ from run to run. In simulated mode each object gets the next number of a per-run
+//! sequence the first time its identity is observed instead, so the same schedule prints the
+//! same ids. An address the allocator reused for a new object gets a new number (the old
+//! object's weak reference is dead), so the numbering does not depend on the allocator.
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use parking_lot::Mutex;
 
@@ -13,16 +16,33 @@ use parking_lot::Mutex;
 const BASE: usize = 0x7f00_0000_1000;
 const STRIDE: usize = 0x40;
 
+/// A weak reference to whatever object lives at an address.
+pub type WeakObject = Weak<dyn Any + Send + Sync>;
+
 #[derive(Default)]
 pub struct IdAliases {
-    map: Mutex<HashMap<usize, usize>>,
+    map: Mutex<AliasMap>,
+}
+
+#[derive(Default)]
+struct AliasMap {
+    by_address: HashMap<usize, (usize, Option<WeakObject>)>,
+    issued: usize,
 }
 
 impl IdAliases {
-    fn alias(&self, raw: usize) -> usize {
+    fn alias(&self, raw: usize, object: Option<WeakObject>) -> usize {
         let mut map = self.map.lock();
-        let next = BASE + map.len() * STRIDE;
-        *map.entry(raw).or_insert(next)
+        if let Some((alias, known)) = map.by_address.get(&raw) {
+            let same_object = known.as_ref().is_none_or(|w| w.strong_count() > 0);
+            if same_object {
+                return *alias;
+            }
+        }
+        let alias = BASE + map.issued * STRIDE;
+        map.issued += 1;
+        map.by_address.insert(raw, (alias, object));
+        alias
     }
 }
 
@@ -40,9 +60,16 @@ pub fn install(aliases: Option<Arc<IdAliases>>) {
 /// The identity a program observes for an object at address `raw`.
 #[inline]
 pub fn observe(raw: usize) -> usize {
+    observe_object(raw, || None)
+}
+
+/// The identity of the object at `raw`, which `object` refers to weakly (asked for only in
+/// simulated mode).
+#[inline]
+pub fn observe_object(raw: usize, object: impl FnOnce() -> Option<WeakObject>) -> usize {
     ALIASES.with(|a| match &*a.borrow() {
         None => raw,
-        Some(aliases) => aliases.alias(raw),
+        Some(aliases) => aliases.alias(raw, object()),
     })
 }
 
@@ -58,6 +85,16 @@ mod tests {
         assert_eq!(a, BASE);
         assert_eq!(b, BASE + STRIDE);
         assert_eq!(observe(0x5555_1234), a);
+        // A dead object's address reused by a new one gets a new number.
+        let first: Arc<dyn Any + Send + Sync> = Arc::new(1u8);
+        let raw = 0x6666_0000;
+        let w = Arc::downgrade(&first);
+        let x = observe_object(raw, || Some(w.clone()));
+        assert_eq!(observe_object(raw, || None), x);
+        drop(first);
+        let second: Arc<dyn Any + Send + Sync> = Arc::new(2u8);
+        let y = observe_object(raw, || Some(Arc::downgrade(&second)));
+        assert_ne!(x, y);
         install(None);
         assert_eq!(observe(42), 42);
     }

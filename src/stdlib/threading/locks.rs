@@ -30,6 +30,8 @@ pub struct LockCore {
     internal: std::sync::atomic::AtomicBool,
     /// In simulated mode, the scheduler to tell when the lock is released.
     sim: Option<Arc<Sim>>,
+    /// Itself, for identities that survive address reuse (simulated mode).
+    me: std::sync::OnceLock<std::sync::Weak<LockCore>>,
 }
 
 #[derive(Default)]
@@ -40,13 +42,16 @@ struct LockState {
 
 impl LockCore {
     pub fn new(reentrant: bool, sim: Option<Arc<Sim>>) -> Arc<LockCore> {
-        Arc::new(LockCore {
+        let core = Arc::new(LockCore {
             state: Mutex::new(LockState::default()),
             cond: Condvar::new(),
             reentrant,
             internal: std::sync::atomic::AtomicBool::new(false),
             sim,
-        })
+            me: std::sync::OnceLock::new(),
+        });
+        let _ = core.me.set(Arc::downgrade(&core));
+        core
     }
 
     /// One attempt: Some(true) acquired.
@@ -218,7 +223,11 @@ impl LockInfo for LockCore {
         let kind = if self.reentrant { "RLock" } else { "Lock" };
         format!(
             "{kind} at 0x{:x}",
-            crate::runtime::sched::ids::observe(self.identity() as usize)
+            crate::runtime::sched::ids::observe_object(self.identity() as usize, || {
+                self.me
+                    .get()
+                    .map(|w| w.clone() as crate::runtime::sched::ids::WeakObject)
+            })
         )
     }
 }
