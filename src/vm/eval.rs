@@ -65,13 +65,12 @@ impl Vm {
             let exit = match pending.take() {
                 Some(e) => Exit::Error(e, true),
                 None => {
-                    if self.interp.check_points().per_instruction()
-                        || self.interp.sim.is_some()
-                        || self.tracing
-                    {
-                        self.execute::<true>(frame, &mut callees)
-                    } else {
-                        self.execute::<false>(frame, &mut callees)
+                    let sim = self.interp.sim.is_some();
+                    match (self.needs_per_instruction(), sim) {
+                        (true, true) => self.execute::<true, true>(frame, &mut callees),
+                        (true, false) => self.execute::<true, false>(frame, &mut callees),
+                        (false, true) => self.execute::<false, true>(frame, &mut callees),
+                        (false, false) => self.execute::<false, false>(frame, &mut callees),
                     }
                 }
             };
@@ -141,7 +140,13 @@ impl Vm {
     #[inline(never)]
     /// `PER_OP`: the `every-op`/`ticks:N` policies — check between instructions and run the
     /// plain (unfused) instruction stream, so every instruction boundary is a switch point.
-    fn execute<const PER_OP: bool>(&self, base: &mut Frame, callees: &mut Vec<Frame>) -> Exit {
+    /// `SIM`: simulated mode — every instruction is counted for the virtual clock (a
+    /// superinstruction as the instructions it stands for).
+    fn execute<const PER_OP: bool, const SIM: bool>(
+        &self,
+        base: &mut Frame,
+        callees: &mut Vec<Frame>,
+    ) -> Exit {
         // Calls and returns push/pop `callees` and continue this outer loop, so a Python
         // call costs no native call of this (large) function.
         loop {
@@ -201,6 +206,9 @@ impl Vm {
                         ));
                     };
                     pc += 1;
+                    if SIM && !matches!(instr, Instr::Quick(_)) {
+                        self.sim_pending.set(self.sim_pending.get() + 1);
+                    }
                     if PER_OP {
                         frame.pc = pc - 1;
                         self.in_stdlib.set(code.stdlib);
@@ -498,18 +506,27 @@ impl Vm {
                         }
                         Instr::Quick(q) => {
                             if let Some(next) = self.quick(frame, q, pc, instrs) {
+                                if SIM {
+                                    let n = super::sim_hooks::quick_weight(q, pc, next);
+                                    self.sim_pending.set(self.sim_pending.get() + n);
+                                }
+                                let backward = next < pc;
                                 pc = next;
-                                if matches!(
-                                    q,
-                                    Quick::FastConstCompareJump(..)
-                                        | Quick::FastFastCompareJump(..)
-                                ) && next < pc
+                                if backward
+                                    && matches!(
+                                        q,
+                                        Quick::FastConstCompareJump(..)
+                                            | Quick::FastFastCompareJump(..)
+                                    )
                                 {
                                     check_point!();
                                 }
                                 continue;
                             }
                             // Slow path: run the sequence's first instruction as written.
+                            if SIM {
+                                self.sim_pending.set(self.sim_pending.get() + 1);
+                            }
                             frame.pc = pc;
                             match code.instructions.get(pc - 1).copied() {
                                 Some(Instr::LoadFast(i)) => {

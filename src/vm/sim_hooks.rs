@@ -14,8 +14,8 @@ impl Vm {
     /// instruction is counted, and the scheduler is asked when the policy has a switch point
     /// here and something could happen by now.
     pub(crate) fn sim_instruction(&self, sim: &Sim) -> PyResult<()> {
-        let pending = self.sim_pending.get() + 1;
-        self.sim_pending.set(pending);
+        // The eval loop has counted the instruction already.
+        let pending = self.sim_pending.get();
         if sim.take_dirty() {
             self.sim_budget.set(0);
         }
@@ -208,6 +208,35 @@ impl Vm {
                 thread,
                 text: crate::compiler::dis::instruction_text(code, pc),
             });
+        }
+    }
+}
+
+/// How many instructions a superinstruction's fast path stood for: all of them, except a
+/// `FOR_ITER; STORE_FAST` whose iterator was exhausted (only the FOR_ITER ran).
+pub(crate) fn quick_weight(q: crate::compiler::bytecode::Quick, pc: usize, next: usize) -> u64 {
+    use crate::compiler::bytecode::Quick;
+    match q {
+        Quick::FastFast(..) | Quick::ForIterStore(..) if next != pc + 1 => 1,
+        Quick::FastFast(..) | Quick::ForIterStore(..) => 2,
+        Quick::FastConstBinary(..) | Quick::FastFastBinary(..) => 3,
+        Quick::FastConstUpdate(..)
+        | Quick::FastConstCompareJump(..)
+        | Quick::FastFastCompareJump(..) => 4,
+    }
+}
+
+impl Vm {
+    /// Whether the eval loop must look between every two instructions: the every-op and
+    /// ticks policies, tracing lines, and simulated runs without a GIL or exploring (where
+    /// any instruction boundary may be a switch).
+    pub(crate) fn needs_per_instruction(&self) -> bool {
+        if self.interp.check_points().per_instruction() || self.tracing {
+            return true;
+        }
+        match &self.interp.sim {
+            Some(sim) => self.interp.gil.model == GilModel::Off || sim.options().explore,
+            None => false,
         }
     }
 }
