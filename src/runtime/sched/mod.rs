@@ -146,13 +146,21 @@ pub struct Sim {
     /// Deterministic object identities for this run.
     pub ids: Arc<ids::IdAliases>,
     events: Arc<Events>,
+    /// Index + 1 of the thread holding the baton, readable without the lock (spinning).
+    baton: std::sync::atomic::AtomicUsize,
     /// Set when a thread became ready (a notify, a new thread): the running thread's budget
     /// is stale and it must ask again at its next switch point.
     dirty: std::sync::atomic::AtomicBool,
 }
 
-/// A handoff the caller must wait for: the thread gave up the baton.
 type Guard<'a> = MutexGuard<'a, SimState>;
+
+/// How long a thread that gave up the baton watches for it to come back before sleeping.
+const SPIN_FOR: Duration = Duration::from_micros(30);
+
+/// Spinning only pays when another core can run the thread holding the baton meanwhile.
+static SPARE_CORE: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2));
 
 impl Sim {
     pub fn new(
@@ -183,6 +191,7 @@ impl Sim {
             interval: AtomicU64::new(interval.as_nanos() as u64),
             ids: Arc::new(ids::IdAliases::default()),
             dirty: std::sync::atomic::AtomicBool::new(false),
+            baton: std::sync::atomic::AtomicUsize::new(1),
             events,
         }
     }
@@ -628,6 +637,7 @@ impl Sim {
         }
         t.status = Status::Running;
         st.running = Some(next);
+        self.baton.store(next + 1, Ordering::Release);
         self.clock.store(st.now, Ordering::Relaxed);
         st.threads[next].wake.notify_one();
     }
@@ -672,6 +682,7 @@ impl Sim {
     /// Parks the calling thread until the baton is its own.
     fn wait_turn(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
         let wake = st.threads[i].wake.clone();
+        let mut spun = false;
         loop {
             if st.stopped {
                 return Err(Stop::Stopped);
@@ -679,7 +690,26 @@ impl Sim {
             if st.running == Some(i) {
                 return Ok(());
             }
+            if !spun && *SPARE_CORE {
+                // Short turns often come straight back (a thread starts, sets an Event, and
+                // exits): watch the baton for a moment before paying for a sleep/wake-up.
+                spun = true;
+                MutexGuard::unlocked(st, || self.spin_for_baton(i));
+                continue;
+            }
             wake.wait_for(st, Duration::from_millis(100));
+        }
+    }
+
+    fn spin_for_baton(&self, i: usize) {
+        let start = std::time::Instant::now();
+        while start.elapsed() < SPIN_FOR {
+            for _ in 0..64 {
+                if self.baton.load(Ordering::Acquire) == i + 1 {
+                    return;
+                }
+                std::hint::spin_loop();
+            }
         }
     }
 }
