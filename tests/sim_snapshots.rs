@@ -23,7 +23,12 @@ fn simulate(path: &Path) -> String {
         }),
         ..RunOptions::default()
     };
-    let out = gilsim::runner::run_program(&source, &name, options, path.parent().map(Path::to_path_buf));
+    let out = gilsim::runner::run_program(
+        &source,
+        &name,
+        options,
+        path.parent().map(Path::to_path_buf),
+    );
     format!(
         "exit status {}\n--- stdout\n{}--- stderr: trace and summary\n{}",
         out.exit_code, out.stdout, out.stderr
@@ -33,7 +38,12 @@ fn simulate(path: &Path) -> String {
 fn check(path: &Path) {
     let first = simulate(path);
     // Determinism, checked here as well: a second run in the same process is identical.
-    assert_eq!(simulate(path), first, "{} is not deterministic", path.display());
+    assert_eq!(
+        simulate(path),
+        first,
+        "{} is not deterministic",
+        path.display()
+    );
     insta::assert_snapshot!(first);
 }
 

@@ -15,9 +15,11 @@ const EXAMPLES: &str = "Examples:
   gilsim run programs/factorial_50000.py      the same, explicitly
   gilsim run -c 'print(sum(range(10)))'       run a one-liner
   gilsim run --timeout 5 script.py            stop a runaway program after 5 seconds
-  gilsim run --stats programs/gil_two_counts.py   GIL figures per thread at exit
-  gilsim run --like 2.7 programs/gil_two_counts.py   the same with Python 2's old GIL
-  gilsim run -X gil=0 programs/race_counter.py  free-threaded: no GIL at all
+  gilsim run --stats programs/threads_count_two_threads.py    GIL figures per thread at exit
+  gilsim run --like 2.7 programs/threads_count_two_threads.py  with Python 2's old GIL
+  gilsim run -X gil=0 programs/threads_count_two_threads.py    free-threaded: no GIL at all
+  gilsim run --seed 7 --timeline programs/threads_counter_race.py   a reproducible run, drawn
+  gilsim explore programs/exercises/bank_race.py    every outcome of a racy program
   gilsim dis programs/countdown_count.py      bytecode, laid out like `python -m dis`";
 
 #[derive(Parser, Debug)]

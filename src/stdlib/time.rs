@@ -21,7 +21,10 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("perf_counter_ns", perf_counter_ns),
             ("monotonic", perf_counter),
             ("monotonic_ns", perf_counter_ns),
-            ("process_time", perf_counter),
+            ("process_time", process_time),
+            ("process_time_ns", process_time_ns),
+            ("thread_time", thread_time),
+            ("thread_time_ns", thread_time_ns),
             ("sleep", sleep),
         ],
     )
@@ -69,6 +72,45 @@ fn perf_counter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn perf_counter_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     positional("perf_counter_ns", args, 0, 0)?;
     Ok(Value::Int(elapsed(vm).as_nanos() as i64))
+}
+
+/// CPU time of the process and of the calling thread: real (from the OS), or in simulated
+/// mode the virtual cost of the instructions executed (sleeping and waiting cost none).
+fn cpu_times(vm: &Vm) -> (Duration, Duration) {
+    match &vm.interp.sim {
+        Some(sim) => {
+            let (process, thread) = sim.cpu_ns(&vm.thread, vm.sim_pending.get());
+            (Duration::from_nanos(process), Duration::from_nanos(thread))
+        }
+        None => (
+            cpu_time::ProcessTime::try_now()
+                .map(|t| t.as_duration())
+                .unwrap_or_default(),
+            cpu_time::ThreadTime::try_now()
+                .map(|t| t.as_duration())
+                .unwrap_or_default(),
+        ),
+    }
+}
+
+fn process_time(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("process_time", args, 0, 0)?;
+    Ok(Value::Float(cpu_times(vm).0.as_secs_f64()))
+}
+
+fn process_time_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("process_time_ns", args, 0, 0)?;
+    Ok(Value::Int(cpu_times(vm).0.as_nanos() as i64))
+}
+
+fn thread_time(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("thread_time", args, 0, 0)?;
+    Ok(Value::Float(cpu_times(vm).1.as_secs_f64()))
+}
+
+fn thread_time_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("thread_time_ns", args, 0, 0)?;
+    Ok(Value::Int(cpu_times(vm).1.as_nanos() as i64))
 }
 
 fn sleep(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -117,6 +117,8 @@ struct SimThread {
     /// Since when it has wanted the GIL (new GIL drop requests) or a core.
     ready_since: u64,
     timed_out: bool,
+    /// Instructions this thread executed (its CPU time, `time.thread_time`).
+    steps: u64,
 }
 
 struct SimState {
@@ -230,6 +232,7 @@ impl Sim {
             clock: now,
             ready_since: now,
             timed_out: false,
+            steps: 0,
         });
         st.index.insert(t.ident, i);
         if first {
@@ -350,6 +353,17 @@ impl Sim {
         base + instructions * self.instruction_cost(&st)
     }
 
+    /// Virtual CPU time in ns of the whole process and of the calling thread
+    /// (`time.process_time`, `time.thread_time`): instructions executed, at their cost.
+    pub fn cpu_ns(&self, me: &ThreadState, instructions: u64) -> (u64, u64) {
+        let st = self.state.lock();
+        let mine = st.index.get(&me.ident).map_or(0, |&i| st.threads[i].steps);
+        (
+            (st.steps + instructions) * cost::INSTRUCTION_NS,
+            (mine + instructions) * cost::INSTRUCTION_NS,
+        )
+    }
+
     /// Ends the simulation: every parked thread wakes and unwinds.
     pub fn stop(&self) {
         let mut st = self.state.lock();
@@ -430,6 +444,7 @@ impl Sim {
     fn account(&self, st: &mut SimState, i: usize, instructions: u64) -> Result<(), Stop> {
         let spent = instructions * self.instruction_cost(st);
         st.steps += instructions;
+        st.threads[i].steps += instructions;
         let t = &mut st.threads[i];
         if self.model == GilModel::Off {
             t.clock += spent;
