@@ -556,6 +556,10 @@ pub struct CodeObject {
     pub exception_table: Box<[ExceptionEntry]>,
     pub max_stack: u32,
     pub docstring: Option<Arc<str>>,
+    /// Positional parameters only, no cells, not a generator, not gilsim's stdlib: a CALL
+    /// with exactly `argcount` positional arguments just moves them into the new frame's
+    /// locals (the eval loop's fast path).
+    pub plain_call: bool,
 }
 
 impl CodeObject {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::bytecode::{CodeObject, ExceptionEntry, Instr};
+use super::bytecode::{CodeObject, ExceptionEntry, Instr, flags};
 use super::symtable::ScopeKind;
 use crate::vm::value::Value;
 
@@ -238,10 +238,19 @@ impl Unit {
         let names = self.names.iter().map(|n| interner.intern(n)).collect();
         let max_stack = max_stack_estimate(&self.instrs);
         let quick = super::quicken::quicken(&self.instrs, &table);
+        let stdlib = filename.starts_with(super::bytecode::STDLIB_FILENAME_PREFIX);
+        let plain_call = !stdlib
+            && self.kwonlyargcount == 0
+            && self.cellvars.is_empty()
+            && self.freevars.is_empty()
+            && self.flags
+                & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE)
+                == 0;
         CodeObject {
+            plain_call,
             name: self.name,
             qualname: self.qualname,
-            stdlib: filename.starts_with(super::bytecode::STDLIB_FILENAME_PREFIX),
+            stdlib,
             filename,
             first_line: self.first_line,
             instructions: self.instrs.into_boxed_slice(),

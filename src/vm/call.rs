@@ -24,8 +24,8 @@ impl Vm {
         match callable {
             Value::Function(f) => {
                 let mut slots = args.args.to_vec();
-                let frame = self.function_frame(f, &mut slots, 0, args.kwnames)?;
-                self.run_function_frame(f, frame)
+                let frame = self.function_frame(f.clone(), &mut slots, 0, args.kwnames)?;
+                self.run_function_frame(frame)
             }
             Value::Builtin(b) => self.call_builtin(b, args.args, args.kwnames),
             Value::Method(m) => {
@@ -74,7 +74,7 @@ impl Vm {
     /// The CALL fast path: arguments are `slots[args_start..]` of the caller's stack.
     pub(crate) fn call_prepared(
         &self,
-        callable: &Value,
+        callable: Value,
         slots: &mut Vec<Value>,
         args_start: usize,
         kwnames: &[Value],
@@ -82,23 +82,23 @@ impl Vm {
         match callable {
             Value::Function(f) => {
                 let frame = self.function_frame(f, slots, args_start, kwnames)?;
-                if f.code.is_generator() {
-                    return Ok(CallOutcome::Value(self.make_generator(f, frame)));
+                if frame.func.code.is_generator() {
+                    return Ok(CallOutcome::Value(self.make_generator(frame)));
                 }
                 Ok(CallOutcome::Frame(frame))
             }
             Value::Builtin(b) => {
-                let r = self.call_builtin(b, &slots[args_start..], kwnames)?;
+                let r = self.call_builtin(&b, &slots[args_start..], kwnames)?;
                 Ok(CallOutcome::Value(r))
             }
             Value::Method(m) => {
                 slots.insert(args_start, m.receiver.clone());
                 let func = m.func.clone();
-                self.call_prepared(&func, slots, args_start, kwnames)
+                self.call_prepared(func, slots, args_start, kwnames)
             }
             _ => {
                 let r = self.call_with(
-                    callable,
+                    &callable,
                     Args {
                         args: &slots[args_start..],
                         kwnames,
@@ -133,9 +133,9 @@ impl Vm {
     }
 
     /// Runs a Python function's frame to completion from native code.
-    fn run_function_frame(&self, f: &Arc<Function>, mut frame: Frame) -> PyResult<Value> {
-        if f.code.is_generator() {
-            return Ok(self.make_generator(f, frame));
+    fn run_function_frame(&self, mut frame: Frame) -> PyResult<Value> {
+        if frame.func.code.is_generator() {
+            return Ok(self.make_generator(frame));
         }
         self.check_native_stack()?;
         match self.run_frame(&mut frame, Resume::Start)? {
@@ -143,8 +143,9 @@ impl Vm {
         }
     }
 
-    pub(crate) fn make_generator(&self, f: &Arc<Function>, frame: Frame) -> Value {
-        Value::Generator(Arc::new(Generator::new(frame, f.name(), f.qualname())))
+    pub(crate) fn make_generator(&self, frame: Frame) -> Value {
+        let (name, qualname) = (frame.func.name(), frame.func.qualname());
+        Value::Generator(Arc::new(Generator::new(frame, name, qualname)))
     }
 
     /// `obj(...)` for instances and other objects: `type(obj).__call__`.
@@ -184,7 +185,7 @@ impl Vm {
     /// Builds the frame of a call to `f` with arguments `slots[start..]` (consumed).
     pub(crate) fn function_frame(
         &self,
-        f: &Arc<Function>,
+        f: Arc<Function>,
         slots: &mut Vec<Value>,
         start: usize,
         kwnames: &[Value],
@@ -213,19 +214,20 @@ impl Vm {
                 locals.push(Value::Null);
             }
             let args: Vec<Value> = slots.drain(start..).collect();
-            self.bind_arguments(f, &mut locals, &args, kwnames)?;
+            self.bind_arguments(&f, &mut locals, &args, kwnames)?;
         }
+        let has_cells = !code.cellvars.is_empty() || !code.freevars.is_empty();
         let mut frame = Frame {
-            code: code.clone(),
+            func: f,
             pc: 0,
             slots: locals,
             nlocals,
             cells: Vec::new(),
-            globals: f.globals.clone(),
             locals: None,
             kwnames: None,
         };
-        if !code.cellvars.is_empty() || !code.freevars.is_empty() {
+        if has_cells {
+            let code = &frame.func.code;
             let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
             for arg in code.cell_args.iter() {
                 let initial = match arg {
@@ -234,7 +236,7 @@ impl Vm {
                 };
                 cells.push(Arc::new(Cell::new(initial)));
             }
-            cells.extend(f.closure.iter().cloned());
+            cells.extend(frame.func.closure.iter().cloned());
             frame.cells = cells;
         }
         Ok(frame)
@@ -392,6 +394,7 @@ impl Vm {
             Vec::new()
         };
         let module = frame
+            .func
             .globals
             .get_str("__name__")
             .unwrap_or_else(|| Value::str("__main__"));
@@ -399,7 +402,7 @@ impl Vm {
             name: parking_lot::RwLock::new(code.name.clone()),
             qualname: parking_lot::RwLock::new(code.qualname.clone()),
             code,
-            globals: frame.globals.clone(),
+            globals: frame.func.globals.clone(),
             defaults,
             kwdefaults,
             closure,

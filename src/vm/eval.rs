@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::context::Vm;
 use super::errors::{PyErr, PyResult, TracebackEntry, name_error, unbound_local_error};
 use super::frame::Frame;
+use super::function::Function;
 use super::value::Value;
 use crate::compiler::bytecode::{CodeObject, Instr, Quick};
 
@@ -37,6 +38,9 @@ pub enum CallOutcome {
 /// A frame switch requested by the instruction loop.
 enum Switch {
     Call(Frame),
+    /// A call of a `plain_call` function with its exact positional arguments, which are the
+    /// top `usize` values of the caller's stack.
+    PlainCall(Arc<Function>, usize),
     Return(Value),
 }
 
@@ -106,13 +110,13 @@ impl Vm {
             let raised_at = current.pc.saturating_sub(1);
             if add {
                 err.push_traceback(TracebackEntry {
-                    filename: current.code.filename.clone(),
-                    line: current.code.line_at(raised_at),
-                    name: current.code.name.clone(),
+                    filename: current.func.code.filename.clone(),
+                    line: current.func.code.line_at(raised_at),
+                    name: current.func.code.name.clone(),
                 });
             }
             add = true;
-            if let Some(entry) = current.code.handler_for(raised_at).copied() {
+            if let Some(entry) = current.func.code.handler_for(raised_at).copied() {
                 current.truncate_stack(entry.depth as usize);
                 if entry.lasti {
                     current.push(Value::Int(raised_at as i64));
@@ -155,13 +159,27 @@ impl Vm {
                     Some(f) => f,
                     None => &mut *base,
                 };
-                let code = frame.code.clone();
-                let instrs: &[Instr] = if PER_OP {
+                // `code` and `instrs` borrow the frame's code (no `Arc` clone: an atomic
+                // increment per frame switch). Instructions that need the whole frame
+                // mutably end the borrow and `reborrow!` it afterwards.
+                let mut code: &Arc<CodeObject> = &frame.func.code;
+                let mut instrs: &[Instr] = if PER_OP {
                     &code.instructions
                 } else {
                     &code.quick
                 };
                 let mut pc = frame.pc;
+
+                macro_rules! reborrow {
+                    () => {{
+                        code = &frame.func.code;
+                        instrs = if PER_OP {
+                            &code.instructions
+                        } else {
+                            &code.quick
+                        };
+                    }};
+                }
 
                 macro_rules! fail {
                     ($e:expr) => {{
@@ -213,7 +231,7 @@ impl Vm {
                         frame.pc = pc - 1;
                         self.in_stdlib.set(code.stdlib);
                         if self.tracing {
-                            self.trace_instruction(&code, pc - 1);
+                            self.trace_instruction(code, pc - 1);
                         }
                         tri!(self.per_instruction_check());
                     }
@@ -235,7 +253,7 @@ impl Vm {
                                     let n = *n;
                                     push!(Value::Int(n));
                                 }
-                                Value::Null => fail!(unbound_local(&code, i)),
+                                Value::Null => fail!(unbound_local(code, i)),
                                 _ => {
                                     let v = v.clone();
                                     push!(v);
@@ -249,7 +267,7 @@ impl Vm {
                         }
                         Instr::DeleteFast(i) => {
                             if frame.slots[i as usize].is_null() {
-                                fail!(unbound_local(&code, i));
+                                fail!(unbound_local(code, i));
                             }
                             frame.slots[i as usize] = Value::Null;
                         }
@@ -383,7 +401,12 @@ impl Vm {
                             let Value::Str(name) = &code.names[(arg >> 1) as usize] else {
                                 fail!(super::errors::system_error("bad name"));
                             };
-                            let v = match self.load_global_cached(&code, pc, &frame.globals, name) {
+                            let v = match self.load_global_cached(
+                                code,
+                                pc,
+                                &frame.func.globals,
+                                name,
+                            ) {
                                 Some(v) => v,
                                 None => fail!(name_error(format!(
                                     "name '{}' is not defined",
@@ -454,7 +477,7 @@ impl Vm {
                             let v = pop!();
                             match &frame.locals {
                                 Some(ns) => ns.set_name(name, v),
-                                None => frame.globals.set_name(name, v),
+                                None => frame.func.globals.set_name(name, v),
                             }
                         }
                         Instr::StoreGlobal(i) => {
@@ -462,7 +485,7 @@ impl Vm {
                                 fail!(super::errors::system_error("bad name"));
                             };
                             let v = pop!();
-                            frame.globals.set_name(name, v);
+                            frame.func.globals.set_name(name, v);
                         }
                         Instr::LoadAttr(arg) => {
                             let Some(Value::Str(name)) = code.names.get((arg >> 1) as usize) else {
@@ -488,7 +511,15 @@ impl Vm {
                         }
                         Instr::Call(argc) => {
                             frame.pc = pc;
-                            match tri!(self.call_from_frame(frame, argc as usize)) {
+                            if let Some(func) = take_plain_callee(frame, argc as usize) {
+                                if let Err(e) = self.enter_frame() {
+                                    fail!(e);
+                                }
+                                break Switch::PlainCall(func, argc as usize);
+                            }
+                            let outcome = self.call_from_frame(frame, argc as usize);
+                            reborrow!();
+                            match tri!(outcome) {
                                 CallOutcome::Value(v) => {
                                     push!(v);
                                     check_point!();
@@ -497,15 +528,15 @@ impl Vm {
                                     if let Err(e) = self.enter_frame() {
                                         fail!(e);
                                     }
-                                    if callee.code.stdlib {
-                                        self.note_caller(&code, pc);
+                                    if callee.func.code.stdlib {
+                                        self.note_caller(code, pc);
                                     }
                                     break Switch::Call(callee);
                                 }
                             }
                         }
                         Instr::Quick(q) => {
-                            if let Some(next) = self.quick(frame, q, pc, instrs) {
+                            if let Some(next) = quick(&mut frame.slots, code, q, pc, instrs) {
                                 if SIM {
                                     let n = super::sim_hooks::quick_weight(q, pc, next);
                                     self.sim_pending.set(self.sim_pending.get() + n);
@@ -532,7 +563,7 @@ impl Vm {
                                 Some(Instr::LoadFast(i)) => {
                                     let v = &frame.slots[i as usize];
                                     if v.is_null() {
-                                        fail!(unbound_local(&code, i));
+                                        fail!(unbound_local(code, i));
                                     }
                                     let v = v.clone();
                                     push!(v);
@@ -554,7 +585,9 @@ impl Vm {
                         }
                         other => {
                             frame.pc = pc;
-                            match self.execute_rare(frame, other) {
+                            let flow = self.execute_rare(frame, other);
+                            reborrow!();
+                            match flow {
                                 Ok(Flow::Next) => pc = frame.pc,
                                 Ok(Flow::Jump(t)) => pc = t,
                                 Ok(Flow::CheckPoint) => {
@@ -574,6 +607,14 @@ impl Vm {
             };
             match switch {
                 Switch::Call(callee) => callees.push(callee),
+                Switch::PlainCall(func, argc) => {
+                    let caller = match callees.last_mut() {
+                        Some(f) => f,
+                        None => &mut *base,
+                    };
+                    let callee = self.plain_frame(caller, func, argc);
+                    callees.push(callee);
+                }
                 Switch::Return(v) => {
                     // RETURN_VALUE: hand the value to the inline caller, or finish the run.
                     let Some(callee) = callees.pop() else {
@@ -601,7 +642,7 @@ impl Vm {
         {
             return Ok(v);
         }
-        if let Some(v) = frame.globals.get_name(name) {
+        if let Some(v) = frame.func.globals.get_name(name) {
             return Ok(v);
         }
         self.builtins()
@@ -610,91 +651,136 @@ impl Vm {
     }
 }
 
+/// The fast path of a superinstruction; `pc` is just after it. Returns the next pc, or
+/// None when the operands are not all small ints (the caller then runs the sequence
+/// instruction by instruction).
+#[inline(always)]
+fn quick(
+    slots: &mut Vec<Value>,
+    code: &CodeObject,
+    q: Quick,
+    pc: usize,
+    instrs: &[Instr],
+) -> Option<usize> {
+    let int_local = |slots: &[Value], i: u16| match slots.get(i as usize) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    let int_const = |i: u16| match code.consts.get(i as usize) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    match q {
+        Quick::FastConstBinary(a, c, op) => {
+            let r = super::ops::int_fast(int_local(slots, a)?, int_const(c)?, op)?;
+            slots.push(r);
+            Some(pc + 2)
+        }
+        Quick::FastConstUpdate(a, c, op) => {
+            let r = super::ops::int_fast(int_local(slots, a)?, int_const(c)?, op)?;
+            std::mem::forget(std::mem::replace(&mut slots[a as usize], r));
+            Some(pc + 3)
+        }
+        Quick::FastFastBinary(a, b, op) => {
+            let r = super::ops::int_fast(int_local(slots, a)?, int_local(slots, b)?, op)?;
+            slots.push(r);
+            Some(pc + 2)
+        }
+        Quick::FastConstCompareJump(a, c, op) => {
+            let truth = super::ops::cmp_i64(int_local(slots, a)?, int_const(c)?, op);
+            jump_unless(truth, pc, instrs)
+        }
+        Quick::FastFastCompareJump(a, b, op) => {
+            let truth = super::ops::cmp_i64(int_local(slots, a)?, int_local(slots, b)?, op);
+            jump_unless(truth, pc, instrs)
+        }
+        Quick::FastFast(a, b) => {
+            let x = slots.get(a as usize)?.clone();
+            let y = slots.get(b as usize)?.clone();
+            if x.is_null() || y.is_null() {
+                return None;
+            }
+            slots.push(x);
+            slots.push(y);
+            Some(pc + 1)
+        }
+        Quick::ForIterStore(t, a) => {
+            let Some(Value::Iter(it)) = slots.last() else {
+                return None;
+            };
+            let super::iter::IterObj::Range {
+                next,
+                stop,
+                step,
+                done,
+            } = &**it
+            else {
+                return None;
+            };
+            use std::sync::atomic::Ordering::Relaxed;
+            let cur = next.load(Relaxed);
+            let more = !done.load(Relaxed) && if *step > 0 { cur < *stop } else { cur > *stop };
+            if !more {
+                drop_value(slots.pop().unwrap_or(Value::Null));
+                return Some(t as usize);
+            }
+            match cur.checked_add(*step) {
+                Some(n) => next.store(n, Relaxed),
+                None => done.store(true, Relaxed),
+            }
+            let old = std::mem::replace(&mut slots[a as usize], Value::Int(cur));
+            drop_value(old);
+            Some(pc + 1)
+        }
+    }
+}
+
+/// CALL's fast path: when the callable under the `argc` arguments is a `plain_call` function
+/// taking exactly `argc` positional arguments (and no keyword names are pending), takes it off
+/// the stack.
+#[inline(always)]
+fn take_plain_callee(frame: &mut Frame, argc: usize) -> Option<Arc<Function>> {
+    if frame.kwnames.is_some() {
+        return None;
+    }
+    let base = frame.slots.len().checked_sub(argc + 2)?;
+    match &frame.slots[base..base + 2] {
+        [Value::Null, Value::Function(f)]
+            if f.code.plain_call && f.code.argcount as usize == argc => {}
+        _ => return None,
+    }
+    match std::mem::take(&mut frame.slots[base + 1]) {
+        Value::Function(f) => Some(f),
+        _ => None,
+    }
+}
+
 impl Vm {
-    /// The fast path of a superinstruction; `pc` is just after it. Returns the next pc, or
-    /// None when the operands are not all small ints (the caller then runs the sequence
-    /// instruction by instruction).
+    /// The frame of a plain call (see `take_plain_callee`): the arguments move from the
+    /// caller's stack into the callee's locals.
     #[inline(always)]
-    fn quick(&self, frame: &mut Frame, q: Quick, pc: usize, instrs: &[Instr]) -> Option<usize> {
-        let code = &frame.code;
-        let int_local = |slots: &[Value], i: u16| match slots.get(i as usize) {
-            Some(Value::Int(n)) => Some(*n),
-            _ => None,
-        };
-        let int_const = |i: u16| match code.consts.get(i as usize) {
-            Some(Value::Int(n)) => Some(*n),
-            _ => None,
-        };
-        match q {
-            Quick::FastConstBinary(a, c, op) => {
-                let r = super::ops::int_fast(int_local(&frame.slots, a)?, int_const(c)?, op)?;
-                frame.slots.push(r);
-                Some(pc + 2)
-            }
-            Quick::FastConstUpdate(a, c, op) => {
-                let r = super::ops::int_fast(int_local(&frame.slots, a)?, int_const(c)?, op)?;
-                std::mem::forget(std::mem::replace(&mut frame.slots[a as usize], r));
-                Some(pc + 3)
-            }
-            Quick::FastFastBinary(a, b, op) => {
-                let r = super::ops::int_fast(
-                    int_local(&frame.slots, a)?,
-                    int_local(&frame.slots, b)?,
-                    op,
-                )?;
-                frame.slots.push(r);
-                Some(pc + 2)
-            }
-            Quick::FastConstCompareJump(a, c, op) => {
-                let truth = super::ops::cmp_i64(int_local(&frame.slots, a)?, int_const(c)?, op);
-                jump_unless(truth, pc, instrs)
-            }
-            Quick::FastFastCompareJump(a, b, op) => {
-                let truth = super::ops::cmp_i64(
-                    int_local(&frame.slots, a)?,
-                    int_local(&frame.slots, b)?,
-                    op,
-                );
-                jump_unless(truth, pc, instrs)
-            }
-            Quick::FastFast(a, b) => {
-                let x = frame.slots.get(a as usize)?.clone();
-                let y = frame.slots.get(b as usize)?.clone();
-                if x.is_null() || y.is_null() {
-                    return None;
-                }
-                frame.slots.push(x);
-                frame.slots.push(y);
-                Some(pc + 1)
-            }
-            Quick::ForIterStore(t, a) => {
-                let Some(Value::Iter(it)) = frame.slots.last() else {
-                    return None;
-                };
-                let super::iter::IterObj::Range {
-                    next,
-                    stop,
-                    step,
-                    done,
-                } = &**it
-                else {
-                    return None;
-                };
-                use std::sync::atomic::Ordering::Relaxed;
-                let cur = next.load(Relaxed);
-                let more = !done.load(Relaxed) && if *step > 0 { cur < *stop } else { cur > *stop };
-                if !more {
-                    drop_value(frame.slots.pop().unwrap_or(Value::Null));
-                    return Some(t as usize);
-                }
-                match cur.checked_add(*step) {
-                    Some(n) => next.store(n, Relaxed),
-                    None => done.store(true, Relaxed),
-                }
-                let old = std::mem::replace(&mut frame.slots[a as usize], Value::Int(cur));
-                drop_value(old);
-                Some(pc + 1)
-            }
+    fn plain_frame(&self, caller: &mut Frame, func: Arc<Function>, argc: usize) -> Frame {
+        let code = &func.code;
+        let nlocals = code.varnames.len();
+        let mut slots = self.take_slots();
+        slots.reserve(nlocals + code.max_stack as usize + 2);
+        let len = caller.slots.len();
+        for v in &mut caller.slots[len - argc..] {
+            slots.push(std::mem::take(v));
+        }
+        // The NULL and the (taken) callable: nothing to drop.
+        caller.slots.truncate(len - argc - 2);
+        while slots.len() < nlocals {
+            slots.push(Value::Null);
+        }
+        Frame {
+            func,
+            pc: 0,
+            slots,
+            nlocals,
+            cells: Vec::new(),
+            locals: None,
+            kwnames: None,
         }
     }
 }

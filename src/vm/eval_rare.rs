@@ -56,11 +56,11 @@ impl Vm {
             Instr::StoreGlobal(i) => {
                 let v = frame.pop();
                 let name = name_at(frame, i)?;
-                frame.globals.set_name(&name, v);
+                frame.func.globals.set_name(&name, v);
             }
             Instr::DeleteGlobal(i) => {
                 let name = name_at(frame, i)?;
-                if frame.globals.remove_name(name.as_str()).is_none() {
+                if frame.func.globals.remove_name(name.as_str()).is_none() {
                     return Err(
                         name_error(format!("name '{}' is not defined", name.as_str())).into(),
                     );
@@ -76,7 +76,7 @@ impl Vm {
                 let name = name_at(frame, i)?;
                 match &frame.locals {
                     Some(ns) => ns.set_name(&name, v),
-                    None => frame.globals.set_name(&name, v),
+                    None => frame.func.globals.set_name(&name, v),
                 }
             }
             Instr::DeleteName(i) => {
@@ -84,7 +84,7 @@ impl Vm {
                 let ns = frame
                     .locals
                     .clone()
-                    .unwrap_or_else(|| frame.globals.clone());
+                    .unwrap_or_else(|| frame.func.globals.clone());
                 if ns.remove_name(name.as_str()).is_none() {
                     return Err(
                         name_error(format!("name '{}' is not defined", name.as_str())).into(),
@@ -357,7 +357,7 @@ impl Vm {
             }
             Instr::BeforeWith => {
                 let mgr = frame.pop();
-                self.note_caller(&frame.code, frame.pc);
+                self.note_caller(&frame.func.code, frame.pc);
                 let (exit, entered) = self.before_with(&mgr)?;
                 frame.push(exit);
                 frame.push(entered);
@@ -409,7 +409,7 @@ impl Vm {
                 let ns = frame
                     .locals
                     .clone()
-                    .unwrap_or_else(|| frame.globals.clone());
+                    .unwrap_or_else(|| frame.func.globals.clone());
                 self.import_star(&module, &ns)?;
             }
             Instr::FormatValue(flags) => {
@@ -426,7 +426,7 @@ impl Vm {
                 let ns = frame
                     .locals
                     .clone()
-                    .unwrap_or_else(|| frame.globals.clone());
+                    .unwrap_or_else(|| frame.func.globals.clone());
                 if ns.get_str("__annotations__").is_none() {
                     ns.set_str(
                         "__annotations__",
@@ -560,7 +560,7 @@ impl Vm {
     /// Calls for CALL(argc), with the stack laid out as [NULL|method, callable|self, args...].
     pub(crate) fn call_from_frame(&self, frame: &mut Frame, argc: usize) -> PyResult<CallOutcome> {
         let kwnames = match frame.kwnames.take() {
-            Some(i) => frame.code.consts.get(i as usize).cloned(),
+            Some(i) => frame.func.code.consts.get(i as usize).cloned(),
             None => None,
         };
         let len = frame.slots.len();
@@ -583,21 +583,21 @@ impl Vm {
         if wants_frame {
             self.set_frame_hint(frame);
         }
-        let outcome = self.call_prepared(&callable, &mut frame.slots, args_start, kwnames);
+        let outcome = self.call_prepared(callable, &mut frame.slots, args_start, kwnames);
         frame.slots.truncate(base);
         outcome
     }
 }
 
 fn name_at(frame: &Frame, i: u32) -> PyResult<Arc<super::pystr::PyStr>> {
-    match frame.code.names.get(i as usize) {
+    match frame.func.code.names.get(i as usize) {
         Some(Value::Str(s)) => Ok(s.clone()),
         _ => Err(system_error("bad name index")),
     }
 }
 
 fn deref_name(frame: &Frame, i: u32) -> String {
-    let code = &frame.code;
+    let code = &frame.func.code;
     let i = i as usize;
     if i < code.cellvars.len() {
         code.cellvars[i].to_string()
@@ -610,7 +610,7 @@ fn deref_name(frame: &Frame, i: u32) -> String {
 
 fn free_var_error(frame: &Frame, i: u32) -> PyErr {
     let name = deref_name(frame, i);
-    if (i as usize) < frame.code.cellvars.len() {
+    if (i as usize) < frame.func.code.cellvars.len() {
         super::errors::unbound_local_error(format!(
             "cannot access local variable '{name}' where it is not associated with a value"
         ))

@@ -5,13 +5,17 @@
 use std::sync::Arc;
 
 use super::dict::Dict;
-use super::function::Cell;
+use super::function::{Cell, Function};
 use super::value::Value;
 use crate::compiler::bytecode::CodeObject;
 
 #[derive(Debug)]
 pub struct Frame {
-    pub code: Arc<CodeObject>,
+    /// The function being run (a stand-in one for module, class-body and `exec` code). A CALL
+    /// moves the callee from the caller's stack into its frame, so a call clones neither code
+    /// nor globals: every `Arc` clone and drop is an atomic instruction, and they were most of
+    /// the cost of a Python-to-Python call.
+    pub func: Arc<Function>,
     /// Index of the next instruction.
     pub pc: usize,
     /// `slots[..nlocals]` are the fast locals; the value stack grows after them.
@@ -19,7 +23,6 @@ pub struct Frame {
     pub nlocals: usize,
     /// Cell variables, then free variables (closure).
     pub cells: Vec<Arc<Cell>>,
-    pub globals: Arc<Dict>,
     /// The namespace of `*_NAME` instructions: module globals or a class body's dict.
     pub locals: Option<Arc<Dict>>,
     /// Pending KW_NAMES constant index for the next CALL.
@@ -42,15 +45,24 @@ impl Frame {
         slots.reserve(nlocals + code.max_stack as usize + 2);
         slots.resize(nlocals, Value::Null);
         Frame {
-            code,
+            func: Arc::new(Function::for_code(code, globals)),
             pc: 0,
             slots,
             nlocals,
             cells: Vec::new(),
-            globals,
             locals,
             kwnames: None,
         }
+    }
+
+    #[inline]
+    pub fn code(&self) -> &Arc<CodeObject> {
+        &self.func.code
+    }
+
+    #[inline]
+    pub fn globals(&self) -> &Arc<Dict> {
+        &self.func.globals
     }
 
     /// Current value-stack depth (excluding locals).
@@ -106,6 +118,6 @@ impl Frame {
 
     /// The line of the instruction that is executing (or last executed).
     pub fn current_line(&self) -> u32 {
-        self.code.line_at(self.pc.saturating_sub(1))
+        self.func.code.line_at(self.pc.saturating_sub(1))
     }
 }

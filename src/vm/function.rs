@@ -48,6 +48,22 @@ pub struct Function {
 }
 
 impl Function {
+    /// The stand-in function of a frame that runs module, class-body or `exec` code.
+    pub fn for_code(code: Arc<CodeObject>, globals: Arc<Dict>) -> Function {
+        Function {
+            name: RwLock::new(code.name.clone()),
+            qualname: RwLock::new(code.qualname.clone()),
+            code,
+            globals,
+            defaults: Vec::new(),
+            kwdefaults: None,
+            closure: Vec::new(),
+            annotations: None,
+            dict: Mutex::new(None),
+            module: Value::None,
+        }
+    }
+
     pub fn name(&self) -> Arc<str> {
         self.name.read().clone()
     }

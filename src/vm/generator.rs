@@ -117,7 +117,7 @@ impl Vm {
     fn throw_into(&self, frame: &mut Frame, err: PyErr) -> PyResult<FrameExit> {
         let at_delegating_yield = frame.pc > 0
             && matches!(
-                frame.code.instructions.get(frame.pc - 1),
+                frame.func.code.instructions.get(frame.pc - 1),
                 Some(Instr::YieldValue(1))
             );
         if !at_delegating_yield {
@@ -155,9 +155,9 @@ impl Vm {
         match outcome {
             // The sub-iterator finished: continue after the `yield from` with its result.
             Ok(Some(result)) => {
-                let target = match frame.code.instructions.get(frame.pc) {
+                let target = match frame.func.code.instructions.get(frame.pc) {
                     Some(Instr::JumpBackwardNoInterrupt(send_at)) => {
-                        match frame.code.instructions.get(*send_at as usize) {
+                        match frame.func.code.instructions.get(*send_at as usize) {
                             Some(Instr::Send(exit)) => Some(*exit as usize),
                             _ => None,
                         }

@@ -101,15 +101,15 @@ impl Vm {
     }
 
     pub(crate) fn set_frame_hint(&self, frame: &Frame) {
-        self.note_caller(&frame.code, frame.pc);
+        self.note_caller(&frame.func.code, frame.pc);
         let is_function = frame.locals.is_none()
-            && frame.code.flags & crate::compiler::bytecode::flags::NESTED != 0;
+            && frame.func.code.flags & crate::compiler::bytecode::flags::NESTED != 0;
         let unchanged = matches!(
             self.frame_hint.borrow().as_ref(),
-            Some((g, f)) if Arc::ptr_eq(g, &frame.globals) && *f == is_function
+            Some((g, f)) if Arc::ptr_eq(g, &frame.func.globals) && *f == is_function
         );
         if !unchanged {
-            *self.frame_hint.borrow_mut() = Some((frame.globals.clone(), is_function));
+            *self.frame_hint.borrow_mut() = Some((frame.func.globals.clone(), is_function));
         }
     }
 
