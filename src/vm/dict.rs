@@ -4,7 +4,12 @@
 use std::sync::Arc;
 
 use hashbrown::HashTable;
-use parking_lot::Mutex;
+/// A dict's lock. Critical sections are a few hash probes and never run Python code, so a
+/// spin lock fits, and its unlock is a plain release store: with parking_lot's mutex (two
+/// atomic read-modify-writes per access) module-level name lookups spent most of their time
+/// in the lock. Contended waiters yield the CPU (free-threaded runs have more threads than
+/// cores).
+type Mutex<T> = spin::mutex::SpinMutex<T, spin::relax::Yield>;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::context::Vm;
@@ -176,8 +181,11 @@ impl Dict {
     }
 
     #[inline]
+    /// Called with the lock held, so a load and a store (no atomic read-modify-write) suffice:
+    /// writers are serialized by the lock.
     fn bump(&self) {
-        self.version.fetch_add(1, Ordering::Release);
+        let v = self.version.load(Ordering::Relaxed);
+        self.version.store(v.wrapping_add(1), Ordering::Release);
     }
 
     pub fn len(&self) -> usize {
@@ -393,8 +401,10 @@ impl Dict {
     }
 
     pub fn clear(&self) {
+        let mut inner = self.inner.lock();
         self.bump();
-        let old = std::mem::take(&mut *self.inner.lock());
+        let old = std::mem::take(&mut *inner);
+        drop(inner);
         drop(old);
     }
 
@@ -412,8 +422,8 @@ impl Dict {
 
     /// Removes and returns the last inserted item (`dict.popitem`).
     pub fn pop_last(&self) -> Option<(Value, Value)> {
-        self.bump();
         let mut inner = self.inner.lock();
+        self.bump();
         let pos = inner.entries.iter().rposition(Option::is_some)?;
         let e = inner.remove_at(pos)?;
         Some((e.key, e.value))

@@ -16,7 +16,7 @@ use crate::compiler::bytecode::Instr;
 
 #[derive(Debug)]
 pub struct Generator {
-    /// The suspended frame; None while it runs or after it finished.
+    /// The frame, locked while it runs; None once the generator finished.
     frame: Mutex<Option<Box<Frame>>>,
     running: AtomicBool,
     finished: AtomicBool,
@@ -70,8 +70,18 @@ impl Vm {
                 "can't send non-None value to a just-started generator",
             ));
         }
-        let Some(mut frame) = generator.frame.lock().take() else {
+        // The frame stays in its mutex while it runs: locking once per resumption (instead of
+        // taking the frame out and putting it back, two lock/unlock pairs) halves the atomic
+        // instructions of a `next()`. A generator that is already running — re-entered from
+        // its own code or resumed from another thread — is locked: CPython's ValueError.
+        let Some(mut slot) = generator.frame.try_lock() else {
             return Err(value_error("generator already executing"));
+        };
+        let Some(frame) = slot.as_mut() else {
+            return match how {
+                Resume::Throw(err) => Err(err),
+                _ => Ok(GenStep::Return(Value::None)),
+            };
         };
         generator.running.store(true, Ordering::Relaxed);
         generator.started.store(true, Ordering::Relaxed);
@@ -79,19 +89,17 @@ impl Vm {
             Resume::Send(_) if first => Resume::Start,
             other => other,
         };
-        let result = self.run_generator_frame(&mut frame, how);
+        let result = self.run_generator_frame(frame, how);
         generator.running.store(false, Ordering::Relaxed);
+        if !matches!(result, Ok(FrameExit::Yield(_))) {
+            generator.finished.store(true, Ordering::Relaxed);
+            *slot = None;
+        }
+        drop(slot);
         match result {
-            Ok(FrameExit::Yield(v)) => {
-                *generator.frame.lock() = Some(frame);
-                Ok(GenStep::Yield(v))
-            }
-            Ok(FrameExit::Return(v)) => {
-                generator.finished.store(true, Ordering::Relaxed);
-                Ok(GenStep::Return(v))
-            }
+            Ok(FrameExit::Yield(v)) => Ok(GenStep::Yield(v)),
+            Ok(FrameExit::Return(v)) => Ok(GenStep::Return(v)),
             Err(e) => {
-                generator.finished.store(true, Ordering::Relaxed);
                 // PEP 479: a StopIteration escaping a generator becomes RuntimeError.
                 if e.is_instance_of(&types().exc.stop_iteration) {
                     let err = runtime_error("generator raised StopIteration");
