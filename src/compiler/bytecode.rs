@@ -294,6 +294,12 @@ pub enum Quick {
     FastConstCompareJump(u16, u16, CompareOp),
     /// LOAD_FAST a; LOAD_FAST b; COMPARE_OP op; POP_JUMP_IF_FALSE t   (t read from slot 3)
     FastFastCompareJump(u16, u16, CompareOp),
+    /// FastConstBinary with a small int constant as an immediate.
+    FastImmBinary(u16, i16, BinaryOp),
+    /// FastConstUpdate with a small int constant as an immediate.
+    FastImmUpdate(u16, i16, BinaryOp),
+    /// FastConstCompareJump with a small int constant as an immediate.
+    FastImmCompareJump(u16, i16, CompareOp),
     /// LOAD_FAST a; LOAD_FAST b
     FastFast(u16, u16),
     /// FOR_ITER t; STORE_FAST a

@@ -237,7 +237,7 @@ impl Unit {
             .collect();
         let names = self.names.iter().map(|n| interner.intern(n)).collect();
         let max_stack = max_stack_estimate(&self.instrs);
-        let quick = super::quicken::quicken(&self.instrs, &table);
+        let quick = super::quicken::quicken(&self.instrs, &table, &self.consts);
         let stdlib = filename.starts_with(super::bytecode::STDLIB_FILENAME_PREFIX);
         let plain_call = !stdlib
             && self.kwonlyargcount == 0

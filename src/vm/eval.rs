@@ -547,9 +547,18 @@ impl Vm {
                                     && matches!(
                                         q,
                                         Quick::FastConstCompareJump(..)
+                                            | Quick::FastImmCompareJump(..)
                                             | Quick::FastFastCompareJump(..)
                                     )
                                 {
+                                    check_point!();
+                                } else if let Some(&Instr::JumpBackward(t)) = instrs.get(pc) {
+                                    // A loop body ending in a superinstruction takes its
+                                    // JUMP_BACKWARD (and check point) here, without a dispatch.
+                                    if SIM {
+                                        self.sim_pending.set(self.sim_pending.get() + 1);
+                                    }
+                                    pc = t as usize;
                                     check_point!();
                                 }
                                 continue;
@@ -680,6 +689,20 @@ fn quick(
             let r = super::ops::int_fast(int_local(slots, a)?, int_const(c)?, op)?;
             std::mem::forget(std::mem::replace(&mut slots[a as usize], r));
             Some(pc + 3)
+        }
+        Quick::FastImmBinary(a, k, op) => {
+            let r = super::ops::int_fast(int_local(slots, a)?, i64::from(k), op)?;
+            slots.push(r);
+            Some(pc + 2)
+        }
+        Quick::FastImmUpdate(a, k, op) => {
+            let r = super::ops::int_fast(int_local(slots, a)?, i64::from(k), op)?;
+            std::mem::forget(std::mem::replace(&mut slots[a as usize], r));
+            Some(pc + 3)
+        }
+        Quick::FastImmCompareJump(a, k, op) => {
+            let truth = super::ops::cmp_i64(int_local(slots, a)?, i64::from(k), op);
+            jump_unless(truth, pc, instrs)
         }
         Quick::FastFastBinary(a, b, op) => {
             let r = super::ops::int_fast(int_local(slots, a)?, int_local(slots, b)?, op)?;

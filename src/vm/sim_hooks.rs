@@ -219,9 +219,11 @@ pub(crate) fn quick_weight(q: crate::compiler::bytecode::Quick, pc: usize, next:
     match q {
         Quick::FastFast(..) | Quick::ForIterStore(..) if next != pc + 1 => 1,
         Quick::FastFast(..) | Quick::ForIterStore(..) => 2,
-        Quick::FastConstBinary(..) | Quick::FastFastBinary(..) => 3,
+        Quick::FastConstBinary(..) | Quick::FastImmBinary(..) | Quick::FastFastBinary(..) => 3,
         Quick::FastConstUpdate(..)
+        | Quick::FastImmUpdate(..)
         | Quick::FastConstCompareJump(..)
+        | Quick::FastImmCompareJump(..)
         | Quick::FastFastCompareJump(..) => 4,
     }
 }
