@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::compiler::bytecode::CodeObject;
 use crate::runtime::thread::breaker;
 use crate::runtime::{Interpreter, RunOptions, Runtime, ThreadState};
 use crate::vm::context::Vm;
@@ -76,15 +77,60 @@ pub fn run_source(source: &str, filename: &str, options: RunOptions) -> RunOutco
     run_program(source, filename, options, None)
 }
 
-/// Runs source text as `__main__`, finding imports in `script_dir` (the explorer's entry).
+/// A main program ready to run many times (the explorer's): its source shared, its hash
+/// taken and its code compiled once, since all three are pure functions of the text.
+pub struct Prepared {
+    pub source: Arc<str>,
+    pub filename: String,
+    /// `sha256:<hex>` of the source (the schedule's `program` line).
+    pub hash: String,
+    /// None if it does not compile: each run then reports the SyntaxError itself.
+    pub code: Option<Arc<CodeObject>>,
+}
+
+impl Prepared {
+    pub fn new(source: &str, filename: &str) -> Prepared {
+        Prepared {
+            source: Arc::from(source),
+            filename: filename.to_string(),
+            hash: crate::runtime::sched::schedule::program_hash(source),
+            code: crate::compiler::compile_module(source, filename).ok(),
+        }
+    }
+
+    /// The same text, compiled by the run itself (a single run has nothing to share).
+    fn uncompiled(source: &str, filename: &str) -> Prepared {
+        Prepared {
+            source: Arc::from(source),
+            filename: filename.to_string(),
+            hash: crate::runtime::sched::schedule::program_hash(source),
+            code: None,
+        }
+    }
+}
+
+/// Runs source text as `__main__`, finding imports in `script_dir`.
 pub fn run_program(
     source: &str,
     filename: &str,
     options: RunOptions,
     script_dir: Option<std::path::PathBuf>,
 ) -> RunOutcome {
+    run_prepared(
+        &Arc::new(Prepared::uncompiled(source, filename)),
+        options,
+        script_dir,
+    )
+}
+
+/// Runs a prepared program as `__main__` (the explorer's entry, once per schedule).
+pub fn run_prepared(
+    prepared: &Arc<Prepared>,
+    options: RunOptions,
+    script_dir: Option<std::path::PathBuf>,
+) -> RunOutcome {
     let timeout = options.timeout;
-    let program = crate::runtime::sched::schedule::program_hash(source);
+    let program = prepared.hash.clone();
     let runtime = Runtime::new(options);
     let interp = Interpreter::new(runtime.clone());
     *interp.script_dir.lock() = script_dir;
@@ -101,18 +147,17 @@ pub fn run_program(
         .timeline
         .then(|| crate::viz::timeline::Timeline::attach(&interp));
     let (tx, rx) = crossbeam::channel::bounded::<i32>(1);
-    let source = source.to_string();
-    let filename = filename.to_string();
+    let main_program = prepared.clone();
     let worker_thread = thread.clone();
     let worker_interp = interp.clone();
-    let spawned = std::thread::Builder::new()
-        .name("gilsim-main".into())
-        .stack_size(MAIN_STACK_SIZE)
-        .spawn(move || {
+    let spawned = crate::runtime::pool::spawn("gilsim-main", MAIN_STACK_SIZE, move || {
+        let code = {
             let vm = Vm::new(worker_interp, worker_thread, MAIN_STACK_SIZE);
-            let code = execute_main(&vm, &source, &filename);
-            let _ = tx.send(code);
-        });
+            execute_prepared(&vm, &main_program)
+        };
+        crate::runtime::sched::ids::install(None);
+        let _ = tx.send(code);
+    });
     let (watchdog_done, watchdog_stop) = crossbeam::channel::bounded::<()>(1);
     let watchdog = if runtime.options.sim.is_some() {
         // The simulated scheduler sees deadlocks itself, deterministically.
@@ -158,7 +203,7 @@ pub fn run_program(
             }
         },
     };
-    let _ = handle.join();
+    handle.join();
     join_threads(&interp);
     stop_watchdog();
     if let Some(timeline) = timeline {
@@ -202,7 +247,7 @@ fn run_threading_atexits(vm: &Vm) -> crate::vm::errors::PyResult<()> {
 fn join_threads(interp: &Arc<Interpreter>) {
     let handles: Vec<_> = interp.handles.lock().drain(..).collect();
     for h in handles {
-        let _ = h.join();
+        h.join();
     }
 }
 
@@ -225,10 +270,21 @@ fn finish(interp: &Arc<Interpreter>, exit_code: i32, program: &str) -> RunOutcom
 
 /// Compiles and runs `__main__` on the current thread; returns the exit status.
 pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
+    execute_prepared(vm, &Prepared::uncompiled(source, filename))
+}
+
+/// Runs a prepared `__main__` on the current thread (compiling it first if it is not
+/// compiled yet); returns the exit status.
+pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
+    let (source, filename) = (&*prepared.source, prepared.filename.as_str());
     let runtime = vm.interp.runtime.clone();
-    runtime.register_source(filename, source);
+    runtime.register_shared_source(filename, prepared.source.clone());
     crate::vm::builtins::install_builtins(vm, &vm.interp.builtins);
-    let code = match crate::compiler::compile_module(source, filename) {
+    let compiled = match &prepared.code {
+        Some(code) => Ok(code.clone()),
+        None => crate::compiler::compile_module(source, filename),
+    };
+    let code = match compiled {
         Ok(code) => code,
         Err(e) => {
             runtime.stdout.flush();
@@ -278,13 +334,13 @@ pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
         runtime.stderr.write_str(&stats);
     }
     if let Some(sim) = &vm.interp.sim {
-        status = status.max(finish_simulation(vm, sim, source));
+        status = status.max(finish_simulation(vm, sim, &prepared.hash));
     }
     status
 }
 
 /// The summary line of a simulated run, and its schedule saved if asked (`--save-schedule`).
-fn finish_simulation(vm: &Vm, sim: &crate::runtime::sched::Sim, source: &str) -> i32 {
+fn finish_simulation(vm: &Vm, sim: &crate::runtime::sched::Sim, program_hash: &str) -> i32 {
     let runtime = &vm.interp.runtime;
     if !sim.options().explore {
         runtime.stderr.write_str(&sim.summary());
@@ -294,7 +350,7 @@ fn finish_simulation(vm: &Vm, sim: &crate::runtime::sched::Sim, source: &str) ->
     };
     let schedule = sim.schedule(
         crate::runtime::sched::model_line(&runtime.options),
-        crate::runtime::sched::schedule::program_hash(source),
+        program_hash.to_string(),
     );
     match std::fs::write(path, schedule.to_text()) {
         Ok(()) => 0,

@@ -177,7 +177,7 @@ fn render(report: &Report, args: &ExploreArgs, filename: &str, options: &Explore
     let n = report.outcomes.len();
     let _ = writeln!(
         out,
-        "explored {} schedules in {:.2} s ({status}): {n} distinct outcome{}",
+        "explored {} schedules in {:.3} s ({status}): {n} distinct outcome{}",
         report.schedules,
         report.elapsed.as_secs_f64(),
         if n == 1 { "" } else { "s" }

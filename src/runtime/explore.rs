@@ -68,8 +68,7 @@ pub fn explore(
 ) -> Report {
     let started = Instant::now();
     let mut search = Search {
-        source,
-        filename,
+        program: std::sync::Arc::new(crate::runner::Prepared::new(source, filename)),
         script_dir,
         options,
         outcomes: Vec::new(),
@@ -93,8 +92,8 @@ pub fn explore(
 }
 
 struct Search<'a> {
-    source: &'a str,
-    filename: &'a str,
+    /// Compiled and hashed once: every schedule runs the same text.
+    program: std::sync::Arc<crate::runner::Prepared>,
     script_dir: Option<PathBuf>,
     options: &'a ExploreOptions,
     outcomes: Vec<Outcome>,
@@ -134,8 +133,7 @@ impl Search<'_> {
             random_preemptions,
             ..SimOptions::default()
         });
-        let out =
-            crate::runner::run_program(self.source, self.filename, run, self.script_dir.clone());
+        let out = crate::runner::run_prepared(&self.program, run, self.script_dir.clone());
         self.schedules += 1;
         let schedule = out.schedule.clone().unwrap_or(Schedule {
             seed,

@@ -105,9 +105,13 @@ impl Runtime {
     }
 
     pub fn register_source(&self, filename: &str, source: &str) {
-        self.sources
-            .lock()
-            .insert(filename.to_string(), Arc::from(source));
+        self.register_shared_source(filename, Arc::from(source));
+    }
+
+    /// Like `register_source`, without copying text that is shared already (the explorer's
+    /// program and the embedded modules, registered again by every run).
+    pub fn register_shared_source(&self, filename: &str, source: Arc<str>) {
+        self.sources.lock().insert(filename.to_string(), source);
     }
 
     /// Line `line` (1-based) of a registered source file.
@@ -155,7 +159,7 @@ pub struct Interpreter {
     /// Numbering of default thread names ("Thread-3 (worker)").
     pub thread_counter: AtomicU64,
     /// OS threads to join before the run ends.
-    pub handles: Mutex<Vec<std::thread::JoinHandle<()>>>,
+    pub handles: Mutex<Vec<super::pool::Handle>>,
     /// The simulated scheduler, in simulated mode.
     pub sim: Option<Arc<super::sched::Sim>>,
     /// Every lock created, for the holdings in deadlock reports.

@@ -7,6 +7,7 @@ pub mod explore;
 pub mod gil;
 pub mod interpreter;
 pub mod output;
+pub mod pool;
 pub mod sched;
 pub mod stats;
 pub mod thread;

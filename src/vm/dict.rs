@@ -420,6 +420,21 @@ impl Dict {
         }
     }
 
+    /// Makes this dict a copy of `other` (entries and hash index cloned as they are, no
+    /// rehashing): how a run's `builtins` starts from the shared template.
+    pub fn fill_from(&self, other: &Dict) {
+        let copy = {
+            let src = other.inner.lock();
+            DictInner {
+                entries: src.entries.clone(),
+                index: src.index.clone(),
+                len: src.len,
+            }
+        };
+        self.bump();
+        *self.inner.lock() = copy;
+    }
+
     /// Removes and returns the last inserted item (`dict.popitem`).
     pub fn pop_last(&self) -> Option<(Value, Value)> {
         let mut inner = self.inner.lock();

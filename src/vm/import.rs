@@ -47,9 +47,11 @@ impl Vm {
             self.interp.modules.set_str(name, m.clone());
             return Ok(m);
         }
-        if let Some((source, filename, code)) = crate::stdlib::frozen::compiled(name) {
-            self.interp.runtime.register_source(&filename, source);
-            return self.run_module(name, code, &filename);
+        if let Some(frozen) = crate::stdlib::frozen::compiled(name) {
+            self.interp
+                .runtime
+                .register_shared_source(&frozen.filename, frozen.source);
+            return self.run_module(name, frozen.code, &frozen.filename);
         }
         if let Some(path) = self.find_source_module(name) {
             return self.exec_source_module(name, &path);

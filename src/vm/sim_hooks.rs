@@ -116,6 +116,10 @@ impl Vm {
             WaitKind::Shutdown => WaitKey::Shutdown,
             WaitKind::Other => WaitKey::Timer,
         };
+        let lock = match kind {
+            WaitKind::Lock(l) => Some(l.clone()),
+            _ => None,
+        };
         let start = sim.now_ns(&self.thread, self.sim_pending.get());
         let deadline = timeout.map(|t| start.saturating_add(t.as_nanos() as u64));
         loop {
@@ -128,7 +132,7 @@ impl Vm {
                 return Ok(None);
             }
             let pending = self.sim_pending.replace(0);
-            match sim.block(&self.thread, pending, key, remaining) {
+            match sim.block(&self.thread, pending, key, remaining, lock.clone()) {
                 Ok(true) => return Ok(attempt(Duration::ZERO)),
                 Ok(false) => {}
                 Err(stop) => return Err(self.sim_stop(stop)),
@@ -146,7 +150,7 @@ impl Vm {
         });
         let pending = self.sim_pending.replace(0);
         let ns = (duration.as_nanos() as u64).saturating_add(cost::SLEEP_SLACK_NS);
-        match sim.block(&self.thread, pending, WaitKey::Timer, Some(ns)) {
+        match sim.block(&self.thread, pending, WaitKey::Timer, Some(ns), None) {
             Ok(_) => self.sim_refresh_budget(sim),
             Err(stop) => Err(self.sim_stop(stop)),
         }

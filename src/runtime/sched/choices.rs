@@ -167,6 +167,7 @@ impl Sim {
         if !switch_point {
             return Ok(());
         }
+        self.leave_out_futile_retries(st);
         let others: Vec<usize> = st
             .threads
             .iter()

@@ -6,6 +6,7 @@
 
 mod choices;
 pub mod ids;
+mod reduce;
 pub mod rng;
 pub mod schedule;
 
@@ -16,6 +17,7 @@ use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex, MutexGuard};
 
+use super::deadlock::LockInfo;
 use super::events::{Event, Events};
 use super::gil::{GilModel, ReleaseReason};
 use super::thread::ThreadState;
@@ -119,6 +121,9 @@ struct SimThread {
     timed_out: bool,
     /// Instructions this thread executed (its CPU time, `time.thread_time`).
     steps: u64,
+    /// The lock a thread blocked in `acquire` tries again once woken (exploration leaves
+    /// a retry that cannot succeed out, see `reduce.rs`).
+    retry: Option<reduce::Retry>,
 }
 
 struct SimState {
@@ -233,6 +238,7 @@ impl Sim {
             ready_since: now,
             timed_out: false,
             steps: 0,
+            retry: None,
         });
         st.index.insert(t.ident, i);
         if first {
@@ -270,13 +276,15 @@ impl Sim {
     }
 
     /// The calling thread blocks until `key` is notified or the virtual `deadline` passes.
-    /// Returns true if the deadline woke it.
+    /// Returns true if the deadline woke it. `lock`: the lock it acquires when it wakes, if
+    /// that is what it waits for.
     pub fn block(
         &self,
         me: &ThreadState,
         instructions: u64,
         key: WaitKey,
         timeout_ns: Option<u64>,
+        lock: Option<Arc<dyn LockInfo>>,
     ) -> Result<bool, Stop> {
         let mut st = self.state.lock();
         if st.stopped {
@@ -287,6 +295,11 @@ impl Sim {
         let deadline = timeout_ns.map(|t| st.threads[i].clock.saturating_add(t));
         st.threads[i].status = Status::Blocked { key, deadline };
         st.threads[i].timed_out = false;
+        st.threads[i].retry = lock.map(|lock| reduce::Retry {
+            lock,
+            key,
+            deadline,
+        });
         self.pass_baton(&mut st, i, ReleaseReason::Blocking)?;
         self.wait_turn(&mut st, i)?;
         Ok(std::mem::take(&mut st.threads[i].timed_out))
@@ -592,6 +605,7 @@ impl Sim {
         reason: ReleaseReason,
     ) -> Result<(), Stop> {
         self.expire_timers(st);
+        self.leave_out_futile_retries(st);
         let mut candidates = self.ready_threads(st, exclude);
         if candidates.is_empty() {
             // Nobody can run now: jump the clock to the earliest timer.
@@ -651,6 +665,7 @@ impl Sim {
             t.clock = now;
         }
         t.status = Status::Running;
+        t.retry = None;
         st.running = Some(next);
         self.baton.store(next + 1, Ordering::Release);
         self.clock.store(st.now, Ordering::Relaxed);

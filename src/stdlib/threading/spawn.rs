@@ -38,13 +38,13 @@ pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
     interp.register_thread(state.clone());
     let worker_state = state.clone();
     let worker_interp = interp.clone();
-    let spawned = std::thread::Builder::new()
-        .name(format!("gilsim {}", spec.name))
-        .stack_size(THREAD_STACK_SIZE)
-        .spawn(move || {
+    let spawned = crate::runtime::pool::spawn("gilsim-thread", THREAD_STACK_SIZE, move || {
+        {
             let vm = Vm::new(worker_interp, worker_state, THREAD_STACK_SIZE);
             run_thread(&vm, spec);
-        });
+        }
+        crate::runtime::sched::ids::install(None);
+    });
     match spawned {
         Ok(handle) => {
             let mut handles = interp.handles.lock();
