@@ -431,8 +431,9 @@ impl Dict {
                 len: src.len,
             }
         };
+        let mut inner = self.inner.lock();
         self.bump();
-        *self.inner.lock() = copy;
+        *inner = copy;
     }
 
     /// Removes and returns the last inserted item (`dict.popitem`).
