@@ -289,3 +289,19 @@ fn max_steps_ends_a_runaway_simulated_run() {
         out.stderr
     );
 }
+
+/// The default pool size comes from the virtual cores, not the machine's, so a simulated
+/// `ThreadPoolExecutor()` is the same everywhere.
+#[test]
+fn default_pool_size_follows_the_virtual_cores() {
+    let program = "from concurrent.futures import ThreadPoolExecutor\n\
+                   print(ThreadPoolExecutor()._max_workers)\n";
+    for cores in [1u32, 3, 12] {
+        let mut options = sim_options(1, GilModel::New, CheckPoints::Py310);
+        if let Some(sim) = options.sim.as_mut() {
+            sim.cores = cores;
+        }
+        let out = gilsim::run_source(program, "<sim>", options);
+        assert_eq!(out.stdout.trim(), (cores + 4).to_string(), "{}", out.stderr);
+    }
+}

@@ -317,8 +317,12 @@ fn print_exception(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `os.cpu_count()` for the default pool size.
-fn cpu_count(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    let n = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+/// `os.cpu_count()` for the default pool size: the virtual cores in simulated runs, so a
+/// default `ThreadPoolExecutor()` has the same workers on every machine.
+fn cpu_count(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    let n = match &vm.interp.sim {
+        Some(sim) => sim.options().cores as usize,
+        None => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+    };
     Ok(Value::Int(n as i64))
 }
