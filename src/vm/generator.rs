@@ -4,7 +4,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use parking_lot::Mutex;
+/// Only ever `try_lock`ed (a locked generator is running), so a spin lock's plain-store
+/// unlock is all the mutex a resumption needs.
+type Mutex<T> = spin::mutex::SpinMutex<T>;
 
 use super::context::Vm;
 use super::errors::{PyErr, PyResult, runtime_error, stop_iteration, type_error, value_error};
@@ -194,7 +196,10 @@ impl Vm {
         }
         if !generator.started.load(Ordering::Relaxed) {
             generator.finished.store(true, Ordering::Relaxed);
-            generator.frame.lock().take();
+            match generator.frame.try_lock() {
+                Some(mut slot) => drop(slot.take()),
+                None => return Err(value_error("generator already executing")),
+            }
             return Ok(());
         }
         let exit = PyErr::with_args(&types().exc.generator_exit, vec![]);

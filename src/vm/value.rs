@@ -16,7 +16,12 @@ use super::pystr::PyStr;
 use super::set::Set;
 use crate::compiler::bytecode::CodeObject;
 
+/// `repr(C, u64)`: a word-sized tag and every payload in the second word. With Rust's default
+/// layout `Bool`'s payload sat at byte 1, so moving a `Value` copied bytes 1..16 in
+/// overlapping pieces, and reading it back soon after missed the CPU's store-to-load
+/// forwarding (about 15 cycles each time: generators' `next()` was 30 % slower).
 #[derive(Clone, Debug, Default)]
+#[repr(C, u64)]
 pub enum Value {
     /// Internal marker: an unbound local, the NULL of CALL's calling convention. Never visible
     /// to Python code.
@@ -294,5 +299,11 @@ mod tests {
     #[test]
     fn value_is_two_words() {
         assert_eq!(std::mem::size_of::<Value>(), 16);
+        // The tag's unused values are the niche of the wrappers the eval loop returns.
+        assert_eq!(std::mem::size_of::<Option<Value>>(), 16);
+        assert_eq!(
+            std::mem::size_of::<crate::vm::errors::PyResult<Value>>(),
+            16
+        );
     }
 }
