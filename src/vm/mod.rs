@@ -14,6 +14,7 @@ pub mod descriptors;
 pub mod dict;
 pub mod errors;
 pub mod eval;
+mod eval_fast;
 mod eval_rare;
 pub mod exceptions;
 pub mod fmt;
