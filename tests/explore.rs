@@ -1,11 +1,11 @@
 //! `gilsim explore`: the reachable outcomes of small racy programs are pinned, with the number
 //! of schedules explored (so a change that under-explores is caught), and witnesses replay.
 
-use gilsim::runtime::RunOptions;
 use gilsim::runtime::explore::{ExploreOptions, Report, explore};
 use gilsim::runtime::gil::{CheckPoints, GilModel};
 use gilsim::runtime::sched::SimOptions;
 use gilsim::runtime::sched::schedule::Schedule;
+use gilsim::runtime::{RunOptions, TraceLevel};
 
 fn options(gil: GilModel, check_points: CheckPoints) -> ExploreOptions {
     ExploreOptions {
@@ -65,6 +65,7 @@ fn x_plus_equals_one_races_when_every_instruction_is_a_switch_point() {
         RunOptions {
             capture: true,
             check_points: CheckPoints::EveryOp,
+            trace: Some(TraceLevel::Switches),
             sim: Some(SimOptions {
                 explore: true,
                 replay: Some(Schedule::parse(&lost.witness.to_one_line()).unwrap()),
@@ -74,6 +75,18 @@ fn x_plus_equals_one_races_when_every_instruction_is_a_switch_point() {
         },
     );
     assert_eq!(replayed.stdout, "1\n", "{}", replayed.stderr);
+    // The switch that loses the update is the explorer's doing, well inside the 5 ms
+    // interval: the trace says so instead of calling it a drop request.
+    assert!(
+        replayed.stderr.contains("(explored preemption)"),
+        "{}",
+        replayed.stderr
+    );
+    assert!(
+        !replayed.stderr.contains("(drop request)"),
+        "{}",
+        replayed.stderr
+    );
 }
 
 #[test]

@@ -68,6 +68,10 @@ pub enum ReleaseReason {
     Exit,
     /// No GIL, simulated: another thread's turn on a virtual core.
     Quantum,
+    /// `gilsim explore` (and the replay of its schedules) switched threads at a check point
+    /// to try another interleaving: under the GIL any check point may switch, the interval
+    /// only makes it rare, so this is not reported as a drop request.
+    Explored,
 }
 
 impl ReleaseReason {
@@ -78,6 +82,7 @@ impl ReleaseReason {
             ReleaseReason::Blocking => "blocking call",
             ReleaseReason::Exit => "thread exit",
             ReleaseReason::Quantum => "core shared",
+            ReleaseReason::Explored => "explored preemption",
         }
     }
 }

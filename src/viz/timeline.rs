@@ -233,7 +233,9 @@ impl Observer for Timeline {
                     ReleaseReason::Exit => State::Done,
                     // Without a GIL a thread sharing a core is still running.
                     ReleaseReason::Quantum => State::Running,
-                    ReleaseReason::DropRequest | ReleaseReason::Ticks => State::Waiting,
+                    ReleaseReason::DropRequest | ReleaseReason::Ticks | ReleaseReason::Explored => {
+                        State::Waiting
+                    }
                 };
                 st.lane(*thread).set(at, state);
             }

@@ -187,8 +187,7 @@ impl Sim {
         st.threads[i].status = Status::Ready;
         st.threads[i].ready_since = st.now;
         let reason = match self.model {
-            GilModel::New => ReleaseReason::DropRequest,
-            GilModel::Old => ReleaseReason::Ticks,
+            GilModel::New | GilModel::Old => ReleaseReason::Explored,
             GilModel::Off => ReleaseReason::Quantum,
         };
         self.hand_to(st, i, next, reason);
