@@ -89,7 +89,9 @@ impl Vm {
             repr_guard: RefCell::new(Vec::new()),
             frame_hint: RefCell::new(None),
             slot_pool: RefCell::new(Vec::new()),
-            global_cache: RefCell::new(vec![GlobalCacheEntry::default(); GLOBAL_CACHE_SIZE]),
+            // Filled on the first LOAD_GLOBAL: the explorer creates a Vm per thread per
+            // schedule, and most of its threads never load a global.
+            global_cache: RefCell::new(Vec::new()),
             caller_location: RefCell::new(None),
             ticks: Cell::new(1),
             sim_pending: Cell::new(0),
@@ -166,8 +168,8 @@ impl Vm {
         let builtins_version = self.interp.builtins.version();
         {
             let cache = self.global_cache.borrow();
-            let e = &cache[slot];
-            if e.code == code_id
+            if let Some(e) = cache.get(slot)
+                && e.code == code_id
                 && e.pc == pc
                 && e.globals == globals_id
                 && e.globals_version == globals_version
@@ -179,7 +181,11 @@ impl Vm {
         let value = globals
             .get_name(name)
             .or_else(|| self.interp.builtins.get_name(name))?;
-        self.global_cache.borrow_mut()[slot] = GlobalCacheEntry {
+        let mut cache = self.global_cache.borrow_mut();
+        if cache.is_empty() {
+            cache.resize_with(GLOBAL_CACHE_SIZE, GlobalCacheEntry::default);
+        }
+        cache[slot] = GlobalCacheEntry {
             code: code_id,
             pc,
             globals: globals_id,
