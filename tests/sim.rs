@@ -305,3 +305,44 @@ fn default_pool_size_follows_the_virtual_cores() {
         assert_eq!(out.stdout.trim(), (cores + 4).to_string(), "{}", out.stderr);
     }
 }
+
+/// `--stats` of a simulated run: the figures come from the simulated scheduler, on the
+/// virtual clock: two equal CPU-bound threads hold the GIL about equally, in many slices.
+#[test]
+fn stats_in_simulated_runs_come_from_the_virtual_clock() {
+    let program = "import threading\n\
+                   def count(n):\n    while n > 0:\n        n -= 1\n\
+                   ts = [threading.Thread(target=count, args=(300000,)) for _ in range(2)]\n\
+                   for t in ts: t.start()\n\
+                   for t in ts: t.join()\n";
+    let mut options = sim_options(1, GilModel::New, CheckPoints::Py310);
+    options.stats = true;
+    let out = gilsim::run_source(program, "<sim>", options);
+    assert!(out.stderr.contains("| virtual "), "{}", out.stderr);
+    let row = |name: &str| -> (u64, f64) {
+        let line = out
+            .stderr
+            .lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no row for {name} in {}", out.stderr));
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        // name (two words), acquired, held ms, waited ms, requests, forced, failed
+        (fields[2].parse().unwrap(), fields[3].parse().unwrap())
+    };
+    let (acq1, held1) = row("Thread-1 (count)");
+    let (acq2, held2) = row("Thread-2 (count)");
+    assert!(acq1 >= 5 && acq2 >= 5, "{}", out.stderr);
+    assert!(
+        held1 > 0.0 && (held1 - held2).abs() < 0.05 * held1,
+        "{}",
+        out.stderr
+    );
+    let switches: u64 = out
+        .stderr
+        .lines()
+        .find_map(|l| l.split("switches between threads: ").nth(1))
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(switches >= acq1 + acq2 - 2, "{}", out.stderr);
+}

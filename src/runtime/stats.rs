@@ -7,11 +7,18 @@ use std::time::Duration;
 
 use super::interpreter::Interpreter;
 
+/// The report; `elapsed` is the wall time of a real run (a simulated run reports its virtual
+/// time, and its figures come from the simulated scheduler).
 pub fn report(interp: &Interpreter, elapsed: Duration) -> String {
+    let sim_totals = interp.sim.as_ref().map(|sim| sim.finish_stats());
+    let (elapsed, clock) = match sim_totals {
+        Some((virtual_elapsed, _)) => (virtual_elapsed, "virtual"),
+        None => (elapsed, "wall"),
+    };
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "gilsim stats: GIL {} | check points {} | switch interval {:.1} ms | wall {:.3} s",
+        "gilsim stats: GIL {} | check points {} | switch interval {:.1} ms | {clock} {:.3} s",
         interp.gil.model.name(),
         interp.check_points().describe(),
         interp.gil.interval().as_secs_f64() * 1000.0,
@@ -47,12 +54,20 @@ pub fn report(interp: &Interpreter, elapsed: Duration) -> String {
         out.push_str("  no GIL: threads ran in parallel, nothing waited for a GIL\n");
         return out;
     }
-    let switches = interp.gil.handoffs();
+    let switches = sim_totals.map_or_else(|| interp.gil.handoffs(), |(_, n)| n);
     let _ = writeln!(
         out,
         "  acquisitions: {total_acq}; switches between threads: {switches} ({:.0}/s)",
         switches as f64 / secs,
     );
+    if sim_totals.is_some() {
+        let _ = writeln!(
+            out,
+            "  total wait {:.1} ms (the gil_load share is measured in real runs only)",
+            total_wait as f64 / 1e6
+        );
+        return out;
+    }
     let _ = writeln!(
         out,
         "  some thread waited for the GIL during {:.1}% of the run (gil_load); total wait {:.1} ms",

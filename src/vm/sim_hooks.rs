@@ -156,6 +156,16 @@ impl Vm {
         }
     }
 
+    /// Brings the virtual clock up to date with the instructions this thread has run since
+    /// it last met the scheduler (no scheduling decision is taken). Starting a thread does
+    /// this, so the new thread begins waiting for the GIL at the right virtual time.
+    pub(crate) fn sim_sync(&self) -> PyResult<()> {
+        match &self.interp.sim {
+            Some(sim) => self.sim_refresh_budget(sim),
+            None => Ok(()),
+        }
+    }
+
     fn sim_refresh_budget(&self, sim: &Sim) -> PyResult<()> {
         self.sim_ask(sim, Point::Sync)
     }

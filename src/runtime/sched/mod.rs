@@ -4,6 +4,7 @@
 //! parked until the scheduler hands the baton on. Every choice goes through [`Sim::decide`],
 //! so a run is a pure function of program + flags + seed, and can be recorded and replayed.
 
+mod accounting;
 mod choices;
 pub mod ids;
 mod reduce;
@@ -124,6 +125,8 @@ struct SimThread {
     /// The lock a thread blocked in `acquire` tries again once woken (exploration leaves
     /// a retry that cannot succeed out, see `reduce.rs`).
     retry: Option<reduce::Retry>,
+    /// Since when it has held the GIL (virtual ns), for `--stats`.
+    held_since: Option<u64>,
 }
 
 struct SimState {
@@ -140,6 +143,8 @@ struct SimState {
     switch_points: u64,
     stopped: bool,
     limit_reason: Option<String>,
+    /// GIL handoffs from one thread to another (`--stats`).
+    switches: u64,
 }
 
 pub struct Sim {
@@ -192,6 +197,7 @@ impl Sim {
                 switch_points: 0,
                 stopped: false,
                 limit_reason: None,
+                switches: 0,
             }),
             options,
             clock: Arc::new(AtomicU64::new(0)),
@@ -239,9 +245,13 @@ impl Sim {
             timed_out: false,
             steps: 0,
             retry: None,
+            held_since: None,
         });
         st.index.insert(t.ident, i);
         if first {
+            if self.model != GilModel::Off {
+                accounting::acquire(&mut st, i, i, now);
+            }
             st.running = Some(i);
         }
         self.dirty.store(true, Ordering::Relaxed);
@@ -518,12 +528,15 @@ impl Sim {
             .map(|t| t.ready_since.max(last_switch) + interval)
             .min();
         if due.is_some_and(|d| st.now >= d) {
-            let by = st
+            let requester = st
                 .threads
                 .iter()
                 .filter(|t| t.status == Status::Ready)
-                .min_by_key(|t| t.ready_since.max(last_switch))
-                .map_or(0, |t| t.state.ident);
+                .min_by_key(|t| t.ready_since.max(last_switch));
+            if let Some(t) = requester {
+                t.state.stats.drop_requests.fetch_add(1, Ordering::Relaxed);
+            }
+            let by = requester.map_or(0, |t| t.state.ident);
             let holder = st.threads[i].state.ident;
             self.events
                 .emit_at(Duration::from_nanos(st.now), || Event::DropRequest {
@@ -604,6 +617,8 @@ impl Sim {
         exclude: Option<usize>,
         reason: ReleaseReason,
     ) -> Result<(), Stop> {
+        // The GIL is let go now, before the clock may jump to a timer below.
+        let released_at = st.now.max(st.threads[from].clock);
         self.expire_timers(st);
         self.leave_out_futile_retries(st);
         let mut candidates = self.ready_threads(st, exclude);
@@ -646,6 +661,9 @@ impl Sim {
             }
         }
         let next = self.choose(st, &candidates)?;
+        if self.model != GilModel::Off {
+            accounting::release(st, from, released_at);
+        }
         self.hand_to(st, from, next, reason);
         Ok(())
     }
@@ -660,6 +678,9 @@ impl Sim {
             st.last_switch = st.now;
         }
         let now = st.now;
+        if self.model != GilModel::Off {
+            accounting::acquire(st, from, next, now);
+        }
         let t = &mut st.threads[next];
         if self.model != GilModel::Off {
             t.clock = now;

@@ -35,6 +35,7 @@ pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
         .daemon
         .store(spec.daemon, std::sync::atomic::Ordering::Relaxed);
     *state.py_thread.lock() = spec.py_thread.clone();
+    vm.sim_sync()?;
     interp.register_thread(state.clone());
     let worker_state = state.clone();
     let worker_interp = interp.clone();
