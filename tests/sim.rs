@@ -345,4 +345,13 @@ fn stats_in_simulated_runs_come_from_the_virtual_clock() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
     assert!(switches >= acq1 + acq2 - 2, "{}", out.stderr);
+    // Two CPU-bound threads: one of them waits for the GIL nearly all the time (gil_load).
+    let share: f64 = out
+        .stderr
+        .lines()
+        .find_map(|l| l.split("waited for the GIL during ").nth(1))
+        .and_then(|r| r.split('%').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0.0);
+    assert!(share > 80.0 && share <= 100.0, "{}", out.stderr);
 }

@@ -12,7 +12,7 @@ use super::interpreter::Interpreter;
 pub fn report(interp: &Interpreter, elapsed: Duration) -> String {
     let sim_totals = interp.sim.as_ref().map(|sim| sim.finish_stats());
     let (elapsed, clock) = match sim_totals {
-        Some((virtual_elapsed, _)) => (virtual_elapsed, "virtual"),
+        Some(totals) => (totals.elapsed, "virtual"),
         None => (elapsed, "wall"),
     };
     let mut out = String::new();
@@ -54,24 +54,19 @@ pub fn report(interp: &Interpreter, elapsed: Duration) -> String {
         out.push_str("  no GIL: threads ran in parallel, nothing waited for a GIL\n");
         return out;
     }
-    let switches = sim_totals.map_or_else(|| interp.gil.handoffs(), |(_, n)| n);
+    let (switches, with_waiters) = match sim_totals {
+        Some(totals) => (totals.switches, totals.with_waiters),
+        None => (interp.gil.handoffs(), interp.gil.time_with_waiters()),
+    };
     let _ = writeln!(
         out,
         "  acquisitions: {total_acq}; switches between threads: {switches} ({:.0}/s)",
         switches as f64 / secs,
     );
-    if sim_totals.is_some() {
-        let _ = writeln!(
-            out,
-            "  total wait {:.1} ms (the gil_load share is measured in real runs only)",
-            total_wait as f64 / 1e6
-        );
-        return out;
-    }
     let _ = writeln!(
         out,
         "  some thread waited for the GIL during {:.1}% of the run (gil_load); total wait {:.1} ms",
-        100.0 * interp.gil.time_with_waiters().as_secs_f64() / secs,
+        100.0 * with_waiters.as_secs_f64() / secs,
         total_wait as f64 / 1e6
     );
     let mut handoffs = interp.gil.handoff_latencies();

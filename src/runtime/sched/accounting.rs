@@ -4,7 +4,15 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use super::{GilModel, Sim, SimState};
+use super::{GilModel, Sim, SimState, Status};
+
+/// The virtual clock moved from `before` to `st.now` while the GIL was held: if a thread was
+/// waiting for it meanwhile, that stretch counts toward the gil_load share.
+pub(super) fn advanced(st: &mut SimState, before: u64) {
+    if st.threads.iter().any(|t| t.status == Status::Ready) {
+        st.with_waiters += st.now.saturating_sub(before);
+    }
+}
 
 /// `from` stops holding the GIL at virtual time `at` (blocking, exiting, switched out).
 pub(super) fn release(st: &mut SimState, from: usize, at: u64) {
@@ -33,9 +41,8 @@ pub(super) fn acquire(st: &mut SimState, from: usize, next: usize, at: u64) {
 
 impl Sim {
     /// Closes the holds still open (the thread that finishes the run) and returns the
-    /// virtual duration of the run and the switches between threads, for the `--stats`
-    /// totals.
-    pub fn finish_stats(&self) -> (Duration, u64) {
+    /// `--stats` totals.
+    pub fn finish_stats(&self) -> SimStatsTotals {
         let mut st = self.state.lock();
         let now = st.now;
         if self.model != GilModel::Off {
@@ -45,6 +52,20 @@ impl Sim {
             }
         }
         let end = st.threads.iter().map(|t| t.clock).fold(now, u64::max);
-        (Duration::from_nanos(end), st.switches)
+        SimStatsTotals {
+            elapsed: Duration::from_nanos(end),
+            switches: st.switches,
+            with_waiters: Duration::from_nanos(st.with_waiters),
+        }
     }
+}
+
+/// Totals of a simulated run's `--stats`, on the virtual clock.
+#[derive(Clone, Copy)]
+pub struct SimStatsTotals {
+    pub elapsed: Duration,
+    /// GIL handoffs from one thread to another.
+    pub switches: u64,
+    /// Time during which some thread waited for the GIL (what `gil_load` measures).
+    pub with_waiters: Duration,
 }

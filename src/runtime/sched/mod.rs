@@ -5,6 +5,7 @@
 //! so a run is a pure function of program + flags + seed, and can be recorded and replayed.
 
 mod accounting;
+pub use accounting::SimStatsTotals;
 mod choices;
 pub mod ids;
 mod reduce;
@@ -143,8 +144,10 @@ struct SimState {
     switch_points: u64,
     stopped: bool,
     limit_reason: Option<String>,
-    /// GIL handoffs from one thread to another (`--stats`).
+    /// GIL handoffs from one thread to another, and virtual ns during which some thread
+    /// waited for the GIL (`--stats`).
     switches: u64,
+    with_waiters: u64,
 }
 
 pub struct Sim {
@@ -198,6 +201,7 @@ impl Sim {
                 stopped: false,
                 limit_reason: None,
                 switches: 0,
+                with_waiters: 0,
             }),
             options,
             clock: Arc::new(AtomicU64::new(0)),
@@ -480,8 +484,10 @@ impl Sim {
                 .unwrap_or(st.now);
             st.now = st.now.max(min);
         } else {
+            let before = st.now;
             st.now = st.now.max(t.clock) + spent;
             st.threads[i].clock = st.now;
+            accounting::advanced(st, before);
         }
         self.clock.store(st.now, Ordering::Relaxed);
         if let Some(max) = self.options.max_steps
@@ -674,8 +680,10 @@ impl Sim {
             self.report_handoff(st, from, next, reason);
         }
         if next != from && self.model != GilModel::Off {
+            let before = st.now;
             st.now = st.now.max(st.threads[next].clock) + cost::HANDOFF_NS;
             st.last_switch = st.now;
+            accounting::advanced(st, before);
         }
         let now = st.now;
         if self.model != GilModel::Off {
