@@ -2,20 +2,21 @@
 //! locked per operation so free-threaded runs stay memory-safe and `d[k] = v` stays atomic.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use hashbrown::HashTable;
+
+use super::context::Vm;
+use super::errors::PyResult;
+use super::pystr::{PyStr, hash_str};
+use super::value::Value;
+
 /// A dict's lock. Critical sections are a few hash probes and never run Python code, so a
 /// spin lock fits, and its unlock is a plain release store: with parking_lot's mutex (two
 /// atomic read-modify-writes per access) module-level name lookups spent most of their time
 /// in the lock. Contended waiters yield the CPU (free-threaded runs have more threads than
 /// cores).
 type Mutex<T> = spin::mutex::SpinMutex<T, spin::relax::Yield>;
-use std::sync::atomic::{AtomicU64, Ordering};
-
-use super::context::Vm;
-use super::errors::PyResult;
-use super::pystr::{PyStr, hash_str};
-use super::value::Value;
 
 #[derive(Debug, Clone)]
 pub struct Entry {

@@ -4,10 +4,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// Only ever `try_lock`ed (a locked generator is running), so a spin lock's plain-store
-/// unlock is all the mutex a resumption needs.
-type Mutex<T> = spin::mutex::SpinMutex<T>;
-
 use super::context::Vm;
 use super::errors::{PyErr, PyResult, runtime_error, stop_iteration, type_error, value_error};
 use super::eval::{FrameExit, Resume};
@@ -15,6 +11,10 @@ use super::frame::Frame;
 use super::types::types;
 use super::value::Value;
 use crate::compiler::bytecode::Instr;
+
+/// Only ever `try_lock`ed (a locked generator is running), so a spin lock's plain-store
+/// unlock is all the mutex a resumption needs.
+type Mutex<T> = spin::mutex::SpinMutex<T>;
 
 #[derive(Debug)]
 pub struct Generator {
