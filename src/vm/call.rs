@@ -12,6 +12,7 @@ use super::function::{Args, BuiltinFunction, Cell, Function};
 use super::generator::Generator;
 use super::types::type_name;
 use super::value::Value;
+use crate::compiler::bytecode::CodeObject;
 
 impl Vm {
     /// Calls with positional arguments.
@@ -183,6 +184,23 @@ impl Vm {
     }
 
     /// Builds the frame of a call to `f` with arguments `slots[start..]` (consumed).
+    /// The locals of a call whose arguments are exactly the positional parameters: they move
+    /// out of `args` (the caller's stack) and the other locals start unbound. A plain loop:
+    /// `extend(drain(..))` costs several times more for 1-3 values.
+    #[inline]
+    pub(crate) fn positional_locals(&self, code: &CodeObject, args: &mut [Value]) -> Vec<Value> {
+        let nlocals = code.varnames.len();
+        let mut locals = self.take_slots();
+        locals.reserve(nlocals + code.max_stack as usize + 2);
+        for v in args {
+            locals.push(std::mem::take(v));
+        }
+        while locals.len() < nlocals {
+            locals.push(Value::Null);
+        }
+        locals
+    }
+
     pub(crate) fn function_frame(
         &self,
         f: Arc<Function>,
@@ -198,34 +216,20 @@ impl Vm {
             && code.kwonlyargcount == 0
             && !code.has_varargs()
             && !code.has_varkeywords();
-        let mut locals = self.take_slots();
-        locals.reserve(nlocals + code.max_stack as usize + 2);
-        if simple {
-            // Arguments move straight from the caller's stack into the callee's locals (a
-            // plain loop: `extend(drain(..))` costs several times more for 1-3 values).
-            for v in &mut slots[start..] {
-                locals.push(std::mem::take(v));
-            }
-            while locals.len() < nlocals {
-                locals.push(Value::Null);
-            }
+        let locals = if simple {
+            self.positional_locals(code, &mut slots[start..])
         } else {
+            let mut locals = self.take_slots();
+            locals.reserve(nlocals + code.max_stack as usize + 2);
             while locals.len() < nlocals {
                 locals.push(Value::Null);
             }
             let args: Vec<Value> = slots.drain(start..).collect();
             self.bind_arguments(&f, &mut locals, &args, kwnames)?;
-        }
-        let has_cells = !code.cellvars.is_empty() || !code.freevars.is_empty();
-        let mut frame = Frame {
-            func: f,
-            pc: 0,
-            slots: locals,
-            nlocals,
-            cells: Vec::new(),
-            locals: None,
-            kwnames: None,
+            locals
         };
+        let has_cells = !code.cellvars.is_empty() || !code.freevars.is_empty();
+        let mut frame = Frame::of_function(f, locals);
         if has_cells {
             let code = &frame.func.code;
             let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
@@ -413,7 +417,7 @@ impl Vm {
     }
 }
 
-fn kwonly_given(code: &crate::compiler::bytecode::CodeObject, kwnames: &[Value]) -> usize {
+fn kwonly_given(code: &CodeObject, kwnames: &[Value]) -> usize {
     let argcount = code.argcount as usize;
     let kwonly = &code.varnames[argcount..argcount + code.kwonlyargcount as usize];
     kwnames

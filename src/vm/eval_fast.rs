@@ -138,28 +138,11 @@ impl Vm {
         func: Arc<Function>,
         argc: usize,
     ) -> Frame {
-        let code = &func.code;
-        let nlocals = code.varnames.len();
-        let mut slots = self.take_slots();
-        slots.reserve(nlocals + code.max_stack as usize + 2);
         let len = caller.slots.len();
-        for v in &mut caller.slots[len - argc..] {
-            slots.push(std::mem::take(v));
-        }
+        let slots = self.positional_locals(&func.code, &mut caller.slots[len - argc..]);
         // The NULL and the (taken) callable: nothing to drop.
         caller.slots.truncate(len - argc - 2);
-        while slots.len() < nlocals {
-            slots.push(Value::Null);
-        }
-        Frame {
-            func,
-            pc: 0,
-            slots,
-            nlocals,
-            cells: Vec::new(),
-            locals: None,
-            kwnames: None,
-        }
+        Frame::of_function(func, slots)
     }
 }
 

@@ -55,6 +55,20 @@ impl Frame {
         }
     }
 
+    /// The frame of a call of `func`, whose locals (arguments bound) are `slots`.
+    #[inline]
+    pub fn of_function(func: Arc<Function>, slots: Vec<Value>) -> Frame {
+        Frame {
+            nlocals: func.code.varnames.len(),
+            func,
+            pc: 0,
+            slots,
+            cells: Vec::new(),
+            locals: None,
+            kwnames: None,
+        }
+    }
+
     #[inline]
     pub fn code(&self) -> &Arc<CodeObject> {
         &self.func.code

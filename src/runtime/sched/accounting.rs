@@ -14,42 +14,46 @@ pub(super) fn advanced(st: &mut SimState, before: u64) {
     }
 }
 
-/// `from` stops holding the GIL at virtual time `at` (blocking, exiting, switched out).
-pub(super) fn release(st: &mut SimState, from: usize, at: u64) {
-    let t = &mut st.threads[from];
-    if let Some(since) = t.held_since.take() {
-        let held = at.saturating_sub(since);
-        t.state.stats.hold_ns.fetch_add(held, Ordering::Relaxed);
-    }
-}
-
-/// `next` takes the GIL at virtual time `at`, after waiting since it became ready.
-pub(super) fn acquire(st: &mut SimState, from: usize, next: usize, at: u64) {
-    let t = &mut st.threads[next];
-    if t.held_since.is_some() {
-        return;
-    }
-    let stats = &t.state.stats;
-    stats.acquisitions.fetch_add(1, Ordering::Relaxed);
-    let waited = at.saturating_sub(t.ready_since);
-    stats.wait_ns.fetch_add(waited, Ordering::Relaxed);
-    t.held_since = Some(at);
-    if next != from {
-        st.switches += 1;
-    }
-}
-
 impl Sim {
+    /// `from` stops holding the GIL at virtual time `at` (blocking, exiting, switched out).
+    pub(super) fn note_release(&self, st: &mut SimState, from: usize, at: u64) {
+        if self.model == GilModel::Off {
+            return;
+        }
+        let t = &mut st.threads[from];
+        if let Some(since) = t.held_since.take() {
+            let held = at.saturating_sub(since);
+            t.state.stats.hold_ns.fetch_add(held, Ordering::Relaxed);
+        }
+    }
+
+    /// `next` takes the GIL at virtual time `at`, after waiting since it became ready.
+    pub(super) fn note_acquire(&self, st: &mut SimState, from: usize, next: usize, at: u64) {
+        if self.model == GilModel::Off {
+            return;
+        }
+        let t = &mut st.threads[next];
+        if t.held_since.is_some() {
+            return;
+        }
+        let stats = &t.state.stats;
+        stats.acquisitions.fetch_add(1, Ordering::Relaxed);
+        let waited = at.saturating_sub(t.ready_since);
+        stats.wait_ns.fetch_add(waited, Ordering::Relaxed);
+        t.held_since = Some(at);
+        if next != from {
+            st.switches += 1;
+        }
+    }
+
     /// Closes the holds still open (the thread that finishes the run) and returns the
     /// `--stats` totals.
     pub fn finish_stats(&self) -> SimStatsTotals {
         let mut st = self.state.lock();
         let now = st.now;
-        if self.model != GilModel::Off {
-            for i in 0..st.threads.len() {
-                let at = now.max(st.threads[i].clock);
-                release(&mut st, i, at);
-            }
+        for i in 0..st.threads.len() {
+            let at = now.max(st.threads[i].clock);
+            self.note_release(&mut st, i, at);
         }
         let end = st.threads.iter().map(|t| t.clock).fold(now, u64::max);
         SimStatsTotals {

@@ -190,10 +190,8 @@ impl Sim {
             GilModel::New | GilModel::Old => ReleaseReason::Explored,
             GilModel::Off => ReleaseReason::Quantum,
         };
-        if self.model != GilModel::Off {
-            let at = st.now.max(st.threads[i].clock);
-            super::accounting::release(st, i, at);
-        }
+        let at = st.now.max(st.threads[i].clock);
+        self.note_release(st, i, at);
         self.hand_to(st, i, next, reason);
         self.wait_turn(st, i)
     }

@@ -253,9 +253,7 @@ impl Sim {
         });
         st.index.insert(t.ident, i);
         if first {
-            if self.model != GilModel::Off {
-                accounting::acquire(&mut st, i, i, now);
-            }
+            self.note_acquire(&mut st, i, i, now);
             st.running = Some(i);
         }
         self.dirty.store(true, Ordering::Relaxed);
@@ -667,9 +665,7 @@ impl Sim {
             }
         }
         let next = self.choose(st, &candidates)?;
-        if self.model != GilModel::Off {
-            accounting::release(st, from, released_at);
-        }
+        self.note_release(st, from, released_at);
         self.hand_to(st, from, next, reason);
         Ok(())
     }
@@ -686,9 +682,7 @@ impl Sim {
             accounting::advanced(st, before);
         }
         let now = st.now;
-        if self.model != GilModel::Off {
-            accounting::acquire(st, from, next, now);
-        }
+        self.note_acquire(st, from, next, now);
         let t = &mut st.threads[next];
         if self.model != GilModel::Off {
             t.clock = now;

@@ -56,17 +56,7 @@ impl LockCore {
 
     /// One attempt: Some(true) acquired.
     fn try_acquire(&self, me: u64) -> bool {
-        let mut st = self.state.lock();
-        if st.count == 0 {
-            st.owner = Some(me);
-            st.count = 1;
-            true
-        } else if self.reentrant && st.owner == Some(me) {
-            st.count += 1;
-            true
-        } else {
-            false
-        }
+        self.take(&mut self.state.lock(), me)
     }
 
     fn wait_acquire(&self, me: u64, slice: Duration) -> bool {
@@ -74,6 +64,11 @@ impl LockCore {
         if st.count != 0 && !(self.reentrant && st.owner == Some(me)) {
             let _ = self.cond.wait_for(&mut st, slice);
         }
+        self.take(&mut st, me)
+    }
+
+    /// Takes the lock for `me` if it is free (or, reentrant, already `me`'s).
+    fn take(&self, st: &mut LockState, me: u64) -> bool {
         if st.count == 0 {
             st.owner = Some(me);
             st.count = 1;
