@@ -20,7 +20,6 @@ type Mutex<T> = spin::mutex::SpinMutex<T>;
 pub struct Generator {
     /// The frame, locked while it runs; None once the generator finished.
     frame: Mutex<Option<Box<Frame>>>,
-    running: AtomicBool,
     finished: AtomicBool,
     started: AtomicBool,
     pub name: Arc<str>,
@@ -37,7 +36,6 @@ impl Generator {
     pub fn new(frame: Frame, name: Arc<str>, qualname: Arc<str>) -> Generator {
         Generator {
             frame: Mutex::new(Some(Box::new(frame))),
-            running: AtomicBool::new(false),
             finished: AtomicBool::new(false),
             started: AtomicBool::new(false),
             name,
@@ -49,8 +47,9 @@ impl Generator {
         self.finished.load(Ordering::Relaxed)
     }
 
+    /// `gi_running`: the frame is locked exactly while it runs.
     pub fn is_running(&self) -> bool {
-        self.running.load(Ordering::Relaxed)
+        self.frame.is_locked()
     }
 }
 
@@ -58,10 +57,7 @@ impl Vm {
     /// Resumes `generator` with `how`; returns what it yielded or returned.
     pub fn gen_resume(&self, generator: &Arc<Generator>, how: Resume) -> PyResult<GenStep> {
         if generator.finished.load(Ordering::Relaxed) {
-            return match how {
-                Resume::Throw(err) => Err(err),
-                _ => Ok(GenStep::Return(Value::None)),
-            };
+            return finished_step(how);
         }
         let first = !generator.started.load(Ordering::Relaxed);
         if first
@@ -80,19 +76,14 @@ impl Vm {
             return Err(value_error("generator already executing"));
         };
         let Some(frame) = slot.as_mut() else {
-            return match how {
-                Resume::Throw(err) => Err(err),
-                _ => Ok(GenStep::Return(Value::None)),
-            };
+            return finished_step(how);
         };
-        generator.running.store(true, Ordering::Relaxed);
         generator.started.store(true, Ordering::Relaxed);
         let how = match how {
             Resume::Send(_) if first => Resume::Start,
             other => other,
         };
         let result = self.run_generator_frame(frame, how);
-        generator.running.store(false, Ordering::Relaxed);
         if !matches!(result, Ok(FrameExit::Yield(_))) {
             generator.finished.store(true, Ordering::Relaxed);
             *slot = None;
@@ -230,5 +221,13 @@ impl Vm {
             GenStep::Yield(v) => Ok(v),
             GenStep::Return(r) => Err(stop_iteration((!r.is_none()).then_some(r))),
         }
+    }
+}
+
+/// Resuming a finished generator: `next`/`send` see it return None, `throw` re-raises.
+fn finished_step(how: Resume) -> PyResult<GenStep> {
+    match how {
+        Resume::Throw(err) => Err(err),
+        _ => Ok(GenStep::Return(Value::None)),
     }
 }
