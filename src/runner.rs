@@ -209,7 +209,9 @@ pub fn run_prepared(
     if let Some(timeline) = timeline {
         draw_timeline(&interp, &timeline);
     }
-    finish(&interp, code, &program)
+    let outcome = finish(&interp, code, &program);
+    crate::vm::teardown::break_cycles(&interp);
+    outcome
 }
 
 /// `--timeline`: the chart on stderr, as wide as the terminal (`COLUMNS`, else 100).

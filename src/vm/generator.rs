@@ -48,6 +48,12 @@ impl Generator {
     }
 
     /// `gi_running`: the frame is locked exactly while it runs.
+    /// Teardown: the frame of a suspended generator, taken out (None while it runs or once
+    /// it finished).
+    pub(crate) fn take_suspended_frame(&self) -> Option<Box<Frame>> {
+        self.frame.try_lock().and_then(|mut frame| frame.take())
+    }
+
     pub fn is_running(&self) -> bool {
         self.frame.is_locked()
     }

@@ -40,5 +40,6 @@ pub mod set;
 pub mod setops;
 pub mod sim_hooks;
 pub mod subscript;
+pub mod teardown;
 pub mod types;
 pub mod value;
