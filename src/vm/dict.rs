@@ -409,6 +409,22 @@ impl Dict {
         drop(old);
     }
 
+    /// Empties the dict, moving its keys and values onto `out` (interpreter teardown). String
+    /// keys, which can hold nothing, are dropped on the spot.
+    pub fn drain_into(&self, out: &mut Vec<Value>) {
+        let old = {
+            let mut inner = self.inner.lock();
+            self.bump();
+            std::mem::take(&mut *inner)
+        };
+        for entry in old.entries.into_iter().flatten() {
+            if !matches!(entry.key, Value::Str(_)) {
+                out.push(entry.key);
+            }
+            out.push(entry.value);
+        }
+    }
+
     pub fn copy(&self) -> Dict {
         let inner = self.inner.lock();
         let mut fresh = DictInner::default();

@@ -19,7 +19,6 @@
 //! A cycle that nothing reachable from the roots points at any more (garbage a cycle
 //! collector would find) is still leaked.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::dict::Dict;
@@ -41,7 +40,7 @@ struct Walk {
     pending: Vec<Value>,
     /// Immutable or shared nodes already walked (their address): a cycle through a tuple
     /// or a function must not loop forever.
-    seen: HashSet<usize>,
+    seen: hashbrown::HashSet<usize>,
 }
 
 impl Walk {
@@ -51,11 +50,7 @@ impl Walk {
 
     /// The dict's items move to the walk; the dict is left empty.
     fn take_dict(&mut self, dict: &Dict) {
-        for (key, value) in dict.items() {
-            self.pending.push(key);
-            self.pending.push(value);
-        }
-        dict.clear();
+        dict.drain_into(&mut self.pending);
     }
 
     fn visit(&mut self, value: Value) {
