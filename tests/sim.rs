@@ -106,6 +106,36 @@ fn different_seeds_give_different_interleavings() {
     assert!(outs.len() > 1, "every seed gave {outs:?}");
 }
 
+/// The lecture's read-sleep-write race sleeps `random.randint(0, 1)` without seeding:
+/// CPython draws OS entropy there; a simulated run must draw from its seed, or two runs with
+/// one seed differ (and a replayed or explored schedule meets a different program).
+const UNSEEDED_RANDOM: &str = "
+import random, threading, time
+counter = 0
+def job():
+    global counter
+    old = counter
+    time.sleep(random.randint(0, 1) / 10)
+    counter = old + 1
+    print(counter, random.random(), random.Random().random())
+ts = [threading.Thread(target=job) for _ in range(4)]
+for t in ts: t.start()
+for t in ts: t.join()
+random.seed()
+print(round(time.monotonic(), 6), random.random())
+";
+
+#[test]
+fn unseeded_random_repeats_with_the_seed() {
+    let first = sim(UNSEEDED_RANDOM, 5);
+    assert_eq!(first.exit_code, 0, "{}", first.stderr);
+    for _ in 0..5 {
+        assert_eq!(sim(UNSEEDED_RANDOM, 5), first);
+    }
+    // ... and another seed draws other numbers.
+    assert_ne!(sim(UNSEEDED_RANDOM, 6).stdout, first.stdout);
+}
+
 #[test]
 fn sleeps_take_virtual_time_only() {
     let out = sim(

@@ -55,18 +55,27 @@ static RANDOM_CLASS: LazyLock<Arc<Class>> = LazyLock::new(|| {
     c
 });
 
-fn new_random() -> Value {
+fn new_random(vm: &Vm) -> Value {
     let mut mt = MersenneTwister::from_u32_key(&[0]);
-    mt.seed_from_os_entropy();
+    seed_unseeded(vm, &mut mt);
     Value::Native(Arc::new(NativeObject::new(
         RANDOM_CLASS.clone(),
         RandomObj { mt: Mutex::new(mt) },
     )))
 }
 
-pub fn create(_vm: &Vm) -> Arc<Module> {
+/// A generator the program did not seed: OS entropy, as CPython; in a simulated run, a key
+/// derived from the run's seed, so the run repeats.
+fn seed_unseeded(vm: &Vm, mt: &mut MersenneTwister) {
+    match &vm.interp.sim {
+        Some(sim) => mt.seed_u32_key(&sim.entropy()),
+        None => mt.seed_from_os_entropy(),
+    }
+}
+
+pub fn create(vm: &Vm) -> Arc<Module> {
     let m = Arc::new(Module::new("random"));
-    let inst = new_random();
+    let inst = new_random(vm);
     for (n, f) in METHODS {
         m.set(
             n,
@@ -86,7 +95,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
 
 /// `random.Random([seed])`.
 fn construct(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let inst = new_random();
+    let inst = new_random(vm);
     if let Some(s) = args.pos().last() {
         let full = [inst.clone(), s.clone()];
         seed(vm, Args::positional(&full))?;
@@ -144,7 +153,7 @@ fn seed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let p = parse("seed", rest(&args), &["a", "version"], 0)?;
     let mut mt = r.mt.lock();
     match p.get(0) {
-        None | Some(Value::None) => mt.seed_from_os_entropy(),
+        None | Some(Value::None) => seed_unseeded(vm, &mut mt),
         Some(Value::Str(s)) => mt.seed_bytes(s.as_str().as_bytes()),
         Some(Value::Bytes(b)) => mt.seed_bytes(b),
         Some(Value::Float(f)) => {

@@ -166,6 +166,8 @@ pub struct Sim {
     /// Set when a thread became ready (a notify, a new thread): the running thread's budget
     /// is stale and it must ask again at its next switch point.
     dirty: std::sync::atomic::AtomicBool,
+    /// How many unseeded `random` generators this run has created (see `entropy`).
+    entropy_draws: AtomicU64,
 }
 
 type Guard<'a> = MutexGuard<'a, SimState>;
@@ -209,6 +211,7 @@ impl Sim {
             ids: Arc::new(ids::IdAliases::default()),
             dirty: std::sync::atomic::AtomicBool::new(false),
             baton: std::sync::atomic::AtomicUsize::new(1),
+            entropy_draws: AtomicU64::new(0),
             events,
         }
     }
