@@ -33,7 +33,7 @@ pub struct ExploreArgs {
     /// Randomized search: preemptions placed at random per run (default 2)
     #[arg(long, value_name = "D", default_value_t = 2)]
     depth: u32,
-    /// Randomized search: the seed
+    /// The seed: what the program's unseeded `random` draws, and the randomized search's choices
     #[arg(long, value_name = "N", default_value_t = 0)]
     seed: u64,
     /// Stop after this many schedules (the report then says it is incomplete)
@@ -99,6 +99,7 @@ pub fn explore(args: ExploreArgs) -> i32 {
         run,
         preemptions: args.preemptions,
         random: args.pct.then_some((args.runs, args.depth, args.seed)),
+        seed: args.seed,
         max_schedules: args.max_schedules,
         max_steps: args.max_steps,
         list: args.list,
@@ -158,6 +159,12 @@ fn render(report: &Report, args: &ExploreArgs, filename: &str, options: &Explore
     let search = match options.random {
         Some((runs, depth, seed)) => {
             format!("randomized: {runs} runs, {depth} preemptions each, seed {seed}")
+        }
+        None if options.seed != 0 => {
+            format!(
+                "preemption bound {}, seed {}",
+                options.preemptions, options.seed
+            )
         }
         None => format!("preemption bound {}", options.preemptions),
     };

@@ -26,6 +26,9 @@ pub struct ExploreOptions {
     pub preemptions: u32,
     /// Randomized mode: (runs, preemptions per run, seed).
     pub random: Option<(u64, u32, u64)>,
+    /// The seed of the systematic search's runs: what the program's unseeded `random`
+    /// draws (the schedule does not depend on it).
+    pub seed: u64,
     pub max_schedules: u64,
     /// Instructions per run before it counts as a runaway.
     pub max_steps: u64,
@@ -185,7 +188,7 @@ impl Search<'_> {
                     self.options.max_schedules
                 ));
             }
-            let decisions = self.run(prefix, None, 0);
+            let decisions = self.run(prefix, None, self.options.seed);
             progress(self.schedules, self.outcomes.len());
             if self.schedules == 1 {
                 self.warn_if_large(&decisions);
