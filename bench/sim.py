@@ -4,8 +4,10 @@
 Usage: python3 bench/sim.py [--runs N]
 
 Prints, for each benchmark program, gilsim's wall time in real mode and with --sim (median
-of N runs; targets: simulated >= 30 % of real speed), and the explorer's schedules per
-second on the 2-thread race and on the bank exercise (target: >= 5000 schedules/s).
+of N runs; targets: simulated >= 30 % of real speed), and for the explorer (median of N
+explorations, bound 2) the time, schedules per second (target: >= 5000 on the 2-thread
+race) and peak memory, on the 2-thread race, the bank exercise and the lecture's race and
+its fix (target: the lecture race program explored in under 10 s).
 """
 
 import argparse
@@ -40,14 +42,33 @@ def wall(cmd, runs):
     return statistics.median(samples)
 
 
-def explore_rate(path, flags):
-    out = subprocess.run([GILSIM, "explore"] + flags + [path], capture_output=True,
-                         text=True).stdout
-    m = re.search(r"explored (\d+) schedules in ([0-9.]+) s", out)
+def explore_once(path, flags):
+    """One exploration: (schedules, seconds as gilsim reports them, peak RSS in MB or None).
+    The peak comes from GNU time where installed (a forked child's own rusage would count
+    the Python process it was forked from)."""
+    cmd = [GILSIM, "explore"] + flags + [path]
+    gnu_time = "/usr/bin/time"
+    if os.path.exists(gnu_time):
+        cmd = [gnu_time, "-f", "peak %M"] + cmd
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    m = re.search(r"explored (\d+) schedules in ([0-9.]+) s", proc.stdout)
     if not m:
-        return None, None
-    n, secs = int(m.group(1)), float(m.group(2))
-    return n, n / max(secs, 1e-9)
+        return None, None, None
+    peak = re.search(r"^peak (\d+)$", proc.stderr, re.M)
+    return int(m.group(1)), float(m.group(2)), int(peak.group(1)) / 1024 if peak else None
+
+
+def explore_rate(path, flags, runs):
+    """Median over `runs` explorations: (schedules, seconds, schedules/s, peak MB)."""
+    samples = [explore_once(path, flags) for _ in range(runs)]
+    samples = [s for s in samples if s[0] is not None]
+    if not samples:
+        return None, None, None, None
+    n = samples[0][0]
+    secs = statistics.median(s[1] for s in samples)
+    peaks = [s[2] for s in samples if s[2] is not None]
+    peak = max(peaks) if peaks else float("nan")
+    return n, secs, n / max(secs, 1e-9), peak
 
 
 def main():
@@ -68,15 +89,24 @@ def main():
         race = os.path.join(tmp, "race.py")
         with open(race, "w") as f:
             f.write(RACE)
-        bank = os.path.join(ROOT, "programs", "exercises", "bank_race.py")
+        exercises = os.path.join(ROOT, "programs", "exercises")
+        bank = os.path.join(exercises, "bank_race.py")
+        lecture = os.path.join(exercises, "counter_race.py")
+        fixed = os.path.join(exercises, "counter_race_fixed.py")
         for label, path, flags in (
             ("2-thread x += 1, 3.10", race, []),
             ("2-thread x += 1, every-op", race, ["--check-points", "every-op"]),
             ("bank exercise, 3.10", bank, []),
             ("bank exercise, every-op", bank, ["--check-points", "every-op"]),
+            ("lecture race, seed 3", lecture, ["--seed", "3"]),
+            ("lecture race fixed", fixed, []),
         ):
-            n, rate = explore_rate(path, flags)
-            print("    %-28s %6s schedules  %7.0f schedules/s" % (label, n, rate or 0))
+            n, secs, rate, peak = explore_rate(path, flags, args.runs)
+            if n is None:
+                print("    %-28s failed" % label)
+                continue
+            print("    %-28s %6s schedules  %7.3f s  %7.0f schedules/s  peak %5.1f MB"
+                  % (label, n, secs, rate, peak))
 
 
 if __name__ == "__main__":
