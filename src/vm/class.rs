@@ -6,7 +6,7 @@ use parking_lot::Mutex;
 
 use super::dict::Dict;
 use super::errors::ExcData;
-use super::pystr::PyStr;
+use super::pystr::{PyStr, hash_str};
 use super::value::Value;
 
 /// The builtin layout an instance carries, inherited from the first builtin base.
@@ -66,20 +66,24 @@ impl Class {
     }
 
     pub fn lookup_str(&self, name: &str) -> Option<Value> {
-        if let Some(v) = self.dict.get_str(name) {
+        let hash = hash_str(name);
+        if let Some(v) = self.dict.get_str_hashed(name, hash) {
             return Some(v);
         }
-        self.mro.iter().find_map(|c| c.dict.get_str(name))
+        self.mro
+            .iter()
+            .find_map(|c| c.dict.get_str_hashed(name, hash))
     }
 
     /// Like `lookup_str` but also returns the class that defines the attribute.
     pub fn lookup_with_owner(self: &Arc<Class>, name: &str) -> Option<(Value, Arc<Class>)> {
-        if let Some(v) = self.dict.get_str(name) {
+        let hash = hash_str(name);
+        if let Some(v) = self.dict.get_str_hashed(name, hash) {
             return Some((v, self.clone()));
         }
         self.mro
             .iter()
-            .find_map(|c| c.dict.get_str(name).map(|v| (v, c.clone())))
+            .find_map(|c| c.dict.get_str_hashed(name, hash).map(|v| (v, c.clone())))
     }
 
     /// The full MRO including the class itself.

@@ -32,6 +32,9 @@ pub struct DictInner {
     len: usize,
 }
 
+/// Room made at a dict's first insertion.
+const MIN_CAPACITY: usize = 8;
+
 #[derive(Debug, Default)]
 pub struct Dict {
     inner: Mutex<DictInner>,
@@ -140,6 +143,15 @@ impl DictInner {
 
     fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
+        if self.entries.capacity() == 0 {
+            // CPython's PyDict_MINSIZE: a namespace filled one name at a time (a class body,
+            // an instance's attributes) otherwise reallocates and rehashes at 1, 2, 4 and 8.
+            self.entries.reserve_exact(MIN_CAPACITY);
+            let entries = &self.entries;
+            self.index.reserve(MIN_CAPACITY, |&i| {
+                entries[i].as_ref().map_or(0, |e| e.hash as u64)
+            });
+        }
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, pos, |&i| {
@@ -298,7 +310,11 @@ impl Dict {
     // ------------------------------------------------------------ str-keyed fast paths
 
     pub fn get_str(&self, key: &str) -> Option<Value> {
-        let hash = hash_str(key);
+        self.get_str_hashed(key, hash_str(key))
+    }
+
+    /// `get_str` with the key's hash computed by the caller (once for a whole MRO walk).
+    pub fn get_str_hashed(&self, key: &str, hash: i64) -> Option<Value> {
         let inner = self.inner.lock();
         let i = inner.find_str(hash, key)?;
         inner.entries[i].as_ref().map(|e| e.value.clone())
@@ -409,19 +425,16 @@ impl Dict {
         drop(old);
     }
 
-    /// Empties the dict, moving its keys and values onto `out` (interpreter teardown). String
-    /// keys, which can hold nothing, are dropped on the spot.
-    pub fn drain_into(&self, out: &mut Vec<Value>) {
+    /// Empties the dict, handing each key and value to `each` (interpreter teardown).
+    pub fn drain(&self, mut each: impl FnMut(Value)) {
         let old = {
             let mut inner = self.inner.lock();
             self.bump();
             std::mem::take(&mut *inner)
         };
         for entry in old.entries.into_iter().flatten() {
-            if !matches!(entry.key, Value::Str(_)) {
-                out.push(entry.key);
-            }
-            out.push(entry.value);
+            each(entry.key);
+            each(entry.value);
         }
     }
 

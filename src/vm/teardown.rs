@@ -50,18 +50,32 @@ impl Walk {
 
     /// The dict's items move to the walk; the dict is left empty.
     fn take_dict(&mut self, dict: &Dict) {
-        dict.drain_into(&mut self.pending);
+        dict.drain(|v| self.keep(v));
+    }
+
+    /// Values that can reference other objects wait in `pending`; the rest drop here, so a
+    /// million-int list is freed at once instead of being copied onto the walk first.
+    fn keep(&mut self, value: Value) {
+        if holds_references(&value) {
+            self.pending.push(value);
+        }
     }
 
     fn visit(&mut self, value: Value) {
         match value {
             Value::Dict(d) => self.take_dict(&d),
-            Value::List(l) => self.pending.append(&mut l.items.write()),
+            Value::List(l) => {
+                let items = std::mem::take(&mut *l.items.write());
+                items.into_iter().for_each(|v| self.keep(v));
+            }
             Value::Set(s) => {
-                self.pending.extend(s.values());
+                s.values().into_iter().for_each(|v| self.keep(v));
                 s.clear();
             }
-            Value::Cell(c) => self.pending.push(std::mem::take(&mut *c.value.lock())),
+            Value::Cell(c) => {
+                let content = std::mem::take(&mut *c.value.lock());
+                self.keep(content);
+            }
             Value::Tuple(t) if self.first_visit(&t) => self.pending.extend(t.items.iter().cloned()),
             Value::FrozenSet(s) if self.first_visit(&s) => self.pending.extend(s.values()),
             Value::Method(m) if self.first_visit(&m) => {
@@ -119,6 +133,26 @@ impl Walk {
         self.pending.extend(frame.locals.map(Value::Dict));
         self.pending.push(Value::Function(frame.func));
     }
+}
+
+/// Whether `value` can lead to other objects (and so into a cycle).
+fn holds_references(value: &Value) -> bool {
+    !matches!(
+        value,
+        Value::Null
+            | Value::None
+            | Value::NotImplemented
+            | Value::Ellipsis
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::BigInt(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Range(_)
+            | Value::Code(_)
+            | Value::Builtin(_)
+    )
 }
 
 #[cfg(test)]
