@@ -98,7 +98,7 @@ pub fn explore(args: ExploreArgs) -> i32 {
     let options = ExploreOptions {
         run,
         preemptions: args.preemptions,
-        random: args.pct.then_some((args.runs, args.depth, args.seed)),
+        random: args.pct.then_some((args.runs, args.depth)),
         seed: args.seed,
         max_schedules: args.max_schedules,
         max_steps: args.max_steps,
@@ -157,9 +157,10 @@ fn render(report: &Report, args: &ExploreArgs, filename: &str, options: &Explore
     use std::fmt::Write as _;
     let mut out = String::new();
     let search = match options.random {
-        Some((runs, depth, seed)) => {
-            format!("randomized: {runs} runs, {depth} preemptions each, seed {seed}")
-        }
+        Some((runs, depth)) => format!(
+            "randomized: {runs} runs, {depth} preemptions each, seed {}",
+            options.seed
+        ),
         None if options.seed != 0 => {
             format!(
                 "preemption bound {}, seed {}",

@@ -24,10 +24,10 @@ pub struct ExploreOptions {
     /// The model flags (GIL, check points, switch interval) and program arguments.
     pub run: RunOptions,
     pub preemptions: u32,
-    /// Randomized mode: (runs, preemptions per run, seed).
-    pub random: Option<(u64, u32, u64)>,
-    /// The seed of the systematic search's runs: what the program's unseeded `random`
-    /// draws (the schedule does not depend on it).
+    /// Randomized mode: (runs, preemptions per run).
+    pub random: Option<(u64, u32)>,
+    /// What the program's unseeded `random` draws in every run, and the randomized mode's
+    /// choices (the systematic search's schedules do not depend on it).
     pub seed: u64,
     pub max_schedules: u64,
     /// Instructions per run before it counts as a runaway.
@@ -81,7 +81,7 @@ pub fn explore(
         warnings: Vec::new(),
     };
     let incomplete = match options.random {
-        Some((runs, depth, seed)) => search.randomized(runs, depth, seed, progress),
+        Some((runs, depth)) => search.randomized(runs, depth, options.seed, progress),
         None => search.systematic(progress),
     };
     Report {

@@ -418,14 +418,11 @@ impl Dict {
     }
 
     pub fn clear(&self) {
-        let mut inner = self.inner.lock();
-        self.bump();
-        let old = std::mem::take(&mut *inner);
-        drop(inner);
-        drop(old);
+        self.drain(drop);
     }
 
-    /// Empties the dict, handing each key and value to `each` (interpreter teardown).
+    /// Empties the dict, handing each key and value to `each` outside the lock (a value's
+    /// drop may run code that touches this dict).
     pub fn drain(&self, mut each: impl FnMut(Value)) {
         let old = {
             let mut inner = self.inner.lock();

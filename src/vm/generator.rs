@@ -47,13 +47,13 @@ impl Generator {
         self.finished.load(Ordering::Relaxed)
     }
 
-    /// `gi_running`: the frame is locked exactly while it runs.
     /// Teardown: the frame of a suspended generator, taken out (None while it runs or once
     /// it finished).
     pub(crate) fn take_suspended_frame(&self) -> Option<Box<Frame>> {
         self.frame.try_lock().and_then(|mut frame| frame.take())
     }
 
+    /// `gi_running`: the frame is locked exactly while it runs.
     pub fn is_running(&self) -> bool {
         self.frame.is_locked()
     }

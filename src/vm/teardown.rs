@@ -61,26 +61,29 @@ impl Walk {
         }
     }
 
+    fn keep_all(&mut self, values: impl IntoIterator<Item = Value>) {
+        values.into_iter().for_each(|v| self.keep(v));
+    }
+
     fn visit(&mut self, value: Value) {
         match value {
             Value::Dict(d) => self.take_dict(&d),
             Value::List(l) => {
                 let items = std::mem::take(&mut *l.items.write());
-                items.into_iter().for_each(|v| self.keep(v));
+                self.keep_all(items);
             }
             Value::Set(s) => {
-                s.values().into_iter().for_each(|v| self.keep(v));
+                self.keep_all(s.values());
                 s.clear();
             }
             Value::Cell(c) => {
                 let content = std::mem::take(&mut *c.value.lock());
                 self.keep(content);
             }
-            Value::Tuple(t) if self.first_visit(&t) => self.pending.extend(t.items.iter().cloned()),
-            Value::FrozenSet(s) if self.first_visit(&s) => self.pending.extend(s.values()),
+            Value::Tuple(t) if self.first_visit(&t) => self.keep_all(t.items.iter().cloned()),
+            Value::FrozenSet(s) if self.first_visit(&s) => self.keep_all(s.values()),
             Value::Method(m) if self.first_visit(&m) => {
-                self.pending.push(m.func.clone());
-                self.pending.push(m.receiver.clone());
+                self.keep_all([m.func.clone(), m.receiver.clone()]);
             }
             Value::Function(f) if self.first_visit(&f) => self.visit_function(&f),
             Value::Class(c) if !c.is_builtin && self.first_visit(&c) => {
@@ -104,8 +107,8 @@ impl Walk {
 
     fn visit_function(&mut self, f: &super::function::Function) {
         self.take_dict(&f.globals);
-        self.pending.extend(f.defaults.iter().cloned());
-        self.pending.push(f.module.clone());
+        self.keep_all(f.defaults.iter().cloned());
+        self.keep(f.module.clone());
         let dicts = [&f.kwdefaults, &f.annotations, &*f.dict.lock()];
         for dict in dicts.into_iter().flatten() {
             self.take_dict(dict);
@@ -117,17 +120,19 @@ impl Walk {
     fn visit_instance(&mut self, i: &super::class::Instance) {
         self.take_dict(&i.dict);
         self.pending.push(Value::Class(i.class.clone()));
-        self.pending.extend(i.base.clone());
+        self.keep_all(i.base.clone());
         if let Some(exc) = i.exc_data() {
             let mut exc = exc.lock();
-            self.pending.append(&mut exc.args);
-            self.pending.extend(exc.cause.take());
-            self.pending.extend(exc.context.take());
+            let args = std::mem::take(&mut exc.args);
+            let linked = [exc.cause.take(), exc.context.take()];
+            drop(exc);
+            self.keep_all(args);
+            self.keep_all(linked.into_iter().flatten());
         }
     }
 
     fn visit_frame(&mut self, frame: super::frame::Frame) {
-        self.pending.extend(frame.slots);
+        self.keep_all(frame.slots);
         self.pending
             .extend(frame.cells.into_iter().map(Value::Cell));
         self.pending.extend(frame.locals.map(Value::Dict));

@@ -1,6 +1,7 @@
-//! The scheduler's random numbers (and the seed of a simulated run's unseeded `random`): SplitMix64, written out here so that a seed means the same
-//! schedule in every gilsim version that reads the same schedule format (a crate upgrade
-//! must not silently change recorded runs).
+//! The scheduler's random numbers (and the key of a simulated run's unseeded `random`):
+//! SplitMix64, written out here so that a seed means the same schedule in every gilsim
+//! version that reads the same schedule format (a crate upgrade must not silently change
+//! recorded runs).
 
 use std::sync::atomic::Ordering;
 
