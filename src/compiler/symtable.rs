@@ -1,7 +1,7 @@
 //! Scope analysis (CPython's Python/symtable.c): which names are local, global, free or cell in
 //! every function, class, comprehension and module, plus the checks that need scopes.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxErr;

@@ -1,7 +1,7 @@
 //! A code object under construction: instructions with labels, line numbers, the handler that
 //! protects each instruction (turned into the exception table), constants and name tables.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::sync::Arc;
 
 use super::bytecode::{CodeObject, ExceptionEntry, Instr, flags};
