@@ -5,9 +5,10 @@ Usage: python3 bench/sim.py [--runs N]
 
 Prints, for each benchmark program, gilsim's wall time in real mode and with --sim (median
 of N runs; targets: simulated >= 30 % of real speed), and for the explorer (median of N
-explorations, bound 2) the time, schedules per second (target: >= 5000 on the 2-thread
-race) and peak memory, on the 2-thread race, the bank exercise and the lecture's race and
-its fix (target: the lecture race program explored in under 10 s).
+explorations, bound 2, with one process and with one per core) the time, schedules per
+second (target: >= 5000 on the 2-thread race) and peak memory (of the main process), on the
+2-thread race, the bank exercise and the lecture's race and its fix (target: the lecture
+race program explored in under 10 s).
 """
 
 import argparse
@@ -101,12 +102,13 @@ def main():
             ("lecture race, seed 3", lecture, ["--seed", "3"]),
             ("lecture race fixed", fixed, []),
         ):
-            n, secs, rate, peak = explore_rate(path, flags, args.runs)
-            if n is None:
-                print("    %-28s failed" % label)
-                continue
-            print("    %-28s %6s schedules  %7.3f s  %7.0f schedules/s  peak %5.1f MB"
-                  % (label, n, secs, rate, peak))
+            for jobs in ("1", str(os.cpu_count() or 1)):
+                n, secs, rate, peak = explore_rate(path, flags + ["--jobs", jobs], args.runs)
+                if n is None:
+                    print("    %-28s failed" % label)
+                    continue
+                print("    %-28s -j %s %6s schedules  %7.3f s  %7.0f schedules/s  peak %5.1f MB"
+                      % (label, jobs, n, secs, rate, peak))
 
 
 if __name__ == "__main__":

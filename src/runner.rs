@@ -150,7 +150,11 @@ pub fn run_prepared(
     let main_program = prepared.clone();
     let worker_thread = thread.clone();
     let worker_interp = interp.clone();
-    let spawned = crate::runtime::pool::spawn("gilsim-main", MAIN_STACK_SIZE, move || {
+    let placement = crate::runtime::pool::Placement {
+        stack_size: MAIN_STACK_SIZE,
+        core: runtime.os_core(),
+    };
+    let spawned = crate::runtime::pool::spawn("gilsim-main", placement, move || {
         let code = {
             let vm = Vm::new(worker_interp, worker_thread, MAIN_STACK_SIZE);
             execute_prepared(&vm, &main_program)

@@ -20,6 +20,8 @@ fn options(gil: GilModel, check_points: CheckPoints) -> ExploreOptions {
         max_schedules: 50_000,
         max_steps: 1_000_000,
         list: false,
+        jobs: 1,
+        helper: None,
     }
 }
 
@@ -202,4 +204,106 @@ fn unseeded_random_does_not_make_replays_diverge() {
     );
     // Pinned: with entropy behind `random` the count changed from run to run.
     assert_eq!(report.schedules, 1429);
+}
+
+/// Everything a report says except how long it took.
+fn report_text(report: &Report) -> String {
+    let mut out = format!(
+        "{} schedules, incomplete: {:?}, warnings: {:?}\n",
+        report.schedules, report.incomplete, report.warnings
+    );
+    for o in &report.outcomes {
+        out += &format!(
+            "{} schedules, first {}: {:?} {:?} {} [{}]\n",
+            o.schedules,
+            o.first_found,
+            o.stdout,
+            o.stderr,
+            o.exit_code,
+            o.witness.to_one_line()
+        );
+    }
+    out + &report.listing.join("\n")
+}
+
+#[test]
+fn several_workers_report_exactly_what_one_worker_does() {
+    // Workers finish runs in any order; the report is put back in depth-first order, and a
+    // budget cuts at the same schedule.
+    let one = ExploreOptions {
+        list: true,
+        ..options(GilModel::New, CheckPoints::EveryOp)
+    };
+    let three = ExploreOptions {
+        jobs: 3,
+        ..one.clone()
+    };
+    let bank = include_str!("../programs/exercises/bank_race.py");
+    for (source, budget) in [(RACE, 50_000), (RACE, 100), (bank, 700)] {
+        let one = ExploreOptions {
+            max_schedules: budget,
+            ..one.clone()
+        };
+        let three = ExploreOptions {
+            max_schedules: budget,
+            ..three.clone()
+        };
+        let expected = report_text(&run(source, &one));
+        assert_eq!(
+            report_text(&run(source, &three)),
+            expected,
+            "budget {budget}"
+        );
+    }
+    let pct = |jobs| ExploreOptions {
+        random: Some((60, 2)),
+        seed: 5,
+        jobs,
+        ..one.clone()
+    };
+    assert_eq!(
+        report_text(&run(RACE, &pct(3))),
+        report_text(&run(RACE, &pct(1)))
+    );
+}
+
+#[test]
+fn helper_processes_report_exactly_what_one_process_does() {
+    // `gilsim explore --jobs N` runs schedules in N - 1 helper processes.
+    let dir = std::env::temp_dir().join(format!("gilsim-explore-jobs-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("race.py");
+    std::fs::write(&file, RACE).unwrap();
+    let explore = |jobs: &str, extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+            .args([
+                "explore",
+                "--check-points",
+                "every-op",
+                "--list",
+                "--jobs",
+                jobs,
+            ])
+            .args(extra)
+            .arg(&file)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        // The timing differs from run to run.
+        let timing = regex::Regex::new(r"in [0-9.]+ s").unwrap();
+        (
+            timing.replace_all(&stdout, "in T s").into_owned(),
+            out.status.code(),
+        )
+    };
+    for extra in [
+        &[][..],
+        &["--max-schedules", "77"],
+        &["--pct", "--runs", "40"],
+    ] {
+        let (alone, status) = explore("1", extra);
+        assert!(alone.contains("schedule 2: outcome"), "{alone}");
+        assert_eq!(explore("3", extra), (alone, status), "{extra:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
 }

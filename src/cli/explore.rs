@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 use gilsim::runtime::RunOptions;
-use gilsim::runtime::explore::{ExploreOptions, Report, explore as run_explore};
+use gilsim::runtime::explore::{
+    ExploreOptions, HelperCommand, Report, default_jobs, explore as run_explore, serve,
+};
 
 use super::gil_flags::ModelArgs;
 
@@ -48,6 +50,16 @@ pub struct ExploreArgs {
     /// Print every explored schedule compactly
     #[arg(long)]
     list: bool,
+    /// Schedules run at once, in helper processes (default: one per core); the report is the
+    /// same for any N
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Internal: be a helper process for `--jobs`, running the schedules read from stdin
+    #[arg(long, hide = true)]
+    serve: bool,
+    /// Internal: the core a helper process keeps to
+    #[arg(long, hide = true, value_name = "N")]
+    serve_core: Option<usize>,
     /// Mean latency of the simulated `requests` module, in seconds (default 0.1)
     #[arg(long, value_name = "SECONDS")]
     io_latency: Option<f64>,
@@ -64,7 +76,18 @@ pub struct ExploreArgs {
 }
 
 pub fn explore(args: ExploreArgs) -> i32 {
-    pin_to_one_core();
+    let jobs = if args.serve {
+        1
+    } else {
+        args.jobs.unwrap_or_else(default_jobs).max(1)
+    };
+    match args.serve_core {
+        Some(id) => {
+            core_affinity::set_for_current(core_affinity::CoreId { id });
+        }
+        None if jobs == 1 => pin_to_one_core(),
+        None => {}
+    }
     let gil = match args.model.resolve() {
         Ok(g) => g,
         Err(msg) => {
@@ -103,6 +126,8 @@ pub fn explore(args: ExploreArgs) -> i32 {
         max_schedules: args.max_schedules,
         max_steps: args.max_steps,
         list: args.list,
+        jobs,
+        helper: Some(helper_command()),
     };
     let script_dir = args.file.parent().map(|p| {
         if p.as_os_str().is_empty() {
@@ -111,6 +136,15 @@ pub fn explore(args: ExploreArgs) -> i32 {
             p.to_path_buf()
         }
     });
+    if args.serve {
+        return match serve(&source, &filename, script_dir, &options) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("gilsim explore --serve: {e}");
+                2
+            }
+        };
+    }
     let bar = progress_bar();
     let report = run_explore(
         &source,
@@ -256,6 +290,25 @@ fn model_flags(args: &ExploreArgs) -> String {
         s.push_str(&format!(" --like {}", v.unwrap_or_default()));
     }
     s
+}
+
+/// A helper for `--jobs`: this very command line (everything after `explore`), told to serve
+/// and which core to keep to.
+fn helper_command() -> HelperCommand {
+    let exe = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("gilsim"));
+    let args: Vec<std::ffi::OsString> = std::env::args_os()
+        .skip_while(|a| a != "explore")
+        .skip(1)
+        .collect();
+    HelperCommand(std::sync::Arc::new(move |core| {
+        let mut command = std::process::Command::new(&exe);
+        command.arg("explore").arg("--serve");
+        if let Some(core) = core {
+            command.arg("--serve-core").arg(core.to_string());
+        }
+        command.args(&args);
+        command
+    }))
 }
 
 /// Exploration runs one interpreter thread at a time and every switch wakes another OS

@@ -39,6 +39,7 @@ pub fn sim_options(args: &RunArgs) -> Result<Option<SimOptions>, String> {
         max_steps: args.max_steps,
         replay,
         random_preemptions: None,
+        ..SimOptions::default()
     }))
 }
 

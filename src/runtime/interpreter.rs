@@ -123,6 +123,11 @@ impl Runtime {
             .map(str::to_string)
     }
 
+    /// The OS core this run's threads are pinned to, if any (see `SimOptions::core`).
+    pub fn os_core(&self) -> Option<usize> {
+        self.options.sim.as_ref().and_then(|s| s.core)
+    }
+
     /// A fresh thread identifier (`threading.get_ident()`-like; stable within a run).
     pub fn next_thread_ident(&self) -> u64 {
         // CPython idents are pthread addresses; gilsim hands out readable, distinct numbers.

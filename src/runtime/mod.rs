@@ -6,6 +6,7 @@ pub mod events;
 pub mod explore;
 pub mod gil;
 pub mod interpreter;
+pub mod mailbox;
 pub mod output;
 pub mod pool;
 pub mod sched;

@@ -8,13 +8,25 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
-use crossbeam::channel::{Receiver, Sender, bounded};
 use parking_lot::{Condvar, Mutex};
+
+use super::mailbox::Mailbox;
 
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
-/// Idle workers per stack size: each waits on its own channel for the next job.
-static IDLE: LazyLock<Mutex<HashMap<usize, Vec<Sender<Job>>>>> =
+/// Where an idle worker waits for its next job.
+type Inbox = Arc<Mailbox<Job>>;
+
+/// Where a job runs: its stack size and the core it is pinned to, if any. Workers are kept
+/// apart by placement, so a pinned worker serves only jobs pinned to its core.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Placement {
+    pub stack_size: usize,
+    pub core: Option<usize>,
+}
+
+/// Idle workers per placement: each waits on its own mailbox for the next job.
+static IDLE: LazyLock<Mutex<HashMap<Placement, Vec<Inbox>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
 /// Idle workers kept per stack size; more than this many exit when their job ends.
@@ -52,15 +64,15 @@ impl Handle {
     }
 }
 
-/// Runs `job` on an idle worker with this stack size, or on a new one named `name`.
+/// Runs `job` on an idle worker with this placement, or on a new one named `name`.
 pub fn spawn(
     name: &str,
-    stack_size: usize,
+    placement: Placement,
     job: impl FnOnce() + Send + 'static,
 ) -> std::io::Result<Handle> {
     let done = Arc::new(Done::default());
     let signal = done.clone();
-    let mut job: Job = Box::new(move || {
+    let job: Job = Box::new(move || {
         // The job's panic (a gilsim bug) still ends the wait of whoever joins it.
         struct SetOnDrop(Arc<Done>);
         impl Drop for SetOnDrop {
@@ -71,36 +83,35 @@ pub fn spawn(
         let _set = SetOnDrop(signal);
         job();
     });
-    loop {
-        let idle = IDLE.lock().get_mut(&stack_size).and_then(Vec::pop);
-        match idle {
-            Some(worker) => match worker.send(job) {
-                Ok(()) => return Ok(Handle { done }),
-                // That worker is gone (it panicked): try the next one.
-                Err(e) => job = e.into_inner(),
-            },
-            None => break,
-        }
+    // A worker offers itself only once its job has returned, so an idle one is alive.
+    if let Some(worker) = IDLE.lock().get_mut(&placement).and_then(Vec::pop) {
+        worker.put(job);
+        return Ok(Handle { done });
     }
-    let (tx, rx) = bounded::<Job>(1);
-    tx.send(job).expect("a fresh channel has room");
+    let inbox = Arc::new(Mailbox::default());
+    inbox.put(job);
     std::thread::Builder::new()
         .name(name.to_string())
-        .stack_size(stack_size)
-        .spawn(move || work(stack_size, tx, rx))?;
+        .stack_size(placement.stack_size)
+        .spawn(move || {
+            if let Some(id) = placement.core {
+                core_affinity::set_for_current(core_affinity::CoreId { id });
+            }
+            work(placement, inbox)
+        })?;
     Ok(Handle { done })
 }
 
 /// A worker's life: run a job, offer itself for the next, until the pool is full.
-fn work(stack_size: usize, me: Sender<Job>, jobs: Receiver<Job>) {
-    while let Ok(job) = jobs.recv() {
-        job();
+fn work(placement: Placement, inbox: Inbox) {
+    loop {
+        inbox.take()();
         let mut idle = IDLE.lock();
-        let list = idle.entry(stack_size).or_default();
+        let list = idle.entry(placement).or_default();
         if list.len() >= KEEP_IDLE {
             return;
         }
-        list.push(me.clone());
+        list.push(inbox.clone());
     }
 }
 
@@ -110,7 +121,10 @@ mod tests {
 
     #[test]
     fn a_worker_is_reused_and_joins_wait() {
-        let size = 256 * 1024 + 4096;
+        let size = Placement {
+            stack_size: 256 * 1024 + 4096,
+            core: None,
+        };
         let first = Arc::new(Mutex::new(None));
         let f = first.clone();
         spawn("pool-test", size, move || {

@@ -57,6 +57,13 @@ pub struct SimOptions {
     /// Randomized exploration: at these switch points (counted from 0) the running thread
     /// is preempted for a random other one; waiters are chosen at random (from the seed).
     pub random_preemptions: Option<Vec<u64>>,
+    /// A thread that gave up the baton watches it for a moment before sleeping. That pays
+    /// only when another core is free to run the baton's holder meanwhile: off on one core,
+    /// and off when the explorer already keeps every core busy with its own runs.
+    pub spin: bool,
+    /// Run every thread of this run on this OS core (the explorer's workers: a handoff
+    /// between threads on one core is a cheap same-core switch).
+    pub core: Option<usize>,
 }
 
 impl Default for SimOptions {
@@ -68,6 +75,8 @@ impl Default for SimOptions {
             replay: None,
             explore: false,
             random_preemptions: None,
+            spin: *SPARE_CORE,
+            core: None,
         }
     }
 }
@@ -176,7 +185,7 @@ type Guard<'a> = MutexGuard<'a, SimState>;
 const SPIN_FOR: Duration = Duration::from_micros(30);
 
 /// Spinning only pays when another core can run the thread holding the baton meanwhile.
-static SPARE_CORE: std::sync::LazyLock<bool> =
+pub static SPARE_CORE: std::sync::LazyLock<bool> =
     std::sync::LazyLock::new(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2));
 
 impl Sim {
@@ -746,7 +755,7 @@ impl Sim {
             if st.running == Some(i) {
                 return Ok(());
             }
-            if !spun && *SPARE_CORE {
+            if !spun && self.options.spin {
                 // Short turns often come straight back (a thread starts, sets an Event, and
                 // exits): watch the baton for a moment before paying for a sleep/wake-up.
                 spun = true;

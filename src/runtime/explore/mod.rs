@@ -1,0 +1,337 @@
+//! `gilsim explore`: the program under many schedules, every distinct outcome with how many
+//! schedules produced it and a replayable witness.
+//!
+//! Systematic mode is stateless model checking with a preemption bound (as CHESS and loom
+//! do): each run replays a prefix of decisions and takes the default afterwards (keep
+//! running, first waiter); then the last decision with an untried alternative that stays
+//! within the bound is advanced, depth first, until the tree is exhausted. Switching at a
+//! switch point while the running thread could go on costs one preemption; handing over
+//! after a block or an exit is free. Randomized mode places a few preemptions at random
+//! switch points per run (PCT-style).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::interpreter::RunOptions;
+use super::sched::SimOptions;
+use super::sched::schedule::{Decision, Kind, Schedule};
+
+mod frontier;
+mod helpers;
+mod plans;
+mod workers;
+
+/// What to explore and within which budgets.
+#[derive(Debug, Clone)]
+pub struct ExploreOptions {
+    /// The model flags (GIL, check points, switch interval) and program arguments.
+    pub run: RunOptions,
+    pub preemptions: u32,
+    /// Randomized mode: (runs, preemptions per run).
+    pub random: Option<(u64, u32)>,
+    /// What the program's unseeded `random` draws in every run, and the randomized mode's
+    /// choices (the systematic search's schedules do not depend on it).
+    pub seed: u64,
+    pub max_schedules: u64,
+    /// Instructions per run before it counts as a runaway.
+    pub max_steps: u64,
+    /// Keep each schedule's one-line summary (`--list`).
+    pub list: bool,
+    /// Schedules run at once (`--jobs`); the report does not depend on it.
+    pub jobs: usize,
+    /// How to start the helper process for each worker after the first; without it, those
+    /// workers are threads of this process (slower: see `helpers`).
+    pub helper: Option<HelperCommand>,
+}
+
+/// Builds the command line of a helper process that serves schedules (see [`serve`]),
+/// given the core it should keep to.
+#[derive(Clone)]
+pub struct HelperCommand(pub Arc<dyn Fn(Option<usize>) -> std::process::Command + Send + Sync>);
+
+impl std::fmt::Debug for HelperCommand {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("HelperCommand(..)")
+    }
+}
+
+/// Workers for `--jobs`' default: one per core this process may use.
+pub fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// One distinct outcome.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub stdout: String,
+    /// Uncaught exception, deadlock report or limit message (addresses masked).
+    pub stderr: String,
+    pub exit_code: i32,
+    pub schedules: u64,
+    /// The first schedule that produced it (1-based) and its decisions.
+    pub first_found: u64,
+    pub witness: Schedule,
+}
+
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub outcomes: Vec<Outcome>,
+    pub schedules: u64,
+    /// Why the search stopped before covering everything, if it did.
+    pub incomplete: Option<String>,
+    pub warnings: Vec<String>,
+    pub elapsed: Duration,
+    /// `--list`: each schedule's decisions and outcome number.
+    pub listing: Vec<String>,
+}
+
+/// Runs the exploration; `progress(schedules, outcomes)` is called after each run.
+pub fn explore(
+    source: &str,
+    filename: &str,
+    script_dir: Option<PathBuf>,
+    options: &ExploreOptions,
+    progress: &mut (dyn FnMut(u64, usize) + Send),
+) -> Report {
+    let started = Instant::now();
+    let spec = RunSpec {
+        program: Arc::new(crate::runner::Prepared::new(source, filename)),
+        script_dir,
+        options,
+        cores: if options.jobs > 1 {
+            core_affinity::get_core_ids()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|c| c.id)
+                .collect()
+        } else {
+            Vec::new()
+        },
+    };
+    let helpers: Vec<helpers::Helper> = match &options.helper {
+        Some(command) if options.jobs > 1 => (1..options.jobs)
+            .map(|n| helpers::Helper::start((command.0)(spec.core_of(n))))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut tally = Tally::default();
+    let exec = |job: &Job, worker: usize| match worker.checked_sub(1).and_then(|h| helpers.get(h)) {
+        Some(helper) => helper.run(job, || spec.run(job, worker)),
+        None => spec.run(job, worker),
+    };
+    let incomplete = match options.random {
+        Some((runs, depth)) => {
+            let plan = plans::Randomized::start(&mut tally, options, runs, depth, progress, &exec);
+            workers::drive(options.jobs, &spec.cores, plan, &exec)
+        }
+        None => {
+            let plan = plans::Systematic::new(&mut tally, options, progress);
+            workers::drive(options.jobs, &spec.cores, plan, &exec)
+        }
+    };
+    Report {
+        outcomes: tally.outcomes,
+        schedules: tally.schedules,
+        incomplete,
+        warnings: tally.warnings,
+        elapsed: started.elapsed(),
+        listing: tally.listing,
+    }
+}
+
+/// A helper process's life (`--jobs`): runs the schedules the explorer writes to stdin and
+/// writes back each result, until stdin ends.
+pub fn serve(
+    source: &str,
+    filename: &str,
+    script_dir: Option<PathBuf>,
+    options: &ExploreOptions,
+) -> std::io::Result<()> {
+    let spec = RunSpec {
+        program: Arc::new(crate::runner::Prepared::new(source, filename)),
+        script_dir,
+        options,
+        cores: Vec::new(),
+    };
+    helpers::serve(&spec, std::io::stdin().lock(), std::io::stdout().lock())
+}
+
+/// What every schedule runs: compiled and hashed once, the same text each time.
+struct RunSpec<'a> {
+    program: Arc<crate::runner::Prepared>,
+    script_dir: Option<PathBuf>,
+    options: &'a ExploreOptions,
+    /// With several workers, worker n runs its schedules on core n (modulo their number):
+    /// a run's threads hand over on one core, and runs do not crowd each other.
+    cores: Vec<usize>,
+}
+
+/// One schedule to run: a prefix of decisions to replay (systematic search) or the switch
+/// points to preempt at (randomized search), and the seed.
+struct Job {
+    /// Where the run stands in the search's order (see `frontier`).
+    key: frontier::Key,
+    prefix: Vec<Decision>,
+    random_preemptions: Option<Vec<u64>>,
+    seed: u64,
+}
+
+/// What a finished run contributes to the report.
+struct Finished {
+    schedule: Schedule,
+    stdout: String,
+    /// Addresses masked.
+    stderr: String,
+    exit_code: i32,
+}
+
+impl RunSpec<'_> {
+    /// One run with the job's prefix replayed (or its preemptions placed), on `worker`.
+    /// The core worker n keeps to, if workers are pinned.
+    fn core_of(&self, worker: usize) -> Option<usize> {
+        (!self.cores.is_empty()).then(|| self.cores[worker % self.cores.len()])
+    }
+
+    fn run(&self, job: &Job, worker: usize) -> Finished {
+        let core = self.core_of(worker);
+        let seed = job.seed;
+        let mut run = self.options.run.clone();
+        run.capture = true;
+        run.trace = None;
+        run.timeline = false;
+        run.stats = false;
+        run.save_schedule = None;
+        run.sim = Some(SimOptions {
+            seed,
+            max_steps: Some(self.options.max_steps),
+            replay: Some(Schedule {
+                seed,
+                model: String::new(),
+                program: String::new(),
+                decisions: job.prefix.clone(),
+            }),
+            explore: true,
+            random_preemptions: job.random_preemptions.clone(),
+            // One core per run: the explorer pins itself, or keeps every core busy.
+            spin: false,
+            core,
+            ..SimOptions::default()
+        });
+        let out = crate::runner::run_prepared(&self.program, run, self.script_dir.clone());
+        Finished {
+            schedule: out.schedule.unwrap_or(Schedule {
+                seed,
+                model: String::new(),
+                program: String::new(),
+                decisions: Vec::new(),
+            }),
+            stderr: mask_addresses(&out.stderr),
+            stdout: out.stdout,
+            exit_code: out.exit_code,
+        }
+    }
+}
+
+/// The report as it grows, fed with runs in the search's order.
+#[derive(Default)]
+struct Tally {
+    outcomes: Vec<Outcome>,
+    index: HashMap<(String, String, i32), usize>,
+    listing: Vec<String>,
+    schedules: u64,
+    warnings: Vec<String>,
+}
+
+/// Exhaustive search gets slow beyond this many switch points in one run.
+const MANY_SWITCH_POINTS: usize = 2_000;
+
+impl Tally {
+    fn record(&mut self, run: Finished, list: bool) {
+        self.schedules += 1;
+        let key = (run.stdout, run.stderr, run.exit_code);
+        let n = match self.index.get(&key) {
+            Some(&n) => {
+                self.outcomes[n].schedules += 1;
+                n
+            }
+            None => {
+                self.outcomes.push(Outcome {
+                    stdout: key.0.clone(),
+                    stderr: key.1.clone(),
+                    exit_code: key.2,
+                    schedules: 1,
+                    first_found: self.schedules,
+                    witness: run.schedule.clone(),
+                });
+                self.index.insert(key, self.outcomes.len() - 1);
+                self.outcomes.len() - 1
+            }
+        };
+        if list {
+            self.listing.push(format!(
+                "schedule {}: outcome {} [{}]",
+                self.schedules,
+                n + 1,
+                compact(&run.schedule.decisions)
+            ));
+        }
+    }
+
+    fn warn_if_large(&mut self, decisions: &[Decision], preemptions: u32) {
+        let points = decisions.iter().filter(|d| d.kind == Kind::Explore).count();
+        if points > MANY_SWITCH_POINTS && preemptions >= 2 {
+            self.warnings.push(format!(
+                "the first run already has {points} switch points: exhaustive search with {preemptions} preemptions means on the order of {:.0e} schedules; expect --max-schedules to end it (try --pct, fewer iterations, or --preemptions 1)",
+                (points as f64).powi(preemptions as i32)
+            ));
+        }
+    }
+}
+
+/// Decisions as `x0/2 x1/2 w0/3`, long runs of defaults folded.
+fn compact(decisions: &[Decision]) -> String {
+    let s = Schedule {
+        seed: 0,
+        model: String::new(),
+        program: String::new(),
+        decisions: decisions.to_vec(),
+    }
+    .to_text();
+    s.lines().skip(5).collect::<Vec<_>>().join(" ")
+}
+
+/// Object addresses differ between schedules; outcomes compare without them.
+fn mask_addresses(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find("0x") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 2..];
+        let hex = tail
+            .find(|c: char| !c.is_ascii_hexdigit())
+            .unwrap_or(tail.len());
+        if hex == 0 {
+            out.push_str("0x");
+        } else {
+            out.push_str("0x…");
+        }
+        rest = &tail[hex..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_masked() {
+        assert_eq!(
+            mask_addresses("Lock at 0x7f00001 held; 0xZ"),
+            "Lock at 0x… held; 0xZ"
+        );
+    }
+}

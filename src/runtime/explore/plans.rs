@@ -1,0 +1,244 @@
+//! The two searches as work plans for the workers: the systematic one hands out prefixes in
+//! depth-first order and reports runs in that order; the randomized one draws each run's
+//! preemptions in turn and reports runs in the order they were drawn.
+
+use std::collections::BTreeMap;
+use std::ops::ControlFlow;
+
+use super::frontier::{Frontier, Key};
+use super::workers::Plan;
+use super::{ExploreOptions, Finished, Job, Tally};
+use crate::runtime::sched::rng::SplitMix64;
+use crate::runtime::sched::schedule::{Decision, Kind};
+
+type Progress<'a> = &'a mut (dyn FnMut(u64, usize) + Send);
+
+/// Every schedule within the preemption bound, depth first.
+pub(super) struct Systematic<'a> {
+    tally: &'a mut Tally,
+    options: &'a ExploreOptions,
+    progress: Progress<'a>,
+    frontier: Frontier<Job, Finished>,
+}
+
+impl<'a> Systematic<'a> {
+    pub fn new(tally: &'a mut Tally, options: &'a ExploreOptions, progress: Progress<'a>) -> Self {
+        let mut frontier = Frontier::default();
+        frontier.add(Vec::new(), job(Vec::new(), options.seed));
+        Systematic {
+            tally,
+            options,
+            progress,
+            frontier,
+        }
+    }
+
+    fn budget_spent(&self) -> ControlFlow<Option<String>> {
+        ControlFlow::Break(Some(format!(
+            "stopped at --max-schedules {}; more schedules remain",
+            self.options.max_schedules
+        )))
+    }
+}
+
+fn job(prefix: Vec<Decision>, seed: u64) -> Job {
+    Job {
+        key: chosen(&prefix),
+        prefix,
+        random_preemptions: None,
+        seed,
+    }
+}
+
+impl Plan<Job, Finished> for Systematic<'_> {
+    fn next_job(&mut self) -> Option<Job> {
+        self.frontier.take_next().map(|(_, job)| job)
+    }
+
+    fn absorb(&mut self, job: Job, run: Finished) -> ControlFlow<Option<String>> {
+        let decisions = &run.schedule.decisions;
+        for prefix in alternatives(decisions, job.prefix.len(), self.options.preemptions) {
+            let next = self::job(prefix, self.options.seed);
+            self.frontier.add(next.key.clone(), next);
+        }
+        self.frontier.finish(job.key, chosen(decisions), run);
+        while let Some(run) = self.frontier.pop_ready() {
+            if self.tally.schedules >= self.options.max_schedules {
+                return self.budget_spent();
+            }
+            if self.tally.schedules == 0 {
+                let decisions = &run.schedule.decisions;
+                self.tally
+                    .warn_if_large(decisions, self.options.preemptions);
+            }
+            self.tally.record(run, self.options.list);
+            (self.progress)(self.tally.schedules, self.tally.outcomes.len());
+        }
+        if self.tally.schedules >= self.options.max_schedules && !self.frontier.is_empty() {
+            return self.budget_spent();
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn exhausted(&mut self) -> Option<String> {
+        None
+    }
+}
+
+/// `runs` runs, each with a few preemptions at random switch points (PCT-style).
+pub(super) struct Randomized<'a> {
+    tally: &'a mut Tally,
+    options: &'a ExploreOptions,
+    progress: Progress<'a>,
+    rng: SplitMix64,
+    /// Switch points in the default run, where preemptions are placed.
+    points: u64,
+    depth: u32,
+    runs: u64,
+    /// Runs within the budget.
+    planned: u64,
+    next_run: u64,
+    /// Finished runs waiting for an earlier one.
+    waiting: BTreeMap<u64, Finished>,
+}
+
+impl<'a> Randomized<'a> {
+    /// Runs the default schedule (it tells how many switch points there are) and plans the
+    /// rest.
+    pub fn start(
+        tally: &'a mut Tally,
+        options: &'a ExploreOptions,
+        runs: u64,
+        depth: u32,
+        progress: Progress<'a>,
+        exec: &dyn Fn(&Job, usize) -> Finished,
+    ) -> Self {
+        let first = exec(&job(Vec::new(), options.seed), 0);
+        let points = first
+            .schedule
+            .decisions
+            .iter()
+            .filter(|d| d.kind == Kind::Explore)
+            .count()
+            .max(1) as u64;
+        tally.record(first, options.list);
+        progress(tally.schedules, tally.outcomes.len());
+        Randomized {
+            tally,
+            options,
+            progress,
+            rng: SplitMix64::new(options.seed),
+            points,
+            depth,
+            runs,
+            planned: runs.min(options.max_schedules.max(1)),
+            next_run: 1,
+            waiting: BTreeMap::new(),
+        }
+    }
+}
+
+impl Plan<Job, Finished> for Randomized<'_> {
+    fn next_job(&mut self) -> Option<Job> {
+        if self.next_run >= self.planned {
+            return None;
+        }
+        let r = self.next_run;
+        self.next_run += 1;
+        let plan: Vec<u64> = (0..self.depth)
+            .map(|_| self.rng.below(self.points))
+            .collect();
+        Some(Job {
+            key: vec![(r >> 32) as u32, r as u32],
+            prefix: Vec::new(),
+            random_preemptions: Some(plan),
+            seed: self.options.seed.wrapping_add(r),
+        })
+    }
+
+    fn absorb(&mut self, job: Job, run: Finished) -> ControlFlow<Option<String>> {
+        let r = (u64::from(job.key[0]) << 32) | u64::from(job.key[1]);
+        self.waiting.insert(r, run);
+        while let Some(run) = self.waiting.remove(&self.tally.schedules) {
+            self.tally.record(run, self.options.list);
+            (self.progress)(self.tally.schedules, self.tally.outcomes.len());
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn exhausted(&mut self) -> Option<String> {
+        (self.planned < self.runs)
+            .then(|| format!("stopped at --max-schedules {}", self.options.max_schedules))
+    }
+}
+
+/// The chosen alternatives of `decisions`: their place in depth-first order.
+fn chosen(decisions: &[Decision]) -> Key {
+    decisions.iter().map(|d| d.chosen).collect()
+}
+
+/// The prefixes a run of `decisions` opens, the first `replayed` of them having been
+/// replayed: every untried alternative at every later decision, within the preemption bound.
+/// (The replayed decisions' other alternatives are the business of the runs that opened them.)
+fn alternatives(decisions: &[Decision], replayed: usize, bound: u32) -> Vec<Vec<Decision>> {
+    let mut out = Vec::new();
+    let mut preemptions = 0u32;
+    for (i, d) in decisions.iter().enumerate() {
+        let preempting = d.kind == Kind::Explore;
+        if i >= replayed && !(preempting && preemptions + 1 > bound) {
+            for next in d.chosen + 1..d.choices {
+                let mut prefix = decisions[..i].to_vec();
+                prefix.push(Decision { chosen: next, ..*d });
+                out.push(prefix);
+            }
+        }
+        if preempting && d.chosen >= 1 {
+            preemptions += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn x(chosen: u32, choices: u32) -> Decision {
+        Decision {
+            kind: Kind::Explore,
+            chosen,
+            choices,
+        }
+    }
+
+    #[test]
+    fn alternatives_within_the_bound() {
+        // Two switch points with one alternative each, bound 1.
+        let run = vec![x(0, 2), x(0, 2)];
+        assert_eq!(
+            alternatives(&run, 0, 1),
+            vec![vec![x(1, 2)], vec![x(0, 2), x(1, 2)]]
+        );
+        // Replayed decisions open nothing.
+        assert_eq!(alternatives(&run, 1, 1), vec![vec![x(0, 2), x(1, 2)]]);
+        // With one preemption spent, later switch points cannot preempt again.
+        assert!(alternatives(&[x(1, 2), x(0, 2)], 1, 1).is_empty());
+        assert_eq!(
+            alternatives(&[x(1, 2), x(0, 2)], 1, 2),
+            vec![vec![x(1, 2), x(1, 2)]]
+        );
+        // Waiter choices are free, and every untried one is opened.
+        let w = Decision {
+            kind: Kind::Waiter,
+            chosen: 0,
+            choices: 3,
+        };
+        assert_eq!(
+            alternatives(&[x(1, 2), w], 1, 1),
+            vec![
+                vec![x(1, 2), Decision { chosen: 1, ..w }],
+                vec![x(1, 2), Decision { chosen: 2, ..w }]
+            ]
+        );
+    }
+}
