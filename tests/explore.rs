@@ -307,3 +307,23 @@ fn helper_processes_report_exactly_what_one_process_does() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_helper_that_cannot_start_or_dies_leaves_its_jobs_to_the_explorer() {
+    use gilsim::runtime::explore::HelperCommand;
+    let alone = ExploreOptions {
+        list: true,
+        ..options(GilModel::New, CheckPoints::EveryOp)
+    };
+    let expected = report_text(&run(RACE, &alone));
+    for program in ["/nonexistent/gilsim", "true"] {
+        let broken = ExploreOptions {
+            jobs: 2,
+            helper: Some(HelperCommand(std::sync::Arc::new(move |_core| {
+                std::process::Command::new(program)
+            }))),
+            ..alone.clone()
+        };
+        assert_eq!(report_text(&run(RACE, &broken)), expected, "{program}");
+    }
+}

@@ -50,8 +50,8 @@ pub struct ExploreArgs {
     /// Print every explored schedule compactly
     #[arg(long)]
     list: bool,
-    /// Schedules run at once, in helper processes (default: one per core); the report is the
-    /// same for any N
+    /// Schedules run at once, in helper processes (default: one per core, at most 8); the
+    /// report is the same for any N
     #[arg(short = 'j', long, value_name = "N")]
     jobs: Option<usize>,
     /// Internal: be a helper process for `--jobs`, running the schedules read from stdin

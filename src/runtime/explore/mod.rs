@@ -3,11 +3,12 @@
 //!
 //! Systematic mode is stateless model checking with a preemption bound (as CHESS and loom
 //! do): each run replays a prefix of decisions and takes the default afterwards (keep
-//! running, first waiter); then the last decision with an untried alternative that stays
-//! within the bound is advanced, depth first, until the tree is exhausted. Switching at a
-//! switch point while the running thread could go on costs one preemption; handing over
-//! after a block or an exit is free. Randomized mode places a few preemptions at random
-//! switch points per run (PCT-style).
+//! running, first waiter); every untried alternative after the prefix that stays within the
+//! bound becomes a prefix to run, until the tree is exhausted (`plans`, `frontier`).
+//! Switching at a switch point while the running thread could go on costs one preemption;
+//! handing over after a block or an exit is free. Randomized mode places a few preemptions at
+//! random switch points per run (PCT-style). Runs may go on in helper processes at once
+//! (`workers`, `helpers`); the report is always in depth-first (or drawing) order.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -57,10 +58,15 @@ impl std::fmt::Debug for HelperCommand {
     }
 }
 
-/// Workers for `--jobs`' default: one per core this process may use.
+/// Workers for `--jobs`' default: one per core this process may use, at most
+/// [`MAX_DEFAULT_JOBS`].
 pub fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_DEFAULT_JOBS))
 }
+
+/// Beyond this many helpers, their start-up (each compiles the program and the standard
+/// modules it imports) outweighs what they add to a classroom-sized exploration.
+pub const MAX_DEFAULT_JOBS: usize = 8;
 
 /// One distinct outcome.
 #[derive(Debug, Clone)]
@@ -188,12 +194,12 @@ struct Finished {
 }
 
 impl RunSpec<'_> {
-    /// One run with the job's prefix replayed (or its preemptions placed), on `worker`.
     /// The core worker n keeps to, if workers are pinned.
     fn core_of(&self, worker: usize) -> Option<usize> {
         (!self.cores.is_empty()).then(|| self.cores[worker % self.cores.len()])
     }
 
+    /// One run with the job's prefix replayed (or its preemptions placed), on `worker`.
     fn run(&self, job: &Job, worker: usize) -> Finished {
         let core = self.core_of(worker);
         let seed = job.seed;
