@@ -18,17 +18,12 @@ use parking_lot::Mutex;
 use super::{Finished, Job, RunSpec};
 use crate::runtime::sched::schedule::Schedule;
 
-/// A helper process: being started, running, or `None` once it failed (its jobs then run
-/// here).
+/// A helper process, or `None` once it failed (its jobs then run here).
 pub(super) struct Helper {
-    process: Mutex<Starting>,
-}
-
-enum Starting {
-    /// Spawning takes a while (the parent waits for the exec); the explorer's first run does
-    /// not wait for it.
-    Spawning(std::thread::JoinHandle<Option<Pipe>>),
-    Ready(Option<Pipe>),
+    /// Spawning takes a while (the parent waits for the exec), so it happens on a thread of
+    /// its own: the explorer's first run does not wait for it.
+    spawning: Mutex<Option<std::thread::JoinHandle<Option<Pipe>>>>,
+    pipe: Mutex<Option<Pipe>>,
 }
 
 struct Pipe {
@@ -51,29 +46,23 @@ impl Helper {
             Some(Pipe { child, to, from })
         });
         Helper {
-            process: Mutex::new(Starting::Spawning(spawning)),
+            spawning: Mutex::new(Some(spawning)),
+            pipe: Mutex::new(None),
         }
     }
 
     /// The process, once started (`None` if it could not be).
-    fn pipe(starting: &mut Starting) -> &mut Option<Pipe> {
-        if let Starting::Spawning(_) = starting {
-            let Starting::Spawning(handle) = std::mem::replace(starting, Starting::Ready(None))
-            else {
-                unreachable!("checked just above");
-            };
-            *starting = Starting::Ready(handle.join().ok().flatten());
+    fn pipe(&self) -> parking_lot::MutexGuard<'_, Option<Pipe>> {
+        let mut pipe = self.pipe.lock();
+        if let Some(spawning) = self.spawning.lock().take() {
+            *pipe = spawning.join().ok().flatten();
         }
-        match starting {
-            Starting::Ready(pipe) => pipe,
-            Starting::Spawning(_) => unreachable!("replaced just above"),
-        }
+        pipe
     }
 
     /// The job run by the helper; if the helper is gone or fails, run by `local`.
     pub fn run(&self, job: &Job, local: impl FnOnce() -> Finished) -> Finished {
-        let mut starting = self.process.lock();
-        let process = Self::pipe(&mut starting);
+        let mut process = self.pipe();
         if let Some(pipe) = process.as_mut() {
             match pipe.exchange(job) {
                 Ok(finished) => return finished,
@@ -91,7 +80,7 @@ impl Helper {
 
 impl Drop for Helper {
     fn drop(&mut self) {
-        if let Some(mut pipe) = Self::pipe(&mut self.process.lock()).take() {
+        if let Some(mut pipe) = self.pipe().take() {
             // End of input tells the helper to exit.
             drop(pipe.to);
             let _ = pipe.child.wait();

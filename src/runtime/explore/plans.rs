@@ -149,7 +149,7 @@ impl Plan<Job, Finished> for Randomized<'_> {
             .map(|_| self.rng.below(self.points))
             .collect();
         Some(Job {
-            key: vec![(r >> 32) as u32, r as u32],
+            key: run_key(r),
             prefix: Vec::new(),
             random_preemptions: Some(plan),
             seed: self.options.seed.wrapping_add(r),
@@ -157,8 +157,7 @@ impl Plan<Job, Finished> for Randomized<'_> {
     }
 
     fn absorb(&mut self, job: Job, run: Finished) -> ControlFlow<Option<String>> {
-        let r = (u64::from(job.key[0]) << 32) | u64::from(job.key[1]);
-        self.waiting.insert(r, run);
+        self.waiting.insert(run_number(&job.key), run);
         while let Some(run) = self.waiting.remove(&self.tally.schedules) {
             self.tally.record(run, self.options.list);
             (self.progress)(self.tally.schedules, self.tally.outcomes.len());
@@ -170,6 +169,15 @@ impl Plan<Job, Finished> for Randomized<'_> {
         (self.planned < self.runs)
             .then(|| format!("stopped at --max-schedules {}", self.options.max_schedules))
     }
+}
+
+/// A randomized run's number as a key (two halves, so their order is the numbers' order).
+fn run_key(r: u64) -> Key {
+    vec![(r >> 32) as u32, r as u32]
+}
+
+fn run_number(key: &Key) -> u64 {
+    (u64::from(key[0]) << 32) | u64::from(key[1])
 }
 
 /// The chosen alternatives of `decisions`: their place in depth-first order.
@@ -240,5 +248,13 @@ mod tests {
                 vec![x(1, 2), Decision { chosen: 2, ..w }]
             ]
         );
+    }
+
+    #[test]
+    fn randomized_runs_keep_their_number_and_order_as_keys() {
+        for r in [0, 1, u64::from(u32::MAX), 1 << 32, u64::MAX] {
+            assert_eq!(run_number(&run_key(r)), r);
+        }
+        assert!(run_key(u64::from(u32::MAX)) < run_key(1 << 32));
     }
 }
