@@ -150,10 +150,7 @@ pub fn run_prepared(
     let main_program = prepared.clone();
     let worker_thread = thread.clone();
     let worker_interp = interp.clone();
-    let placement = crate::runtime::pool::Placement {
-        stack_size: MAIN_STACK_SIZE,
-        core: runtime.os_core(),
-    };
+    let placement = runtime.pool_placement(MAIN_STACK_SIZE);
     let spawned = crate::runtime::pool::spawn("gilsim-main", placement, move || {
         let code = {
             let vm = Vm::new(worker_interp, worker_thread, MAIN_STACK_SIZE);

@@ -123,9 +123,13 @@ impl Runtime {
             .map(str::to_string)
     }
 
-    /// The OS core this run's threads are pinned to, if any (see `SimOptions::core`).
-    pub fn os_core(&self) -> Option<usize> {
-        self.options.sim.as_ref().and_then(|s| s.core)
+    /// Where this run's OS threads with `stack_size` come from: pinned to the run's core, if
+    /// it has one (see `SimOptions::core`).
+    pub fn pool_placement(&self, stack_size: usize) -> crate::runtime::pool::Placement {
+        crate::runtime::pool::Placement {
+            stack_size,
+            core: self.options.sim.as_ref().and_then(|s| s.core),
+        }
     }
 
     /// A fresh thread identifier (`threading.get_ident()`-like; stable within a run).

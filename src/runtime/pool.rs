@@ -29,7 +29,7 @@ pub struct Placement {
 static IDLE: LazyLock<Mutex<HashMap<Placement, Vec<Inbox>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
 
-/// Idle workers kept per stack size; more than this many exit when their job ends.
+/// Idle workers kept per placement; more than this many exit when their job ends.
 const KEEP_IDLE: usize = 64;
 
 /// A job started on a pooled thread: joinable, like a `JoinHandle`.

@@ -24,7 +24,7 @@ pub(super) struct Systematic<'a> {
 impl<'a> Systematic<'a> {
     pub fn new(tally: &'a mut Tally, options: &'a ExploreOptions, progress: Progress<'a>) -> Self {
         let mut frontier = Frontier::default();
-        frontier.add(Vec::new(), job(Vec::new(), options.seed));
+        frontier.add(Vec::new(), prefix_job(Vec::new(), options.seed));
         Systematic {
             tally,
             options,
@@ -41,7 +41,8 @@ impl<'a> Systematic<'a> {
     }
 }
 
-fn job(prefix: Vec<Decision>, seed: u64) -> Job {
+/// A systematic-search job: replay `prefix`.
+fn prefix_job(prefix: Vec<Decision>, seed: u64) -> Job {
     Job {
         key: chosen(&prefix),
         prefix,
@@ -58,7 +59,7 @@ impl Plan<Job, Finished> for Systematic<'_> {
     fn absorb(&mut self, job: Job, run: Finished) -> ControlFlow<Option<String>> {
         let decisions = &run.schedule.decisions;
         for prefix in alternatives(decisions, job.prefix.len(), self.options.preemptions) {
-            let next = self::job(prefix, self.options.seed);
+            let next = prefix_job(prefix, self.options.seed);
             self.frontier.add(next.key.clone(), next);
         }
         self.frontier.finish(job.key, chosen(decisions), run);
@@ -113,7 +114,7 @@ impl<'a> Randomized<'a> {
         progress: Progress<'a>,
         exec: &dyn Fn(&Job, usize) -> Finished,
     ) -> Self {
-        let first = exec(&job(Vec::new(), options.seed), 0);
+        let first = exec(&prefix_job(Vec::new(), options.seed), 0);
         let points = first
             .schedule
             .decisions

@@ -185,7 +185,7 @@ type Guard<'a> = MutexGuard<'a, SimState>;
 const SPIN_FOR: Duration = Duration::from_micros(30);
 
 /// Spinning only pays when another core can run the thread holding the baton meanwhile.
-pub static SPARE_CORE: std::sync::LazyLock<bool> =
+static SPARE_CORE: std::sync::LazyLock<bool> =
     std::sync::LazyLock::new(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2));
 
 impl Sim {

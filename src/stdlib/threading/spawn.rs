@@ -39,10 +39,7 @@ pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
     interp.register_thread(state.clone());
     let worker_state = state.clone();
     let worker_interp = interp.clone();
-    let placement = crate::runtime::pool::Placement {
-        stack_size: THREAD_STACK_SIZE,
-        core: interp.runtime.os_core(),
-    };
+    let placement = interp.runtime.pool_placement(THREAD_STACK_SIZE);
     let spawned = crate::runtime::pool::spawn("gilsim-thread", placement, move || {
         {
             let vm = Vm::new(worker_interp, worker_state, THREAD_STACK_SIZE);
