@@ -3,10 +3,12 @@
 
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::vm::value::Value;
 
 /// Operators of BINARY_OP, numbered as CPython's `NB_*` constants (oparg of BINARY_OP).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[repr(u8)]
 pub enum BinaryOp {
     Add = 0,
@@ -117,7 +119,7 @@ impl BinaryOp {
 }
 
 /// Rich comparison operators of COMPARE_OP (CPython's `Py_LT` ... `Py_GE`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[repr(u8)]
 pub enum CompareOp {
     Lt = 0,
@@ -178,7 +180,7 @@ impl CompareOp {
 }
 
 /// One instruction with its operand. Jump operands are absolute instruction indexes.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Instr {
     Nop,
     Resume(u32),
@@ -282,7 +284,7 @@ pub enum Instr {
 }
 
 /// Fused forms of frequent instruction sequences (see `compiler/quicken.rs`).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Quick {
     /// LOAD_FAST a; LOAD_CONST c; BINARY_OP op
     FastConstBinary(u16, u16, BinaryOp),
@@ -511,7 +513,7 @@ impl Instr {
 
 /// An exception-table entry: instructions `start..end` are protected by the handler at `target`;
 /// on an exception the value stack is cut to `depth` (then `lasti` pushes the raising offset).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExceptionEntry {
     pub start: u32,
     pub end: u32,

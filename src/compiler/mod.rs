@@ -6,6 +6,7 @@ pub mod bytecode;
 pub mod dis;
 mod expr;
 mod functions;
+pub mod marshal;
 pub mod quicken;
 mod stmt;
 pub mod symtable;
