@@ -52,11 +52,12 @@ def explore_once(path, flags):
     if os.path.exists(gnu_time):
         cmd = [gnu_time, "-f", "peak %M"] + cmd
     proc = subprocess.run(cmd, capture_output=True, text=True)
-    m = re.search(r"explored (\d+) schedules in ([0-9.]+) s", proc.stdout)
+    m = re.search(r"explored (\d+) schedules in ([0-9.]+) (ms|s)\b", proc.stdout)
     if not m:
         return None, None, None
+    secs = float(m.group(2)) / (1000 if m.group(3) == "ms" else 1)
     peak = re.search(r"^peak (\d+)$", proc.stderr, re.M)
-    return int(m.group(1)), float(m.group(2)), int(peak.group(1)) / 1024 if peak else None
+    return int(m.group(1)), secs, int(peak.group(1)) / 1024 if peak else None
 
 
 def explore_rate(path, flags, runs):
@@ -107,7 +108,7 @@ def main():
                 if n is None:
                     print("    %-28s failed" % label)
                     continue
-                print("    %-28s -j %s %6s schedules  %7.3f s  %7.0f schedules/s  peak %5.1f MB"
+                print("    %-28s -j %s %6s schedules  %8.4f s  %7.0f schedules/s  peak %5.1f MB"
                       % (label, jobs, n, secs, rate, peak))
 
 
