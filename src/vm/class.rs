@@ -88,7 +88,8 @@ impl Class {
 
     /// The full MRO including the class itself.
     pub fn full_mro(self: &Arc<Class>) -> Vec<Arc<Class>> {
-        let mut v = vec![self.clone()];
+        let mut v = Vec::with_capacity(1 + self.mro.len());
+        v.push(self.clone());
         v.extend(self.mro.iter().cloned());
         v
     }
@@ -106,9 +107,13 @@ impl std::fmt::Debug for Class {
 
 /// C3 linearization of the bases (Objects/typeobject.c `mro_internal`); None when inconsistent.
 pub fn c3_mro(bases: &[Arc<Class>]) -> Option<Vec<Arc<Class>>> {
+    // One base (nearly every class): the merge can only give that base's own MRO.
+    if let [only] = bases {
+        return Some(only.full_mro());
+    }
     let mut seqs: Vec<Vec<Arc<Class>>> = bases.iter().map(|b| b.full_mro()).collect();
     seqs.push(bases.to_vec());
-    let mut out: Vec<Arc<Class>> = Vec::new();
+    let mut out: Vec<Arc<Class>> = Vec::with_capacity(seqs.iter().map(Vec::len).sum());
     loop {
         seqs.retain(|s| !s.is_empty());
         if seqs.is_empty() {
