@@ -282,6 +282,12 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
     let (source, filename) = (&*prepared.source, prepared.filename.as_str());
     let runtime = vm.interp.runtime.clone();
     runtime.register_shared_source(filename, prepared.source.clone());
+    if let Some(replay) = runtime.options.sim.as_ref().and_then(|s| s.replay.as_ref()) {
+        let model = crate::runtime::sched::model_line(&runtime.options);
+        runtime
+            .stderr
+            .write_str(&replay.header_mismatch(&model, &prepared.hash));
+    }
     crate::vm::builtins::install_builtins(vm, &vm.interp.builtins);
     let compiled = match &prepared.code {
         Some(code) => Ok(code.clone()),
@@ -345,18 +351,23 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
 /// The summary line of a simulated run, and its schedule saved if asked (`--save-schedule`).
 fn finish_simulation(vm: &Vm, sim: &crate::runtime::sched::Sim, program_hash: &str) -> i32 {
     let runtime = &vm.interp.runtime;
+    let mut status = 0;
+    if let Some(divergence) = sim.replay_leftover() {
+        runtime.stderr.write_str(&divergence);
+        status = 1;
+    }
     if !sim.options().explore {
         runtime.stderr.write_str(&sim.summary());
     }
     let Some(path) = &runtime.options.save_schedule else {
-        return 0;
+        return status;
     };
     let schedule = sim.schedule(
         crate::runtime::sched::model_line(&runtime.options),
         program_hash.to_string(),
     );
     match std::fs::write(path, schedule.to_text()) {
-        Ok(()) => 0,
+        Ok(()) => status,
         Err(e) => {
             runtime.stderr.write_str(&format!(
                 "gilsim: cannot save the schedule to {}: {e}\n",

@@ -265,6 +265,55 @@ fn saved_schedules_replay_exactly_and_divergence_is_named() {
 }
 
 #[test]
+fn a_replay_for_another_program_or_flags_is_flagged_and_unused_decisions_diverge() {
+    let mut opts = sim_options(21, GilModel::New, CheckPoints::EveryOp);
+    opts.save_schedule = None;
+    let recorded = gilsim::run_source(FOUR_THREADS, "<sim>", opts);
+    let schedule = recorded.schedule.expect("a simulated run has a schedule");
+    let replay = |source: &str, check_points: CheckPoints| {
+        let mut opts = sim_options(21, GilModel::New, check_points);
+        opts.sim.as_mut().unwrap().replay = Some(schedule.clone());
+        gilsim::run_source(source, "<sim>", opts)
+    };
+
+    let same = replay(FOUR_THREADS, CheckPoints::EveryOp);
+    assert_eq!((same.exit_code, same.stdout), (0, recorded.stdout));
+    assert!(!same.stderr.contains("warning"), "{}", same.stderr);
+
+    // A program that needs fewer decisions: nothing mismatches, but the schedule is not used
+    // up, and the header says the program is another one.
+    let other = replay("print('short')\n", CheckPoints::EveryOp);
+    assert_eq!(other.exit_code, 1);
+    assert!(
+        other
+            .stderr
+            .contains("warning: the schedule was recorded for another program"),
+        "{}",
+        other.stderr
+    );
+    assert!(
+        other.stderr.contains(&format!(
+            "the replay diverged at decision 1: the run ended, but the schedule has {} more decisions",
+            schedule.decisions.len()
+        )),
+        "{}",
+        other.stderr
+    );
+
+    let flags = replay(FOUR_THREADS, CheckPoints::Py310);
+    assert!(
+        flags
+            .stderr
+            .contains("warning: the schedule was recorded under 'gil=new check-points=every-op")
+            && flags
+                .stderr
+                .contains("this run is 'gil=new check-points=3.10"),
+        "{}",
+        flags.stderr
+    );
+}
+
+#[test]
 fn deadlocks_are_found_deterministically() {
     let src = "import threading
 a = threading.Lock()

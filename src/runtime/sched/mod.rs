@@ -415,6 +415,29 @@ impl Sim {
         self.state.lock().limit_reason.clone()
     }
 
+    /// A replay whose run ended before the schedule did: the run took another path (the
+    /// program or the flags changed), which stopping at a mismatched choice cannot catch
+    /// when the new path simply asks for fewer choices.
+    pub fn replay_leftover(&self) -> Option<String> {
+        let st = self.state.lock();
+        let replay = st.replay.as_ref()?;
+        let done = st.decisions.len();
+        if st.limit_reason.is_some() || done >= replay.len() {
+            return None;
+        }
+        let left = replay.len() - done;
+        let next = replay[done];
+        Some(format!(
+            "gilsim: the replay diverged at decision {}: the run ended, but the schedule has {left} more decision{}, starting with {}{}/{} ({})\n",
+            done + 1,
+            if left == 1 { "" } else { "s" },
+            next.kind.letter(),
+            next.chosen,
+            next.choices,
+            next.kind.describe()
+        ))
+    }
+
     /// The decisions made so far, as a schedule.
     pub fn schedule(&self, model: String, program: String) -> Schedule {
         Schedule {
@@ -503,9 +526,7 @@ impl Sim {
         if let Some(max) = self.options.max_steps
             && st.steps > max
         {
-            st.limit_reason = Some(format!(
-                "gilsim: the run was stopped after --max-steps {max} instructions\n"
-            ));
+            st.limit_reason = Some(max_steps_message(max));
             return Err(Stop::Limit);
         }
         Ok(())
@@ -777,6 +798,11 @@ impl Sim {
             }
         }
     }
+}
+
+/// How a run cut off by `--max-steps` ends (the explorer recognises its runaways by it).
+pub fn max_steps_message(max: u64) -> String {
+    format!("gilsim: the run was stopped after --max-steps {max} instructions\n")
 }
 
 /// What a schedule was recorded under: the GIL model and knobs that change decisions.

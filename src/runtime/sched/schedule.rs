@@ -163,6 +163,12 @@ impl Schedule {
                 None => (token, 1),
             };
             let d = parse_decision(one).ok_or_else(|| format!("bad decision '{token}'"))?;
+            // Checked before expanding: `w0/2*99999999999` must not allocate first.
+            if times > count - decisions.len() {
+                return Err(format!(
+                    "the schedule announces {count} decisions but holds more"
+                ));
+            }
             decisions.extend(std::iter::repeat_n(d, times));
         }
         if decisions.len() != count {
@@ -190,6 +196,31 @@ fn parse_decision(s: &str) -> Option<Decision> {
         choices: choices.parse().ok()?,
     };
     (d.chosen < d.choices).then_some(d)
+}
+
+impl Schedule {
+    /// Warnings for a `--replay` whose schedule was recorded for another program or under
+    /// other flags. The run still replays, decision by decision, and stops with an error at
+    /// the first one that does not fit; these lines say why it may. An explorer's prefix
+    /// records neither line: it is a prefix of a run of this very program and model.
+    pub fn header_mismatch(&self, model: &str, program: &str) -> String {
+        let mut out = String::new();
+        if !self.program.is_empty() && self.program != program {
+            let _ = writeln!(
+                out,
+                "gilsim: warning: the schedule was recorded for another program ({}); this one is {}",
+                self.program, program
+            );
+        }
+        if !self.model.is_empty() && self.model != model {
+            let _ = writeln!(
+                out,
+                "gilsim: warning: the schedule was recorded under '{}'; this run is '{}'",
+                self.model, model
+            );
+        }
+        out
+    }
 }
 
 /// `sha256:<hex>` of a program's source.
@@ -235,6 +266,23 @@ mod tests {
     }
 
     #[test]
+    fn a_replay_of_another_program_or_model_is_flagged() {
+        let s = sample(1);
+        assert_eq!(s.header_mismatch(&s.model, &s.program), "");
+        let other = program_hash("print(2)\n");
+        let warning = s.header_mismatch(&s.model, &other);
+        assert!(warning.contains("another program") && warning.contains(&other));
+        let warning = s.header_mismatch("gil=off", &s.program);
+        assert!(warning.contains("'gil=off'") && warning.contains(&s.model));
+        let prefix = Schedule {
+            model: String::new(),
+            program: String::new(),
+            ..s
+        };
+        assert_eq!(prefix.header_mismatch("gil=off", &other), "");
+    }
+
+    #[test]
     fn repeats_are_compressed() {
         let mut s = sample(0);
         s.decisions = vec![
@@ -262,5 +310,7 @@ mod tests {
         assert!(Schedule::parse(&text).unwrap_err().contains("announces 4"));
         let text = sample(1).to_text().replace("q1/3", "q3/3");
         assert!(Schedule::parse(&text).unwrap_err().contains("bad decision"));
+        let huge = "gilsim-schedule 1;seed 0;model m;program p;decisions 1;w0/2*99999999999";
+        assert!(Schedule::parse(huge).unwrap_err().contains("holds more"));
     }
 }
