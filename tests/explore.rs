@@ -26,7 +26,7 @@ fn options(gil: GilModel, check_points: CheckPoints) -> ExploreOptions {
 }
 
 fn run(source: &str, opts: &ExploreOptions) -> Report {
-    explore(source, "<explore>", None, opts, &mut |_, _| {})
+    explore(source, "<explore>", None, opts, &mut |_| {})
 }
 
 fn stdouts(report: &Report) -> Vec<String> {
@@ -166,6 +166,93 @@ fn budgets_end_the_search_as_incomplete() {
             .stderr
             .contains("stopped after --max-steps 1000 instructions")
     );
+}
+
+/// A thread that spins until told to stop, and nobody tells it: every schedule runs away.
+const RUNAWAY: &str = "import threading
+stop = False
+def spin():
+    while not stop:
+        pass
+t = threading.Thread(target=spin)
+t.start()
+t.join()
+";
+
+#[test]
+fn a_runaway_first_schedule_ends_the_search_at_once() {
+    // Before: the first run's ~5,000 switch points opened ~5,000 prefixes of up to 5,000
+    // decisions each (gigabytes at the default --max-steps), and the search went on for
+    // --max-schedules runs that all ran away.
+    for random in [None, Some((50, 2))] {
+        let mut opts = options(GilModel::New, CheckPoints::Py310);
+        opts.max_steps = 20_000;
+        opts.random = random;
+        let report = run(RUNAWAY, &opts);
+        assert_eq!(report.schedules, 1, "{random:?}");
+        assert!(
+            report
+                .incomplete
+                .as_deref()
+                .is_some_and(|why| why
+                    .contains("the first schedule ran past --max-steps 20000 instructions")),
+            "{:?}",
+            report.incomplete
+        );
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    }
+}
+
+#[test]
+fn a_search_too_big_for_the_budget_is_announced_with_its_thread_count() {
+    // Six threads released together may take the GIL in any order: 6! orders already.
+    let source = "import threading
+go = threading.Event()
+def work():
+    go.wait()
+ts = [threading.Thread(target=work) for _ in range(6)]
+for t in ts: t.start()
+go.set()
+for t in ts: t.join()
+";
+    let mut opts = options(GilModel::New, CheckPoints::Py310);
+    opts.max_schedules = 100;
+    let report = run(source, &opts);
+    assert_eq!(report.schedules, 100);
+    assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+    assert!(
+        report.warnings[0].contains("threads compete in the first run")
+            && report.warnings[0].contains("more than --max-schedules 100"),
+        "{}",
+        report.warnings[0]
+    );
+    // The 2-thread race fits its budget: no warning.
+    assert!(
+        run(RACE, &options(GilModel::New, CheckPoints::Py310))
+            .warnings
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_program_that_does_not_compile_is_an_error_not_an_outcome() {
+    let dir = std::env::temp_dir().join(format!("gilsim-explore-syntax-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("broken.py");
+    std::fs::write(&file, "x = 1\ndef f(:\n    pass\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+        .args(["explore", "--expect-unique"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr.contains("line 2") && stderr.contains("SyntaxError: invalid syntax"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -7,17 +7,17 @@ use std::path::PathBuf;
 use clap::Args;
 use gilsim::runtime::RunOptions;
 use gilsim::runtime::explore::{
-    ExploreOptions, HelperCommand, Report, default_jobs, explore as run_explore, serve,
+    ExploreOptions, HelperCommand, Report, Tick, default_jobs, explore as run_explore, serve,
 };
 
 use super::gil_flags::ModelArgs;
 
 pub const EXAMPLES: &str = "Examples:
-  gilsim explore programs/exercises/race.py                 every outcome, preemption bound 2
-  gilsim explore --check-points every-op race.py            as CPython <= 3.9: more outcomes
-  gilsim explore --expect-unique programs/exercises/race_fixed.py   exit 1 if it still races
-  gilsim explore --pct --runs 2000 big_program.py            randomized, for big programs
-  gilsim run --replay 'gilsim-schedule 1;...' race.py       replay a witness step by step";
+  gilsim explore programs/exercises/counter_race.py           every outcome, preemption bound 2
+  gilsim explore --check-points every-op race.py              as CPython <= 3.9: more outcomes
+  gilsim explore --expect-unique programs/exercises/counter_race_fixed.py   exit 1 if it races
+  gilsim explore --pct --runs 2000 big_program.py              randomized, for big programs
+  gilsim run --replay 'gilsim-schedule 1;...' race.py         replay a witness step by step";
 
 #[derive(Args, Debug)]
 pub struct ExploreArgs {
@@ -30,7 +30,8 @@ pub struct ExploreArgs {
     #[arg(long)]
     pct: bool,
     /// Randomized search: how many runs (default 1000)
-    #[arg(long, value_name = "N", default_value_t = 1000)]
+    #[arg(long, value_name = "N", default_value_t = 1000,
+          value_parser = clap::value_parser!(u64).range(1..))]
     runs: u64,
     /// Randomized search: preemptions placed at random per run (default 2)
     #[arg(long, value_name = "D", default_value_t = 2)]
@@ -145,17 +146,33 @@ pub fn explore(args: ExploreArgs) -> i32 {
             }
         };
     }
+    // A program that does not compile has no schedules: say so as `run` would, and fail
+    // (a grader must not pass it as "one outcome").
+    if let Err(e) = gilsim::compiler::compile_module(&source, &filename) {
+        eprint!("{}", e.render(&filename, &source));
+        return 1;
+    }
     let bar = progress_bar();
+    let mut warned = 0;
     let report = run_explore(
         &source,
         &filename,
         script_dir,
         &options,
-        &mut |n, outcomes| {
-            if let Some(bar) = &bar
-                && n % 16 == 0
-            {
-                bar.set_message(format!("{n} schedules, {outcomes} outcomes"));
+        &mut |tick: Tick<'_>| {
+            let Some(bar) = &bar else {
+                return;
+            };
+            // On a terminal, a warning shows as soon as it is known, not after the search.
+            for w in &tick.warnings[warned..] {
+                bar.suspend(|| eprintln!("gilsim explore: warning: {w}"));
+            }
+            warned = tick.warnings.len();
+            if tick.schedules.is_multiple_of(16) {
+                bar.set_message(format!(
+                    "{} schedules, {} outcomes",
+                    tick.schedules, tick.outcomes
+                ));
                 bar.tick();
             }
         },
@@ -220,8 +237,9 @@ fn render(report: &Report, args: &ExploreArgs, filename: &str, options: &Explore
     let n = report.outcomes.len();
     let _ = writeln!(
         out,
-        "explored {} schedules in {} ({status}): {n} distinct outcome{}",
+        "explored {} schedule{} in {} ({status}): {n} distinct outcome{}",
         report.schedules,
+        if report.schedules == 1 { "" } else { "s" },
         duration(report.elapsed),
         if n == 1 { "" } else { "s" }
     );

@@ -93,13 +93,21 @@ pub struct Report {
     pub listing: Vec<String>,
 }
 
-/// Runs the exploration; `progress(schedules, outcomes)` is called after each run.
+/// Where a search stands, told after each run (a progress bar, early warnings).
+pub struct Tick<'a> {
+    pub schedules: u64,
+    pub outcomes: usize,
+    /// Every warning so far (the report repeats them).
+    pub warnings: &'a [String],
+}
+
+/// Runs the exploration; `progress` hears where it stands after each run.
 pub fn explore(
     source: &str,
     filename: &str,
     script_dir: Option<PathBuf>,
     options: &ExploreOptions,
-    progress: &mut (dyn FnMut(u64, usize) + Send),
+    progress: &mut (dyn FnMut(Tick<'_>) + Send),
 ) -> Report {
     let started = Instant::now();
     let spec = RunSpec {
@@ -250,10 +258,15 @@ struct Tally {
     warnings: Vec<String>,
 }
 
-/// Exhaustive search gets slow beyond this many switch points in one run.
-const MANY_SWITCH_POINTS: usize = 2_000;
-
 impl Tally {
+    fn tick(&self) -> Tick<'_> {
+        Tick {
+            schedules: self.schedules,
+            outcomes: self.outcomes.len(),
+            warnings: &self.warnings,
+        }
+    }
+
     fn record(&mut self, run: Finished, list: bool) {
         self.schedules += 1;
         let key = (run.stdout, run.stderr, run.exit_code);
@@ -285,13 +298,76 @@ impl Tally {
         }
     }
 
-    fn warn_if_large(&mut self, decisions: &[Decision], preemptions: u32) {
+    /// Whether `run` was cut off by `--max-steps`.
+    fn ran_away(&self, run: &Finished, options: &ExploreOptions) -> bool {
+        run.stderr
+            .contains(&crate::runtime::sched::max_steps_message(options.max_steps))
+    }
+
+    /// A warning when the first run already shows that the search cannot finish within
+    /// `--max-schedules` (many threads, long runs); `warn` also hears it at once.
+    fn warn_if_large(&mut self, decisions: &[Decision], options: &ExploreOptions) {
+        let size = SearchSize::of(decisions, options.preemptions);
+        let budget = options.max_schedules.max(1) as f64;
+        if size.log10_schedules <= budget.log10() {
+            return;
+        }
+        let search = match options.random {
+            Some(_) => "a randomized search covers a vanishing part of them",
+            None => "exhaustive search cannot finish; expect --max-schedules to end it",
+        };
+        self.warnings.push(format!(
+            "{} threads compete in the first run, at {} switch points and {} free choices of \
+             who goes next: on the order of 1e{:.0} schedules within {} preemptions, more than \
+             --max-schedules {}; {search} (try fewer threads or iterations, or --preemptions 1)",
+            size.threads,
+            size.switch_points,
+            size.free_choices,
+            size.log10_schedules.floor(),
+            options.preemptions,
+            options.max_schedules,
+        ));
+    }
+}
+
+/// How big the systematic search grows, judged from the first run's decisions.
+struct SearchSize {
+    /// The most threads ready at once at any decision.
+    threads: u32,
+    switch_points: usize,
+    /// Decisions that are not preemptions (which waiter goes next): every alternative of
+    /// every one is searched, whatever the bound.
+    free_choices: usize,
+    /// log10 of (the product of the free choices' alternatives) times (the ways to place up
+    /// to `bound` preemptions among the switch points).
+    log10_schedules: f64,
+}
+
+impl SearchSize {
+    fn of(decisions: &[Decision], bound: u32) -> SearchSize {
         let points = decisions.iter().filter(|d| d.kind == Kind::Explore).count();
-        if points > MANY_SWITCH_POINTS && preemptions >= 2 {
-            self.warnings.push(format!(
-                "the first run already has {points} switch points: exhaustive search with {preemptions} preemptions means on the order of {:.0e} schedules; expect --max-schedules to end it (try --pct, fewer iterations, or --preemptions 1)",
-                (points as f64).powi(preemptions as i32)
-            ));
+        let others = decisions
+            .iter()
+            .filter(|d| d.kind == Kind::Explore)
+            .map(|d| d.choices - 1)
+            .max()
+            .unwrap_or(0);
+        let free: Vec<&Decision> = decisions
+            .iter()
+            .filter(|d| d.kind != Kind::Explore)
+            .collect();
+        let log10_free: f64 = free.iter().map(|d| f64::from(d.choices).log10()).sum();
+        // Σ_{k ≤ bound} C(points, k) · others^k
+        let (mut ways, mut term) = (1.0f64, 1.0f64);
+        for k in 1..=u64::from(bound).min(points as u64) {
+            term *= (points as u64 - k + 1) as f64 / k as f64 * f64::from(others);
+            ways += term;
+        }
+        SearchSize {
+            threads: decisions.iter().map(|d| d.choices).max().unwrap_or(1),
+            switch_points: points,
+            free_choices: free.len(),
+            log10_schedules: log10_free + ways.log10(),
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use super::frontier::{Frontier, Key};
 use super::workers::Plan;
@@ -11,20 +12,27 @@ use super::{ExploreOptions, Finished, Job, Tally};
 use crate::runtime::sched::rng::SplitMix64;
 use crate::runtime::sched::schedule::{Decision, Kind};
 
-type Progress<'a> = &'a mut (dyn FnMut(u64, usize) + Send);
+type Progress<'a> = &'a mut (dyn FnMut(super::Tick<'_>) + Send);
 
 /// Every schedule within the preemption bound, depth first.
 pub(super) struct Systematic<'a> {
     tally: &'a mut Tally,
     options: &'a ExploreOptions,
     progress: Progress<'a>,
-    frontier: Frontier<Job, Finished>,
+    frontier: Frontier<Pending, Finished>,
+}
+
+/// Prefixes still to run: the first run's (empty), or the untried alternatives of a
+/// finished run.
+enum Pending {
+    Root,
+    Branch(Branch),
 }
 
 impl<'a> Systematic<'a> {
     pub fn new(tally: &'a mut Tally, options: &'a ExploreOptions, progress: Progress<'a>) -> Self {
         let mut frontier = Frontier::default();
-        frontier.add(Vec::new(), prefix_job(Vec::new(), options.seed));
+        frontier.add(Vec::new(), Pending::Root);
         Systematic {
             tally,
             options,
@@ -53,27 +61,46 @@ fn prefix_job(prefix: Vec<Decision>, seed: u64) -> Job {
 
 impl Plan<Job, Finished> for Systematic<'_> {
     fn next_job(&mut self) -> Option<Job> {
-        self.frontier.take_next().map(|(_, job)| job)
+        let (key, pending) = self.frontier.take_next()?;
+        let prefix = match pending {
+            Pending::Root => Vec::new(),
+            Pending::Branch(mut branch) => {
+                let prefix = branch.prefix();
+                if branch.advance() {
+                    self.frontier.add(branch.key(), Pending::Branch(branch));
+                }
+                prefix
+            }
+        };
+        Some(Job {
+            key,
+            prefix,
+            random_preemptions: None,
+            seed: self.options.seed,
+        })
     }
 
     fn absorb(&mut self, job: Job, run: Finished) -> ControlFlow<Option<String>> {
         let decisions = &run.schedule.decisions;
-        for prefix in alternatives(decisions, job.prefix.len(), self.options.preemptions) {
-            let next = prefix_job(prefix, self.options.seed);
-            self.frontier.add(next.key.clone(), next);
+        if let Some(branch) = Branch::new(decisions, job.prefix.len(), self.options.preemptions) {
+            self.frontier.add(branch.key(), Pending::Branch(branch));
         }
+        let runaway_root = job.prefix.is_empty() && self.tally.ran_away(&run, self.options);
         self.frontier.finish(job.key, chosen(decisions), run);
         while let Some(run) = self.frontier.pop_ready() {
             if self.tally.schedules >= self.options.max_schedules {
                 return self.budget_spent();
             }
-            if self.tally.schedules == 0 {
+            // A runaway first run says nothing about the search's size: it has its verdict.
+            if self.tally.schedules == 0 && !runaway_root {
                 let decisions = &run.schedule.decisions;
-                self.tally
-                    .warn_if_large(decisions, self.options.preemptions);
+                self.tally.warn_if_large(decisions, self.options);
             }
             self.tally.record(run, self.options.list);
-            (self.progress)(self.tally.schedules, self.tally.outcomes.len());
+            (self.progress)(self.tally.tick());
+        }
+        if runaway_root {
+            return ControlFlow::Break(Some(runaway_verdict(self.options)));
         }
         if self.tally.schedules >= self.options.max_schedules && !self.frontier.is_empty() {
             return self.budget_spent();
@@ -98,6 +125,8 @@ pub(super) struct Randomized<'a> {
     runs: u64,
     /// Runs within the budget.
     planned: u64,
+    /// The default run was cut off by `--max-steps`: the search stops after it.
+    runaway: bool,
     next_run: u64,
     /// Finished runs waiting for an earlier one.
     waiting: BTreeMap<u64, Finished>,
@@ -122,8 +151,12 @@ impl<'a> Randomized<'a> {
             .filter(|d| d.kind == Kind::Explore)
             .count()
             .max(1) as u64;
+        let runaway = tally.ran_away(&first, options);
+        if !runaway {
+            tally.warn_if_large(&first.schedule.decisions, options);
+        }
         tally.record(first, options.list);
-        progress(tally.schedules, tally.outcomes.len());
+        progress(tally.tick());
         Randomized {
             tally,
             options,
@@ -132,7 +165,12 @@ impl<'a> Randomized<'a> {
             points,
             depth,
             runs,
-            planned: runs.min(options.max_schedules.max(1)),
+            planned: if runaway {
+                1
+            } else {
+                runs.min(options.max_schedules.max(1))
+            },
+            runaway,
             next_run: 1,
             waiting: BTreeMap::new(),
         }
@@ -161,12 +199,15 @@ impl Plan<Job, Finished> for Randomized<'_> {
         self.waiting.insert(run_number(&job.key), run);
         while let Some(run) = self.waiting.remove(&self.tally.schedules) {
             self.tally.record(run, self.options.list);
-            (self.progress)(self.tally.schedules, self.tally.outcomes.len());
+            (self.progress)(self.tally.tick());
         }
         ControlFlow::Continue(())
     }
 
     fn exhausted(&mut self) -> Option<String> {
+        if self.runaway {
+            return Some(runaway_verdict(self.options));
+        }
         (self.planned < self.runs)
             .then(|| format!("stopped at --max-schedules {}", self.options.max_schedules))
     }
@@ -186,26 +227,91 @@ fn chosen(decisions: &[Decision]) -> Key {
     decisions.iter().map(|d| d.chosen).collect()
 }
 
+/// Why the search stops when its very first run is cut off by `--max-steps`: every other
+/// schedule branches off that run, at any of its (countless) switch points, and would be cut
+/// off too, so searching on would only end with `--max-schedules`, hours later.
+fn runaway_verdict(options: &ExploreOptions) -> String {
+    format!(
+        "the first schedule ran past --max-steps {} instructions (a loop that never ends?); \
+         raise --max-steps if the program only needs longer",
+        options.max_steps
+    )
+}
+
 /// The prefixes a run of `decisions` opens, the first `replayed` of them having been
-/// replayed: every untried alternative at every later decision, within the preemption bound.
-/// (The replayed decisions' other alternatives are the business of the runs that opened them.)
-fn alternatives(decisions: &[Decision], replayed: usize, bound: u32) -> Vec<Vec<Decision>> {
-    let mut out = Vec::new();
-    let mut preemptions = 0u32;
-    for (i, d) in decisions.iter().enumerate() {
-        let preempting = d.kind == Kind::Explore;
-        if i >= replayed && !(preempting && preemptions + 1 > bound) {
-            for next in d.chosen + 1..d.choices {
-                let mut prefix = decisions[..i].to_vec();
-                prefix.push(Decision { chosen: next, ..*d });
-                out.push(prefix);
+/// replayed: every untried alternative at every later decision, within the preemption bound
+/// (the replayed decisions' other alternatives are the business of the runs that opened
+/// them). They are handed out one at a time, in depth-first order: a run of N decisions may
+/// open N prefixes of up to N decisions each, too many to copy out at once.
+struct Branch {
+    decisions: Arc<[Decision]>,
+    /// Positions with untried alternatives, shallowest first; the deepest comes first in
+    /// depth-first order, so it is taken from the back.
+    open: Vec<u32>,
+    /// The alternative to run next at the deepest open position.
+    next: u32,
+}
+
+impl Branch {
+    fn new(decisions: &[Decision], replayed: usize, bound: u32) -> Option<Branch> {
+        let mut open = Vec::new();
+        let mut preemptions = 0u32;
+        for (i, d) in decisions.iter().enumerate() {
+            let preempting = d.kind == Kind::Explore;
+            if i >= replayed && d.chosen + 1 < d.choices && !(preempting && preemptions >= bound) {
+                open.push(i as u32);
+            }
+            if preempting && d.chosen >= 1 {
+                preemptions += 1;
             }
         }
-        if preempting && d.chosen >= 1 {
-            preemptions += 1;
+        let deepest = *open.last()? as usize;
+        Some(Branch {
+            next: decisions[deepest].chosen + 1,
+            decisions: decisions.into(),
+            open,
+        })
+    }
+
+    fn deepest(&self) -> usize {
+        self.open.last().map_or(0, |&i| i as usize)
+    }
+
+    /// The prefix to run now.
+    fn prefix(&self) -> Vec<Decision> {
+        let i = self.deepest();
+        let mut prefix = Vec::with_capacity(i + 1);
+        prefix.extend_from_slice(&self.decisions[..i]);
+        prefix.push(Decision {
+            chosen: self.next,
+            ..self.decisions[i]
+        });
+        prefix
+    }
+
+    /// `chosen(&self.prefix())`, without building the prefix.
+    fn key(&self) -> Key {
+        let i = self.deepest();
+        let mut key = chosen(&self.decisions[..i]);
+        key.push(self.next);
+        key
+    }
+
+    /// On to the next prefix; false when every one has been handed out.
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        if self.next < self.decisions[self.deepest()].choices {
+            return true;
+        }
+        self.open.pop();
+        match self.open.last() {
+            Some(&i) => {
+                self.next = self.decisions[i as usize].chosen + 1;
+                true
+            }
+            None => false,
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -220,13 +326,28 @@ mod tests {
         }
     }
 
+    /// Every prefix a branch hands out, in order.
+    fn alternatives(decisions: &[Decision], replayed: usize, bound: u32) -> Vec<Vec<Decision>> {
+        let mut out = Vec::new();
+        let Some(mut branch) = Branch::new(decisions, replayed, bound) else {
+            return out;
+        };
+        loop {
+            assert_eq!(branch.key(), chosen(&branch.prefix()));
+            out.push(branch.prefix());
+            if !branch.advance() {
+                return out;
+            }
+        }
+    }
+
     #[test]
-    fn alternatives_within_the_bound() {
+    fn alternatives_within_the_bound_deepest_first() {
         // Two switch points with one alternative each, bound 1.
         let run = vec![x(0, 2), x(0, 2)];
         assert_eq!(
             alternatives(&run, 0, 1),
-            vec![vec![x(1, 2)], vec![x(0, 2), x(1, 2)]]
+            vec![vec![x(0, 2), x(1, 2)], vec![x(1, 2)]]
         );
         // Replayed decisions open nothing.
         assert_eq!(alternatives(&run, 1, 1), vec![vec![x(0, 2), x(1, 2)]]);
