@@ -57,21 +57,39 @@ for t in threads: t.join()
 print(counter, log, id(lock) % 1000, lock)
 ";
 
+/// `sim_options` with the switch trace on: it goes to the captured stderr, so comparing
+/// outcomes compares stdout, stderr, the trace and the schedule.
+fn traced(seed: u64, gil: GilModel, check_points: CheckPoints) -> RunOptions {
+    RunOptions {
+        trace: Some(gilsim::runtime::TraceLevel::Switches),
+        ..sim_options(seed, gil, check_points)
+    }
+}
+
 #[test]
 fn a_hundred_runs_are_byte_identical() {
-    let first = gilsim::run_source(
-        FOUR_THREADS,
-        "<sim>",
-        sim_options(7, GilModel::New, CheckPoints::EveryOp),
-    );
-    assert_eq!(first.exit_code, 0, "{}", first.stderr);
-    for _ in 0..100 {
-        let again = gilsim::run_source(
+    let run = || {
+        gilsim::run_source(
             FOUR_THREADS,
             "<sim>",
-            sim_options(7, GilModel::New, CheckPoints::EveryOp),
-        );
-        assert_eq!(again, first);
+            traced(7, GilModel::New, CheckPoints::EveryOp),
+        )
+    };
+    let first = run();
+    assert_eq!(first.exit_code, 0, "{}", first.stderr);
+    assert!(
+        first.stderr.contains("takes the GIL from"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first
+            .schedule
+            .as_ref()
+            .is_some_and(|s| !s.decisions.is_empty())
+    );
+    for _ in 0..100 {
+        assert_eq!(run(), first);
     }
 }
 
@@ -81,12 +99,13 @@ fn two_runs_at_once_in_one_process_are_identical() {
         gilsim::run_source(
             FOUR_THREADS,
             "<sim>",
-            sim_options(11, GilModel::Off, CheckPoints::Py310),
+            traced(11, GilModel::Off, CheckPoints::Py310),
         )
     };
     let a = std::thread::spawn(run);
     let b = std::thread::spawn(run);
     let (a, b) = (a.join().unwrap(), b.join().unwrap());
+    assert!(a.stderr.lines().count() > 10, "{}", a.stderr);
     assert_eq!(a, b);
     assert_eq!(a, run());
 }
