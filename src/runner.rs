@@ -215,17 +215,19 @@ pub fn run_prepared(
     outcome
 }
 
-/// `--timeline`: the chart on stderr, as wide as the terminal (`COLUMNS`, else 100).
+/// `--timeline`: the chart on stderr, as wide as the terminal it goes to.
 fn draw_timeline(interp: &Arc<Interpreter>, timeline: &crate::viz::timeline::Timeline) {
     let runtime = &interp.runtime;
     let end = match &interp.sim {
         Some(sim) => sim.totals().0,
         None => runtime.started.elapsed(),
     };
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100);
+    let columns = if runtime.options.capture {
+        // Captured output (tests, library callers) is the same whatever terminal ran it.
+        crate::viz::terminal::DEFAULT_COLUMNS
+    } else {
+        crate::viz::terminal::stderr_columns()
+    };
     let color = !runtime.options.capture
         && std::env::var_os("NO_COLOR").is_none()
         && std::io::IsTerminal::is_terminal(&std::io::stderr());

@@ -1,5 +1,6 @@
 //! Watching a run: the `--trace` log and the `--timeline` chart, both fed by the event stream.
 
+pub mod terminal;
 pub mod timeline;
 pub mod trace;
 
