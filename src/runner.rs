@@ -222,15 +222,12 @@ fn draw_timeline(interp: &Arc<Interpreter>, timeline: &crate::viz::timeline::Tim
         Some(sim) => sim.totals().0,
         None => runtime.started.elapsed(),
     };
-    let columns = if runtime.options.capture {
+    let (columns, color) = if runtime.options.capture {
         // Captured output (tests, library callers) is the same whatever terminal ran it.
-        crate::viz::terminal::DEFAULT_COLUMNS
+        (crate::viz::terminal::DEFAULT_COLUMNS, false)
     } else {
-        crate::viz::terminal::stderr_columns()
+        crate::viz::terminal::for_stderr()
     };
-    let color = !runtime.options.capture
-        && std::env::var_os("NO_COLOR").is_none()
-        && std::io::IsTerminal::is_terminal(&std::io::stderr());
     runtime.stdout.flush();
     runtime
         .stderr

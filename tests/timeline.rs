@@ -84,3 +84,16 @@ fn the_timeline_is_as_wide_as_the_terminal() {
         assert_eq!(screen_width(lane), 70, "{lane:?} in\n{screen}");
     }
 }
+
+#[test]
+fn an_empty_no_color_leaves_colour_on() {
+    let prog = program("tty_colour.py", TWO_COUNTERS);
+    let args = ["run", "--seed", "1", "--timeline", prog.to_str().unwrap()];
+    let Some(screen) = on_a_terminal(80, &args, &[("NO_COLOR", "")]) else {
+        return;
+    };
+    assert!(screen.contains("\x1b["), "no colour in\n{screen}");
+    let screen = on_a_terminal(80, &args, &[("NO_COLOR", "1")]).unwrap();
+    assert!(!screen.contains("\x1b["), "colour in\n{screen}");
+    assert!(screen.contains("timeline:"), "{screen}");
+}

@@ -1,17 +1,25 @@
-//! Where a chart is drawn: how wide it may be. The decision is a pure function of what was
-//! found out about the terminal and the environment, so it is tested without one.
+//! Where a chart is drawn: how wide it may be and whether it may be coloured. The decisions
+//! are pure functions of what was found out about the terminal and the environment, so they
+//! are tested without one.
+
+use std::ffi::OsStr;
+use std::io::IsTerminal;
 
 /// The width when nothing says otherwise (output piped or captured, no `COLUMNS`).
 pub const DEFAULT_COLUMNS: usize = 100;
 
-/// How wide a chart written to stderr may be.
-pub fn stderr_columns() -> usize {
+/// How a chart written to stderr should be laid out: (columns, colour).
+pub fn for_stderr() -> (usize, bool) {
     // `console` asks the terminal itself (and answers None when stderr is not one).
     let tty_width = console::Term::stderr()
         .size_checked()
         .map(|(_rows, cols)| usize::from(cols));
     let env_columns = std::env::var("COLUMNS").ok();
-    columns(tty_width, env_columns.as_deref())
+    let no_color = std::env::var_os("NO_COLOR");
+    (
+        columns(tty_width, env_columns.as_deref()),
+        colour(std::io::stderr().is_terminal(), no_color.as_deref()),
+    )
 }
 
 /// The width to draw at: the terminal's own when the chart goes to one (an exported
@@ -26,6 +34,12 @@ pub fn columns(tty_width: Option<usize>, env_columns: Option<&str>) -> usize {
                 .filter(|&w| w > 0)
         })
         .unwrap_or(DEFAULT_COLUMNS)
+}
+
+/// Colour only on a terminal, and not when `NO_COLOR` is set to something: no-color.org
+/// says an empty `NO_COLOR` does not count.
+pub fn colour(tty: bool, no_color: Option<&OsStr>) -> bool {
+    tty && no_color.is_none_or(OsStr::is_empty)
 }
 
 #[cfg(test)]
@@ -52,5 +66,19 @@ mod tests {
         assert_eq!(columns(None, Some("0")), DEFAULT_COLUMNS);
         // A terminal that reports no size (some serial consoles) is as good as none.
         assert_eq!(columns(Some(0), Some("90")), 90);
+    }
+
+    #[test]
+    fn colour_only_on_a_terminal() {
+        assert!(colour(true, None));
+        assert!(!colour(false, None));
+        assert!(!colour(false, Some(OsStr::new(""))));
+    }
+
+    #[test]
+    fn only_a_non_empty_no_color_turns_colour_off() {
+        assert!(colour(true, Some(OsStr::new(""))));
+        assert!(!colour(true, Some(OsStr::new("1"))));
+        assert!(!colour(true, Some(OsStr::new("0"))));
     }
 }
