@@ -97,3 +97,31 @@ fn an_empty_no_color_leaves_colour_on() {
     assert!(!screen.contains("\x1b["), "colour in\n{screen}");
     assert!(screen.contains("timeline:"), "{screen}");
 }
+
+/// Runs the gilsim binary with `args`, stderr piped, `COLUMNS` as given; the timeline's lines.
+fn piped(args: &[&str], columns: Option<&str>) -> Vec<String> {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_gilsim"));
+    command.args(args).env_remove("COLUMNS");
+    if let Some(c) = columns {
+        command.env("COLUMNS", c);
+    }
+    let out = command.output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    timeline_lines(&String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn piped_it_is_as_wide_as_columns_says_and_every_line_fits() {
+    let prog = program("piped_width.py", TWO_COUNTERS);
+    let args = ["run", "--seed", "1", "--timeline", prog.to_str().unwrap()];
+    for (columns, expected) in [(None, 100), (Some("120"), 120), (Some("40"), 40)] {
+        let lines = piped(&args, columns);
+        assert!(lines.iter().any(|l| l.starts_with("legend:")), "{lines:#?}");
+        for line in &lines {
+            assert!(screen_width(line) <= expected, "{columns:?}: {lines:#?}");
+            if line.ends_with('│') {
+                assert_eq!(screen_width(line), expected, "{columns:?}: {lines:#?}");
+            }
+        }
+    }
+}

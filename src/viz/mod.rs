@@ -3,6 +3,7 @@
 pub mod terminal;
 pub mod timeline;
 pub mod trace;
+pub mod wrap;
 
 use std::sync::Weak;
 

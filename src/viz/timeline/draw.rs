@@ -3,8 +3,11 @@
 
 use std::fmt::Write as _;
 
+use console::{Alignment, measure_text_width, pad_str};
+
 use super::lane::{Lane, Mark, State};
 use crate::runtime::gil::GilModel;
+use crate::viz::wrap::pack;
 
 /// What there is to draw.
 pub(super) struct Chart<'a> {
@@ -16,31 +19,44 @@ pub(super) struct Chart<'a> {
     pub(super) lanes: Vec<(String, &'a Lane)>,
 }
 
-/// The chart, `columns` characters wide.
+/// The narrowest chart drawn: a label of 17 columns (cut short with `…` beyond) beside a lane
+/// of 20, the least that still shows a run's shape. A narrower terminal gets this width,
+/// which its own wrapping then breaks.
+pub(crate) const MIN_COLUMNS: usize = 40;
+
+/// Columns a lane has at least, so that a run still shows its shape.
+const MIN_LANE: usize = 20;
+
+/// The chart, `columns` characters wide (at least [`MIN_COLUMNS`]): every line fits.
 pub(super) fn draw(chart: &Chart<'_>, columns: usize, color: bool) -> String {
+    let columns = columns.max(MIN_COLUMNS);
     let end = chart.end.max(1);
+    // The label column: as wide as the longest name, within limits, leaving the lane room.
     let label = chart
         .lanes
         .iter()
-        .map(|(n, _)| n.chars().count())
+        .map(|(n, _)| measure_text_width(n))
         .max()
         .unwrap_or(6)
-        .clamp(6, 22);
-    let width = columns.saturating_sub(label + 3).max(20);
+        .clamp(6, 22)
+        .min(columns - 3 - MIN_LANE);
+    let width = columns - label - 3;
     let per_column = end as f64 / width as f64;
     let paint = Painter { color };
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "timeline: {} ({}), one column = {}",
-        fmt_time(end),
-        if chart.model == GilModel::Off {
-            "no GIL"
-        } else {
-            "GIL"
-        },
-        fmt_time(per_column.round() as u64)
-    );
+    let header = [
+        format!(
+            "timeline: {} ({}),",
+            fmt_time(end),
+            if chart.model == GilModel::Off {
+                "no GIL"
+            } else {
+                "GIL"
+            }
+        ),
+        format!("one column = {}", fmt_time(per_column.round() as u64)),
+    ];
+    push_lines(&mut out, pack("", "  ", " ", &header, columns));
     for (name, lane) in &chart.lanes {
         let mut row = String::new();
         let mut marks = String::new();
@@ -64,7 +80,7 @@ pub(super) fn draw(chart: &Chart<'_>, columns: usize, color: bool) -> String {
                 None => " ",
             });
         }
-        let _ = writeln!(out, "{:<label$} │{row}│", truncate(name, label));
+        let _ = writeln!(out, "{} │{row}│", pad(name, label));
         if !lane.marks.is_empty() {
             let _ = writeln!(out, "{:<label$} │{marks}│", "");
         }
@@ -76,28 +92,46 @@ pub(super) fn draw(chart: &Chart<'_>, columns: usize, color: bool) -> String {
         fmt_time(end),
         w = width.saturating_sub(1)
     );
-    let _ = writeln!(
-        out,
-        "legend: {} running (holds the GIL)  {} waiting for the GIL  {} blocked (sleep, lock, queue, join, I/O)  ↓ drop request  × failed wake-up",
-        paint.paint(State::Running, "█"),
-        paint.paint(State::Waiting, "░"),
-        paint.paint(State::Blocked, "─"),
-    );
-    let _ = write!(out, "switches between threads: {}", chart.switches);
-    out.push('\n');
+    let legend = [
+        format!(
+            "{} running (holds the GIL)",
+            paint.paint(State::Running, "█")
+        ),
+        format!("{} waiting for the GIL", paint.paint(State::Waiting, "░")),
+        format!(
+            "{} blocked (sleep, lock, queue, join, I/O)",
+            paint.paint(State::Blocked, "─")
+        ),
+        "↓ drop request".to_string(),
+        "× failed wake-up".to_string(),
+    ];
+    push_lines(&mut out, pack("legend: ", "  ", "  ", &legend, columns));
+    let switches = [format!("switches between threads: {}", chart.switches)];
+    push_lines(&mut out, pack("", "  ", " ", &switches, columns));
     for (name, lane) in &chart.lanes {
         let d = lane.durations(0, end);
         let share = |s: State| 100.0 * *d.get(&s).unwrap_or(&0) as f64 / end as f64;
-        let _ = writeln!(
-            out,
-            "  {:<label$} running {:>5.1}%  waiting for the GIL {:>5.1}%  blocked {:>5.1}%",
-            truncate(name, label),
-            share(State::Running),
-            share(State::Waiting),
-            share(State::Blocked)
-        );
+        let figures = [
+            format!("running {:>5.1}%", share(State::Running)),
+            format!("waiting for the GIL {:>5.1}%", share(State::Waiting)),
+            format!("blocked {:>5.1}%", share(State::Blocked)),
+        ];
+        let first = format!("  {} ", pad(name, label));
+        push_lines(&mut out, pack(&first, "    ", "  ", &figures, columns));
     }
     out
+}
+
+fn push_lines(out: &mut String, lines: Vec<String>) {
+    for line in lines {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+/// A thread's name in the label column: cut short with `…`, or padded, to `width` columns.
+fn pad(name: &str, width: usize) -> String {
+    pad_str(name, width, Alignment::Left, Some("…")).into_owned()
 }
 
 fn glyph(s: State) -> &'static str {
@@ -138,10 +172,113 @@ fn fmt_time(ns: u64) -> String {
     }
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        s.chars().take(n - 1).collect::<String>() + "…"
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three threads that ran, waited, blocked and were marked, one with a long name and
+    /// one whose name is in wide (two-column) characters.
+    fn lanes() -> Vec<(String, Lane)> {
+        let mut main = Lane::default();
+        main.set(0, State::Running);
+        main.set(100, State::Blocked);
+        main.set(900, State::Running);
+        main.set(1_000, State::Done);
+        let mut worker = Lane::default();
+        worker.set(100, State::Waiting);
+        worker.set(200, State::Running);
+        worker.set(500, State::Waiting);
+        worker.set(600, State::Running);
+        worker.set(900, State::Done);
+        worker.marks.push((300, Mark::DropRequest));
+        worker.marks.push((550, Mark::FailedWakeup));
+        let mut wide = Lane::default();
+        wide.set(150, State::Waiting);
+        wide.set(500, State::Running);
+        wide.set(600, State::Blocked);
+        wide.set(800, State::Done);
+        vec![
+            ("MainThread".into(), main),
+            ("ThreadPoolExecutor-0_0 (worker)".into(), worker),
+            ("工作线程".into(), wide),
+        ]
+    }
+
+    fn chart(model: GilModel, lanes: &[(String, Lane)]) -> Chart<'_> {
+        Chart {
+            model,
+            end: 1_000,
+            switches: 3,
+            lanes: lanes.iter().map(|(n, l)| (n.clone(), l)).collect(),
+        }
+    }
+
+    fn is_lane(line: &str) -> bool {
+        line.ends_with('│')
+    }
+
+    #[test]
+    fn every_line_fits_the_width() {
+        let lanes = lanes();
+        for model in [GilModel::New, GilModel::Off] {
+            for color in [false, true] {
+                for columns in MIN_COLUMNS..=200 {
+                    let text = draw(&chart(model, &lanes), columns, color);
+                    for line in text.lines() {
+                        let w = measure_text_width(line);
+                        assert!(w <= columns, "{w} > {columns}: {line:?} in\n{text}");
+                        if is_lane(line) {
+                            assert_eq!(w, columns, "{line:?} in\n{text}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_narrower_terminal_gets_the_minimum_width() {
+        let lanes = lanes();
+        for columns in [0, 10, 20, MIN_COLUMNS - 1] {
+            let text = draw(&chart(GilModel::New, &lanes), columns, false);
+            assert_eq!(
+                text,
+                draw(&chart(GilModel::New, &lanes), MIN_COLUMNS, false)
+            );
+        }
+        let text = draw(&chart(GilModel::New, &lanes), MIN_COLUMNS, false);
+        let lane = text.lines().find(|l| is_lane(l)).unwrap();
+        assert_eq!(measure_text_width(lane), MIN_COLUMNS);
+        // Long names are cut short, with a mark that they were.
+        assert!(text.contains("ThreadPoolExecut… │"), "{text}");
+    }
+
+    #[test]
+    fn the_legend_wraps_on_a_narrow_terminal() {
+        let lanes = lanes();
+        let legend_lines = |columns| {
+            let text = draw(&chart(GilModel::New, &lanes), columns, false);
+            let lines: Vec<String> = text
+                .lines()
+                .skip_while(|l| !l.starts_with("legend:"))
+                .take_while(|l| !l.starts_with("switches"))
+                .map(String::from)
+                .collect();
+            lines
+        };
+        assert_eq!(legend_lines(200).len(), 1);
+        let narrow = legend_lines(MIN_COLUMNS);
+        assert!(narrow.len() > 2, "{narrow:#?}");
+        // Every entry is still there.
+        let all = narrow.join(" ");
+        for entry in [
+            "running",
+            "waiting for the GIL",
+            "blocked",
+            "drop request",
+            "wake-up",
+        ] {
+            assert!(all.contains(entry), "{entry} missing from {narrow:#?}");
+        }
     }
 }
