@@ -4,6 +4,10 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+use gilsim::runtime::RunOptions;
+use gilsim::runtime::gil::GilModel;
+use gilsim::runtime::sched::SimOptions;
+
 /// Two CPU-bound threads: they take turns under the GIL and run in parallel without it.
 const TWO_COUNTERS: &str = "
 import threading
@@ -123,5 +127,90 @@ fn piped_it_is_as_wide_as_columns_says_and_every_line_fits() {
                 assert_eq!(screen_width(line), expected, "{columns:?}: {lines:#?}");
             }
         }
+    }
+}
+
+/// Runs `source` in-process with `--timeline` under `gil` (simulated with seed 1 when `sim`);
+/// the timeline's lines. Captured output is drawn 100 columns wide without colour.
+fn timeline_of(source: &str, gil: GilModel, sim: bool) -> Vec<String> {
+    let options = RunOptions {
+        capture: true,
+        timeout: Some(120.0),
+        gil,
+        timeline: true,
+        sim: sim.then(|| SimOptions {
+            seed: 1,
+            ..SimOptions::default()
+        }),
+        ..RunOptions::default()
+    };
+    let out = gilsim::run_source(source, "<test>", options);
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "done\n");
+    timeline_lines(&out.stderr)
+}
+
+/// The footer's figures for `thread`, runs of spaces made one: "running 100.0% blocked 0.0%".
+fn figures(lines: &[String], thread: &str) -> String {
+    let line = lines
+        .iter()
+        .find(|l| l.starts_with(&format!("  {thread} ")))
+        .unwrap_or_else(|| panic!("no footer line for {thread} in {lines:#?}"));
+    line.split_whitespace()
+        .skip(thread.split_whitespace().count())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn lanes(lines: &[String]) -> Vec<&String> {
+    lines.iter().filter(|l| l.ends_with('│')).collect()
+}
+
+#[test]
+fn simulated_without_a_gil_both_threads_run_all_along() {
+    let lines = timeline_of(TWO_COUNTERS, GilModel::Off, true);
+    // Two threads on four virtual cores: they run side by side from their start (21 µs in)
+    // to the end (36.026 ms), while the main thread waits in `join`; nothing waits for a GIL
+    // there is not.
+    for thread in ["Thread-1 (count)", "Thread-2 (count)"] {
+        assert_eq!(figures(&lines, thread), "running 99.9% blocked 0.0%");
+    }
+    assert_eq!(figures(&lines, "MainThread"), "running 0.1% blocked 99.9%");
+    let text = lines.join("\n");
+    assert!(text.contains("no GIL: threads ran in parallel"), "{text}");
+    for gone in ["░", "holds the GIL", "waiting for the GIL", "switches"] {
+        assert!(!text.contains(gone), "{gone:?} in\n{text}");
+    }
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn simulated_with_the_gil_the_threads_take_turns() {
+    let lines = timeline_of(TWO_COUNTERS, GilModel::New, true);
+    let text = lines.join("\n");
+    assert!(text.contains("switches between threads:"), "{text}");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn real_without_a_gil_threads_run_and_never_wait_for_one() {
+    let lines = timeline_of(TWO_COUNTERS, GilModel::Off, false);
+    let text = lines.join("\n");
+    // How long each part took depends on the machine; what the lanes may show does not.
+    for lane in lanes(&lines) {
+        assert!(!lane.contains('░'), "a lane waits for the GIL:\n{text}");
+    }
+    for thread in ["Thread-1 (count)", "Thread-2 (count)"] {
+        let figures = figures(&lines, thread);
+        assert!(figures.starts_with("running "), "{figures}");
+        assert!(
+            !figures.starts_with("running 0.0%"),
+            "{thread} never ran:\n{text}"
+        );
+    }
+    assert!(text.contains("(no GIL)"), "{text}");
+    assert!(text.contains("running (in parallel, no GIL)"), "{text}");
+    for gone in ["holds the GIL", "waiting for the GIL", "waits for it"] {
+        assert!(!text.contains(gone), "{gone:?} in\n{text}");
     }
 }

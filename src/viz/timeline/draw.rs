@@ -92,34 +92,56 @@ pub(super) fn draw(chart: &Chart<'_>, columns: usize, color: bool) -> String {
         fmt_time(end),
         w = width.saturating_sub(1)
     );
-    let legend = [
-        format!(
-            "{} running (holds the GIL)",
-            paint.paint(State::Running, "█")
-        ),
-        format!("{} waiting for the GIL", paint.paint(State::Waiting, "░")),
-        format!(
-            "{} blocked (sleep, lock, queue, join, I/O)",
-            paint.paint(State::Blocked, "─")
-        ),
-        "↓ drop request".to_string(),
-        "× failed wake-up".to_string(),
-    ];
-    push_lines(&mut out, pack("legend: ", "  ", "  ", &legend, columns));
-    let switches = [format!("switches between threads: {}", chart.switches)];
-    push_lines(&mut out, pack("", "  ", " ", &switches, columns));
+    let gil = chart.model != GilModel::Off;
+    push_lines(
+        &mut out,
+        pack("legend: ", "  ", "  ", &legend(gil, &paint), columns),
+    );
+    let switches = if gil {
+        format!("switches between threads: {}", chart.switches)
+    } else {
+        "no GIL: threads ran in parallel, none waited for a GIL".to_string()
+    };
+    push_lines(&mut out, pack("", "  ", " ", &[switches], columns));
     for (name, lane) in &chart.lanes {
         let d = lane.durations(0, end);
         let share = |s: State| 100.0 * *d.get(&s).unwrap_or(&0) as f64 / end as f64;
-        let figures = [
-            format!("running {:>5.1}%", share(State::Running)),
-            format!("waiting for the GIL {:>5.1}%", share(State::Waiting)),
-            format!("blocked {:>5.1}%", share(State::Blocked)),
-        ];
+        let figures = if gil {
+            vec![
+                format!("holds the GIL {:>5.1}%", share(State::Running)),
+                format!("waits for it {:>5.1}%", share(State::Waiting)),
+                format!("blocked {:>5.1}%", share(State::Blocked)),
+            ]
+        } else {
+            vec![
+                format!("running {:>5.1}%", share(State::Running)),
+                format!("blocked {:>5.1}%", share(State::Blocked)),
+            ]
+        };
         let first = format!("  {} ", pad(name, label));
         push_lines(&mut out, pack(&first, "    ", "  ", &figures, columns));
     }
     out
+}
+
+/// The legend's entries. Without a GIL nothing waits for one, so no lane shows waiting and
+/// there are no drop requests or failed wake-ups to mark.
+fn legend(gil: bool, paint: &Painter) -> Vec<String> {
+    let running = paint.paint(State::Running, "█");
+    let blocked = format!(
+        "{} blocked (sleep, lock, queue, join, I/O)",
+        paint.paint(State::Blocked, "─")
+    );
+    if !gil {
+        return vec![format!("{running} running (in parallel, no GIL)"), blocked];
+    }
+    vec![
+        format!("{running} running (holds the GIL)"),
+        format!("{} waiting for the GIL", paint.paint(State::Waiting, "░")),
+        blocked,
+        "↓ drop request".to_string(),
+        "× failed wake-up".to_string(),
+    ]
 }
 
 fn push_lines(out: &mut String, lines: Vec<String>) {
@@ -280,5 +302,52 @@ mod tests {
         ] {
             assert!(all.contains(entry), "{entry} missing from {narrow:#?}");
         }
+    }
+
+    /// The legend and the footer of a chart, with runs of spaces made one.
+    fn key(model: GilModel) -> String {
+        let lanes = lanes();
+        let text = draw(&chart(model, &lanes), 200, false);
+        let key: Vec<&str> = text
+            .lines()
+            .skip_while(|l| !l.starts_with("legend:"))
+            .collect();
+        key.join("\n")
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn with_a_gil_threads_hold_it_and_wait_for_it() {
+        let key = key(GilModel::New);
+        assert!(key.contains("█ running (holds the GIL)"), "{key}");
+        assert!(key.contains("↓ drop request"), "{key}");
+        assert!(key.contains("switches between threads: 3"), "{key}");
+        assert!(
+            key.contains("MainThread holds the GIL 20.0% waits for it 0.0% blocked 80.0%"),
+            "{key}"
+        );
+    }
+
+    #[test]
+    fn without_a_gil_threads_run_and_nothing_waits_for_one() {
+        let key = key(GilModel::Off);
+        for gone in [
+            "holds",
+            "waiting",
+            "waits for it",
+            "drop request",
+            "switches",
+        ] {
+            assert!(!key.contains(gone), "{gone} in {key}");
+        }
+        assert!(key.contains("█ running (in parallel, no GIL)"), "{key}");
+        assert!(key.contains("no GIL: threads ran in parallel"), "{key}");
+        assert!(
+            key.contains("MainThread running 20.0% blocked 80.0%"),
+            "{key}"
+        );
     }
 }

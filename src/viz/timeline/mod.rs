@@ -1,7 +1,7 @@
-//! `--timeline`: one lane per thread, time left to right — running with the GIL, waiting for
-//! it, blocked (sleep, lock, queue, join), done — with drop requests and failed wake-ups
-//! marked, a legend and a footer of per-thread shares. Drawn at exit to fit the terminal;
-//! coloured only on a terminal, and never when `NO_COLOR` is set.
+//! `--timeline`: one lane per thread, time left to right — running (with the GIL, or on a
+//! core without one), waiting for the GIL, blocked (sleep, lock, queue, join), done — with
+//! drop requests and failed wake-ups marked, a legend and a footer of per-thread shares.
+//! Collected from the event stream here; drawn at exit by `draw`.
 
 mod draw;
 mod lane;
@@ -76,6 +76,19 @@ impl Timeline {
     }
 }
 
+impl Timeline {
+    /// What a thread that may run (just started, or woken) does: with a GIL it waits for it
+    /// (its `GilAcquire` says when it has it); without one it runs at once, and in real mode
+    /// nothing else would ever say so, as there is no GIL to acquire.
+    fn ready(&self) -> State {
+        if self.model == GilModel::Off {
+            State::Running
+        } else {
+            State::Waiting
+        }
+    }
+}
+
 impl Observer for Timeline {
     fn event(&self, at: Duration, event: &Event) {
         let at = at.as_nanos() as u64;
@@ -83,20 +96,17 @@ impl Observer for Timeline {
         st.end = st.end.max(at);
         match event {
             Event::ThreadStart { thread, .. } => {
+                let ready = self.ready();
                 let lane = st.lane(*thread);
                 if lane.changes.is_empty() {
-                    lane.set(at, State::Waiting);
+                    lane.set(at, ready);
                 }
             }
             Event::ThreadExit { thread } => st.lane(*thread).set(at, State::Done),
             Event::Block { thread, .. } => st.lane(*thread).set(at, State::Blocked),
             Event::Wake { thread } => {
-                let state = if self.model == GilModel::Off {
-                    State::Running
-                } else {
-                    State::Waiting
-                };
-                st.lane(*thread).set(at, state);
+                let ready = self.ready();
+                st.lane(*thread).set(at, ready);
             }
             Event::GilRelease { thread, reason } => {
                 let state = match reason {
@@ -111,7 +121,9 @@ impl Observer for Timeline {
                 st.lane(*thread).set(at, state);
             }
             Event::GilAcquire { thread, .. } => {
-                if st.holder.is_some_and(|h| h != *thread) {
+                // Without a GIL only the simulated scheduler reports these: its virtual core
+                // passing between threads that all run in parallel, not a switch.
+                if self.model != GilModel::Off && st.holder.is_some_and(|h| h != *thread) {
                     st.switches += 1;
                 }
                 st.holder = Some(*thread);
@@ -123,5 +135,97 @@ impl Observer for Timeline {
             }
             Event::Line { .. } | Event::Op { .. } => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timeline(model: GilModel) -> Timeline {
+        let timeline = Timeline {
+            interp: Weak::new(),
+            model,
+            state: Mutex::new(TimelineState::default()),
+        };
+        timeline.state.lock().lane(1).set(0, State::Running);
+        timeline.state.lock().holder = Some(1);
+        timeline
+    }
+
+    fn ev(timeline: &Timeline, at: u64, event: Event) {
+        timeline.event(Duration::from_nanos(at), &event);
+    }
+
+    fn start(thread: u64) -> Event {
+        Event::ThreadStart {
+            thread,
+            name: format!("Thread-{thread}"),
+        }
+    }
+
+    fn acquire(thread: u64) -> Event {
+        Event::GilAcquire {
+            thread,
+            waited: Duration::ZERO,
+        }
+    }
+
+    #[test]
+    fn without_a_gil_a_started_thread_runs_at_once() {
+        // Real mode without a GIL: a thread starts, runs, exits; no GIL event at all.
+        let t = timeline(GilModel::Off);
+        ev(&t, 10, start(2));
+        ev(
+            &t,
+            10,
+            Event::Block {
+                thread: 1,
+                what: "join".into(),
+            },
+        );
+        ev(&t, 90, Event::ThreadExit { thread: 2 });
+        ev(&t, 90, Event::Wake { thread: 1 });
+        let st = t.state.lock();
+        let worker = st.lanes[&2].durations(0, 100);
+        assert_eq!(worker.get(&State::Running), Some(&80));
+        assert_eq!(worker.get(&State::Waiting), None);
+        let main = st.lanes[&1].durations(0, 100);
+        assert_eq!(main.get(&State::Running), Some(&20));
+        assert_eq!(main.get(&State::Blocked), Some(&80));
+    }
+
+    #[test]
+    fn with_a_gil_a_started_thread_waits_for_it() {
+        let t = timeline(GilModel::New);
+        ev(&t, 10, start(2));
+        ev(&t, 30, acquire(2));
+        let st = t.state.lock();
+        let worker = st.lanes[&2].durations(0, 40);
+        assert_eq!(worker.get(&State::Waiting), Some(&20));
+        assert_eq!(worker.get(&State::Running), Some(&10));
+        assert_eq!(st.switches, 1);
+    }
+
+    #[test]
+    fn a_simulated_core_changing_hands_is_no_switch() {
+        let t = timeline(GilModel::Off);
+        for (at, from, to) in [(10, 1, 2), (20, 2, 1), (30, 1, 2)] {
+            ev(
+                &t,
+                at,
+                Event::GilRelease {
+                    thread: from,
+                    reason: ReleaseReason::Quantum,
+                },
+            );
+            ev(&t, at, acquire(to));
+        }
+        let st = t.state.lock();
+        assert_eq!(st.switches, 0);
+        assert_eq!(
+            st.lanes[&1].durations(0, 40).get(&State::Running),
+            Some(&40)
+        );
     }
 }
