@@ -48,9 +48,10 @@ fn timeline_lines(stderr: &str) -> Vec<String> {
         .collect()
 }
 
-/// Runs the gilsim binary with `args` on a pseudo-terminal `cols` wide (util-linux
-/// `script`), with `env` set; the terminal's output, or None (said loudly) without `script`.
-fn on_a_terminal(cols: u16, args: &[&str], env: &[(&str, &str)]) -> Option<String> {
+/// Runs the gilsim binary with `args` on a pseudo-terminal `size` big ("rows 24 cols 70",
+/// for `stty`; util-linux `script`), with `env` set; the terminal's output, or None (said
+/// loudly) without `script`.
+fn on_a_terminal(size: &str, args: &[&str], env: &[(&str, &str)]) -> Option<String> {
     if Command::new("script").arg("--version").output().is_err() {
         eprintln!("WARNING: no `script` (util-linux) found; skipping the terminal test");
         return None;
@@ -58,10 +59,7 @@ fn on_a_terminal(cols: u16, args: &[&str], env: &[(&str, &str)]) -> Option<Strin
     let mut command = Command::new("script");
     command
         .args(["-q", "-e", "-c"])
-        .arg(format!(
-            "stty cols {cols} rows 24; exec \"$GILSIM\" {}",
-            args.join(" ")
-        ))
+        .arg(format!("stty {size}; exec \"$GILSIM\" {}", args.join(" ")))
         .arg("/dev/null")
         .env("GILSIM", env!("CARGO_BIN_EXE_gilsim"))
         .env_remove("COLUMNS")
@@ -78,14 +76,18 @@ fn on_a_terminal(cols: u16, args: &[&str], env: &[(&str, &str)]) -> Option<Strin
 fn the_timeline_is_as_wide_as_the_terminal() {
     let prog = program("tty_width.py", TWO_COUNTERS);
     let args = ["run", "--seed", "1", "--timeline", prog.to_str().unwrap()];
-    let Some(screen) = on_a_terminal(70, &args, &[]) else {
-        return;
-    };
-    let lines = timeline_lines(&screen);
-    let lanes: Vec<_> = lines.iter().filter(|l| l.ends_with('│')).collect();
-    assert!(!lanes.is_empty(), "{screen}");
-    for lane in lanes {
-        assert_eq!(screen_width(lane), 70, "{lane:?} in\n{screen}");
+    // A pseudo-terminal nobody gave a height (`script` without a terminal on its stdin) is
+    // as wide as `stty cols` says all the same.
+    for size in ["rows 24 cols 70", "rows 0 cols 70"] {
+        let Some(screen) = on_a_terminal(size, &args, &[]) else {
+            return;
+        };
+        let lines = timeline_lines(&screen);
+        let lanes: Vec<_> = lines.iter().filter(|l| l.ends_with('│')).collect();
+        assert!(!lanes.is_empty(), "{screen}");
+        for lane in lanes {
+            assert_eq!(screen_width(lane), 70, "{size}: {lane:?} in\n{screen}");
+        }
     }
 }
 
@@ -93,11 +95,11 @@ fn the_timeline_is_as_wide_as_the_terminal() {
 fn an_empty_no_color_leaves_colour_on() {
     let prog = program("tty_colour.py", TWO_COUNTERS);
     let args = ["run", "--seed", "1", "--timeline", prog.to_str().unwrap()];
-    let Some(screen) = on_a_terminal(80, &args, &[("NO_COLOR", "")]) else {
+    let Some(screen) = on_a_terminal("rows 24 cols 80", &args, &[("NO_COLOR", "")]) else {
         return;
     };
     assert!(screen.contains("\x1b["), "no colour in\n{screen}");
-    let screen = on_a_terminal(80, &args, &[("NO_COLOR", "1")]).unwrap();
+    let screen = on_a_terminal("rows 24 cols 80", &args, &[("NO_COLOR", "1")]).unwrap();
     assert!(!screen.contains("\x1b["), "colour in\n{screen}");
     assert!(screen.contains("timeline:"), "{screen}");
 }

@@ -10,16 +10,30 @@ pub const DEFAULT_COLUMNS: usize = 100;
 
 /// How a chart written to stderr should be laid out: (columns, colour).
 pub fn for_stderr() -> (usize, bool) {
-    // `console` asks the terminal itself (and answers None when stderr is not one).
-    let tty_width = console::Term::stderr()
-        .size_checked()
-        .map(|(_rows, cols)| usize::from(cols));
+    let tty_width = stderr_width();
     let env_columns = std::env::var("COLUMNS").ok();
     let no_color = std::env::var_os("NO_COLOR");
     (
         columns(tty_width, env_columns.as_deref()),
         colour(std::io::stderr().is_terminal(), no_color.as_deref()),
     )
+}
+
+/// How wide stderr's terminal says it is (None when stderr is not a terminal). Asked through
+/// rustix, not `console` or `terminal_size`: those report no size at all for a terminal whose
+/// height is 0, which is what `stty cols 70` on a fresh pseudo-terminal leaves (`script`, some
+/// containers), and the width is all a chart needs.
+#[cfg(unix)]
+fn stderr_width() -> Option<usize> {
+    let size = rustix::termios::tcgetwinsize(std::io::stderr()).ok()?;
+    Some(usize::from(size.ws_col))
+}
+
+#[cfg(not(unix))]
+fn stderr_width() -> Option<usize> {
+    console::Term::stderr()
+        .size_checked()
+        .map(|(_rows, cols)| usize::from(cols))
 }
 
 /// The width to draw at: the terminal's own when the chart goes to one (an exported
