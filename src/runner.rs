@@ -187,9 +187,14 @@ pub fn run_prepared(
             return finish(&interp, 1, &program);
         }
     };
-    let code = match timeout {
+    // The command line keeps --timeout within (0, MAX_TIMEOUT]; a library caller's NaN or
+    // overflowing value means no usable limit, so the run waits as if none were given.
+    let limit = timeout
+        .filter(|secs| !secs.is_nan())
+        .and_then(|secs| Duration::try_from_secs_f64(secs.max(0.0)).ok());
+    let code = match timeout.zip(limit) {
         None => rx.recv().unwrap_or(1),
-        Some(secs) => match rx.recv_timeout(Duration::from_secs_f64(secs.max(0.0))) {
+        Some((secs, limit)) => match rx.recv_timeout(limit) {
             Ok(code) => code,
             Err(_) => {
                 runtime.set_stop_reason(format!(

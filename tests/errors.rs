@@ -116,3 +116,20 @@ fn timeout_stops_a_runaway_loop() {
     assert_eq!(outcome.exit_code, 1);
     assert!(outcome.stderr.contains("--timeout"), "{}", outcome.stderr);
 }
+
+#[test]
+fn out_of_range_seconds_from_the_library_do_not_panic() {
+    // The command line refuses these; a library caller gets a clamped switch interval and
+    // no usable time limit rather than a panic in `Duration::from_secs_f64`.
+    for (switch_interval, timeout) in [(1e308, f64::INFINITY), (f64::NAN, f64::NAN), (-1.0, 1e300)]
+    {
+        let options = gilsim::runtime::RunOptions {
+            capture: true,
+            switch_interval,
+            timeout: Some(timeout),
+            ..Default::default()
+        };
+        let outcome = gilsim::run_source("print(1)\n", "<test>", options);
+        assert_eq!((outcome.exit_code, outcome.stdout.as_str()), (0, "1\n"));
+    }
+}

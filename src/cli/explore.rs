@@ -61,8 +61,8 @@ pub struct ExploreArgs {
     /// Internal: the core a helper process keeps to
     #[arg(long, hide = true, value_name = "N")]
     serve_core: Option<usize>,
-    /// Mean latency of the simulated `requests` module, in seconds (default 0.1)
-    #[arg(long, value_name = "SECONDS")]
+    /// Mean latency of the simulated `requests` module, in seconds (default 0.1; 0 to 3600)
+    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true, value_parser = super::parse_io_latency)]
     io_latency: Option<f64>,
     /// The program to explore
     #[arg(value_name = "FILE")]

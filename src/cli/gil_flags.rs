@@ -42,8 +42,13 @@ pub struct ModelArgs {
     /// Where threads may switch: 3.10 (default), every-op (as ≤ 3.9), ticks:N (old GIL)
     #[arg(long, value_name = "POLICY", value_parser = parse_check_points)]
     pub check_points: Option<CheckPoints>,
-    /// The GIL switch interval (sys.setswitchinterval), default 0.005
-    #[arg(long, value_name = "SECONDS")]
+    /// The GIL switch interval (sys.setswitchinterval), default 0.005; more than 0, at most 3600
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        allow_negative_numbers = true,
+        value_parser = super::parse_switch_interval
+    )]
     pub switch_interval: Option<f64>,
     /// Behave like this CPython: bundles --gil, --check-points and --switch-interval
     #[arg(long, value_enum, value_name = "VERSION")]
@@ -169,8 +174,9 @@ pub fn resolve(req: &GilRequest) -> Result<GilConfig, String> {
         ));
     }
     if let Some(s) = req.switch_interval {
-        if s.is_nan() || s <= 0.0 {
-            return Err("--switch-interval must be strictly positive".into());
+        // Clap has checked the flag; this guards callers that build a request themselves.
+        if !(s > 0.0 && s <= gilsim::runtime::interpreter::MAX_SWITCH_INTERVAL) {
+            return Err("--switch-interval must be strictly positive and at most 3600".into());
         }
         config.switch_interval = s;
     }
@@ -262,6 +268,13 @@ mod tests {
         assert!(
             resolve(&GilRequest {
                 switch_interval: Some(0.0),
+                ..Default::default()
+            })
+            .is_err()
+        );
+        assert!(
+            resolve(&GilRequest {
+                switch_interval: Some(1e308),
                 ..Default::default()
             })
             .is_err()

@@ -54,16 +54,16 @@ pub struct RunArgs {
     /// Program passed in as a string
     #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
-    /// Stop the run after this many seconds (exit status 1)
-    #[arg(long, value_name = "SECONDS")]
+    /// Stop the run after this many seconds (exit status 1); more than 0, at most a year
+    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true, value_parser = parse_timeout)]
     timeout: Option<f64>,
     #[command(flatten)]
     model: gil_flags::ModelArgs,
     /// Print GIL statistics per thread at exit (to stderr)
     #[arg(long)]
     stats: bool,
-    /// Mean latency of the simulated `requests` module, in seconds (default 0.1)
-    #[arg(long, value_name = "SECONDS")]
+    /// Mean latency of the simulated `requests` module, in seconds (default 0.1; 0 to 3600)
+    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true, value_parser = parse_io_latency)]
     io_latency: Option<f64>,
     /// Simulated run: a seeded scheduler and a virtual clock make it reproducible
     #[arg(long)]
@@ -118,6 +118,48 @@ pub struct DisArgs {
     file: PathBuf,
 }
 
+/// A SECONDS flag's value: a finite number of seconds from `min` (excluded unless
+/// `min_included`) to `max`. Checked while clap parses, so a bad value is a usage error (exit
+/// status 2) that names the flag, never a panic deep in `Duration` arithmetic.
+fn seconds(s: &str, min: f64, min_included: bool, max: f64) -> Result<f64, String> {
+    let range = if min_included {
+        format!("from {min} to {max} seconds")
+    } else {
+        format!("more than {min} and at most {max} seconds")
+    };
+    let v: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("not a number of seconds (expected {range})"))?;
+    let above = if min_included { v >= min } else { v > min };
+    if v.is_finite() && above && v <= max {
+        Ok(v)
+    } else {
+        Err(format!("out of range (expected {range})"))
+    }
+}
+
+/// `--timeout`: more than 0 and at most MAX_TIMEOUT (a year).
+pub(crate) fn parse_timeout(s: &str) -> Result<f64, String> {
+    seconds(s, 0.0, false, gilsim::runtime::interpreter::MAX_TIMEOUT)
+}
+
+/// `--switch-interval`: strictly positive, as CPython's `sys.setswitchinterval` demands
+/// ("switch interval must be strictly positive"), and at most MAX_SWITCH_INTERVAL (an hour).
+pub(crate) fn parse_switch_interval(s: &str) -> Result<f64, String> {
+    seconds(
+        s,
+        0.0,
+        false,
+        gilsim::runtime::interpreter::MAX_SWITCH_INTERVAL,
+    )
+}
+
+/// `--io-latency`: from 0 to MAX_IO_LATENCY (an hour).
+pub(crate) fn parse_io_latency(s: &str) -> Result<f64, String> {
+    seconds(s, 0.0, true, gilsim::runtime::interpreter::MAX_IO_LATENCY)
+}
+
 /// Parses the command line and runs it; returns the process exit status.
 pub fn main() -> i32 {
     let cli = Cli::parse();
@@ -132,5 +174,54 @@ pub fn main() -> i32 {
             }
             run::run(cli.run)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[test]
+    fn seconds_flags_are_finite_and_in_range() {
+        assert_eq!(parse_timeout("5"), Ok(5.0));
+        assert_eq!(parse_switch_interval("0.0001"), Ok(0.0001));
+        assert_eq!(parse_io_latency("0"), Ok(0.0));
+        for bad in ["1e308", "inf", "-inf", "nan", "NaN", "0", "-1", "x", ""] {
+            assert!(parse_timeout(bad).is_err(), "--timeout {bad}");
+            assert!(
+                parse_switch_interval(bad).is_err(),
+                "--switch-interval {bad}"
+            );
+        }
+        for bad in ["1e308", "inf", "nan", "-0.5", "3601"] {
+            assert!(parse_io_latency(bad).is_err(), "--io-latency {bad}");
+        }
+        assert!(parse_switch_interval("3600").is_ok());
+        assert!(parse_switch_interval("3600.5").is_err());
+    }
+
+    #[test]
+    fn a_bad_seconds_value_is_a_usage_error_naming_the_flag() {
+        for (flag, value) in [
+            ("--timeout", "1e308"),
+            ("--switch-interval", "1e308"),
+            ("--switch-interval", "-1"),
+            ("--io-latency", "nan"),
+        ] {
+            let err = Cli::try_parse_from(["gilsim", "run", flag, value, "p.py"]).unwrap_err();
+            assert_eq!(err.exit_code(), 2);
+            let text = err.to_string();
+            assert!(
+                text.contains(flag) && text.contains("out of range"),
+                "{text}"
+            );
+        }
+        let err = Cli::try_parse_from(["gilsim", "explore", "--switch-interval", "inf", "p.py"])
+            .unwrap_err();
+        assert!(err.to_string().contains("--switch-interval"), "{err}");
+        let err = Cli::try_parse_from(["gilsim", "explore", "--io-latency", "1e308", "p.py"])
+            .unwrap_err();
+        assert!(err.to_string().contains("--io-latency"), "{err}");
     }
 }

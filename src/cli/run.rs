@@ -11,12 +11,6 @@ pub fn run(args: RunArgs) -> i32 {
             return 2;
         }
     };
-    if let Some(l) = args.io_latency
-        && (l.is_nan() || l < 0.0)
-    {
-        eprintln!("gilsim run: --io-latency must be 0 or more seconds");
-        return 2;
-    }
     let mut options = RunOptions {
         timeout: args.timeout,
         gil: gil.model,

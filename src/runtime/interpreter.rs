@@ -25,6 +25,22 @@ pub enum TraceLevel {
     Ops,
 }
 
+/// The longest switch interval a run accepts, in seconds (an hour: longer than any lecture
+/// run, and far inside what the GIL's microsecond and the scheduler's nanosecond counters hold).
+pub const MAX_SWITCH_INTERVAL: f64 = 3600.0;
+/// The longest `--timeout`, in seconds (a year; `Duration` would overflow near 1.8e19).
+pub const MAX_TIMEOUT: f64 = 365.0 * 24.0 * 3600.0;
+/// The longest mean `--io-latency`, in seconds.
+pub const MAX_IO_LATENCY: f64 = 3600.0;
+
+/// The GIL's switch interval for `secs` seconds: CPython's `sys_setswitchinterval_impl` keeps
+/// at least one microsecond; the command line refuses values outside (0, MAX_SWITCH_INTERVAL],
+/// and a library caller's out-of-range value is clamped rather than allowed to panic.
+fn switch_interval(secs: f64) -> Duration {
+    let secs = if secs.is_nan() { 0.005 } else { secs };
+    Duration::from_secs_f64(secs.clamp(1e-6, MAX_SWITCH_INTERVAL))
+}
+
 /// Everything a run is configured with.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
@@ -180,14 +196,14 @@ impl Interpreter {
         let opts = &runtime.options;
         let gil = Gil::new(
             opts.gil,
-            Duration::from_secs_f64(opts.switch_interval.max(1e-6)),
+            switch_interval(opts.switch_interval),
             runtime.events.clone(),
         );
         let check_points = encode_check_points(opts.check_points);
         let sim = opts.sim.clone().map(|o| {
             let sim = Arc::new(super::sched::Sim::new(
                 opts.gil,
-                Duration::from_secs_f64(opts.switch_interval.max(1e-6)),
+                switch_interval(opts.switch_interval),
                 o,
                 runtime.events.clone(),
             ));
