@@ -69,7 +69,9 @@ impl SyntaxErr {
     /// The text CPython prints for an uncaught SyntaxError (no traceback header).
     pub fn render(&self, filename: &str, source: &str) -> String {
         let mut out = String::new();
-        let start = self.start.min(source.len());
+        // Offsets come from byte arithmetic (`at(pos)` spans one byte): snap them to whole
+        // characters, or slicing a line with `é` or `€` in it would panic.
+        let start = floor_char_boundary(source, self.start);
         let line_no = line_of(source, start);
         let _ = writeln!(out, "  File \"{filename}\", line {line_no}");
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -85,13 +87,31 @@ impl SyntaxErr {
         if self.caret {
             let col = source[line_start..start].chars().count();
             let col = col.saturating_sub(line[..indent].chars().count());
-            let end = self.end.min(line_end).max(start);
+            let end = ceil_char_boundary(source, self.end.min(line_end).max(start));
             let width = source[start..end].chars().count().max(1);
             let _ = writeln!(out, "    {}{}", " ".repeat(col), "^".repeat(width));
         }
         let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
         out
     }
+}
+
+/// The largest char boundary of `s` at or before `i` (clamped to `s`).
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest char boundary of `s` at or after `i` (clamped to `s`).
+fn ceil_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 /// 1-based line number of a byte offset.
@@ -102,4 +122,38 @@ pub fn line_of(source: &str, offset: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered(source: &str) -> String {
+        let e = crate::syntax::parse_module(source).unwrap_err();
+        e.render("t.py", source)
+    }
+
+    #[test]
+    fn errors_at_multibyte_characters_render_like_cpython() {
+        // Each error's end is one byte past its start, inside the character.
+        assert_eq!(
+            rendered("x = 1\nprint(1 € 2)\n"),
+            "  File \"t.py\", line 2\n    print(1 € 2)\n            ^\n\
+             SyntaxError: invalid character '€' (U+20AC)\n"
+        );
+        assert_eq!(
+            rendered("x = “hi”\n"),
+            "  File \"t.py\", line 1\n    x = “hi”\n        ^\n\
+             SyntaxError: invalid character '“' (U+201C)\n"
+        );
+        assert!(rendered("x = 1\u{fffd}\n").ends_with("(U+FFFD)\n"));
+        // Offsets past or inside a character never slice it.
+        let e = SyntaxErr::new("m", 5, 6);
+        assert!(
+            e.render("t.py", "x = é")
+                .ends_with("    x = é\n        ^\nSyntaxError: m\n")
+        );
+        let e = SyntaxErr::new("m", 99, 120);
+        assert!(e.render("t.py", "é").ends_with("SyntaxError: m\n"));
+    }
 }
