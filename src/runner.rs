@@ -33,8 +33,8 @@ pub struct RunOutcome {
 /// Runs a file (its directory becomes `sys.path[0]`).
 pub fn run_file(path: &Path, mut options: RunOptions) -> RunOutcome {
     let filename = path.display().to_string();
-    let source = match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
         Err(e) => {
             let msg = format!(
                 "gilsim: can't open file '{filename}': [Errno {}] {}\n",
@@ -46,6 +46,22 @@ pub fn run_file(path: &Path, mut options: RunOptions) -> RunOutcome {
             }
             return RunOutcome {
                 exit_code: 2,
+                stdout: String::new(),
+                stderr: if options.capture { msg } else { String::new() },
+                schedule: None,
+            };
+        }
+    };
+    // Decoded as CPython's tokenizer does: never run a file CPython refuses to read.
+    let source = match crate::syntax::source::decode(&bytes, &filename) {
+        Ok(source) => source,
+        Err(e) => {
+            let msg = e.render(&filename);
+            if !options.capture {
+                eprint!("{msg}");
+            }
+            return RunOutcome {
+                exit_code: 1,
                 stdout: String::new(),
                 stderr: if options.capture { msg } else { String::new() },
                 schedule: None,

@@ -96,8 +96,15 @@ pub fn explore(args: ExploreArgs) -> i32 {
             return 2;
         }
     };
+    let filename = args.file.display().to_string();
     let source = match std::fs::read(&args.file) {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Ok(bytes) => match gilsim::syntax::source::decode(&bytes, &filename) {
+            Ok(source) => source,
+            Err(e) => {
+                eprint!("{}", e.render(&filename));
+                return 1;
+            }
+        },
         Err(e) => {
             eprintln!(
                 "gilsim explore: can't open file '{}': {e}",
@@ -106,7 +113,6 @@ pub fn explore(args: ExploreArgs) -> i32 {
             return 2;
         }
     };
-    let filename = args.file.display().to_string();
     let mut argv = vec![filename.clone()];
     argv.extend(args.args.iter().cloned());
     let mut run = RunOptions {

@@ -6,6 +6,7 @@ pub mod error;
 mod fstring;
 pub mod lexer;
 mod parse_error;
+pub mod source;
 mod strings;
 pub mod tok;
 mod token;
