@@ -207,9 +207,15 @@ impl<'src> Lexer<'src> {
         }
         if c.is_ascii() {
             SyntaxErr::at("invalid syntax", start)
-        } else {
+        } else if is_printable(c) {
             SyntaxErr::at(
                 format!("invalid character '{c}' (U+{:04X})", c as u32),
+                start,
+            )
+        } else {
+            // tokenizer.c's verify_identifier: quoting an invisible character would show nothing.
+            SyntaxErr::at(
+                format!("invalid non-printable character U+{:04X}", c as u32),
                 start,
             )
         }
@@ -426,6 +432,28 @@ fn simple_token(raw: RawTok) -> Tok {
         RawTok::ColonEqual => Tok::ColonEqual,
         _ => Tok::Exclamation,
     }
+}
+
+/// `Py_UNICODE_ISPRINTABLE` for a non-ASCII character, as far as Rust's tables tell it: not a
+/// control, not a separator (Zs, Zl, Zp) and not one of the invisible format or private-use
+/// characters that turn up in pasted code (soft hyphen, zero-width spaces and joiners,
+/// bidirectional marks, word joiner, BOM).
+fn is_printable(c: char) -> bool {
+    !(c.is_control()
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61c}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e000}'..='\u{f8ff}'
+        ))
 }
 
 #[cfg(test)]

@@ -113,6 +113,18 @@ mod tests {
             "SyntaxError: f-string: empty expression not allowed @1"
         );
         assert_eq!(
+            err("x = 1 \u{a0}\n"),
+            "SyntaxError: invalid non-printable character U+00A0 @1"
+        );
+        assert_eq!(
+            err("x = 1\ny\u{200b} = 2\n"),
+            "SyntaxError: invalid non-printable character U+200B @2"
+        );
+        assert_eq!(
+            err("x = 1 €\n"),
+            "SyntaxError: invalid character '€' (U+20AC) @1"
+        );
+        assert_eq!(
             err("def f():\n    return 1\n  x = 2\n"),
             "IndentationError: unindent does not match any outer indentation level @3"
         );
