@@ -5,7 +5,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::vm::builtins::positional;
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyResult, type_error, value_error};
+use crate::vm::errors::{PyResult, overflow_error, type_error, value_error};
 use crate::vm::function::Args;
 use crate::vm::module::Module;
 use crate::vm::types::type_name;
@@ -113,25 +113,76 @@ fn thread_time_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(cpu_times(vm).1.as_nanos() as i64))
 }
 
+/// Seconds as CPython's `_PyTime_t` (nanoseconds in an i64), the way every timeout and sleep
+/// argument is read: `_PyTime_FromSecondsObject(obj, _PyTime_ROUND_TIMEOUT)` (Python/pytime.c,
+/// 3.11), rounding away from zero. So its errors are CPython's too: NaN is a ValueError, a
+/// float beyond ±2**63 ns "timestamp out of range for platform time_t" and an int whose
+/// nanoseconds do not fit "timestamp too large to convert to C _PyTime_t" (both
+/// OverflowError). The largest value, about 292 years, fits a `Duration` and the virtual clock.
+pub fn seconds_to_ns(v: &Value) -> PyResult<i64> {
+    let too_large = || overflow_error("timestamp too large to convert to C _PyTime_t");
+    match v {
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(value_error("Invalid value NaN (not a number)"));
+            }
+            let d = f * 1e9;
+            let d = if d >= 0.0 { d.ceil() } else { d.floor() };
+            // pytime.c: `if (!((double)_PyTime_MIN <= d && d < -(double)_PyTime_MIN))`.
+            let limit = -(i64::MIN as f64);
+            if !(-limit <= d && d < limit) {
+                return Err(overflow_error("timestamp out of range for platform time_t"));
+            }
+            Ok(d as i64)
+        }
+        Value::Int(_) | Value::Bool(_) => v
+            .as_i64()
+            .and_then(|s| s.checked_mul(1_000_000_000))
+            .ok_or_else(too_large),
+        Value::BigInt(_) => Err(too_large()),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
+    }
+}
+
+/// `time.sleep`: any length `_PyTime_t` holds is slept (in simulated mode the virtual clock
+/// simply jumps); longer ones raise CPython's OverflowError instead of being cut short.
 fn sleep(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("sleep", args, 1, 1)?;
-    let secs = match &a[0] {
-        Value::Float(f) => *f,
-        Value::Int(i) => *i as f64,
-        Value::Bool(b) => f64::from(u8::from(*b)),
-        other => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            )));
-        }
-    };
-    if secs.is_nan() {
-        return Err(value_error("Invalid value NaN (not a number)"));
-    }
-    if secs < 0.0 {
+    let ns = seconds_to_ns(&a[0])?;
+    if ns < 0 {
         return Err(value_error("sleep length must be non-negative"));
     }
-    vm.sleep(Duration::from_secs_f64(secs.min(1e9)))?;
+    vm.sleep(Duration::from_nanos(ns.unsigned_abs()))?;
     Ok(Value::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ns(v: Value) -> Option<i64> {
+        seconds_to_ns(&v).ok()
+    }
+
+    #[test]
+    fn seconds_convert_like_pytime() {
+        assert_eq!(ns(Value::Float(1.5)), Some(1_500_000_000));
+        // Rounded away from zero (_PyTime_ROUND_TIMEOUT), so a tiny timeout still waits.
+        assert_eq!(ns(Value::Float(1e-12)), Some(1));
+        assert_eq!(ns(Value::Float(-1e-12)), Some(-1));
+        assert_eq!(
+            ns(Value::Int(9_223_372_036)),
+            Some(9_223_372_036_000_000_000)
+        );
+        assert_eq!(ns(Value::Bool(true)), Some(1_000_000_000));
+        assert_eq!(ns(Value::Float(9.2e9)), Some(9_200_000_000_000_000_000));
+        for out in [1e18, 9.3e9, f64::INFINITY, -1e300, f64::NAN] {
+            assert_eq!(ns(Value::Float(out)), None, "{out}");
+        }
+        assert_eq!(ns(Value::Int(9_223_372_037)), None);
+        assert_eq!(ns(Value::None), None);
+    }
 }

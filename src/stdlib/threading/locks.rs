@@ -18,7 +18,7 @@ use crate::vm::convert::address;
 use crate::vm::errors::{PyResult, runtime_error, type_error, value_error};
 use crate::vm::function::{Args, NativeFn};
 use crate::vm::native::NativeObject;
-use crate::vm::types::{type_name, types};
+use crate::vm::types::types;
 use crate::vm::value::Value;
 
 /// The shared core of both lock kinds.
@@ -310,7 +310,9 @@ fn recv(args: &Args<'_>) -> PyResult<Arc<LockCore>> {
         .ok_or_else(|| type_error("descriptor requires a lock object"))
 }
 
-/// Parses `(blocking=True, timeout=-1)` with CPython's checks.
+/// Parses `(blocking=True, timeout=-1)` with CPython's checks (`lock_acquire_parse_args` in
+/// Modules/_threadmodule.c, 3.11), in its order: the timeout is converted first, so an
+/// overflowing one is an OverflowError even for a non-blocking call.
 pub fn blocking_timeout(
     vm: &Vm,
     args: Args<'_>,
@@ -322,28 +324,41 @@ pub fn blocking_timeout(
         None => true,
     };
     let timeout = match p.get(1) {
-        None => -1.0,
-        Some(Value::Float(f)) => *f,
-        Some(v) => match v.as_i64() {
-            Some(i) => i as f64,
-            None => {
-                return Err(type_error(format!(
-                    "'{}' object cannot be interpreted as an integer or float",
-                    type_name(v)
-                )));
-            }
-        },
+        None => UNSET_TIMEOUT,
+        Some(v) => crate::stdlib::time::seconds_to_ns(v)?,
     };
-    if !blocking && timeout != -1.0 {
+    if !blocking && timeout != UNSET_TIMEOUT {
         return Err(value_error(
             "can't specify a timeout for a non-blocking call",
         ));
     }
-    if timeout < 0.0 && timeout != -1.0 {
+    Ok((blocking, checked_timeout(timeout)?))
+}
+
+/// `timeout=-1`, "wait forever", as `_PyTime_t` nanoseconds.
+const UNSET_TIMEOUT: i64 = -1_000_000_000;
+
+/// A blocking acquire's timeout in nanoseconds: None (forever) for -1 s exactly, else a
+/// non-negative wait. CPython then also refuses more than PY_TIMEOUT_MAX microseconds ("timeout
+/// value is too large"), but on 64-bit Linux every int or float that passes the `_PyTime_t`
+/// conversion is within it, so that check could never fire here.
+fn checked_timeout(ns: i64) -> PyResult<Option<Duration>> {
+    if ns == UNSET_TIMEOUT {
+        return Ok(None);
+    }
+    if ns < 0 {
         return Err(value_error("timeout value must be positive"));
     }
-    let timeout = (timeout >= 0.0).then(|| Duration::from_secs_f64(timeout.min(1e9)));
-    Ok((blocking, timeout))
+    Ok(Some(Duration::from_nanos(ns.unsigned_abs())))
+}
+
+/// The timeout of a blocking `lock.acquire(True, timeout)` that Python code (`Thread.join`,
+/// `Condition.wait`) passes through: None waits forever, a number is checked as above.
+pub fn acquire_timeout(v: &Value) -> PyResult<Option<Duration>> {
+    match v {
+        Value::None => Ok(None),
+        v => checked_timeout(crate::stdlib::time::seconds_to_ns(v)?),
+    }
 }
 
 fn acquire(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -6,7 +6,6 @@ pub mod spawn;
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
 
 use crate::runtime::ThreadState;
 use crate::runtime::thread::WaitKind;
@@ -178,10 +177,12 @@ fn is_finished(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("_join", args, 2, 2)?;
     let t = thread_by_ident(vm, &a[0])?;
+    // CPython's join acquires the thread's lock with the timeout (threading.py makes a
+    // negative one 0), so the timeout is checked even when the thread is already done.
+    let timeout = locks::acquire_timeout(&a[1])?;
     if t.is_finished() {
         return Ok(Value::Bool(true));
     }
-    let timeout = optional_timeout(&a[1])?;
     let what = format!("'{}' to finish (join)", t.display_name());
     let target = t.clone();
     let done = vm.blocking_wait(
@@ -193,27 +194,6 @@ fn join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         |slice| target.wait_finished(slice).then_some(()),
     )?;
     Ok(Value::Bool(done.is_some()))
-}
-
-/// None → wait forever; a number of seconds (negative counts as 0).
-fn optional_timeout(v: &Value) -> PyResult<Option<Duration>> {
-    let secs = match v {
-        Value::None => return Ok(None),
-        Value::Float(f) => *f,
-        other => match other.as_i64() {
-            Some(i) => i as f64,
-            None => {
-                return Err(type_error(format!(
-                    "'{}' object cannot be interpreted as an integer or float",
-                    type_name(other)
-                )));
-            }
-        },
-    };
-    if secs.is_nan() {
-        return Err(value_error("Invalid value NaN (not a number)"));
-    }
-    Ok(Some(Duration::from_secs_f64(secs.clamp(0.0, TIMEOUT_MAX))))
 }
 
 /// The `threading.Thread` object of the running thread, or None.
@@ -272,13 +252,29 @@ fn acquire_waiter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("_acquire_waiter", args, 3, 3)?;
     let lock = lock_arg(&a[0])?;
     lock.mark_internal();
-    let timeout = optional_timeout(&a[1])?;
-    if timeout == Some(Duration::ZERO) {
+    // CPython's Condition.wait: `if timeout > 0: waiter.acquire(True, timeout)`, else
+    // `waiter.acquire(False)`; so 0, a negative timeout and NaN poll, a huge one overflows.
+    if !matches!(a[1], Value::None) && !positive(&a[1])? {
         return lock.acquire(vm, false, None).map(Value::Bool);
     }
+    let timeout = locks::acquire_timeout(&a[1])?;
     let purpose = vm.str(&a[2])?;
     lock.acquire_for(vm, true, timeout, Some(purpose))
         .map(Value::Bool)
+}
+
+/// `timeout > 0` for a number, with the TypeError Python's comparison raises for the rest.
+fn positive(v: &Value) -> PyResult<bool> {
+    match v {
+        Value::Float(f) => Ok(*f > 0.0),
+        Value::Int(i) => Ok(*i > 0),
+        Value::Bool(b) => Ok(*b),
+        Value::BigInt(b) => Ok(b.sign() == num_bigint::Sign::Plus),
+        other => Err(type_error(format!(
+            "'>' not supported between instances of '{}' and 'int'",
+            type_name(other)
+        ))),
+    }
 }
 
 /// `Condition._release_save`: releases a Lock, or an RLock completely (its count saved).

@@ -1,0 +1,91 @@
+//! Timeouts and sleeps at the edge of what CPython accepts: beyond `_PyTime_t` they raise
+//! CPython's OverflowError in real and simulated runs alike; up to it they wait, and in a
+//! simulated run the virtual clock simply jumps (no test here sleeps on the wall clock).
+
+mod common;
+
+use std::path::Path;
+
+use gilsim::runtime::RunOptions;
+use gilsim::runtime::sched::SimOptions;
+
+fn simulated(seed: u64) -> RunOptions {
+    RunOptions {
+        capture: true,
+        timeout: Some(60.0),
+        sim: Some(SimOptions {
+            seed,
+            ..SimOptions::default()
+        }),
+        ..RunOptions::default()
+    }
+}
+
+#[test]
+fn out_of_range_timeouts_fail_the_same_in_simulated_runs() {
+    // tests/py/timeout_limits.py is compared with CPython in real mode by the corpus test.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/timeout_limits.py");
+    let real = common::gilsim(&path);
+    assert_eq!(real.exit_code, 0, "{}", real.stderr);
+    let expected = common::cpython_stdout(&path).unwrap_or(real.stdout);
+    for seed in [1, 2] {
+        let sim = gilsim::run_file(&path, simulated(seed));
+        assert_eq!(sim.exit_code, 0, "{}", sim.stderr);
+        assert_eq!(sim.stdout, expected, "seed {seed}");
+    }
+}
+
+#[test]
+fn the_longest_waits_cpython_accepts_advance_the_virtual_clock() {
+    // Each used to be cut to 1e9 s (sleep) or TIMEOUT_MAX, so the clock read wrong.
+    let source = "
+import queue, threading, time
+t0 = time.time()
+time.sleep(9.2e9)
+print(round(time.time() - t0))
+print(threading.Event().wait(1e9))
+print(round(time.time() - t0))
+try:
+    queue.Queue().get(timeout=1e9)
+except queue.Empty:
+    print('Empty')
+print(round(time.time() - t0))
+try:
+    time.sleep(1e18)
+except OverflowError as e:
+    print(e)
+print(round(time.time() - t0))
+";
+    let out = gilsim::run_source(source, "<sim>", simulated(1));
+    assert_eq!(
+        out.stdout,
+        "9200000000\nFalse\n10200000000\nEmpty\n11200000000\n\
+         timestamp out of range for platform time_t\n11200000000\n",
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn an_overflowing_queue_timeout_is_an_uncaught_overflow_error_at_its_line() {
+    // It looped forever in simulated runs and blocked in real ones.
+    let source = "import queue\nq = queue.Queue()\nq.get(timeout=1e300)\n";
+    for options in [
+        simulated(1),
+        RunOptions {
+            capture: true,
+            timeout: Some(60.0),
+            ..RunOptions::default()
+        },
+    ] {
+        let out = gilsim::run_source(source, "<test>", options);
+        assert_eq!(out.exit_code, 1);
+        assert!(
+            out.stderr
+                .contains("\nOverflowError: timestamp out of range for platform time_t\n"),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stderr.contains("line 3"), "{}", out.stderr);
+    }
+}
