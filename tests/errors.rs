@@ -166,3 +166,30 @@ fn every_command_reads_source_files_the_same_way() {
         }
     }
 }
+
+#[test]
+fn an_imported_module_is_read_like_the_main_program() {
+    // `import badmod` of a Latin-1 file: a SyntaxError, as for `gilsim run badmod.py` (it
+    // was read with replacement characters, or refused as an ImportError).
+    let dir = std::env::temp_dir().join(format!("gilsim-import-bytes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("badmod.py"), b"print('caf\xe9')\n").unwrap();
+    std::fs::write(dir.join("main.py"), "print('before')\nimport badmod\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+        .arg("run")
+        .arg(dir.join("main.py"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(out.stdout, b"before\n");
+    assert!(
+        stderr.contains("line 2, in <module>")
+            && stderr.trim_end().ends_with(
+                "but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+            )
+            && stderr.contains("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file"),
+        "{stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
