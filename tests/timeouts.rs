@@ -41,7 +41,7 @@ fn the_longest_waits_cpython_accepts_advance_the_virtual_clock() {
     let source = "
 import queue, threading, time
 t0 = time.time()
-time.sleep(9.2e9)
+time.sleep(4e9)
 print(round(time.time() - t0))
 print(threading.Event().wait(1e9))
 print(round(time.time() - t0))
@@ -59,8 +59,8 @@ print(round(time.time() - t0))
     let out = gilsim::run_source(source, "<sim>", simulated(1));
     assert_eq!(
         out.stdout,
-        "9200000000\nFalse\n10200000000\nEmpty\n11200000000\n\
-         timestamp out of range for platform time_t\n11200000000\n",
+        "4000000000\nFalse\n5000000000\nEmpty\n6000000000\n\
+         timestamp out of range for platform time_t\n6000000000\n",
         "{}",
         out.stderr
     );
@@ -88,4 +88,23 @@ fn an_overflowing_queue_timeout_is_an_uncaught_overflow_error_at_its_line() {
         );
         assert!(out.stderr.contains("line 3"), "{}", out.stderr);
     }
+}
+
+#[test]
+fn the_virtual_clock_never_wraps_round() {
+    // Waits CPython accepts one by one can add up past the virtual clock's 292 years: the
+    // clock wrapped (time.time() went back to 1970); such a wait is an OverflowError.
+    let source = "import time, threading
+start = time.time()
+time.sleep(9.2e9)
+print(round((time.time() - start) / 9.2e9))
+for wait in (lambda: threading.Event().wait(1e9), lambda: time.sleep(1e9)):
+    try:
+        wait()
+    except OverflowError as e:
+        print('OverflowError', time.time() > start)
+";
+    let out = gilsim::run_source(source, "<clock>", simulated(1));
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "1\nOverflowError True\nOverflowError True\n");
 }

@@ -121,7 +121,9 @@ impl Vm {
             _ => None,
         };
         let start = sim.now_ns(&self.thread, self.sim_pending.get());
-        let deadline = timeout.map(|t| start.saturating_add(t.as_nanos() as u64));
+        let deadline = timeout
+            .map(|t| virtual_deadline(start, t.as_nanos()))
+            .transpose()?;
         loop {
             if let Some(v) = attempt(Duration::ZERO) {
                 return Ok(Some(v));
@@ -148,8 +150,12 @@ impl Vm {
             thread,
             what: "the end of a sleep".into(),
         });
+        let ns = duration
+            .as_nanos()
+            .saturating_add(u128::from(cost::SLEEP_SLACK_NS));
+        let now = sim.now_ns(&self.thread, self.sim_pending.get());
+        let ns = virtual_deadline(now, ns)? - now;
         let pending = self.sim_pending.replace(0);
-        let ns = (duration.as_nanos() as u64).saturating_add(cost::SLEEP_SLACK_NS);
         match sim.block(&self.thread, pending, WaitKey::Timer, Some(ns), None) {
             Ok(_) => self.sim_refresh_budget(sim),
             Err(stop) => Err(self.sim_stop(stop)),
@@ -255,4 +261,19 @@ impl Vm {
             None => false,
         }
     }
+}
+
+/// The virtual time `ns` after `now`, for a sleep or a timed wait. The virtual clock counts
+/// nanoseconds in a u64 and the instructions after a wait are added to it unchecked, so no
+/// wait may end past the range of CPython's own clock type (`_PyTime_t`: i64 nanoseconds,
+/// about 292 years): one that would is an OverflowError, not a clock that wraps round to
+/// 1970 (nor one that stops at its end, where a loop waiting for time to pass would spin).
+fn virtual_deadline(now: u64, ns: u128) -> PyResult<u64> {
+    let end = u128::from(now).saturating_add(ns);
+    if end > i64::MAX as u128 {
+        return Err(super::errors::overflow_error(
+            "timestamp out of range for platform time_t (the virtual clock ends after 292 years)",
+        ));
+    }
+    Ok(end as u64)
 }
