@@ -41,32 +41,13 @@ pub fn run_file(path: &Path, mut options: RunOptions) -> RunOutcome {
                 e.raw_os_error().unwrap_or(2),
                 e
             );
-            if !options.capture {
-                eprint!("{msg}");
-            }
-            return RunOutcome {
-                exit_code: 2,
-                stdout: String::new(),
-                stderr: if options.capture { msg } else { String::new() },
-                schedule: None,
-            };
+            return not_run(msg, 2, options.capture);
         }
     };
     // Decoded as CPython's tokenizer does: never run a file CPython refuses to read.
     let source = match crate::syntax::source::decode(&bytes, &filename) {
         Ok(source) => source,
-        Err(e) => {
-            let msg = e.render(&filename);
-            if !options.capture {
-                eprint!("{msg}");
-            }
-            return RunOutcome {
-                exit_code: 1,
-                stdout: String::new(),
-                stderr: if options.capture { msg } else { String::new() },
-                schedule: None,
-            };
-        }
+        Err(e) => return not_run(e.render(&filename), 1, options.capture),
     };
     if options.argv.first().is_none_or(String::is_empty) {
         if options.argv.is_empty() {
@@ -122,6 +103,19 @@ impl Prepared {
             hash: crate::runtime::sched::schedule::program_hash(source),
             code: None,
         }
+    }
+}
+
+/// The outcome of a file that never ran: `msg` on stderr (or captured), `exit_code`.
+fn not_run(msg: String, exit_code: i32, capture: bool) -> RunOutcome {
+    if !capture {
+        eprint!("{msg}");
+    }
+    RunOutcome {
+        exit_code,
+        stdout: String::new(),
+        stderr: if capture { msg } else { String::new() },
+        schedule: None,
     }
 }
 

@@ -201,6 +201,14 @@ struct Finished {
     exit_code: i32,
 }
 
+impl Finished {
+    /// Whether the run was cut off by `--max-steps`.
+    fn ran_away(&self, max_steps: u64) -> bool {
+        self.stderr
+            .contains(&crate::runtime::sched::max_steps_message(max_steps))
+    }
+}
+
 impl RunSpec<'_> {
     /// The core worker n keeps to, if workers are pinned.
     fn core_of(&self, worker: usize) -> Option<usize> {
@@ -296,12 +304,6 @@ impl Tally {
                 compact(&run.schedule.decisions)
             ));
         }
-    }
-
-    /// Whether `run` was cut off by `--max-steps`.
-    fn ran_away(&self, run: &Finished, options: &ExploreOptions) -> bool {
-        run.stderr
-            .contains(&crate::runtime::sched::max_steps_message(options.max_steps))
     }
 
     /// A warning when the first run already shows that the search cannot finish within

@@ -85,7 +85,7 @@ impl Plan<Job, Finished> for Systematic<'_> {
         if let Some(branch) = Branch::new(decisions, job.prefix.len(), self.options.preemptions) {
             self.frontier.add(branch.key(), Pending::Branch(branch));
         }
-        let runaway_root = job.prefix.is_empty() && self.tally.ran_away(&run, self.options);
+        let runaway_root = job.prefix.is_empty() && run.ran_away(self.options.max_steps);
         self.frontier.finish(job.key, chosen(decisions), run);
         while let Some(run) = self.frontier.pop_ready() {
             if self.tally.schedules >= self.options.max_schedules {
@@ -151,7 +151,7 @@ impl<'a> Randomized<'a> {
             .filter(|d| d.kind == Kind::Explore)
             .count()
             .max(1) as u64;
-        let runaway = tally.ran_away(&first, options);
+        let runaway = first.ran_away(options.max_steps);
         if !runaway {
             tally.warn_if_large(&first.schedule.decisions, options);
         }

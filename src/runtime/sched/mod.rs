@@ -415,29 +415,6 @@ impl Sim {
         self.state.lock().limit_reason.clone()
     }
 
-    /// A replay whose run ended before the schedule did: the run took another path (the
-    /// program or the flags changed), which stopping at a mismatched choice cannot catch
-    /// when the new path simply asks for fewer choices.
-    pub fn replay_leftover(&self) -> Option<String> {
-        let st = self.state.lock();
-        let replay = st.replay.as_ref()?;
-        let done = st.decisions.len();
-        if st.limit_reason.is_some() || done >= replay.len() {
-            return None;
-        }
-        let left = replay.len() - done;
-        let next = replay[done];
-        Some(format!(
-            "gilsim: the replay diverged at decision {}: the run ended, but the schedule has {left} more decision{}, starting with {}{}/{} ({})\n",
-            done + 1,
-            if left == 1 { "" } else { "s" },
-            next.kind.letter(),
-            next.chosen,
-            next.choices,
-            next.kind.describe()
-        ))
-    }
-
     /// The decisions made so far, as a schedule.
     pub fn schedule(&self, model: String, program: String) -> Schedule {
         Schedule {
