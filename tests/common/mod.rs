@@ -1,29 +1,144 @@
-//! Shared helpers for the integration tests: running gilsim in-process and CPython as a
-//! reference.
+//! Shared helpers for the integration tests: the one way tests say a run's options, and
+//! running gilsim in-process and CPython as a reference.
 
+// Each test binary that says `mod common;` uses a different part of this module; what one
+// binary leaves unused is used by another.
 #![allow(dead_code)]
 
 use std::path::Path;
 use std::process::Command;
 
-use gilsim::runtime::RunOptions;
+use gilsim::runtime::gil::{CheckPoints, GilModel};
+use gilsim::runtime::sched::SimOptions;
+use gilsim::runtime::sched::schedule::Schedule;
+use gilsim::runtime::{RunOptions, TraceLevel};
 
-fn options() -> RunOptions {
-    RunOptions {
+/// A run's options as the tests say them: `options().timeout(60.0).sim(1).run(src, "<sim>")`.
+/// Output is always captured; what a test does not set is the library's default. The only
+/// place in the tests that knows how `RunOptions` is laid out.
+#[derive(Clone)]
+#[must_use]
+pub struct Options(RunOptions);
+
+/// Captured output, everything else as the library has it.
+pub fn options() -> Options {
+    Options(RunOptions {
         capture: true,
-        timeout: Some(60.0),
         ..RunOptions::default()
+    })
+}
+
+impl Options {
+    /// `sys.argv`.
+    pub fn argv(mut self, argv: &[&str]) -> Options {
+        self.0.argv = argv.iter().map(|a| a.to_string()).collect();
+        self
+    }
+
+    /// Stop the run after this many seconds (`--timeout`).
+    pub fn timeout(mut self, seconds: f64) -> Options {
+        self.0.timeout = Some(seconds);
+        self
+    }
+
+    pub fn gil(mut self, gil: GilModel) -> Options {
+        self.0.gil = gil;
+        self
+    }
+
+    pub fn check_points(mut self, check_points: CheckPoints) -> Options {
+        self.0.check_points = check_points;
+        self
+    }
+
+    /// Seconds, as `sys.setswitchinterval` takes them.
+    pub fn switch_interval(mut self, seconds: f64) -> Options {
+        self.0.switch_interval = seconds;
+        self
+    }
+
+    /// GIL statistics at exit (`--stats`), on the captured stderr.
+    pub fn stats(mut self) -> Options {
+        self.0.stats = true;
+        self
+    }
+
+    /// `--trace`, on the captured stderr.
+    pub fn trace(mut self, level: TraceLevel) -> Options {
+        self.0.trace = Some(level);
+        self
+    }
+
+    /// `--timeline`, on the captured stderr.
+    pub fn timeline(mut self) -> Options {
+        self.0.timeline = true;
+        self
+    }
+
+    /// `--save-schedule`.
+    pub fn save_schedule(mut self, path: &Path) -> Options {
+        self.0.save_schedule = Some(path.to_path_buf());
+        self
+    }
+
+    /// A simulated run with this seed (`--seed`).
+    pub fn sim(mut self, seed: u64) -> Options {
+        self.simulated().seed = seed;
+        self
+    }
+
+    /// Virtual cores of a simulated run (`--cores`).
+    pub fn cores(mut self, cores: u32) -> Options {
+        self.simulated().cores = cores;
+        self
+    }
+
+    /// `--max-steps` of a simulated run.
+    pub fn max_steps(mut self, steps: u64) -> Options {
+        self.simulated().max_steps = Some(steps);
+        self
+    }
+
+    /// A simulated run that follows this schedule (`--replay`).
+    pub fn replay(mut self, schedule: Schedule) -> Options {
+        self.simulated().replay = Some(schedule);
+        self
+    }
+
+    /// A simulated run as the explorer makes them: a replayed schedule is a prefix.
+    pub fn explore(mut self) -> Options {
+        self.simulated().explore = true;
+        self
+    }
+
+    /// The simulated-mode settings, simulated mode (seed 0) turned on if it was not.
+    fn simulated(&mut self) -> &mut SimOptions {
+        self.0.sim.get_or_insert_with(SimOptions::default)
+    }
+
+    pub fn build(self) -> RunOptions {
+        self.0
+    }
+
+    /// Runs `source` as the main program, named `filename` in tracebacks.
+    pub fn run(self, source: &str, filename: &str) -> gilsim::RunOutcome {
+        gilsim::run_source(source, filename, self.build())
+    }
+
+    /// Runs a file, as `gilsim run` does.
+    pub fn run_file(self, path: &Path) -> gilsim::RunOutcome {
+        gilsim::run_file(path, self.build())
     }
 }
 
 /// Runs a file under gilsim with captured output.
 pub fn gilsim(path: &Path) -> gilsim::RunOutcome {
-    gilsim::run_file(path, options())
+    options().timeout(60.0).run_file(path)
 }
 
 /// Runs source text under gilsim with captured output.
 pub fn gilsim_source(source: &str) -> gilsim::RunOutcome {
-    gilsim::run_source(source, "<test>", options())
+    options().timeout(60.0).run(source, "<test>")
 }
 
 /// CPython's (stdout, stderr) for a file, or None (said loudly) when no `python3` exists.
