@@ -111,12 +111,9 @@ fn deep_native_recursion_is_a_recursion_error_not_a_crash() {
 
 #[test]
 fn timeout_stops_a_runaway_loop() {
-    let options = gilsim::runtime::RunOptions {
-        capture: true,
-        timeout: Some(0.3),
-        ..Default::default()
-    };
-    let outcome = gilsim::run_source("while True:\n    pass\n", "<loop>", options);
+    let outcome = common::options()
+        .timeout(0.3)
+        .run("while True:\n    pass\n", "<loop>");
     assert_eq!(outcome.exit_code, 1);
     assert!(outcome.stderr.contains("--timeout"), "{}", outcome.stderr);
 }
@@ -127,13 +124,10 @@ fn out_of_range_seconds_from_the_library_do_not_panic() {
     // no usable time limit rather than a panic in `Duration::from_secs_f64`.
     for (switch_interval, timeout) in [(1e308, f64::INFINITY), (f64::NAN, f64::NAN), (-1.0, 1e300)]
     {
-        let options = gilsim::runtime::RunOptions {
-            capture: true,
-            switch_interval,
-            timeout: Some(timeout),
-            ..Default::default()
-        };
-        let outcome = gilsim::run_source("print(1)\n", "<test>", options);
+        let outcome = common::options()
+            .switch_interval(switch_interval)
+            .timeout(timeout)
+            .run("print(1)\n", "<test>");
         assert_eq!((outcome.exit_code, outcome.stdout.as_str()), (0, "1\n"));
     }
 }

@@ -1,19 +1,19 @@
 //! `gilsim explore`: the reachable outcomes of small racy programs are pinned, with the number
 //! of schedules explored (so a change that under-explores is caught), and witnesses replay.
 
+mod common;
+
+use gilsim::runtime::TraceLevel;
 use gilsim::runtime::explore::{ExploreOptions, Report, explore};
 use gilsim::runtime::gil::{CheckPoints, GilModel};
-use gilsim::runtime::sched::SimOptions;
 use gilsim::runtime::sched::schedule::Schedule;
-use gilsim::runtime::{RunOptions, TraceLevel};
 
 fn options(gil: GilModel, check_points: CheckPoints) -> ExploreOptions {
     ExploreOptions {
-        run: RunOptions {
-            gil,
-            check_points,
-            ..RunOptions::default()
-        },
+        run: common::options()
+            .gil(gil)
+            .check_points(check_points)
+            .build(),
         preemptions: 2,
         random: None,
         seed: 0,
@@ -62,21 +62,12 @@ fn x_plus_equals_one_races_when_every_instruction_is_a_switch_point() {
     assert_eq!(report.schedules, 490);
     // The lost update's witness replays to the same outcome.
     let lost = report.outcomes.iter().find(|o| o.stdout == "1\n").unwrap();
-    let replayed = gilsim::run_source(
-        RACE,
-        "<explore>",
-        RunOptions {
-            capture: true,
-            check_points: CheckPoints::EveryOp,
-            trace: Some(TraceLevel::Switches),
-            sim: Some(SimOptions {
-                explore: true,
-                replay: Some(Schedule::parse(&lost.witness.to_one_line()).unwrap()),
-                ..SimOptions::default()
-            }),
-            ..RunOptions::default()
-        },
-    );
+    let replayed = common::options()
+        .check_points(CheckPoints::EveryOp)
+        .trace(TraceLevel::Switches)
+        .explore()
+        .replay(Schedule::parse(&lost.witness.to_one_line()).unwrap())
+        .run(RACE, "<explore>");
     assert_eq!(replayed.stdout, "1\n", "{}", replayed.stderr);
     // The switch that loses the update is the explorer's doing, well inside the 5 ms
     // interval: the trace says so instead of calling it a drop request.

@@ -1,31 +1,22 @@
 //! Simulated mode: runs are a pure function of program + flags + seed, schedules replay step
 //! for step, and the GIL phenomena hold exactly on the virtual clock.
 
-use gilsim::runtime::RunOptions;
+mod common;
+
+use gilsim::runtime::TraceLevel;
 use gilsim::runtime::gil::{CheckPoints, GilModel};
-use gilsim::runtime::sched::SimOptions;
 use gilsim::runtime::sched::schedule::Schedule;
 
-fn sim_options(seed: u64, gil: GilModel, check_points: CheckPoints) -> RunOptions {
-    RunOptions {
-        capture: true,
-        timeout: Some(120.0),
-        gil,
-        check_points,
-        sim: Some(SimOptions {
-            seed,
-            ..SimOptions::default()
-        }),
-        ..RunOptions::default()
-    }
+fn sim_options(seed: u64, gil: GilModel, check_points: CheckPoints) -> common::Options {
+    common::options()
+        .timeout(120.0)
+        .gil(gil)
+        .check_points(check_points)
+        .sim(seed)
 }
 
 fn sim(source: &str, seed: u64) -> gilsim::RunOutcome {
-    gilsim::run_source(
-        source,
-        "<sim>",
-        sim_options(seed, GilModel::New, CheckPoints::Py310),
-    )
+    sim_options(seed, GilModel::New, CheckPoints::Py310).run(source, "<sim>")
 }
 
 /// The single figure a scenario prints as `RESULT x`.
@@ -59,22 +50,13 @@ print(counter, log, id(lock) % 1000, lock)
 
 /// `sim_options` with the switch trace on: it goes to the captured stderr, so comparing
 /// outcomes compares stdout, stderr, the trace and the schedule.
-fn traced(seed: u64, gil: GilModel, check_points: CheckPoints) -> RunOptions {
-    RunOptions {
-        trace: Some(gilsim::runtime::TraceLevel::Switches),
-        ..sim_options(seed, gil, check_points)
-    }
+fn traced(seed: u64, gil: GilModel, check_points: CheckPoints) -> common::Options {
+    sim_options(seed, gil, check_points).trace(TraceLevel::Switches)
 }
 
 #[test]
 fn a_hundred_runs_are_byte_identical() {
-    let run = || {
-        gilsim::run_source(
-            FOUR_THREADS,
-            "<sim>",
-            traced(7, GilModel::New, CheckPoints::EveryOp),
-        )
-    };
+    let run = || traced(7, GilModel::New, CheckPoints::EveryOp).run(FOUR_THREADS, "<sim>");
     let first = run();
     assert_eq!(first.exit_code, 0, "{}", first.stderr);
     assert!(
@@ -95,13 +77,7 @@ fn a_hundred_runs_are_byte_identical() {
 
 #[test]
 fn two_runs_at_once_in_one_process_are_identical() {
-    let run = || {
-        gilsim::run_source(
-            FOUR_THREADS,
-            "<sim>",
-            traced(11, GilModel::Off, CheckPoints::Py310),
-        )
-    };
+    let run = || traced(11, GilModel::Off, CheckPoints::Py310).run(FOUR_THREADS, "<sim>");
     let a = std::thread::spawn(run);
     let b = std::thread::spawn(run);
     let (a, b) = (a.join().unwrap(), b.join().unwrap());
@@ -114,12 +90,9 @@ fn two_runs_at_once_in_one_process_are_identical() {
 fn different_seeds_give_different_interleavings() {
     let outs: std::collections::HashSet<String> = (0..6)
         .map(|seed| {
-            gilsim::run_source(
-                FOUR_THREADS,
-                "<sim>",
-                sim_options(seed, GilModel::Off, CheckPoints::Py310),
-            )
-            .stdout
+            sim_options(seed, GilModel::Off, CheckPoints::Py310)
+                .run(FOUR_THREADS, "<sim>")
+                .stdout
         })
         .collect();
     assert!(outs.len() > 1, "every seed gave {outs:?}");
@@ -216,11 +189,7 @@ print('RESULT', (time.perf_counter() - t0) / seq)
 fn without_the_gil_two_threads_take_half_the_virtual_time() {
     let with_gil = figure(&sim(CPU_PAIR, 3));
     assert!((0.98..1.05).contains(&with_gil), "with the GIL: {with_gil}");
-    let free = figure(&gilsim::run_source(
-        CPU_PAIR,
-        "<sim>",
-        sim_options(3, GilModel::Off, CheckPoints::Py310),
-    ));
+    let free = figure(&sim_options(3, GilModel::Off, CheckPoints::Py310).run(CPU_PAIR, "<sim>"));
     assert!((0.48..0.53).contains(&free), "without the GIL: {free}");
 }
 
@@ -254,24 +223,24 @@ fn saved_schedules_replay_exactly_and_divergence_is_named() {
     let dir = std::env::temp_dir().join(format!("gilsim-sched-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("race.schedule");
-    let mut opts = sim_options(21, GilModel::New, CheckPoints::EveryOp);
-    opts.save_schedule = Some(path.clone());
-    let recorded = gilsim::run_source(FOUR_THREADS, "<sim>", opts);
+    let recorded = sim_options(21, GilModel::New, CheckPoints::EveryOp)
+        .save_schedule(&path)
+        .run(FOUR_THREADS, "<sim>");
     let text = std::fs::read_to_string(&path).unwrap();
     let schedule = Schedule::parse(&text).unwrap();
     assert!(!schedule.decisions.is_empty());
     assert!(text.starts_with("gilsim-schedule 1\nseed 21\nmodel gil=new check-points=every-op"));
 
     // Replaying with another seed still follows the schedule.
-    let mut opts = sim_options(999, GilModel::New, CheckPoints::EveryOp);
-    opts.sim.as_mut().unwrap().replay = Some(schedule.clone());
-    let replayed = gilsim::run_source(FOUR_THREADS, "<sim>", opts);
+    let replayed = sim_options(999, GilModel::New, CheckPoints::EveryOp)
+        .replay(schedule.clone())
+        .run(FOUR_THREADS, "<sim>");
     assert_eq!(replayed.stdout, recorded.stdout);
 
     // A schedule recorded for another model diverges at a named decision.
-    let mut opts = sim_options(21, GilModel::Off, CheckPoints::Py310);
-    opts.sim.as_mut().unwrap().replay = Some(schedule);
-    let diverged = gilsim::run_source(FOUR_THREADS, "<sim>", opts);
+    let diverged = sim_options(21, GilModel::Off, CheckPoints::Py310)
+        .replay(schedule)
+        .run(FOUR_THREADS, "<sim>");
     assert_eq!(diverged.exit_code, 1);
     assert!(
         diverged
@@ -285,14 +254,12 @@ fn saved_schedules_replay_exactly_and_divergence_is_named() {
 
 #[test]
 fn a_replay_for_another_program_or_flags_is_flagged_and_unused_decisions_diverge() {
-    let mut opts = sim_options(21, GilModel::New, CheckPoints::EveryOp);
-    opts.save_schedule = None;
-    let recorded = gilsim::run_source(FOUR_THREADS, "<sim>", opts);
+    let recorded = sim_options(21, GilModel::New, CheckPoints::EveryOp).run(FOUR_THREADS, "<sim>");
     let schedule = recorded.schedule.expect("a simulated run has a schedule");
     let replay = |source: &str, check_points: CheckPoints| {
-        let mut opts = sim_options(21, GilModel::New, check_points);
-        opts.sim.as_mut().unwrap().replay = Some(schedule.clone());
-        gilsim::run_source(source, "<sim>", opts)
+        sim_options(21, GilModel::New, check_points)
+            .replay(schedule.clone())
+            .run(source, "<sim>")
     };
 
     let same = replay(FOUR_THREADS, CheckPoints::EveryOp);
@@ -355,9 +322,8 @@ t1.join(); t2.join()
 print('finished')
 ";
     for seed in 0..5 {
-        let opts = || sim_options(seed, GilModel::New, CheckPoints::Py310);
-        let a = gilsim::run_source(src, "<sim>", opts());
-        let b = gilsim::run_source(src, "<sim>", opts());
+        let run = || sim_options(seed, GilModel::New, CheckPoints::Py310).run(src, "<sim>");
+        let (a, b) = (run(), run());
         assert_eq!(a, b);
         assert_eq!(a.exit_code, 1);
         assert_eq!(a.stdout, "");
@@ -376,9 +342,9 @@ print('finished')
 
 #[test]
 fn max_steps_ends_a_runaway_simulated_run() {
-    let mut opts = sim_options(0, GilModel::New, CheckPoints::Py310);
-    opts.sim.as_mut().unwrap().max_steps = Some(10_000);
-    let out = gilsim::run_source("while True:\n    pass\n", "<sim>", opts);
+    let out = sim_options(0, GilModel::New, CheckPoints::Py310)
+        .max_steps(10_000)
+        .run("while True:\n    pass\n", "<sim>");
     assert_eq!(out.exit_code, 1);
     assert!(
         out.stderr
@@ -395,11 +361,9 @@ fn default_pool_size_follows_the_virtual_cores() {
     let program = "from concurrent.futures import ThreadPoolExecutor\n\
                    print(ThreadPoolExecutor()._max_workers)\n";
     for cores in [1u32, 3, 12] {
-        let mut options = sim_options(1, GilModel::New, CheckPoints::Py310);
-        if let Some(sim) = options.sim.as_mut() {
-            sim.cores = cores;
-        }
-        let out = gilsim::run_source(program, "<sim>", options);
+        let out = sim_options(1, GilModel::New, CheckPoints::Py310)
+            .cores(cores)
+            .run(program, "<sim>");
         assert_eq!(out.stdout.trim(), (cores + 4).to_string(), "{}", out.stderr);
     }
 }
@@ -413,9 +377,9 @@ fn stats_in_simulated_runs_come_from_the_virtual_clock() {
                    ts = [threading.Thread(target=count, args=(300000,)) for _ in range(2)]\n\
                    for t in ts: t.start()\n\
                    for t in ts: t.join()\n";
-    let mut options = sim_options(1, GilModel::New, CheckPoints::Py310);
-    options.stats = true;
-    let out = gilsim::run_source(program, "<sim>", options);
+    let out = sim_options(1, GilModel::New, CheckPoints::Py310)
+        .stats()
+        .run(program, "<sim>");
     assert!(out.stderr.contains("| virtual "), "{}", out.stderr);
     let row = |name: &str| -> (u64, f64) {
         let line = out

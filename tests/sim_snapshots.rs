@@ -3,26 +3,22 @@
 //! flags and seed, so a changed snapshot means changed behaviour — review it with
 //! `cargo insta review`.
 
+mod common;
+
 use std::path::Path;
 
-use gilsim::runtime::sched::SimOptions;
-use gilsim::runtime::{RunOptions, TraceLevel};
+use gilsim::runtime::TraceLevel;
 
 fn simulate(path: &Path) -> String {
     let source = std::fs::read_to_string(path).unwrap();
     // The bare file name, so snapshots do not depend on where the checkout lives.
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let options = RunOptions {
-        argv: vec![name.clone()],
-        capture: true,
-        timeout: Some(120.0),
-        trace: Some(TraceLevel::Switches),
-        sim: Some(SimOptions {
-            seed: 1,
-            ..SimOptions::default()
-        }),
-        ..RunOptions::default()
-    };
+    let options = common::options()
+        .argv(&[&name])
+        .timeout(120.0)
+        .trace(TraceLevel::Switches)
+        .sim(1)
+        .build();
     let out = gilsim::runner::run_program(
         &source,
         &name,

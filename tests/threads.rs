@@ -1,24 +1,19 @@
 //! Threads and the GIL: results that hold by construction under each GIL model, CPython's
 //! messages for misuse and for exceptions in threads, and deadlock reports.
 
-use gilsim::runtime::RunOptions;
+mod common;
+
 use gilsim::runtime::gil::{CheckPoints, GilModel};
 
 fn run_with(source: &str, gil: GilModel, check_points: CheckPoints) -> gilsim::RunOutcome {
-    gilsim::run_source(
-        source,
-        "<test>",
-        RunOptions {
-            capture: true,
-            timeout: Some(120.0),
-            gil,
-            check_points,
-            // Short slices: many switches, so a race would show.
-            switch_interval: 0.0002,
-            stats: true,
-            ..RunOptions::default()
-        },
-    )
+    common::options()
+        .timeout(120.0)
+        .gil(gil)
+        .check_points(check_points)
+        // Short slices: many switches, so a race would show.
+        .switch_interval(0.0002)
+        .stats()
+        .run(source, "<test>")
 }
 
 fn run(source: &str) -> gilsim::RunOutcome {
@@ -327,15 +322,7 @@ def spin():
 for _ in range(3):
     threading.Thread(target=spin).start()
 ";
-    let out = gilsim::run_source(
-        src,
-        "<test>",
-        RunOptions {
-            capture: true,
-            timeout: Some(0.3),
-            ..RunOptions::default()
-        },
-    );
+    let out = common::options().timeout(0.3).run(src, "<test>");
     assert_eq!(out.exit_code, 1);
     assert!(out.stderr.contains("--timeout of 0.3 s"), "{}", out.stderr);
 }
@@ -360,14 +347,7 @@ print(sys.getcheckinterval())
 sys.setcheckinterval(10)
 print(sys.getcheckinterval(), sys._is_gil_enabled())
 ";
-    let out = gilsim::run_source(
-        src,
-        "<test>",
-        RunOptions {
-            capture: true,
-            ..RunOptions::default()
-        },
-    );
+    let out = common::options().run(src, "<test>");
     assert_eq!(
         out.stdout,
         "0.005\n0.000123\nswitch interval must be strictly positive\nswitch interval must be strictly positive\nmust be real number, not str\n100\n10 True\n",

@@ -1,12 +1,12 @@
 //! `--timeline`: drawn to fit the terminal it goes to, coloured only there (and not under a
 //! non-empty `NO_COLOR`), and right with and without a GIL, in real and simulated mode.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
 
-use gilsim::runtime::RunOptions;
 use gilsim::runtime::gil::GilModel;
-use gilsim::runtime::sched::SimOptions;
 
 /// Two CPU-bound threads: they take turns under the GIL and run in parallel without it.
 const TWO_COUNTERS: &str = "
@@ -135,18 +135,11 @@ fn piped_it_is_as_wide_as_columns_says_and_every_line_fits() {
 /// Runs `source` in-process with `--timeline` under `gil` (simulated with seed 1 when `sim`);
 /// the timeline's lines. Captured output is drawn 100 columns wide without colour.
 fn timeline_of(source: &str, gil: GilModel, sim: bool) -> Vec<String> {
-    let options = RunOptions {
-        capture: true,
-        timeout: Some(120.0),
-        gil,
-        timeline: true,
-        sim: sim.then(|| SimOptions {
-            seed: 1,
-            ..SimOptions::default()
-        }),
-        ..RunOptions::default()
-    };
-    let out = gilsim::run_source(source, "<test>", options);
+    let mut options = common::options().timeout(120.0).gil(gil).timeline();
+    if sim {
+        options = options.sim(1);
+    }
+    let out = options.run(source, "<test>");
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "done\n");
     timeline_lines(&out.stderr)

@@ -6,19 +6,8 @@ mod common;
 
 use std::path::Path;
 
-use gilsim::runtime::RunOptions;
-use gilsim::runtime::sched::SimOptions;
-
-fn simulated(seed: u64) -> RunOptions {
-    RunOptions {
-        capture: true,
-        timeout: Some(60.0),
-        sim: Some(SimOptions {
-            seed,
-            ..SimOptions::default()
-        }),
-        ..RunOptions::default()
-    }
+fn simulated(seed: u64) -> common::Options {
+    common::options().timeout(60.0).sim(seed)
 }
 
 #[test]
@@ -29,7 +18,7 @@ fn out_of_range_timeouts_fail_the_same_in_simulated_runs() {
     assert_eq!(real.exit_code, 0, "{}", real.stderr);
     let expected = common::cpython_stdout(&path).unwrap_or(real.stdout);
     for seed in [1, 2] {
-        let sim = gilsim::run_file(&path, simulated(seed));
+        let sim = simulated(seed).run_file(&path);
         assert_eq!(sim.exit_code, 0, "{}", sim.stderr);
         assert_eq!(sim.stdout, expected, "seed {seed}");
     }
@@ -56,7 +45,7 @@ except OverflowError as e:
     print(e)
 print(round(time.time() - t0))
 ";
-    let out = gilsim::run_source(source, "<sim>", simulated(1));
+    let out = simulated(1).run(source, "<sim>");
     assert_eq!(
         out.stdout,
         "4000000000\nFalse\n5000000000\nEmpty\n6000000000\n\
@@ -70,15 +59,8 @@ print(round(time.time() - t0))
 fn an_overflowing_queue_timeout_is_an_uncaught_overflow_error_at_its_line() {
     // It looped forever in simulated runs and blocked in real ones.
     let source = "import queue\nq = queue.Queue()\nq.get(timeout=1e300)\n";
-    for options in [
-        simulated(1),
-        RunOptions {
-            capture: true,
-            timeout: Some(60.0),
-            ..RunOptions::default()
-        },
-    ] {
-        let out = gilsim::run_source(source, "<test>", options);
+    for options in [simulated(1), common::options().timeout(60.0)] {
+        let out = options.run(source, "<test>");
         assert_eq!(out.exit_code, 1);
         assert!(
             out.stderr
@@ -104,7 +86,7 @@ for wait in (lambda: threading.Event().wait(1e9), lambda: time.sleep(1e9)):
     except OverflowError as e:
         print('OverflowError', time.time() > start)
 ";
-    let out = gilsim::run_source(source, "<clock>", simulated(1));
+    let out = simulated(1).run(source, "<clock>");
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "1\nOverflowError True\nOverflowError True\n");
 }
