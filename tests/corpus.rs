@@ -25,7 +25,7 @@ fn mask_timings(out: &str) -> String {
 /// Programs that need gilsim's simulated modules (`requests`) say so in a comment; CPython
 /// would need the network to run them.
 fn gilsim_only(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|s| s.contains("# corpus: gilsim-only"))
+    common::read_source(path).contains("# corpus: gilsim-only")
 }
 
 fn check_program(path: &Path) {

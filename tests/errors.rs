@@ -40,8 +40,7 @@ fn last_reported_line(stderr: &str) -> Option<u32> {
 }
 
 fn check_error_program(path: &Path) {
-    // Lossy: some of these programs are bad on purpose at the byte level (encoding_*.py).
-    let source = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+    let source = common::read_source(path);
     let expected = header(&source);
     let outcome = common::gilsim(path);
     let name = path.display();

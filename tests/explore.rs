@@ -260,7 +260,9 @@ fn randomized_exploration_finds_the_lost_update_and_is_reproducible() {
 
 /// The lecture's race as written (Продвинутый Python, лекция 12): four threads read the
 /// counter, sleep `random.randint(0, 1)` seconds, write it back plus one.
-const LECTURE_RACE: &str = include_str!("../programs/exercises/counter_race.py");
+fn lecture_race() -> String {
+    common::read_source(&common::repo_file("programs/exercises/counter_race.py"))
+}
 
 #[test]
 fn unseeded_random_does_not_make_replays_diverge() {
@@ -271,7 +273,7 @@ fn unseeded_random_does_not_make_replays_diverge() {
         seed: 3,
         ..options(GilModel::New, CheckPoints::Py310)
     };
-    let report = run(LECTURE_RACE, &opts);
+    let report = run(&lecture_race(), &opts);
     assert_eq!(report.incomplete, None);
     for outcome in &report.outcomes {
         assert_eq!(outcome.exit_code, 0, "{}", outcome.stderr);
@@ -316,8 +318,8 @@ fn several_workers_report_exactly_what_one_worker_does() {
         jobs: 3,
         ..one.clone()
     };
-    let bank = include_str!("../programs/exercises/bank_race.py");
-    for (source, budget) in [(RACE, 50_000), (RACE, 100), (bank, 700)] {
+    let bank = common::read_source(&common::repo_file("programs/exercises/bank_race.py"));
+    for (source, budget) in [(RACE, 50_000), (RACE, 100), (bank.as_str(), 700)] {
         let one = ExploreOptions {
             max_schedules: budget,
             ..one.clone()

@@ -10,7 +10,7 @@ use std::path::Path;
 use gilsim::runtime::TraceLevel;
 
 fn simulate(path: &Path) -> String {
-    let source = std::fs::read_to_string(path).unwrap();
+    let source = common::read_source(path);
     // The bare file name, so snapshots do not depend on where the checkout lives.
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let options = common::options()

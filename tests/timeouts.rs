@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::path::Path;
-
 fn simulated(seed: u64) -> common::Options {
     common::options().timeout(60.0).sim(seed)
 }
@@ -13,7 +11,7 @@ fn simulated(seed: u64) -> common::Options {
 #[test]
 fn out_of_range_timeouts_fail_the_same_in_simulated_runs() {
     // tests/py/timeout_limits.py is compared with CPython in real mode by the corpus test.
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/py/timeout_limits.py");
+    let path = common::repo_file("tests/py/timeout_limits.py");
     let real = common::gilsim(&path);
     assert_eq!(real.exit_code, 0, "{}", real.stderr);
     let expected = common::cpython_stdout(&path).unwrap_or(real.stdout);

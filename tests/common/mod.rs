@@ -1,11 +1,11 @@
-//! Shared helpers for the integration tests: the one way tests say a run's options, and
-//! running gilsim in-process and CPython as a reference.
+//! Shared helpers for the integration tests: the one way tests say a run's options, running
+//! gilsim in-process and CPython as a reference, and reading Python source files.
 
 // Each test binary that says `mod common;` uses a different part of this module; what one
 // binary leaves unused is used by another.
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use gilsim::runtime::gil::{CheckPoints, GilModel};
@@ -139,6 +139,19 @@ pub fn gilsim(path: &Path) -> gilsim::RunOutcome {
 /// Runs source text under gilsim with captured output.
 pub fn gilsim_source(source: &str) -> gilsim::RunOutcome {
     options().timeout(60.0).run(source, "<test>")
+}
+
+/// A file of this repository, by its path from the top (`programs/exercises/bank_race.py`).
+pub fn repo_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+/// The text of a Python source file. Bytes that are not UTF-8 are read as U+FFFD: some
+/// programs under `tests/errors/` are bad at the byte level on purpose, and their header
+/// comments are read all the same.
+pub fn read_source(path: &Path) -> String {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// CPython's (stdout, stderr) for a file, or None (said loudly) when no `python3` exists.
