@@ -112,7 +112,7 @@ fn deep_native_recursion_is_a_recursion_error_not_a_crash() {
 fn timeout_stops_a_runaway_loop() {
     let outcome = common::options()
         .timeout(0.3)
-        .run("while True:\n    pass\n", "<loop>");
+        .run(&common::fixture("runaway_loop.py"), "<loop>");
     assert_eq!(outcome.exit_code, 1);
     assert!(outcome.stderr.contains("--timeout"), "{}", outcome.stderr);
 }

@@ -150,7 +150,7 @@ fn budgets_end_the_search_as_incomplete() {
     assert!(report.incomplete.unwrap().contains("--max-schedules 10"));
     let mut opts = options(GilModel::New, CheckPoints::Py310);
     opts.max_steps = 1000;
-    let report = run("while True:\n    pass\n", &opts);
+    let report = run(&common::fixture("runaway_loop.py"), &opts);
     assert_eq!(report.outcomes.len(), 1);
     assert!(
         report.outcomes[0]

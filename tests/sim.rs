@@ -344,7 +344,7 @@ print('finished')
 fn max_steps_ends_a_runaway_simulated_run() {
     let out = sim_options(0, GilModel::New, CheckPoints::Py310)
         .max_steps(10_000)
-        .run("while True:\n    pass\n", "<sim>");
+        .run(&common::fixture("runaway_loop.py"), "<sim>");
     assert_eq!(out.exit_code, 1);
     assert!(
         out.stderr

@@ -154,6 +154,12 @@ pub fn read_source(path: &Path) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// A shared scenario: the text of `tests/fixtures/<name>`, a Python program that more than
+/// one test runs.
+pub fn fixture(name: &str) -> String {
+    read_source(&repo_file("tests/fixtures").join(name))
+}
+
 /// CPython's (stdout, stderr) for a file, or None (said loudly) when no `python3` exists.
 pub fn cpython(path: &Path) -> Option<(String, String)> {
     let out = Command::new("python3")
