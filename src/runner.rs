@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::compiler::bytecode::CodeObject;
 use crate::runtime::thread::breaker;
-use crate::runtime::{Interpreter, RunOptions, Runtime, ThreadState};
+use crate::runtime::{Interpreter, RunOptions, Runtime};
 use crate::vm::context::Vm;
 use crate::vm::errors::PyErr;
 use crate::vm::eval::Resume;
@@ -142,13 +142,10 @@ pub fn run_prepared(
     let timeout = options.timeout;
     let program = prepared.hash.clone();
     let runtime = Runtime::new(options);
-    let interp = Interpreter::new(runtime.clone());
+    let interp = Interpreter::main(runtime.clone());
     *interp.script_dir.lock() = script_dir;
-    let thread = Arc::new(ThreadState::named(
-        runtime.next_thread_ident(),
-        "MainThread",
-    ));
-    interp.register_thread(thread.clone());
+    let thread = interp.new_thread("MainThread");
+    runtime.sched.add_first_thread(&thread, &interp.gil);
     if let Some(level) = runtime.options.trace {
         crate::viz::trace::Trace::attach(&interp, level);
     }
@@ -156,6 +153,10 @@ pub fn run_prepared(
         .options
         .timeline
         .then(|| crate::viz::timeline::Timeline::attach(&interp));
+    let stats = runtime
+        .options
+        .stats
+        .then(|| crate::viz::stats::Stats::attach(&interp));
     let (tx, rx) = crossbeam::channel::bounded::<i32>(1);
     let main_program = prepared.clone();
     let worker_thread = thread.clone();
@@ -164,21 +165,22 @@ pub fn run_prepared(
     let spawned = crate::runtime::pool::spawn("gilsim-main", placement, move || {
         let code = {
             let vm = Vm::new(worker_interp, worker_thread, MAIN_STACK_SIZE);
-            execute_prepared(&vm, &main_program)
+            let code = execute_prepared(&vm, &main_program);
+            code.max(report_at_exit(&vm, stats.as_deref(), &main_program.hash))
         };
         crate::runtime::sched::ids::install(None);
         let _ = tx.send(code);
     });
     let (watchdog_done, watchdog_stop) = crossbeam::channel::bounded::<()>(1);
-    let watchdog = if runtime.options.sim.is_some() {
+    let watchdog = if runtime.sched.detects_deadlocks() {
         // The simulated scheduler sees deadlocks itself, deterministically.
         None
     } else {
-        let interp = interp.clone();
+        let runtime = runtime.clone();
         let done = watchdog_stop;
         std::thread::Builder::new()
             .name("gilsim-deadlock-watchdog".into())
-            .spawn(move || crate::runtime::deadlock::watch(&interp, &done))
+            .spawn(move || crate::runtime::deadlock::watch(&runtime, &done))
             .ok()
     };
     let stop_watchdog = move || {
@@ -210,7 +212,7 @@ pub fn run_prepared(
                 runtime.set_stop_reason(format!(
                     "gilsim: the run was stopped after the --timeout of {secs} s\n"
                 ));
-                interp.stop_all();
+                runtime.stop_all();
                 // Give the program a moment to unwind at its next check point.
                 let code = rx.recv_timeout(Duration::from_secs(2)).unwrap_or(1);
                 join_threads(&interp);
@@ -233,10 +235,7 @@ pub fn run_prepared(
 /// `--timeline`: the chart on stderr, as wide as the terminal it goes to.
 fn draw_timeline(interp: &Arc<Interpreter>, timeline: &crate::viz::timeline::Timeline) {
     let runtime = &interp.runtime;
-    let end = match &interp.sim {
-        Some(sim) => sim.totals().0,
-        None => runtime.started.elapsed(),
-    };
+    let end = runtime.sched.elapsed();
     let (columns, color) = if runtime.options.capture {
         // Captured output (tests, library callers) is the same whatever terminal ran it.
         (crate::viz::terminal::DEFAULT_COLUMNS, false)
@@ -262,7 +261,7 @@ fn run_threading_atexits(vm: &Vm) -> crate::vm::errors::PyResult<()> {
 
 /// Joins every OS thread the program started (all have been asked to stop by now).
 fn join_threads(interp: &Arc<Interpreter>) {
-    let handles: Vec<_> = interp.handles.lock().drain(..).collect();
+    let handles: Vec<_> = interp.runtime.handles.lock().drain(..).collect();
     for h in handles {
         h.join();
     }
@@ -276,12 +275,10 @@ fn finish(interp: &Arc<Interpreter>, exit_code: i32, program: &str) -> RunOutcom
         exit_code,
         stdout: runtime.stdout.captured_text(),
         stderr: runtime.stderr.captured_text(),
-        schedule: interp.sim.as_ref().map(|sim| {
-            sim.schedule(
-                crate::runtime::sched::model_line(&runtime.options),
-                program.to_string(),
-            )
-        }),
+        schedule: runtime
+            .sched
+            .simulated()
+            .map(|sim| sim.schedule(runtime.options.model_line(), program.to_string())),
     }
 }
 
@@ -297,7 +294,7 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
     let runtime = vm.interp.runtime.clone();
     runtime.register_shared_source(filename, prepared.source.clone());
     if let Some(replay) = runtime.options.sim.as_ref().and_then(|s| s.replay.as_ref()) {
-        let model = crate::runtime::sched::model_line(&runtime.options);
+        let model = runtime.options.model_line();
         runtime
             .stderr
             .write_str(&replay.header_mismatch(&model, &prepared.hash));
@@ -322,9 +319,8 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
         .modules
         .set_str("__main__", Value::Module(main.clone()));
     let mut frame = Frame::new(code, main.dict.clone(), None);
-    if vm.interp.sim.is_none() {
-        vm.interp.gil.take(&vm.thread);
-    }
+    let sched = &runtime.sched;
+    sched.begin_first_thread(&vm.caller());
     let result = vm.run_frame(&mut frame, Resume::Start);
     drop(frame);
     let mut status = match result {
@@ -339,32 +335,27 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
         status = report_uncaught(vm, &err);
     }
     vm.thread.mark_finished();
-    if let Some(sim) = &vm.interp.sim {
-        // Account the main thread's last instructions before the summary.
-        let _ = sim.exit(&vm.thread, vm.sim_pending.replace(0));
-    }
-    vm.interp.stop_all();
-    vm.interp
-        .gil
-        .release(&vm.thread, crate::runtime::gil::ReleaseReason::Exit);
+    sched.end_main_thread(&vm.caller(), || runtime.stop_all());
     runtime.stdout.flush();
     if let Some(reason) = runtime.stop_reason.lock().clone() {
         runtime.stderr.write_str(&reason);
         status = status.max(1);
     }
-    if runtime.options.stats {
-        let stats = crate::runtime::stats::report(&vm.interp, runtime.started.elapsed());
-        runtime.stderr.write_str(&stats);
-    }
-    if let Some(sim) = &vm.interp.sim {
-        status = status.max(finish_simulation(vm, sim, &prepared.hash));
-    }
     status
 }
 
-/// The summary line of a simulated run, and its schedule saved if asked (`--save-schedule`).
-fn finish_simulation(vm: &Vm, sim: &crate::runtime::sched::Sim, program_hash: &str) -> i32 {
+/// What a run reports after its program ended: `--stats`, and a simulated run's summary
+/// line and schedule (saved if asked, `--save-schedule`); returns the exit status they add.
+fn report_at_exit(vm: &Vm, stats: Option<&crate::viz::stats::Stats>, program_hash: &str) -> i32 {
     let runtime = &vm.interp.runtime;
+    if let Some(stats) = stats {
+        runtime
+            .stderr
+            .write_str(&stats.report(runtime.sched.elapsed()));
+    }
+    let Some(sim) = runtime.sched.simulated() else {
+        return 0;
+    };
     let mut status = 0;
     if let Some(divergence) = sim.replay_leftover() {
         runtime.stderr.write_str(&divergence);
@@ -376,10 +367,7 @@ fn finish_simulation(vm: &Vm, sim: &crate::runtime::sched::Sim, program_hash: &s
     let Some(path) = &runtime.options.save_schedule else {
         return status;
     };
-    let schedule = sim.schedule(
-        crate::runtime::sched::model_line(&runtime.options),
-        program_hash.to_string(),
-    );
+    let schedule = sim.schedule(runtime.options.model_line(), program_hash.to_string());
     match std::fs::write(path, schedule.to_text()) {
         Ok(()) => status,
         Err(e) => {

@@ -117,9 +117,7 @@ pub fn explore(args: ExploreArgs) -> i32 {
     argv.extend(args.args.iter().cloned());
     let mut run = RunOptions {
         argv,
-        gil: gil.model,
-        check_points: gil.check_points,
-        switch_interval: gil.switch_interval,
+        interpreter: gil,
         ..RunOptions::default()
     };
     if let Some(l) = args.io_latency {
@@ -229,8 +227,8 @@ fn render(report: &Report, args: &ExploreArgs, filename: &str, options: &Explore
     let _ = writeln!(
         out,
         "gilsim explore {filename}: gil={} check-points={}, {search}",
-        options.run.gil.name(),
-        options.run.check_points.describe()
+        options.run.interpreter.gil.name(),
+        options.run.interpreter.check_points.describe()
     );
     for w in &report.warnings {
         let _ = writeln!(out, "warning: {w}");

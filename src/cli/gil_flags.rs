@@ -1,6 +1,7 @@
 //! The GIL flags of `gilsim run` (`--gil`, `-X gil=`, `PYTHON_GIL`, `--check-points`,
 //! `--switch-interval`, `--like`) resolved into one GIL configuration.
 
+use gilsim::runtime::InterpreterConfig;
 use gilsim::runtime::gil::{CheckPoints, GilModel};
 
 /// The `--like` bundles: CPython versions as gilsim models them.
@@ -57,7 +58,7 @@ pub struct ModelArgs {
 
 impl ModelArgs {
     /// The configuration these flags (and `PYTHON_GIL`) ask for.
-    pub fn resolve(&self) -> Result<GilConfig, String> {
+    pub fn resolve(&self) -> Result<InterpreterConfig, String> {
         resolve(&GilRequest {
             gil: self.gil,
             x_options: self.x_options.clone(),
@@ -78,13 +79,6 @@ pub struct GilRequest {
     pub check_points: Option<CheckPoints>,
     pub switch_interval: Option<f64>,
     pub like: Option<Like>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct GilConfig {
-    pub model: GilModel,
-    pub check_points: CheckPoints,
-    pub switch_interval: f64,
 }
 
 /// `3.10`, `every-op` or `ticks:N`.
@@ -110,15 +104,15 @@ fn gil_from_switch(value: &str, source: &str) -> Result<GilModel, String> {
     }
 }
 
-fn bundle(like: Like) -> GilConfig {
+fn bundle(like: Like) -> InterpreterConfig {
     let (model, check_points) = match like {
         Like::Py27 => (GilModel::Old, CheckPoints::Ticks(100)),
         Like::Py39 => (GilModel::New, CheckPoints::EveryOp),
         Like::Py312 => (GilModel::New, CheckPoints::Py310),
         Like::Py313t => (GilModel::Off, CheckPoints::Py310),
     };
-    GilConfig {
-        model,
+    InterpreterConfig {
+        gil: model,
         check_points,
         switch_interval: 0.005,
     }
@@ -126,7 +120,7 @@ fn bundle(like: Like) -> GilConfig {
 
 /// Resolves the flags: explicit flags override the `--like` bundle; `-X gil` overrides
 /// `PYTHON_GIL`, as in CPython; `--gil` and `-X gil` must agree.
-pub fn resolve(req: &GilRequest) -> Result<GilConfig, String> {
+pub fn resolve(req: &GilRequest) -> Result<InterpreterConfig, String> {
     let mut config = bundle(req.like.unwrap_or(Like::Py312));
     let mut from_switch = None;
     if let Some(env) = req.env_python_gil.as_deref().filter(|v| !v.is_empty()) {
@@ -159,7 +153,7 @@ pub fn resolve(req: &GilRequest) -> Result<GilConfig, String> {
         ));
     }
     if let Some(model) = explicit.or(from_switch) {
-        config.model = model;
+        config.gil = model;
         if model == GilModel::Old && req.like != Some(Like::Py27) {
             config.check_points = CheckPoints::Ticks(100);
         }
@@ -167,7 +161,7 @@ pub fn resolve(req: &GilRequest) -> Result<GilConfig, String> {
     if let Some(c) = req.check_points {
         config.check_points = c;
     }
-    if config.model == GilModel::Old && !matches!(config.check_points, CheckPoints::Ticks(_)) {
+    if config.gil == GilModel::Old && !matches!(config.check_points, CheckPoints::Ticks(_)) {
         return Err(format!(
             "the old GIL counts ticks: use --check-points ticks:N, not {}",
             config.check_points.describe()
@@ -175,7 +169,7 @@ pub fn resolve(req: &GilRequest) -> Result<GilConfig, String> {
     }
     if let Some(s) = req.switch_interval {
         // Clap has checked the flag; this guards callers that build a request themselves.
-        if !(s > 0.0 && s <= gilsim::runtime::interpreter::MAX_SWITCH_INTERVAL) {
+        if !(s > 0.0 && s <= gilsim::runtime::config::MAX_SWITCH_INTERVAL) {
             return Err("--switch-interval must be strictly positive and at most 3600".into());
         }
         config.switch_interval = s;
@@ -190,7 +184,7 @@ mod tests {
     #[test]
     fn default_is_cpython_312() {
         let c = resolve(&GilRequest::default()).unwrap();
-        assert_eq!(c.model, GilModel::New);
+        assert_eq!(c.gil, GilModel::New);
         assert_eq!(c.check_points, CheckPoints::Py310);
         assert_eq!(c.switch_interval, 0.005);
     }
@@ -203,7 +197,7 @@ mod tests {
         })
         .unwrap();
         assert_eq!(
-            (c.model, c.check_points),
+            (c.gil, c.check_points),
             (GilModel::Old, CheckPoints::Ticks(100))
         );
         let c = resolve(&GilRequest {
@@ -219,7 +213,7 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        assert_eq!(c.model, GilModel::Off);
+        assert_eq!(c.gil, GilModel::Off);
     }
 
     #[test]
@@ -230,13 +224,13 @@ mod tests {
             ..Default::default()
         })
         .unwrap();
-        assert_eq!(c.model, GilModel::New);
+        assert_eq!(c.gil, GilModel::New);
         let c = resolve(&GilRequest {
             env_python_gil: Some("0".into()),
             ..Default::default()
         })
         .unwrap();
-        assert_eq!(c.model, GilModel::Off);
+        assert_eq!(c.gil, GilModel::Off);
         assert!(
             resolve(&GilRequest {
                 gil: Some(GilFlag::New),

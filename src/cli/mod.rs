@@ -141,23 +141,18 @@ fn seconds(s: &str, min: f64, min_included: bool, max: f64) -> Result<f64, Strin
 
 /// `--timeout`: more than 0 and at most MAX_TIMEOUT (a year).
 pub(crate) fn parse_timeout(s: &str) -> Result<f64, String> {
-    seconds(s, 0.0, false, gilsim::runtime::interpreter::MAX_TIMEOUT)
+    seconds(s, 0.0, false, gilsim::runtime::config::MAX_TIMEOUT)
 }
 
 /// `--switch-interval`: strictly positive, as CPython's `sys.setswitchinterval` demands
 /// ("switch interval must be strictly positive"), and at most MAX_SWITCH_INTERVAL (an hour).
 pub(crate) fn parse_switch_interval(s: &str) -> Result<f64, String> {
-    seconds(
-        s,
-        0.0,
-        false,
-        gilsim::runtime::interpreter::MAX_SWITCH_INTERVAL,
-    )
+    seconds(s, 0.0, false, gilsim::runtime::config::MAX_SWITCH_INTERVAL)
 }
 
 /// `--io-latency`: from 0 to MAX_IO_LATENCY (an hour).
 pub(crate) fn parse_io_latency(s: &str) -> Result<f64, String> {
-    seconds(s, 0.0, true, gilsim::runtime::interpreter::MAX_IO_LATENCY)
+    seconds(s, 0.0, true, gilsim::runtime::config::MAX_IO_LATENCY)
 }
 
 /// Parses the command line and runs it; returns the process exit status.

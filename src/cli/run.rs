@@ -13,9 +13,7 @@ pub fn run(args: RunArgs) -> i32 {
     };
     let mut options = RunOptions {
         timeout: args.timeout,
-        gil: gil.model,
-        check_points: gil.check_points,
-        switch_interval: gil.switch_interval,
+        interpreter: gil,
         stats: args.stats,
         ..RunOptions::default()
     };

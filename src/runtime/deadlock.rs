@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use super::interpreter::Interpreter;
+use super::runtime::Runtime;
 use super::thread::{ThreadState, WaitKind};
 
 /// How often the watchdog looks.
@@ -31,8 +31,8 @@ pub trait LockInfo: Send + Sync {
 }
 
 /// The waits (thread ident, wait sequence number) if every live thread is stuck, else None.
-fn stuck_waits(interp: &Interpreter) -> Option<Vec<(u64, u64)>> {
-    let live = interp.live_threads();
+fn stuck_waits(runtime: &Runtime) -> Option<Vec<(u64, u64)>> {
+    let live = runtime.live_threads();
     if live.is_empty() {
         return None;
     }
@@ -59,9 +59,9 @@ fn satisfiable(kind: &WaitKind, me: &ThreadState, live: &[Arc<ThreadState>]) -> 
     }
 }
 
-fn report(interp: &Interpreter) -> String {
-    let threads = interp.live_threads();
-    let locks = interp.known_locks();
+fn report(runtime: &Runtime) -> String {
+    let threads = runtime.live_threads();
+    let locks = runtime.known_locks();
     let mut out =
         String::from("gilsim: deadlock: every thread is blocked and none can wake the others\n");
     for t in &threads {
@@ -91,20 +91,20 @@ fn report(interp: &Interpreter) -> String {
 }
 
 /// Declares a deadlock found by the simulated scheduler: records the report, stops the run.
-pub fn declare(interp: &Interpreter) {
-    interp.runtime.set_stop_reason(report(interp));
-    interp.stop_all();
+pub fn declare(runtime: &Runtime) {
+    runtime.set_stop_reason(report(runtime));
+    runtime.stop_all();
 }
 
 /// Runs until `done` receives (or is dropped): declares a deadlock (records the report,
 /// stops every thread) once two consecutive looks see the same stuck waits.
-pub fn watch(interp: &Interpreter, done: &crossbeam::channel::Receiver<()>) {
+pub fn watch(runtime: &Runtime, done: &crossbeam::channel::Receiver<()>) {
     let mut previous: Option<Vec<(u64, u64)>> = None;
     while let Err(crossbeam::channel::RecvTimeoutError::Timeout) = done.recv_timeout(WATCH_PERIOD) {
-        let now = stuck_waits(interp);
+        let now = stuck_waits(runtime);
         if now.is_some() && now == previous {
-            interp.runtime.set_stop_reason(report(interp));
-            interp.stop_all();
+            runtime.set_stop_reason(report(runtime));
+            runtime.stop_all();
             return;
         }
         previous = now;

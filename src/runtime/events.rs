@@ -3,7 +3,7 @@
 //! relaxed load and a branch; the event is not even built.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use parking_lot::RwLock;
@@ -64,27 +64,23 @@ pub struct Events {
     observers: RwLock<Vec<Arc<dyn Observer>>>,
     start: Instant,
     /// In simulated mode, the virtual clock (ns) that times events instead of the wall.
-    virtual_clock: std::sync::OnceLock<Arc<std::sync::atomic::AtomicU64>>,
+    virtual_clock: Option<Arc<AtomicU64>>,
 }
 
 impl Events {
-    pub fn new(start: Instant) -> Events {
+    /// Events timed on the wall clock since `start`, or on `virtual_clock` (ns) if given.
+    pub fn new(start: Instant, virtual_clock: Option<Arc<AtomicU64>>) -> Events {
         Events {
             active: AtomicBool::new(false),
             observers: RwLock::new(Vec::new()),
             start,
-            virtual_clock: std::sync::OnceLock::new(),
+            virtual_clock,
         }
-    }
-
-    /// Times events on a virtual clock (simulated mode).
-    pub fn use_virtual_clock(&self, clock: Arc<std::sync::atomic::AtomicU64>) {
-        let _ = self.virtual_clock.set(clock);
     }
 
     /// Now, on the clock events are timed with.
     pub fn now(&self) -> Duration {
-        match self.virtual_clock.get() {
+        match &self.virtual_clock {
             Some(c) => Duration::from_nanos(c.load(Ordering::Relaxed)),
             None => self.start.elapsed(),
         }

@@ -1,6 +1,8 @@
-//! The object tree that owns all state: `Runtime` → `Interpreter` → threads (DESIGN.md
-//! principle 6), plus the GIL models, the event stream and deadlock detection.
+//! The object tree that owns all state: `Runtime` (one per run) → `Interpreter` → threads
+//! (DESIGN.md principle 6), plus the scheduling seam, the GIL models, the event stream and
+//! deadlock detection.
 
+pub mod config;
 pub mod deadlock;
 pub mod events;
 pub mod explore;
@@ -9,9 +11,15 @@ pub mod interpreter;
 pub mod mailbox;
 pub mod output;
 pub mod pool;
+#[allow(clippy::module_inception)]
+pub mod runtime;
 pub mod sched;
-pub mod stats;
 pub mod thread;
 
-pub use interpreter::{Interpreter, RunOptions, Runtime, TraceLevel};
+pub use config::{InterpreterConfig, RunOptions, TraceLevel};
+pub use interpreter::Interpreter;
+pub use runtime::Runtime;
 pub use thread::ThreadState;
+
+#[cfg(test)]
+mod tests;

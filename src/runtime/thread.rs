@@ -1,16 +1,15 @@
 //! Per-thread state shared with the rest of the runtime: identity, the eval breaker other
-//! threads set to reach this thread at its next check point, GIL statistics, and what the
-//! thread is blocked on (for deadlock reports).
+//! threads set to reach this thread at its next check point, and what the thread is blocked
+//! on (for deadlock reports).
 
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::time::Duration;
 
 use parking_lot::{Condvar, Mutex};
 
 use std::sync::Arc;
 
 use super::deadlock::LockInfo;
-use super::gil::ReleaseReason;
 use crate::vm::value::Value;
 
 /// Bits of `ThreadState::eval_breaker`.
@@ -23,38 +22,6 @@ pub mod breaker {
     pub const GIL_DROP_REQUEST: u32 = 4;
     /// Simulated mode: every check point goes to the scheduler.
     pub const SIM: u32 = 8;
-}
-
-/// GIL statistics of one thread (`--stats`), kept with relaxed atomics.
-#[derive(Debug, Default)]
-pub struct ThreadStats {
-    pub acquisitions: AtomicU64,
-    pub hold_ns: AtomicU64,
-    pub wait_ns: AtomicU64,
-    pub drop_requests: AtomicU64,
-    pub forced_drops: AtomicU64,
-    pub failed_wakeups: AtomicU64,
-    pub blocking_releases: AtomicU64,
-    held_since: Mutex<Option<Instant>>,
-}
-
-impl ThreadStats {
-    pub fn record_acquire(&self, waited: Duration) {
-        self.acquisitions.fetch_add(1, Ordering::Relaxed);
-        self.wait_ns
-            .fetch_add(waited.as_nanos() as u64, Ordering::Relaxed);
-        *self.held_since.lock() = Some(Instant::now());
-    }
-
-    pub fn record_release(&self, reason: ReleaseReason) {
-        if let Some(since) = self.held_since.lock().take() {
-            self.hold_ns
-                .fetch_add(since.elapsed().as_nanos() as u64, Ordering::Relaxed);
-        }
-        if reason == ReleaseReason::Blocking {
-            self.blocking_releases.fetch_add(1, Ordering::Relaxed);
-        }
-    }
 }
 
 /// What a blocked thread waits for, and where it blocked.
@@ -94,12 +61,13 @@ pub struct Location {
 
 pub struct ThreadState {
     pub ident: u64,
+    /// The id of the interpreter it runs Python code in.
+    pub interp: u64,
     pub name: Mutex<String>,
     pub daemon: AtomicBool,
     /// Non-zero when something wants this thread's attention at its next check point. Tested
     /// with one relaxed load on loop back-edges, function entry and after native calls.
     pub eval_breaker: AtomicU32,
-    pub stats: ThreadStats,
     pub blocked: Mutex<Option<Blocked>>,
     pub finished: AtomicBool,
     /// Guards the wake-up of threads joining this one.
@@ -116,13 +84,13 @@ impl std::fmt::Debug for ThreadState {
 }
 
 impl ThreadState {
-    pub fn new(ident: u64) -> ThreadState {
+    pub fn new(ident: u64, interp: u64) -> ThreadState {
         ThreadState {
             ident,
+            interp,
             name: Mutex::new(String::new()),
             daemon: AtomicBool::new(false),
             eval_breaker: AtomicU32::new(0),
-            stats: ThreadStats::default(),
             blocked: Mutex::new(None),
             finished: AtomicBool::new(false),
             finished_lock: Mutex::new(()),
@@ -131,8 +99,8 @@ impl ThreadState {
         }
     }
 
-    pub fn named(ident: u64, name: &str) -> ThreadState {
-        let t = ThreadState::new(ident);
+    pub fn named(ident: u64, interp: u64, name: &str) -> ThreadState {
+        let t = ThreadState::new(ident, interp);
         *t.name.lock() = name.to_string();
         t
     }

@@ -67,8 +67,8 @@ fn new_random(vm: &Vm) -> Value {
 /// A generator the program did not seed: OS entropy, as CPython; in a simulated run, a key
 /// derived from the run's seed, so the run repeats.
 fn seed_unseeded(vm: &Vm, mt: &mut MersenneTwister) {
-    match &vm.interp.sim {
-        Some(sim) => mt.seed_u32_key(&sim.entropy()),
+    match vm.interp.runtime.sched.entropy() {
+        Some(key) => mt.seed_u32_key(&key),
         None => mt.seed_from_os_entropy(),
     }
 }

@@ -47,17 +47,12 @@ fn setswitchinterval(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let micros = (secs * 1e6).min(u64::MAX as f64) as u64;
     let interval = Duration::from_micros(micros.max(1));
     vm.interp.gil.set_interval(interval);
-    if let Some(sim) = &vm.interp.sim {
-        sim.set_interval(interval);
-    }
     Ok(Value::None)
 }
 
 fn getswitchinterval(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     positional("getswitchinterval", args, 0, 0)?;
-    Ok(Value::Float(
-        vm.interp.gil.interval().as_micros() as f64 / 1e6,
-    ))
+    Ok(Value::Float(vm.interp.gil.interval_micros() as f64 / 1e6))
 }
 
 /// Python 2: the old GIL is released every N ticks. Under `ticks:N` check points this sets

@@ -1,7 +1,7 @@
 //! The `time` module: clocks and `sleep` (interruptible at the eval breaker's granularity).
 
 use std::sync::Arc;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::vm::builtins::positional;
 use crate::vm::context::Vm;
@@ -30,17 +30,9 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
     )
 }
 
-/// In simulated mode the wall clock starts at 2026-01-01 00:00:00 UTC, so runs repeat.
-const VIRTUAL_EPOCH: Duration = Duration::from_secs(1_767_225_600);
-
 /// Seconds since the Unix epoch: real, or virtual in simulated mode.
 fn wall(vm: &Vm) -> Duration {
-    match &vm.interp.sim {
-        Some(_) => VIRTUAL_EPOCH + elapsed(vm),
-        None => SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default(),
-    }
+    vm.interp.runtime.sched.wall_clock(&vm.caller())
 }
 
 fn time(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -58,10 +50,7 @@ fn time_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// Seconds since the run started (CPython's clock has an arbitrary origin too); virtual
 /// time in simulated mode.
 fn elapsed(vm: &Vm) -> Duration {
-    match &vm.interp.sim {
-        Some(sim) => Duration::from_secs_f64(vm.sim_now(sim)),
-        None => Instant::now().duration_since(vm.interp.runtime.started),
-    }
+    vm.interp.runtime.sched.now(&vm.caller())
 }
 
 fn perf_counter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -77,20 +66,7 @@ fn perf_counter_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// CPU time of the process and of the calling thread: real (from the OS), or in simulated
 /// mode the virtual cost of the instructions executed (sleeping and waiting cost none).
 fn cpu_times(vm: &Vm) -> (Duration, Duration) {
-    match &vm.interp.sim {
-        Some(sim) => {
-            let (process, thread) = sim.cpu_ns(&vm.thread, vm.sim_pending.get());
-            (Duration::from_nanos(process), Duration::from_nanos(thread))
-        }
-        None => (
-            cpu_time::ProcessTime::try_now()
-                .map(|t| t.as_duration())
-                .unwrap_or_default(),
-            cpu_time::ThreadTime::try_now()
-                .map(|t| t.as_duration())
-                .unwrap_or_default(),
-        ),
-    }
+    vm.interp.runtime.sched.cpu_times(&vm.caller())
 }
 
 fn process_time(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -1,5 +1,7 @@
-//! Watching a run: the `--trace` log and the `--timeline` chart, both fed by the event stream.
+//! Watching a run: the `--trace` log, the `--timeline` chart and the `--stats` figures, each
+//! an observer of the event stream.
 
+pub mod stats;
 pub mod terminal;
 pub mod timeline;
 pub mod trace;
@@ -13,12 +15,6 @@ use crate::runtime::Interpreter;
 pub(crate) fn thread_name(interp: &Weak<Interpreter>, ident: u64) -> String {
     interp
         .upgrade()
-        .and_then(|i| {
-            i.threads
-                .lock()
-                .iter()
-                .find(|t| t.ident == ident)
-                .map(|t| t.display_name())
-        })
-        .unwrap_or_else(|| format!("thread {ident}"))
+        .and_then(|i| i.runtime.thread(ident))
+        .map_or_else(|| format!("thread {ident}"), |t| t.display_name())
 }

@@ -1,27 +1,21 @@
-//! Blocking calls (sleep, lock and queue waits, join): they release the GIL while they wait
-//! and take it back through the normal GIL wait — which is what makes the convoy effect. A
-//! thread that blocks for good is marked, so deadlocks are detected instead of hanging.
+//! Blocking calls (sleep, lock and queue waits, join) as the VM makes them: the run's
+//! scheduler waits with the GIL released (`runtime::sched`); this side says what the wait is
+//! for and where in the program it happens, and turns a stopped wait into the exception that
+//! unwinds the thread.
 
-use std::time::{Duration, Instant};
+use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use super::context::Vm;
 use super::errors::PyResult;
-use crate::runtime::events::Event;
-use crate::runtime::gil::ReleaseReason;
-use crate::runtime::thread::{Blocked, Location, WaitKind};
-use std::sync::atomic::{AtomicU64, Ordering};
-
-/// Longest single wait: stop requests (timeout, deadlock, shutdown) are noticed this fast.
-const WAIT_SLICE: Duration = Duration::from_millis(20);
+use crate::runtime::sched::Wait;
+use crate::runtime::thread::{Location, WaitKind};
 
 /// What a blocking wait is for, as deadlock reports describe it.
 pub struct WaitFor {
     pub what: String,
     pub kind: WaitKind,
 }
-
-/// Numbers every wait (see `Blocked::seq`).
-static WAIT_SEQ: AtomicU64 = AtomicU64::new(1);
 
 impl Vm {
     /// The Python source position of the running frame when a native function was called
@@ -43,60 +37,22 @@ impl Vm {
         &self,
         wait: WaitFor,
         timeout: Option<Duration>,
-        mut attempt: impl FnMut(Duration) -> Option<T>,
+        attempt: impl FnMut(Duration) -> Option<T>,
     ) -> PyResult<Option<T>> {
-        let deadline = timeout.map(|t| Instant::now() + t);
-        *self.thread.blocked.lock() = Some(Blocked {
-            what: wait.what.clone(),
-            kind: wait.kind.clone(),
-            indefinite: deadline.is_none(),
+        let location = match wait.kind {
             // The shutdown wait belongs to no line of the program.
-            location: match wait.kind {
-                WaitKind::Shutdown => None,
-                _ => self.caller_location(),
-            },
-            seq: WAIT_SEQ.fetch_add(1, Ordering::Relaxed),
-        });
-        let ident = self.thread.ident;
-        self.emit(|| Event::Block {
-            thread: ident,
-            what: wait.what.clone(),
-        });
-        if let Some(sim) = &self.interp.sim {
-            // The scheduler reports the wake-up itself, when it happens on the virtual clock.
-            let result = self.sim_blocking_wait(sim, &wait.kind, timeout, attempt);
-            *self.thread.blocked.lock() = None;
-            return result;
-        }
-        self.interp
-            .gil
-            .release(&self.thread, ReleaseReason::Blocking);
-        let result = loop {
-            if self.thread.stopping() {
-                break Err(());
-            }
-            let slice = match deadline {
-                Some(d) => {
-                    let now = Instant::now();
-                    if now >= d {
-                        // One last non-waiting attempt, as a timed acquire does.
-                        break Ok(attempt(Duration::ZERO));
-                    }
-                    (d - now).min(WAIT_SLICE)
-                }
-                None => WAIT_SLICE,
-            };
-            if let Some(v) = attempt(slice) {
-                break Ok(Some(v));
-            }
+            WaitKind::Shutdown => None,
+            _ => self.caller_location(),
         };
-        *self.thread.blocked.lock() = None;
-        self.emit(|| Event::Wake { thread: ident });
-        let took = self.interp.gil.take(&self.thread);
-        match result {
-            Ok(v) if took => Ok(v),
-            _ => Err(self.stop_error()),
-        }
+        let wait = Wait {
+            what: wait.what,
+            kind: wait.kind,
+            location,
+        };
+        let sched = &self.interp.runtime.sched;
+        sched
+            .block(&self.caller(), wait, timeout, attempt)
+            .map_err(|halt| self.halt_error(halt))
     }
 
     /// At the end of the main program: wait until every non-daemon thread has finished.
@@ -130,37 +86,9 @@ impl Vm {
 
     /// `time.sleep`: a blocking wait that always ends by itself.
     pub fn sleep(&self, duration: Duration) -> PyResult<()> {
-        if let Some(sim) = &self.interp.sim {
-            return self.sim_sleep(sim, duration);
-        }
-        let deadline = Instant::now() + duration;
-        // Like CPython's clock_nanosleep, even `sleep(0)` is a real system call that gives up
-        // the CPU for a moment (Linux's timer slack makes it ~50 µs): long enough for a
-        // thread waiting for the GIL to take it, which is what the convoy effect is made of.
-        let mut slept = false;
-        self.blocking_wait(
-            WaitFor {
-                what: "the end of a sleep".into(),
-                kind: WaitKind::Other,
-            },
-            Some(duration),
-            |slice| {
-                let now = Instant::now();
-                if now >= deadline {
-                    if !slept {
-                        std::thread::sleep(MIN_SLEEP);
-                        slept = true;
-                    }
-                    return Some(());
-                }
-                std::thread::sleep(slice.min(deadline - now).max(MIN_SLEEP));
-                slept = true;
-                (Instant::now() >= deadline).then_some(())
-            },
-        )?;
-        Ok(())
+        let sched = &self.interp.runtime.sched;
+        sched
+            .sleep(&self.caller(), duration, self.caller_location())
+            .map_err(|halt| self.halt_error(halt))
     }
 }
-
-/// The shortest OS sleep a `time.sleep` makes.
-const MIN_SLEEP: Duration = Duration::from_micros(1);

@@ -42,18 +42,11 @@ pub struct Vm {
     global_cache: RefCell<Vec<GlobalCacheEntry>>,
     /// Where the last blocking native was called from (for deadlock reports).
     pub caller_location: RefCell<Option<(Arc<crate::compiler::bytecode::CodeObject>, usize)>>,
-    /// Instructions left before the next periodic check (per-instruction check points).
-    pub ticks: Cell<u32>,
-    /// Simulated mode: instructions run since the scheduler last accounted them, and how
-    /// many may run before it must be asked again.
-    pub sim_pending: Cell<u64>,
-    pub sim_budget: Cell<u64>,
+    /// This thread's side of scheduling: instructions counted, budget, ticks.
+    pub tally: crate::runtime::sched::Tally,
     /// `--trace lines` or `ops`: the eval loop reports lines (and instructions).
     pub tracing: bool,
     pub trace_ops: bool,
-    /// Whether the instruction running (per-instruction path) belongs to gilsim's own Python
-    /// stdlib: exploration does not switch threads inside it.
-    pub in_stdlib: Cell<bool>,
     /// The code object and line last reported by `--trace lines`.
     pub traced_line: Cell<(usize, u32)>,
 }
@@ -75,7 +68,9 @@ impl Vm {
     /// Creates the context for the calling thread, whose native stack is `stack_size` bytes.
     pub fn new(interp: Arc<Interpreter>, thread: Arc<ThreadState>, stack_size: usize) -> Vm {
         let marker = 0u8;
-        crate::runtime::sched::ids::install(interp.sim.as_ref().map(|s| s.ids.clone()));
+        let sched = &interp.runtime.sched;
+        crate::runtime::sched::ids::install(sched.ids());
+        let tally = crate::runtime::sched::Tally::new(sched.counts_instructions());
         let trace = interp.runtime.options.trace;
         let tracing = trace.is_some_and(|t| t >= crate::runtime::TraceLevel::Lines);
         let trace_ops = trace == Some(crate::runtime::TraceLevel::Ops);
@@ -93,13 +88,10 @@ impl Vm {
             // schedule, and most of its threads never load a global.
             global_cache: RefCell::new(Vec::new()),
             caller_location: RefCell::new(None),
-            ticks: Cell::new(1),
-            sim_pending: Cell::new(0),
-            sim_budget: Cell::new(0),
+            tally,
             tracing,
             trace_ops,
             traced_line: Cell::new((0, 0)),
-            in_stdlib: Cell::new(false),
         }
     }
 

@@ -70,8 +70,8 @@ impl Vm {
             let exit = match pending.take() {
                 Some(e) => Exit::Error(e, true),
                 None => {
-                    let sim = self.interp.sim.is_some();
-                    match (self.needs_per_instruction(), sim) {
+                    let counting = self.tally.counting;
+                    match (self.needs_per_instruction(), counting) {
                         (true, true) => self.execute::<true, true>(frame, &mut callees),
                         (true, false) => self.execute::<true, false>(frame, &mut callees),
                         (false, true) => self.execute::<false, true>(frame, &mut callees),
@@ -145,9 +145,9 @@ impl Vm {
     #[inline(never)]
     /// `PER_OP`: the `every-op`/`ticks:N` policies — check between instructions and run the
     /// plain (unfused) instruction stream, so every instruction boundary is a switch point.
-    /// `SIM`: simulated mode — every instruction is counted for the virtual clock (a
-    /// superinstruction as the instructions it stands for).
-    fn execute<const PER_OP: bool, const SIM: bool>(
+    /// `COUNT`: every instruction is counted for the scheduler (simulated mode's virtual
+    /// clock; a superinstruction as the instructions it stands for).
+    fn execute<const PER_OP: bool, const COUNT: bool>(
         &self,
         base: &mut Frame,
         callees: &mut Vec<Frame>,
@@ -225,12 +225,12 @@ impl Vm {
                         ));
                     };
                     pc += 1;
-                    if SIM && !matches!(instr, Instr::Quick(_)) {
-                        self.sim_pending.set(self.sim_pending.get() + 1);
+                    if COUNT && !matches!(instr, Instr::Quick(_)) {
+                        self.tally.count(1);
                     }
                     if PER_OP {
                         frame.pc = pc - 1;
-                        self.in_stdlib.set(code.stdlib);
+                        self.tally.in_stdlib.set(code.stdlib);
                         if self.tracing {
                             self.trace_instruction(code, pc - 1);
                         }
@@ -538,9 +538,9 @@ impl Vm {
                         }
                         Instr::Quick(q) => {
                             if let Some(next) = quick(&mut frame.slots, code, q, pc, instrs) {
-                                if SIM {
-                                    let n = super::sim_hooks::quick_weight(q, pc, next);
-                                    self.sim_pending.set(self.sim_pending.get() + n);
+                                if COUNT {
+                                    self.tally
+                                        .count(super::eval_fast::quick_weight(q, pc, next));
                                 }
                                 let backward = next < pc;
                                 pc = next;
@@ -556,8 +556,8 @@ impl Vm {
                                 } else if let Some(&Instr::JumpBackward(t)) = instrs.get(pc) {
                                     // A loop body ending in a superinstruction takes its
                                     // JUMP_BACKWARD (and check point) here, without a dispatch.
-                                    if SIM {
-                                        self.sim_pending.set(self.sim_pending.get() + 1);
+                                    if COUNT {
+                                        self.tally.count(1);
                                     }
                                     pc = t as usize;
                                     check_point!();
@@ -565,8 +565,8 @@ impl Vm {
                                 continue;
                             }
                             // Slow path: run the sequence's first instruction as written.
-                            if SIM {
-                                self.sim_pending.set(self.sim_pending.get() + 1);
+                            if COUNT {
+                                self.tally.count(1);
                             }
                             frame.pc = pc;
                             match code.instructions.get(pc - 1).copied() {

@@ -166,3 +166,18 @@ pub(super) fn int_pair(slots: &[Value]) -> Option<(i64, i64)> {
         _ => None,
     }
 }
+
+/// How many instructions a superinstruction's fast path stood for: all of them, except a
+/// `FOR_ITER; STORE_FAST` whose iterator was exhausted (only the FOR_ITER ran).
+pub(crate) fn quick_weight(q: Quick, pc: usize, next: usize) -> u64 {
+    match q {
+        Quick::FastFast(..) | Quick::ForIterStore(..) if next != pc + 1 => 1,
+        Quick::FastFast(..) | Quick::ForIterStore(..) => 2,
+        Quick::FastConstBinary(..) | Quick::FastImmBinary(..) | Quick::FastFastBinary(..) => 3,
+        Quick::FastConstUpdate(..)
+        | Quick::FastImmUpdate(..)
+        | Quick::FastConstCompareJump(..)
+        | Quick::FastImmCompareJump(..)
+        | Quick::FastFastCompareJump(..) => 4,
+    }
+}

@@ -163,8 +163,7 @@ fn holds_references(value: &Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::interpreter::{Interpreter, RunOptions, Runtime};
-    use crate::runtime::thread::ThreadState;
+    use crate::runtime::{Interpreter, RunOptions, Runtime};
     use crate::vm::context::Vm;
     use std::sync::Weak;
 
@@ -175,12 +174,9 @@ mod tests {
             capture: true,
             ..RunOptions::default()
         });
-        let interp = Interpreter::new(runtime.clone());
-        let thread = Arc::new(ThreadState::named(
-            runtime.next_thread_ident(),
-            "MainThread",
-        ));
-        interp.register_thread(thread.clone());
+        let interp = Interpreter::main(runtime.clone());
+        let thread = interp.new_thread("MainThread");
+        runtime.sched.add_first_thread(&thread, &interp.gil);
         {
             let vm = Vm::new(interp.clone(), thread, 8 << 20);
             let prepared = crate::runner::Prepared::new(source, "<teardown test>");

@@ -42,18 +42,18 @@ impl Options {
     }
 
     pub fn gil(mut self, gil: GilModel) -> Options {
-        self.0.gil = gil;
+        self.0.interpreter.gil = gil;
         self
     }
 
     pub fn check_points(mut self, check_points: CheckPoints) -> Options {
-        self.0.check_points = check_points;
+        self.0.interpreter.check_points = check_points;
         self
     }
 
     /// Seconds, as `sys.setswitchinterval` takes them.
     pub fn switch_interval(mut self, seconds: f64) -> Options {
-        self.0.switch_interval = seconds;
+        self.0.interpreter.switch_interval = seconds;
         self
     }
 

@@ -15,9 +15,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::interpreter::RunOptions;
 use super::sched::SimOptions;
 use super::sched::schedule::{Decision, Kind, Schedule};
+use crate::runtime::RunOptions;
 
 mod frontier;
 mod helpers;

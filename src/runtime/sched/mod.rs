@@ -1,799 +1,406 @@
-//! Simulated mode (DESIGN.md "Real and simulated modes"): one scheduler decides every GIL
-//! handoff, wake-up and preemption from a seed, on a virtual clock. Python threads still run
-//! on their own OS threads, but only the thread holding the baton executes; the others are
-//! parked until the scheduler hands the baton on. Every choice goes through [`Sim::decide`],
-//! so a run is a pure function of program + flags + seed, and can be recorded and replayed.
+//! The scheduling seam, one per run and chosen when the run starts: everything the VM,
+//! `_thread`, `time`, locks and queues need from "the scheduler" — check points, blocking
+//! waits, sleeps, clocks, a thread's start and end — answered by the real implementation (OS
+//! threads under each interpreter's real GIL, the wall clock) or the simulated one (one baton
+//! handed between the threads, a virtual clock, every choice a decision drawn from the seed;
+//! DESIGN.md "Real and simulated modes"). Callers never ask which one they have.
 
-mod accounting;
-pub use accounting::SimStatsTotals;
-mod choices;
 pub mod ids;
-mod reduce;
+mod real;
 pub mod rng;
 pub mod schedule;
+pub mod sim;
 
-use std::collections::HashMap;
+use std::cell::Cell;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use parking_lot::{Condvar, Mutex, MutexGuard};
+use super::gil::{Gil, GilModel};
+use super::interpreter::Interpreter;
+use super::thread::{Location, ThreadState, WaitKind};
+pub use sim::{SimOptions, Stop, max_steps_message};
 
-use super::deadlock::LockInfo;
-use super::events::{Event, Events};
-use super::gil::{GilModel, ReleaseReason};
-use super::thread::ThreadState;
-use rng::SplitMix64;
-use schedule::{Decision, Kind, Schedule};
-
-/// The virtual cost model (documented in the README).
-pub mod cost {
-    /// One bytecode instruction (about what CPython 3.12 takes for a simple one).
-    pub const INSTRUCTION_NS: u64 = 20;
-    /// Handing the GIL (or a core) from one thread to another.
-    pub const HANDOFF_NS: u64 = 5_000;
-    /// Added to every sleep, as Linux's default timer slack is: even `sleep(0)` takes time.
-    pub const SLEEP_SLACK_NS: u64 = 50_000;
-    /// Old GIL: a waiter wins the holder's release-and-retake race once in this many tries.
-    pub const OLD_GIL_WIN_ONE_IN: u32 = 32;
-    /// No GIL: a running thread goes on for 1..=2×this many instructions before the scheduler
-    /// looks again (a seeded draw, so races land on varying instructions).
-    pub const PARALLEL_QUANTUM: u32 = 40;
+/// The run's scheduler.
+#[derive(Clone)]
+pub enum Scheduler {
+    Real(Arc<real::Real>),
+    Simulated(Arc<sim::Sim>),
 }
 
-/// What a simulated run is configured with.
-#[derive(Debug, Clone)]
-pub struct SimOptions {
-    pub seed: u64,
-    /// Virtual cores (matters without a GIL).
-    pub cores: u32,
-    /// Stop after this many instructions.
-    pub max_steps: Option<u64>,
-    /// Decisions to replay instead of drawing them from the seed.
-    pub replay: Option<Schedule>,
-    /// Exploration (`gilsim explore`): every switch point is a decision, the replayed
-    /// decisions are a prefix and every later decision takes the default (no switch).
-    pub explore: bool,
-    /// Randomized exploration: at these switch points (counted from 0) the running thread
-    /// is preempted for a random other one; waiters are chosen at random (from the seed).
-    pub random_preemptions: Option<Vec<u64>>,
-    /// A thread that gave up the baton watches it for a moment before sleeping. That pays
-    /// only when another core is free to run the baton's holder meanwhile: off on one core,
-    /// and off when the explorer already keeps every core busy with its own runs.
-    pub spin: bool,
-    /// Run every thread of this run on this OS core (the explorer's workers: a handoff
-    /// between threads on one core is a cheap same-core switch).
-    pub core: Option<usize>,
+/// The calling thread as the scheduler sees it: its interpreter, its state, and its tally.
+pub struct Caller<'a> {
+    pub interp: &'a Interpreter,
+    pub thread: &'a Arc<ThreadState>,
+    pub tally: &'a Tally,
 }
 
-impl Default for SimOptions {
-    fn default() -> SimOptions {
-        SimOptions {
-            seed: 0,
-            cores: 4,
-            max_steps: None,
-            replay: None,
-            explore: false,
-            random_preemptions: None,
-            spin: *SPARE_CORE,
-            core: None,
+/// The running thread's side of scheduling, kept by its `Vm` (plain cells: only its own OS
+/// thread touches them).
+pub struct Tally {
+    /// Whether instructions are counted (simulated runs charge each to the virtual clock).
+    pub counting: bool,
+    /// Instructions run since the scheduler last accounted them.
+    pub pending: Cell<u64>,
+    /// How many may run before the scheduler must be asked again.
+    pub budget: Cell<u64>,
+    /// Instructions left before the next tick (the `ticks:N` policy).
+    pub ticks: Cell<u32>,
+    /// Whether the running instruction belongs to gilsim's own Python stdlib (exploration
+    /// does not switch threads inside it).
+    pub in_stdlib: Cell<bool>,
+}
+
+impl Tally {
+    pub fn new(counting: bool) -> Tally {
+        Tally {
+            counting,
+            pending: Cell::new(0),
+            budget: Cell::new(0),
+            ticks: Cell::new(1),
+            in_stdlib: Cell::new(false),
         }
+    }
+
+    /// Counts `n` instructions just run.
+    #[inline(always)]
+    pub fn count(&self, n: u64) {
+        self.pending.set(self.pending.get() + n);
     }
 }
 
-/// What a blocked thread waits for, so the scheduler knows whom an event wakes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WaitKey {
-    Lock(u64),
-    Thread(u64),
-    Shutdown,
-    /// Only its deadline wakes it (a sleep).
-    Timer,
+/// Why a blocking call or a sleep did not complete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Halt {
+    /// The run is being stopped (see [`Stop`]).
+    Stop(Stop),
+    /// The wait would end past the clock's range: an OverflowError with this message.
+    ClockOverflow(&'static str),
 }
 
-/// Why a call into the scheduler did not return normally: the run must unwind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stop {
-    /// Stopped from outside (timeout, another thread's deadlock report, shutdown).
-    Stopped,
-    /// Every thread is blocked for good: the caller reports the deadlock.
-    Deadlock,
-    /// `--max-steps` reached, or a replay diverged: the reason is recorded.
-    Limit,
+impl From<Stop> for Halt {
+    fn from(stop: Stop) -> Halt {
+        Halt::Stop(stop)
+    }
 }
 
-/// Where a running thread asks the scheduler for a decision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Point {
-    /// A check point of the active policy (3.10 positions, every instruction, N ticks).
-    Check,
-    /// The old GIL's periodic release (every N ticks).
-    OldGilTick,
-    /// Nothing to decide, only to account time (a clock read, before blocking).
-    Sync,
+/// A blocking wait, as deadlock reports and traces describe it.
+pub struct Wait {
+    pub what: String,
+    pub kind: WaitKind,
+    /// Where in the program the thread blocked (None for interpreter shutdown).
+    pub location: Option<Location>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Status {
-    Ready,
-    Running,
-    Blocked { key: WaitKey, deadline: Option<u64> },
-    Finished,
+/// Numbers every wait (see `Blocked::seq`).
+static WAIT_SEQ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Records what the calling thread waits for (deadlock reports) and announces it at `at`
+/// (traces, timelines).
+fn record_wait(c: &Caller<'_>, wait: &Wait, indefinite: bool, at: Duration) {
+    *c.thread.blocked.lock() = Some(super::thread::Blocked {
+        what: wait.what.clone(),
+        kind: wait.kind.clone(),
+        indefinite,
+        location: wait.location.clone(),
+        seq: WAIT_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+    });
+    let thread = c.thread.ident;
+    c.interp
+        .runtime
+        .events
+        .emit_at(at, || super::events::Event::Block {
+            thread,
+            what: wait.what.clone(),
+        });
 }
 
-struct SimThread {
-    state: Arc<ThreadState>,
-    status: Status,
-    wake: Arc<Condvar>,
-    /// This thread's virtual time (with a GIL, the global clock while it runs).
-    clock: u64,
-    /// Since when it has wanted the GIL (new GIL drop requests) or a core.
-    ready_since: u64,
-    timed_out: bool,
-    /// Instructions this thread executed (its CPU time, `time.thread_time`).
-    steps: u64,
-    /// The lock a thread blocked in `acquire` tries again once woken (exploration leaves
-    /// a retry that cannot succeed out, see `reduce.rs`).
-    retry: Option<reduce::Retry>,
-    /// Since when it has held the GIL (virtual ns), for `--stats`.
-    held_since: Option<u64>,
-}
-
-struct SimState {
-    threads: Vec<SimThread>,
-    index: HashMap<u64, usize>,
-    running: Option<usize>,
-    now: u64,
-    last_switch: u64,
-    rng: SplitMix64,
-    decisions: Vec<Decision>,
-    replay: Option<Vec<Decision>>,
-    steps: u64,
-    /// Exploration switch points met so far (random preemptions are placed by this count).
-    switch_points: u64,
-    stopped: bool,
-    limit_reason: Option<String>,
-    /// GIL handoffs from one thread to another, and virtual ns during which some thread
-    /// waited for the GIL (`--stats`).
-    switches: u64,
-    with_waiters: u64,
-}
-
-pub struct Sim {
-    model: GilModel,
-    options: SimOptions,
-    state: Mutex<SimState>,
-    /// The global virtual time in ns, readable without the lock (events, traces).
-    pub clock: Arc<AtomicU64>,
-    /// The switch interval in ns (`sys.setswitchinterval` changes it).
-    interval: AtomicU64,
-    /// Deterministic object identities for this run.
-    pub ids: Arc<ids::IdAliases>,
-    events: Arc<Events>,
-    /// Index + 1 of the thread holding the baton, readable without the lock (spinning).
-    baton: std::sync::atomic::AtomicUsize,
-    /// Set when a thread became ready (a notify, a new thread): the running thread's budget
-    /// is stale and it must ask again at its next switch point.
-    dirty: std::sync::atomic::AtomicBool,
-    /// How many unseeded `random` generators this run has created (see `entropy`).
-    entropy_draws: AtomicU64,
-}
-
-type Guard<'a> = MutexGuard<'a, SimState>;
-
-/// How long a thread that gave up the baton watches for it to come back before sleeping.
-const SPIN_FOR: Duration = Duration::from_micros(30);
-
-/// Spinning only pays when another core can run the thread holding the baton meanwhile.
-static SPARE_CORE: std::sync::LazyLock<bool> =
-    std::sync::LazyLock::new(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2));
-
-impl Sim {
+impl Scheduler {
+    /// The scheduler for a run: simulated with `sim` options (moving `virtual_clock`), else
+    /// real.
     pub fn new(
+        sim: Option<SimOptions>,
+        virtual_clock: Option<Arc<std::sync::atomic::AtomicU64>>,
+        started: std::time::Instant,
+        events: &Arc<super::events::Events>,
+    ) -> Scheduler {
+        match (sim, virtual_clock) {
+            (Some(options), Some(clock)) => {
+                Scheduler::Simulated(Arc::new(sim::Sim::new(options, clock, events.clone())))
+            }
+            _ => Scheduler::Real(Arc::new(real::Real::new(started))),
+        }
+    }
+
+    /// The simulated scheduler, for the drivers that report on one (schedules, summaries).
+    pub fn simulated(&self) -> Option<&Arc<sim::Sim>> {
+        match self {
+            Scheduler::Simulated(sim) => Some(sim),
+            Scheduler::Real(_) => None,
+        }
+    }
+
+    /// A new GIL for an interpreter, numbered in creation order.
+    pub fn new_gil(
+        &self,
+        id: usize,
         model: GilModel,
         interval: Duration,
-        options: SimOptions,
-        events: Arc<Events>,
-    ) -> Sim {
-        let replay = options.replay.as_ref().map(|s| s.decisions.clone());
-        Sim {
-            model,
-            state: Mutex::new(SimState {
-                threads: Vec::new(),
-                index: HashMap::new(),
-                running: None,
-                now: 0,
-                last_switch: 0,
-                rng: SplitMix64::new(options.seed),
-                decisions: Vec::new(),
-                replay,
-                steps: 0,
-                switch_points: 0,
-                stopped: false,
-                limit_reason: None,
-                switches: 0,
-                with_waiters: 0,
-            }),
-            options,
-            clock: Arc::new(AtomicU64::new(0)),
-            interval: AtomicU64::new(interval.as_nanos() as u64),
-            ids: Arc::new(ids::IdAliases::default()),
-            dirty: std::sync::atomic::AtomicBool::new(false),
-            baton: std::sync::atomic::AtomicUsize::new(1),
-            entropy_draws: AtomicU64::new(0),
-            events,
+        events: Arc<super::events::Events>,
+    ) -> Arc<Gil> {
+        let gil = Arc::new(Gil::new(id, model, interval, events));
+        if let Scheduler::Simulated(sim) = self {
+            sim.add_gil(&gil);
+        }
+        gil
+    }
+
+    /// Whether every instruction is counted (the eval loop charges them to the clock).
+    pub fn counts_instructions(&self) -> bool {
+        matches!(self, Scheduler::Simulated(_))
+    }
+
+    /// Whether threads of this GIL model may switch between any two instructions, whatever
+    /// the check-point policy: simulated runs without a GIL, and exploration.
+    pub fn switches_anywhere(&self, model: GilModel) -> bool {
+        match self {
+            Scheduler::Simulated(sim) => model == GilModel::Off || sim.options().explore,
+            Scheduler::Real(_) => false,
         }
     }
 
-    pub fn set_interval(&self, d: Duration) {
-        self.interval.store(d.as_nanos() as u64, Ordering::Relaxed);
+    /// Whether this scheduler sees deadlocks itself (the real one needs a watchdog).
+    pub fn detects_deadlocks(&self) -> bool {
+        matches!(self, Scheduler::Simulated(_))
     }
 
-    /// Whether the running thread's budget went stale (and clears the flag).
+    /// Object identities as this run shows them (per-run numbers in simulated runs).
+    pub fn ids(&self) -> Option<Arc<ids::IdAliases>> {
+        self.simulated().map(|sim| sim.ids.clone())
+    }
+
+    /// `os.cpu_count()`: the virtual cores in simulated runs (the same on every machine).
+    pub fn cpu_count(&self) -> usize {
+        match self {
+            Scheduler::Simulated(sim) => sim.options().cores as usize,
+            Scheduler::Real(_) => {
+                std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+            }
+        }
+    }
+
+    /// A key for a `random` generator the program left unseeded: None means OS entropy.
+    pub fn entropy(&self) -> Option<[u32; 4]> {
+        self.simulated().map(|sim| sim.entropy())
+    }
+
+    /// A new thread of `c`'s interpreter: the creator's instructions are accounted first,
+    /// so the new thread starts at the right (virtual) time.
+    pub fn add_thread(&self, c: &Caller<'_>, thread: &Arc<ThreadState>) -> Result<(), Stop> {
+        if let Scheduler::Simulated(sim) = self {
+            sim.at(c.thread, c.tally.pending.replace(0), sim::Point::Sync)
+                .map(|budget| c.tally.budget.set(budget))?;
+            sim.register(thread, &c.interp.gil);
+        }
+        Ok(())
+    }
+
+    /// The first thread of a run (registered before anything runs).
+    pub fn add_first_thread(&self, thread: &Arc<ThreadState>, gil: &Arc<Gil>) {
+        if let Scheduler::Simulated(sim) = self {
+            sim.register(thread, gil);
+        }
+    }
+
+    /// A started thread's first moment: it announces itself as `name` and waits for its
+    /// turn (takes its GIL). False if the run was stopped meanwhile.
+    pub fn begin_thread(&self, c: &Caller<'_>, name: &str) -> bool {
+        let thread = c.thread.ident;
+        let start = || super::events::Event::ThreadStart {
+            thread,
+            name: name.to_string(),
+        };
+        let events = &c.interp.runtime.events;
+        match self {
+            Scheduler::Simulated(sim) => {
+                // A simulated thread exists for the trace only once it is scheduled (its OS
+                // thread starts at no particular moment).
+                let started = sim.begin(c.thread).is_ok();
+                if started {
+                    events.emit_at(self.event_time(c), start);
+                }
+                started
+            }
+            Scheduler::Real(_) => {
+                // It waits for the GIL from its start.
+                events.emit_at(self.event_time(c), start);
+                c.interp.gil.real.take(c.thread, c.interp.gil.interval())
+            }
+        }
+    }
+
+    /// The run's first thread takes its GIL (it started holding the baton if simulated).
+    pub fn begin_first_thread(&self, c: &Caller<'_>) -> bool {
+        match self {
+            Scheduler::Simulated(sim) => sim.begin(c.thread).is_ok(),
+            Scheduler::Real(_) => c.interp.gil.real.take(c.thread, c.interp.gil.interval()),
+        }
+    }
+
+    /// A thread's last moment: its joiners wake and it lets its GIL go.
+    pub fn end_thread(&self, c: &Caller<'_>) -> Result<(), Stop> {
+        match self {
+            Scheduler::Simulated(sim) => sim.exit(c.thread, c.tally.pending.replace(0)),
+            Scheduler::Real(_) => {
+                let reason = super::gil::ReleaseReason::Exit;
+                c.interp.gil.real.release(c.thread, reason);
+                Ok(())
+            }
+        }
+    }
+
+    /// The main thread is done: its last instructions are accounted and its joiners woken,
+    /// `stop_everyone` tells every other thread to stop, and only then does it let its GIL
+    /// go (so no daemon thread runs on after the program has ended).
+    pub fn end_main_thread(&self, c: &Caller<'_>, stop_everyone: impl FnOnce()) {
+        match self {
+            Scheduler::Simulated(sim) => {
+                let _ = sim.exit(c.thread, c.tally.pending.replace(0));
+                stop_everyone();
+            }
+            Scheduler::Real(_) => {
+                stop_everyone();
+                let reason = super::gil::ReleaseReason::Exit;
+                c.interp.gil.real.release(c.thread, reason);
+            }
+        }
+    }
+
+    /// A check point reached with the eval breaker set (after stop requests and Ctrl-C are
+    /// handled): the GIL's rules run here.
+    pub fn check_point(&self, c: &Caller<'_>) -> Result<(), Stop> {
+        match self {
+            Scheduler::Simulated(sim) => sim::hooks::check_point(sim, c),
+            Scheduler::Real(_) => {
+                let gil = &c.interp.gil;
+                if gil.real.check_point(c.thread, gil.interval()) {
+                    Ok(())
+                } else {
+                    Err(Stop::Stopped)
+                }
+            }
+        }
+    }
+
+    /// Between two instructions under a per-instruction policy (`every-op`, `ticks:N`,
+    /// tracing, simulated runs that switch anywhere). Ok(true): the eval breaker is set and
+    /// the caller must handle it.
     #[inline]
-    pub fn take_dirty(&self) -> bool {
-        self.dirty.load(Ordering::Relaxed) && self.dirty.swap(false, Ordering::Relaxed)
-    }
-
-    pub fn options(&self) -> &SimOptions {
-        &self.options
-    }
-
-    /// Adds a thread (in creation order, which is deterministic): the first one runs, the
-    /// others start ready and wait for their turn in [`Sim::begin`].
-    pub fn register(&self, t: &Arc<ThreadState>) {
-        let mut st = self.state.lock();
-        let i = st.threads.len();
-        let first = st.running.is_none() && i == 0;
-        let now = st
-            .running
-            .map_or(st.now, |r| st.threads[r].clock.max(st.now));
-        st.threads.push(SimThread {
-            state: t.clone(),
-            status: if first {
-                Status::Running
-            } else {
-                Status::Ready
-            },
-            wake: Arc::new(Condvar::new()),
-            clock: now,
-            ready_since: now,
-            timed_out: false,
-            steps: 0,
-            retry: None,
-            held_since: None,
-        });
-        st.index.insert(t.ident, i);
-        if first {
-            self.note_acquire(&mut st, i, i, now);
-            st.running = Some(i);
+    pub fn between_instructions(&self, c: &Caller<'_>) -> Result<bool, Stop> {
+        match self {
+            Scheduler::Simulated(sim) => sim::hooks::between_instructions(sim, c).map(|()| false),
+            Scheduler::Real(_) => real::between_instructions(c),
         }
-        self.dirty.store(true, Ordering::Relaxed);
     }
 
-    /// A new thread's OS thread waits here for its first turn.
-    pub fn begin(&self, me: &ThreadState) -> Result<(), Stop> {
-        let mut st = self.state.lock();
-        let i = self.index_of(&st, me)?;
-        self.wait_turn(&mut st, i)
-    }
-
-    /// Accounts `instructions` run since the last call and makes the decision of `point`.
-    /// Returns how many instructions may run before the scheduler must be asked again.
-    pub fn at(&self, me: &ThreadState, instructions: u64, point: Point) -> Result<u64, Stop> {
-        let mut st = self.state.lock();
-        if st.stopped {
-            return Err(Stop::Stopped);
-        }
-        let i = self.index_of(&st, me)?;
-        self.account(&mut st, i, instructions)?;
-        self.expire_timers(&mut st);
-        match (self.model, point) {
-            (_, Point::Sync) => {}
-            _ if self.options.explore => self.explore_point(&mut st, i, point)?,
-            (GilModel::New, _) => self.new_gil_check(&mut st, i)?,
-            (GilModel::Old, Point::OldGilTick) => self.old_gil_tick(&mut st, i)?,
-            (GilModel::Old, Point::Check) => {}
-            (GilModel::Off, _) => self.parallel_check(&mut st, i)?,
-        }
-        Ok(self.budget(&mut st, i))
-    }
-
-    /// The calling thread blocks until `key` is notified or the virtual `deadline` passes.
-    /// Returns true if the deadline woke it. `lock`: the lock it acquires when it wakes, if
-    /// that is what it waits for.
-    pub fn block(
+    /// Blocks the calling thread, with its GIL released, until `attempt` succeeds or
+    /// `timeout` passes (Ok(None)). `attempt(slice)` may wait at most `slice`.
+    pub fn block<T>(
         &self,
-        me: &ThreadState,
-        instructions: u64,
-        key: WaitKey,
-        timeout_ns: Option<u64>,
-        lock: Option<Arc<dyn LockInfo>>,
-    ) -> Result<bool, Stop> {
-        let mut st = self.state.lock();
-        if st.stopped {
-            return Err(Stop::Stopped);
+        c: &Caller<'_>,
+        wait: Wait,
+        timeout: Option<Duration>,
+        attempt: impl FnMut(Duration) -> Option<T>,
+    ) -> Result<Option<T>, Halt> {
+        match self {
+            Scheduler::Simulated(sim) => sim::hooks::block(sim, c, wait, timeout, attempt),
+            Scheduler::Real(_) => real::block(c, wait, timeout, attempt),
         }
-        let i = self.index_of(&st, me)?;
-        self.account(&mut st, i, instructions)?;
-        let deadline = timeout_ns.map(|t| st.threads[i].clock.saturating_add(t));
-        st.threads[i].status = Status::Blocked { key, deadline };
-        st.threads[i].timed_out = false;
-        st.threads[i].retry = lock.map(|lock| reduce::Retry {
-            lock,
-            key,
-            deadline,
-        });
-        self.pass_baton(&mut st, i, ReleaseReason::Blocking)?;
-        self.wait_turn(&mut st, i)?;
-        Ok(std::mem::take(&mut st.threads[i].timed_out))
     }
 
-    /// Wakes every thread blocked on `key` (they retry their wait when they run).
-    pub fn notify(&self, key: WaitKey) {
-        let mut st = self.state.lock();
-        self.dirty.store(true, Ordering::Relaxed);
-        let now = st
-            .running
-            .map_or(st.now, |r| st.threads[r].clock.max(st.now));
-        self.wake_where(&mut st, now, |k| k == key);
+    /// `time.sleep`: a blocking wait that always ends by itself; `location` is where the
+    /// program called it.
+    pub fn sleep(
+        &self,
+        c: &Caller<'_>,
+        duration: Duration,
+        location: Option<Location>,
+    ) -> Result<(), Halt> {
+        let wait = Wait {
+            what: "the end of a sleep".into(),
+            kind: WaitKind::Other,
+            location,
+        };
+        match self {
+            Scheduler::Simulated(sim) => sim::hooks::sleep(sim, c, duration, wait),
+            Scheduler::Real(_) => real::sleep(c, duration, wait),
+        }
     }
 
-    /// Blocked threads whose key matches become ready at `now` (a `Wake` event each).
-    fn wake_where(&self, st: &mut SimState, now: u64, matches: impl Fn(WaitKey) -> bool) {
-        for t in st.threads.iter_mut() {
-            if let Status::Blocked { key, .. } = t.status
-                && matches(key)
-            {
-                t.status = Status::Ready;
-                t.clock = t.clock.max(now);
-                t.ready_since = t.clock;
-                let thread = t.state.ident;
-                self.events
-                    .emit_at(Duration::from_nanos(t.clock), || Event::Wake { thread });
+    /// A lock was released: threads blocked on it may retry.
+    pub fn lock_released(&self, identity: u64) {
+        if let Scheduler::Simulated(sim) = self {
+            sim.notify(sim::WaitKey::Lock(identity));
+        }
+    }
+
+    /// Time since the run started, as the calling thread's clocks (`time.*`) read it: in
+    /// simulated runs by way of float seconds, as they always have been (a nanosecond
+    /// count read back from a float may differ in its last digit).
+    pub fn now(&self, c: &Caller<'_>) -> Duration {
+        match self {
+            Scheduler::Simulated(sim) => {
+                let ns = sim.now_ns(c.thread, c.tally.pending.get());
+                Duration::from_secs_f64(ns as f64 / 1e9)
             }
+            Scheduler::Real(real) => real.started.elapsed(),
         }
     }
 
-    /// The calling thread is done: wake its joiners and hand the baton on.
-    pub fn exit(&self, me: &ThreadState, instructions: u64) -> Result<(), Stop> {
-        let mut st = self.state.lock();
-        let Ok(i) = self.index_of(&st, me) else {
-            return Ok(());
-        };
-        if !st.stopped {
-            let _ = self.account(&mut st, i, instructions);
+    /// Time since the Unix epoch: a simulated run's wall clock starts at 2026-01-01.
+    pub fn wall_clock(&self, c: &Caller<'_>) -> Duration {
+        match self {
+            Scheduler::Simulated(_) => sim::VIRTUAL_EPOCH + self.now(c),
+            Scheduler::Real(_) => std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default(),
         }
-        st.threads[i].status = Status::Finished;
-        let ident = me.ident;
-        let now = st.threads[i].clock.max(st.now);
-        self.wake_where(&mut st, now, |key| {
-            key == WaitKey::Thread(ident) || key == WaitKey::Shutdown
-        });
-        if st.stopped {
-            return Err(Stop::Stopped);
+    }
+
+    /// CPU time of the process and of the calling thread: the OS's, or the virtual cost of
+    /// the instructions executed (sleeping and waiting cost none).
+    pub fn cpu_times(&self, c: &Caller<'_>) -> (Duration, Duration) {
+        match self {
+            Scheduler::Simulated(sim) => {
+                let (process, thread) = sim.cpu_ns(c.thread, c.tally.pending.get());
+                (Duration::from_nanos(process), Duration::from_nanos(thread))
+            }
+            Scheduler::Real(_) => real::cpu_times(),
         }
-        self.pass_baton(&mut st, i, ReleaseReason::Exit)
     }
 
-    /// The virtual time as the calling thread sees it, `instructions` not yet accounted.
-    pub fn now_ns(&self, me: &ThreadState, instructions: u64) -> u64 {
-        let st = self.state.lock();
-        let base = match st.index.get(&me.ident) {
-            Some(&i) => st.threads[i].clock.max(if self.model == GilModel::Off {
-                0
-            } else {
-                st.now
-            }),
-            None => st.now,
-        };
-        base + instructions * self.instruction_cost(&st)
+    /// When an event of the calling thread happens: its own virtual time in simulated mode
+    /// (the shared clock lags behind the instructions it has not accounted yet).
+    pub fn event_time(&self, c: &Caller<'_>) -> Duration {
+        match self {
+            Scheduler::Simulated(sim) => {
+                Duration::from_nanos(sim.now_ns(c.thread, c.tally.pending.get()))
+            }
+            Scheduler::Real(real) => real.started.elapsed(),
+        }
     }
 
-    /// Virtual CPU time in ns of the whole process and of the calling thread
-    /// (`time.process_time`, `time.thread_time`): instructions executed, at their cost.
-    pub fn cpu_ns(&self, me: &ThreadState, instructions: u64) -> (u64, u64) {
-        let st = self.state.lock();
-        let mine = st.index.get(&me.ident).map_or(0, |&i| st.threads[i].steps);
-        (
-            (st.steps + instructions) * cost::INSTRUCTION_NS,
-            (mine + instructions) * cost::INSTRUCTION_NS,
-        )
+    /// How long the run has lasted: virtual time, or the wall clock's.
+    pub fn elapsed(&self) -> Duration {
+        match self {
+            Scheduler::Simulated(sim) => sim.totals().0,
+            Scheduler::Real(real) => real.started.elapsed(),
+        }
     }
 
-    /// Ends the simulation: every parked thread wakes and unwinds.
+    /// Every parked thread wakes and unwinds.
     pub fn stop(&self) {
-        let mut st = self.state.lock();
-        st.stopped = true;
-        for t in &st.threads {
-            t.wake.notify_all();
+        if let Scheduler::Simulated(sim) = self {
+            sim.stop();
         }
     }
-
-    /// Why the run hit a limit (`--max-steps`, a diverging replay), if it did.
-    pub fn limit_reason(&self) -> Option<String> {
-        self.state.lock().limit_reason.clone()
-    }
-
-    /// The decisions made so far, as a schedule.
-    pub fn schedule(&self, model: String, program: String) -> Schedule {
-        Schedule {
-            seed: self.options.seed,
-            model,
-            program,
-            decisions: self.state.lock().decisions.clone(),
-        }
-    }
-
-    /// The line a simulated run ends with (on stderr).
-    pub fn summary(&self) -> String {
-        let (elapsed, steps) = self.totals();
-        let decisions = self.state.lock().decisions.len();
-        format!(
-            "gilsim: simulated run (seed {}, {} virtual cores): {:.6} s of virtual time, {} instructions, {} scheduling decisions\n",
-            self.options.seed,
-            self.options.cores,
-            elapsed.as_secs_f64(),
-            steps,
-            decisions
-        )
-    }
-
-    /// Exploration switch points met so far.
-    pub fn switch_points(&self) -> u64 {
-        self.state.lock().switch_points
-    }
-
-    /// Virtual time elapsed so far and instructions executed.
-    pub fn totals(&self) -> (Duration, u64) {
-        let st = self.state.lock();
-        let end = st
-            .threads
-            .iter()
-            .map(|t| t.clock)
-            .max()
-            .unwrap_or(0)
-            .max(st.now);
-        (Duration::from_nanos(end), st.steps)
-    }
-
-    // ---- internals -------------------------------------------------------------------
-
-    fn index_of(&self, st: &SimState, me: &ThreadState) -> Result<usize, Stop> {
-        st.index.get(&me.ident).copied().ok_or(Stop::Stopped)
-    }
-
-    /// Per-instruction virtual cost: without a GIL, more runnable threads than cores share
-    /// them, so each one advances more slowly.
-    fn instruction_cost(&self, st: &SimState) -> u64 {
-        if self.model != GilModel::Off {
-            return cost::INSTRUCTION_NS;
-        }
-        let runnable = st
-            .threads
-            .iter()
-            .filter(|t| matches!(t.status, Status::Ready | Status::Running))
-            .count() as u64;
-        let cores = u64::from(self.options.cores.max(1));
-        cost::INSTRUCTION_NS * runnable.max(cores) / cores
-    }
-
-    fn account(&self, st: &mut SimState, i: usize, instructions: u64) -> Result<(), Stop> {
-        let spent = instructions * self.instruction_cost(st);
-        st.steps += instructions;
-        st.threads[i].steps += instructions;
-        let t = &mut st.threads[i];
-        if self.model == GilModel::Off {
-            t.clock += spent;
-            let min = st
-                .threads
-                .iter()
-                .filter(|t| matches!(t.status, Status::Ready | Status::Running))
-                .map(|t| t.clock)
-                .min()
-                .unwrap_or(st.now);
-            st.now = st.now.max(min);
-        } else {
-            let before = st.now;
-            st.now = st.now.max(t.clock) + spent;
-            st.threads[i].clock = st.now;
-            accounting::advanced(st, before);
-        }
-        self.clock.store(st.now, Ordering::Relaxed);
-        if let Some(max) = self.options.max_steps
-            && st.steps > max
-        {
-            st.limit_reason = Some(max_steps_message(max));
-            return Err(Stop::Limit);
-        }
-        Ok(())
-    }
-
-    /// Timed waits whose virtual deadline has passed become ready (timed out).
-    fn expire_timers(&self, st: &mut SimState) {
-        let now = st.now;
-        for t in st.threads.iter_mut() {
-            if let Status::Blocked {
-                deadline: Some(d), ..
-            } = t.status
-                && d <= now
-            {
-                t.status = Status::Ready;
-                t.timed_out = true;
-                t.clock = t.clock.max(d);
-                t.ready_since = d;
-                let thread = t.state.ident;
-                self.events
-                    .emit_at(Duration::from_nanos(d), || Event::Wake { thread });
-            }
-        }
-    }
-
-    /// The new GIL: a waiter that has waited a whole interval since it began waiting (or since
-    /// the last switch) has set a drop request; the holder honours it here and the GIL goes
-    /// to one of the other waiters (forced switching: never straight back to the holder).
-    fn new_gil_check(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
-        let interval = self.interval_ns();
-        let last_switch = st.last_switch;
-        let due = st
-            .threads
-            .iter()
-            .filter(|t| t.status == Status::Ready)
-            .map(|t| t.ready_since.max(last_switch) + interval)
-            .min();
-        if due.is_some_and(|d| st.now >= d) {
-            let requester = st
-                .threads
-                .iter()
-                .filter(|t| t.status == Status::Ready)
-                .min_by_key(|t| t.ready_since.max(last_switch));
-            if let Some(t) = requester {
-                t.state.stats.drop_requests.fetch_add(1, Ordering::Relaxed);
-            }
-            let by = requester.map_or(0, |t| t.state.ident);
-            let holder = st.threads[i].state.ident;
-            self.events
-                .emit_at(Duration::from_nanos(st.now), || Event::DropRequest {
-                    by,
-                    holder,
-                });
-            self.switch_away(st, i, ReleaseReason::DropRequest)?;
-        }
-        Ok(())
-    }
-
-    /// The old GIL, every N ticks: release and re-take; a waiter rarely wins the race.
-    fn old_gil_tick(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
-        if !st.threads.iter().any(|t| t.status == Status::Ready) {
-            return Ok(());
-        }
-        let race = self.decide(st, Kind::OldGilRace, cost::OLD_GIL_WIN_ONE_IN)?;
-        if race == 0 {
-            self.switch_away(st, i, ReleaseReason::Ticks)?;
-        } else {
-            let waiter = st.threads.iter().find(|t| t.status == Status::Ready);
-            if let Some(w) = waiter {
-                w.state.stats.failed_wakeups.fetch_add(1, Ordering::Relaxed);
-                let thread = w.state.ident;
-                self.events
-                    .emit_at(Duration::from_nanos(st.now), || Event::FailedWakeup {
-                        thread,
-                    });
-            }
-        }
-        Ok(())
-    }
-
-    /// No GIL: the thread furthest behind in virtual time runs next.
-    fn parallel_check(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
-        let mine = st.threads[i].clock;
-        let behind = st
-            .threads
-            .iter()
-            .enumerate()
-            .any(|(j, t)| j != i && t.status == Status::Ready && t.clock < mine);
-        if behind {
-            st.threads[i].status = Status::Ready;
-            st.threads[i].ready_since = mine;
-            self.pass_baton(st, i, ReleaseReason::Quantum)?;
-            self.wait_turn(st, i)?;
-        }
-        Ok(())
-    }
-
-    /// The running thread gives up the GIL to another waiter and queues again.
-    fn switch_away(&self, st: &mut Guard<'_>, i: usize, reason: ReleaseReason) -> Result<(), Stop> {
-        st.threads[i].status = Status::Ready;
-        st.threads[i].ready_since = st.now;
-        st.threads[i]
-            .state
-            .stats
-            .forced_drops
-            .fetch_add(1, Ordering::Relaxed);
-        self.pass_baton_excluding(st, i, Some(i), reason)?;
-        self.wait_turn(st, i)
-    }
-
-    fn pass_baton(
-        &self,
-        st: &mut Guard<'_>,
-        from: usize,
-        reason: ReleaseReason,
-    ) -> Result<(), Stop> {
-        self.pass_baton_excluding(st, from, None, reason)
-    }
-
-    /// Chooses who runs next after `from` stops running, and wakes it.
-    fn pass_baton_excluding(
-        &self,
-        st: &mut Guard<'_>,
-        from: usize,
-        exclude: Option<usize>,
-        reason: ReleaseReason,
-    ) -> Result<(), Stop> {
-        // The GIL is let go now, before the clock may jump to a timer below.
-        let released_at = st.now.max(st.threads[from].clock);
-        self.expire_timers(st);
-        self.leave_out_futile_retries(st);
-        let mut candidates = self.ready_threads(st, exclude);
-        if candidates.is_empty() {
-            // Nobody can run now: jump the clock to the earliest timer.
-            let next_deadline = st
-                .threads
-                .iter()
-                .filter_map(|t| match t.status {
-                    Status::Blocked {
-                        deadline: Some(d), ..
-                    } => Some(d),
-                    _ => None,
-                })
-                .min();
-            match next_deadline {
-                Some(d) => {
-                    st.now = st.now.max(d);
-                    self.expire_timers(st);
-                    candidates = self.ready_threads(st, exclude);
-                }
-                None if exclude.is_some() => {
-                    // Forced switch with nobody else ready after all: keep running.
-                    st.threads[from].status = Status::Running;
-                    st.running = Some(from);
-                    return Ok(());
-                }
-                None => {
-                    st.running = None;
-                    let anyone_blocked = st
-                        .threads
-                        .iter()
-                        .any(|t| matches!(t.status, Status::Blocked { .. }));
-                    return if anyone_blocked {
-                        Err(Stop::Deadlock)
-                    } else {
-                        Ok(())
-                    };
-                }
-            }
-        }
-        let next = self.choose(st, &candidates)?;
-        self.note_release(st, from, released_at);
-        self.hand_to(st, from, next, reason);
-        Ok(())
-    }
-
-    /// `next` runs now (it may be `from` itself).
-    fn hand_to(&self, st: &mut Guard<'_>, from: usize, next: usize, reason: ReleaseReason) {
-        if next != from {
-            self.report_handoff(st, from, next, reason);
-        }
-        if next != from && self.model != GilModel::Off {
-            let before = st.now;
-            st.now = st.now.max(st.threads[next].clock) + cost::HANDOFF_NS;
-            st.last_switch = st.now;
-            accounting::advanced(st, before);
-        }
-        let now = st.now;
-        self.note_acquire(st, from, next, now);
-        let t = &mut st.threads[next];
-        if self.model != GilModel::Off {
-            t.clock = now;
-        }
-        t.status = Status::Running;
-        t.retry = None;
-        st.running = Some(next);
-        self.baton.store(next + 1, Ordering::Release);
-        self.clock.store(st.now, Ordering::Relaxed);
-        st.threads[next].wake.notify_one();
-    }
-
-    /// The GIL (or, without one, the simulated core) goes from `from` to `next`: the same
-    /// events as the real GIL's, timed on the virtual clock.
-    fn report_handoff(&self, st: &SimState, from: usize, next: usize, reason: ReleaseReason) {
-        if !self.events.active() {
-            return;
-        }
-        let released_at = Duration::from_nanos(st.now.max(st.threads[from].clock));
-        let thread = st.threads[from].state.ident;
-        self.events
-            .emit_at(released_at, || Event::GilRelease { thread, reason });
-        let taken_at = if self.model == GilModel::Off {
-            st.threads[next].clock
-        } else {
-            st.now.max(st.threads[next].clock) + cost::HANDOFF_NS
-        };
-        let waited = Duration::from_nanos(taken_at.saturating_sub(st.threads[next].ready_since));
-        let thread = st.threads[next].state.ident;
-        self.events
-            .emit_at(Duration::from_nanos(taken_at), || Event::GilAcquire {
-                thread,
-                waited,
-            });
-    }
-
-    fn ready_threads(&self, st: &SimState, exclude: Option<usize>) -> Vec<usize> {
-        st.threads
-            .iter()
-            .enumerate()
-            .filter(|(j, t)| t.status == Status::Ready && Some(*j) != exclude)
-            .map(|(j, _)| j)
-            .collect()
-    }
-
-    fn interval_ns(&self) -> u64 {
-        self.interval.load(Ordering::Relaxed).max(1)
-    }
-
-    /// Parks the calling thread until the baton is its own.
-    fn wait_turn(&self, st: &mut Guard<'_>, i: usize) -> Result<(), Stop> {
-        let wake = st.threads[i].wake.clone();
-        let mut spun = false;
-        loop {
-            if st.stopped {
-                return Err(Stop::Stopped);
-            }
-            if st.running == Some(i) {
-                return Ok(());
-            }
-            if !spun && self.options.spin {
-                // Short turns often come straight back (a thread starts, sets an Event, and
-                // exits): watch the baton for a moment before paying for a sleep/wake-up.
-                spun = true;
-                MutexGuard::unlocked(st, || self.spin_for_baton(i));
-                continue;
-            }
-            wake.wait_for(st, Duration::from_millis(100));
-        }
-    }
-
-    fn spin_for_baton(&self, i: usize) {
-        let start = std::time::Instant::now();
-        while start.elapsed() < SPIN_FOR {
-            for _ in 0..64 {
-                if self.baton.load(Ordering::Acquire) == i + 1 {
-                    return;
-                }
-                std::hint::spin_loop();
-            }
-        }
-    }
-}
-
-/// How a run cut off by `--max-steps` ends (the explorer recognises its runaways by it).
-pub fn max_steps_message(max: u64) -> String {
-    format!("gilsim: the run was stopped after --max-steps {max} instructions\n")
-}
-
-/// What a schedule was recorded under: the GIL model and knobs that change decisions.
-pub fn model_line(options: &super::interpreter::RunOptions) -> String {
-    let cores = options.sim.as_ref().map_or(4, |s| s.cores);
-    let mode = if options.sim.as_ref().is_some_and(|s| s.explore) {
-        "explore"
-    } else {
-        "sim"
-    };
-    format!(
-        "gil={} check-points={} switch-interval={} cores={cores} mode={mode}",
-        options.gil.name(),
-        options.check_points.describe(),
-        options.switch_interval
-    )
 }

@@ -3,22 +3,6 @@
 //! version that reads the same schedule format (a crate upgrade must not silently change
 //! recorded runs).
 
-use std::sync::atomic::Ordering;
-
-/// Seeds `random` generators that the program leaves unseeded (the module's own, a bare
-/// `Random()`, `seed()` / `seed(None)`). CPython takes OS entropy there; a simulated run
-/// derives the key from its seed and the number of such generators before, so its random
-/// numbers, and every decision that depends on them, repeat with the seed (and a replayed
-/// or explored schedule meets the same program).
-impl super::Sim {
-    pub fn entropy(&self) -> [u32; 4] {
-        let draw = self.entropy_draws.fetch_add(1, Ordering::Relaxed);
-        let mut rng = SplitMix64::new(self.options.seed ^ draw.wrapping_mul(0xA076_1D64_78BD_642F));
-        let (a, b) = (rng.next_u64(), rng.next_u64());
-        [a as u32, (a >> 32) as u32, b as u32, (b >> 32) as u32]
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct SplitMix64 {
     state: u64,

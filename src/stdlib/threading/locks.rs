@@ -8,7 +8,7 @@ use std::time::Duration;
 use parking_lot::{Condvar, Mutex};
 
 use crate::runtime::deadlock::LockInfo;
-use crate::runtime::sched::{Sim, WaitKey};
+use crate::runtime::sched::Scheduler;
 use crate::runtime::thread::WaitKind;
 use crate::vm::blocking::WaitFor;
 use crate::vm::builtins::{methods_rest, parse};
@@ -28,8 +28,8 @@ pub struct LockCore {
     reentrant: bool,
     /// A `Condition`'s private waiter lock: not listed among a thread's holdings.
     internal: std::sync::atomic::AtomicBool,
-    /// In simulated mode, the scheduler to tell when the lock is released.
-    sim: Option<Arc<Sim>>,
+    /// The run's scheduler, told when the lock is released (simulated waiters retry then).
+    sched: Scheduler,
     /// Itself, for identities that survive address reuse (simulated mode).
     me: std::sync::OnceLock<std::sync::Weak<LockCore>>,
 }
@@ -41,13 +41,13 @@ struct LockState {
 }
 
 impl LockCore {
-    pub fn new(reentrant: bool, sim: Option<Arc<Sim>>) -> Arc<LockCore> {
+    pub fn new(reentrant: bool, sched: Scheduler) -> Arc<LockCore> {
         let core = Arc::new(LockCore {
             state: Mutex::new(LockState::default()),
             cond: Condvar::new(),
             reentrant,
             internal: std::sync::atomic::AtomicBool::new(false),
-            sim,
+            sched,
             me: std::sync::OnceLock::new(),
         });
         let _ = core.me.set(Arc::downgrade(&core));
@@ -166,11 +166,9 @@ impl LockCore {
         Ok(())
     }
 
-    /// In simulated mode, the threads blocked on this lock may retry.
+    /// The threads blocked on this lock may retry.
     fn released(&self) {
-        if let Some(sim) = &self.sim {
-            sim.notify(WaitKey::Lock(self.identity()));
-        }
+        self.sched.lock_released(self.identity());
     }
 
     pub fn mark_internal(&self) {
@@ -191,15 +189,10 @@ impl LockCore {
         let Some(owner) = self.state.lock().owner else {
             return "nobody".into();
         };
-        vm.interp
-            .threads
-            .lock()
-            .iter()
-            .find(|t| t.ident == owner)
-            .map_or_else(
-                || format!("thread {owner}"),
-                |t| format!("'{}'", t.display_name()),
-            )
+        vm.interp.runtime.thread(owner).map_or_else(
+            || format!("thread {owner}"),
+            |t| format!("'{}'", t.display_name()),
+        )
     }
 }
 
@@ -284,9 +277,9 @@ fn new_rlock(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// A new `_thread.lock` or `_thread.RLock` object.
 pub fn new_lock(vm: &Vm, reentrant: bool) -> Value {
-    let core = LockCore::new(reentrant, vm.interp.sim.clone());
+    let core = LockCore::new(reentrant, vm.interp.runtime.sched.clone());
     let weak: std::sync::Weak<dyn LockInfo> = Arc::downgrade(&(core.clone() as Arc<dyn LockInfo>));
-    vm.interp.register_lock(weak);
+    vm.interp.runtime.register_lock(weak);
     let class = if reentrant {
         RLOCK_CLASS.clone()
     } else {

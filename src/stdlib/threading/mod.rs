@@ -126,7 +126,7 @@ fn get_native_id(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn native_id(vm: &Vm, t: &ThreadState) -> i64 {
-    let threads = vm.interp.threads.lock();
+    let threads = vm.interp.runtime.threads();
     let index = threads.iter().position(|x| x.ident == t.ident).unwrap_or(0);
     std::process::id() as i64 + index as i64
 }
@@ -151,13 +151,9 @@ fn thread_by_ident(vm: &Vm, v: &Value) -> PyResult<Arc<ThreadState>> {
     let ident = v
         .as_i64()
         .ok_or_else(|| type_error(format!("an integer is required, not {}", type_name(v))))?;
-    vm.interp
-        .threads
-        .lock()
-        .iter()
-        .rev()
-        .find(|t| t.ident as i64 == ident)
-        .cloned()
+    u64::try_from(ident)
+        .ok()
+        .and_then(|ident| vm.interp.runtime.thread(ident))
         .ok_or_else(|| value_error(format!("no thread with ident {ident}")))
 }
 
@@ -212,7 +208,7 @@ fn bind_current(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// Binds `threading`'s `_MainThread` object to the main thread, whichever thread imports.
 fn bind_main(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("_bind_main", args, 1, 1)?;
-    let main = vm.interp.threads.lock().first().cloned();
+    let main = vm.interp.main_thread();
     if let Some(main) = main {
         *main.py_thread.lock() = Some(a[0].clone());
     }
@@ -220,7 +216,7 @@ fn bind_main(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn main_ident(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    let main = vm.interp.threads.lock().first().map(|t| t.ident);
+    let main = vm.interp.main_thread().map(|t| t.ident);
     Ok(Value::Int(main.unwrap_or(vm.thread.ident) as i64))
 }
 
@@ -316,9 +312,5 @@ fn print_exception(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// `os.cpu_count()` for the default pool size: the virtual cores in simulated runs, so a
 /// default `ThreadPoolExecutor()` has the same workers on every machine.
 fn cpu_count(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    let n = match &vm.interp.sim {
-        Some(sim) => sim.options().cores as usize,
-        None => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
-    };
-    Ok(Value::Int(n as i64))
+    Ok(Value::Int(vm.interp.runtime.sched.cpu_count() as i64))
 }

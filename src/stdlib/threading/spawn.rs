@@ -1,11 +1,7 @@
 //! Starting an OS thread that runs a Python callable on its own `Vm`: the new thread takes the
 //! GIL like any other, reports an uncaught exception, and wakes its joiners when it ends.
 
-use std::sync::Arc;
-
-use crate::runtime::ThreadState;
 use crate::runtime::events::Event;
-use crate::runtime::gil::ReleaseReason;
 use crate::vm::context::Vm;
 use crate::vm::errors::{PyErr, PyResult, runtime_error};
 use crate::vm::types::types;
@@ -29,17 +25,20 @@ pub struct ThreadSpec {
 /// Starts the thread; returns its ident.
 pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
     let interp = vm.interp.clone();
-    let ident = interp.runtime.next_thread_ident();
-    let state = Arc::new(ThreadState::named(ident, &spec.name));
+    let state = interp.new_thread(&spec.name);
+    let ident = state.ident;
     state
         .daemon
         .store(spec.daemon, std::sync::atomic::Ordering::Relaxed);
     *state.py_thread.lock() = spec.py_thread.clone();
-    vm.sim_sync()?;
-    interp.register_thread(state.clone());
+    let sched = &interp.runtime.sched;
+    sched
+        .add_thread(&vm.caller(), &state)
+        .map_err(|stop| vm.halted(stop))?;
     let worker_state = state.clone();
     let worker_interp = interp.clone();
     let placement = interp.runtime.pool_placement(THREAD_STACK_SIZE);
+    let runtime = interp.runtime.clone();
     let spawned = crate::runtime::pool::spawn("gilsim-thread", placement, move || {
         {
             let vm = Vm::new(worker_interp, worker_state, THREAD_STACK_SIZE);
@@ -49,7 +48,7 @@ pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
     });
     match spawned {
         Ok(handle) => {
-            let mut handles = interp.handles.lock();
+            let mut handles = runtime.handles.lock();
             handles.retain(|h| !h.is_finished());
             handles.push(handle);
             Ok(ident)
@@ -64,23 +63,8 @@ pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
 /// The body of a started OS thread.
 fn run_thread(vm: &Vm, spec: ThreadSpec) {
     let ident = vm.thread.ident;
-    let start_event = || Event::ThreadStart {
-        thread: ident,
-        name: spec.name.clone(),
-    };
-    // A simulated thread exists for the trace only once it is scheduled.
-    let started = match &vm.interp.sim {
-        Some(sim) => {
-            sim.begin(&vm.thread).is_ok() && {
-                vm.emit(start_event);
-                true
-            }
-        }
-        None => {
-            vm.emit(start_event);
-            vm.interp.gil.take(&vm.thread)
-        }
-    };
+    let sched = &vm.interp.runtime.sched;
+    let started = sched.begin_thread(&vm.caller(), &spec.name);
     if started {
         let target = spec.target.clone();
         let result = vm.call_ex(&target, spec.args, spec.kwargs);
@@ -94,13 +78,8 @@ fn run_thread(vm: &Vm, spec: ThreadSpec) {
     }
     vm.thread.mark_finished();
     vm.emit(|| Event::ThreadExit { thread: ident });
-    match &vm.interp.sim {
-        Some(sim) => {
-            if let Err(stop) = sim.exit(&vm.thread, vm.sim_pending.replace(0)) {
-                let _ = vm.sim_stop(stop);
-            }
-        }
-        None => vm.interp.gil.release(&vm.thread, ReleaseReason::Exit),
+    if let Err(stop) = sched.end_thread(&vm.caller()) {
+        vm.interp.runtime.halt(stop);
     }
 }
 

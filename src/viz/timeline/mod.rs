@@ -50,7 +50,7 @@ impl Timeline {
             model: interp.gil.model,
             state: Mutex::new(TimelineState::default()),
         });
-        if let Some(main) = interp.threads.lock().first() {
+        if let Some(main) = interp.main_thread() {
             let mut st = timeline.state.lock();
             st.lane(main.ident).set(0, State::Running);
             st.holder = Some(main.ident);

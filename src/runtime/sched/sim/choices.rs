@@ -1,34 +1,33 @@
 //! The scheduler's choices: who runs next, each decision drawn from the seed or replayed,
 //! exploration's switch points, and how long the running thread may go on undisturbed.
 
-use super::schedule::{Decision, Kind};
 use super::{Guard, Point, Sim, Status, Stop, cost};
 use crate::runtime::gil::{GilModel, ReleaseReason};
+use crate::runtime::sched::schedule::{Decision, Kind};
 
 impl Sim {
-    /// Which ready thread runs: any waiter may win the GIL (not FIFO: a seeded choice);
-    /// without a GIL, the one furthest behind in virtual time (ties: seeded).
-    pub(super) fn choose(&self, st: &mut Guard<'_>, candidates: &[usize]) -> Result<usize, Stop> {
-        let pool: Vec<usize> = if self.model == GilModel::Off && !self.options.explore {
-            let min = candidates
-                .iter()
-                .map(|&j| st.threads[j].clock)
-                .min()
-                .unwrap_or(0);
-            candidates
-                .iter()
-                .copied()
-                .filter(|&j| st.threads[j].clock == min)
-                .collect()
-        } else {
-            candidates.to_vec()
-        };
-        let kind = if self.model == GilModel::Off && !self.options.explore {
-            Kind::Tie
-        } else {
-            Kind::Waiter
-        };
-        let k = self.decide(st, kind, pool.len() as u32)?;
+    /// Which of the threads that may run gets the baton: the one furthest behind in virtual
+    /// time (ties: a seeded choice); exploring, any of them.
+    pub(super) fn choose_runner(
+        &self,
+        st: &mut Guard<'_>,
+        runnable: &[usize],
+    ) -> Result<usize, Stop> {
+        if self.options.explore {
+            let k = self.decide(st, Kind::Waiter, runnable.len() as u32)?;
+            return Ok(runnable[k as usize]);
+        }
+        let min = runnable
+            .iter()
+            .map(|&j| st.threads[j].clock)
+            .min()
+            .unwrap_or(0);
+        let pool: Vec<usize> = runnable
+            .iter()
+            .copied()
+            .filter(|&j| st.threads[j].clock == min)
+            .collect();
+        let k = self.decide(st, Kind::Tie, pool.len() as u32)?;
         Ok(pool[k as usize])
     }
 
@@ -108,17 +107,7 @@ impl Sim {
             Some(max) => max.saturating_sub(st.steps).max(1),
             None => u64::MAX,
         };
-        if let Some(d) = st
-            .threads
-            .iter()
-            .filter_map(|t| match t.status {
-                Status::Blocked {
-                    deadline: Some(d), ..
-                } => Some(d),
-                _ => None,
-            })
-            .min()
-        {
+        if let Some(d) = Self::next_deadline(st) {
             budget = budget.min(until(d, now));
         }
         if self.options.explore {
@@ -128,29 +117,17 @@ impl Sim {
             }
             return budget;
         }
-        match self.model {
-            GilModel::New => {
-                let interval = self.interval_ns();
-                let last = st.last_switch;
-                if let Some(d) = st
-                    .threads
-                    .iter()
-                    .filter(|t| t.status == Status::Ready)
-                    .map(|t| t.ready_since.max(last) + interval)
-                    .min()
-                {
-                    budget = budget.min(until(d, now));
-                }
-            }
-            GilModel::Old => {}
-            GilModel::Off => {
-                if st.threads.iter().any(|t| t.status == Status::Ready) {
-                    let q = self
-                        .decide(st, Kind::Quantum, 2 * cost::PARALLEL_QUANTUM)
-                        .unwrap_or(0);
-                    budget = budget.min(u64::from(q) + 1);
-                }
-            }
+        if let Some(g) = st.threads[i].gil
+            && let Some((due, _)) = Self::drop_request_due(st, g)
+        {
+            budget = budget.min(until(due, now));
+        }
+        if st.parallel && (0..st.threads.len()).any(|j| j != i && st.runnable(j)) {
+            // Threads run in parallel: look again after a seeded run length.
+            let q = self
+                .decide(st, Kind::Quantum, 2 * cost::PARALLEL_QUANTUM)
+                .unwrap_or(0);
+            budget = budget.min(u64::from(q) + 1);
         }
         budget
     }
@@ -183,7 +160,7 @@ impl Sim {
         i: usize,
         point: Point,
     ) -> Result<(), Stop> {
-        let switch_point = match self.model {
+        let switch_point = match st.model_of(i) {
             GilModel::New | GilModel::Off => point == Point::Check,
             GilModel::Old => point == Point::OldGilTick,
         };
@@ -191,12 +168,15 @@ impl Sim {
             return Ok(());
         }
         self.leave_out_futile_retries(st);
-        let others: Vec<usize> = st
-            .threads
-            .iter()
-            .enumerate()
-            .filter(|(j, t)| *j != i && t.status == Status::Ready)
-            .map(|(j, _)| j)
+        // Who could run instead: a waiter for this thread's GIL, or a thread running in
+        // parallel (another GIL's holder, a thread without one).
+        let mine = st.threads[i].gil;
+        let others: Vec<usize> = (0..st.threads.len())
+            .filter(|&j| {
+                j != i
+                    && st.threads[j].status == Status::Ready
+                    && (st.runnable(j) || mine.is_some_and(|g| st.waits_for(j, g)))
+            })
             .collect();
         if others.is_empty() {
             return Ok(());
@@ -209,13 +189,15 @@ impl Sim {
         let next = others[k as usize - 1];
         st.threads[i].status = Status::Ready;
         st.threads[i].ready_since = st.now;
-        let reason = match self.model {
-            GilModel::New | GilModel::Old => ReleaseReason::Explored,
-            GilModel::Off => ReleaseReason::Quantum,
+        let reason = match mine.filter(|&g| st.waits_for(next, g)) {
+            Some(g) => {
+                st.gils[g].rules.release(i);
+                self.give_gil(st, g, Some((i, ReleaseReason::Explored)), next);
+                ReleaseReason::Explored
+            }
+            None => ReleaseReason::Quantum,
         };
-        let at = st.now.max(st.threads[i].clock);
-        self.note_release(st, i, at);
-        self.hand_to(st, i, next, reason);
+        self.give_baton(st, Some((i, reason)), next);
         self.wait_turn(st, i)
     }
 }

@@ -1,0 +1,192 @@
+//! `Runtime`: one per run — its options, output streams, event stream and scheduler (the
+//! seam between real and simulated mode), every thread and lock of the run whatever its
+//! interpreter (deadlocks can span interpreters), and why the run was stopped.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Weak};
+use std::time::{Duration, Instant};
+
+use parking_lot::Mutex;
+
+use super::config::RunOptions;
+use super::deadlock::LockInfo;
+use super::events::Events;
+use super::gil::{Gil, GilModel};
+use super::output::Output;
+use super::sched::{Scheduler, Stop};
+use super::thread::{ThreadState, breaker};
+
+pub struct Runtime {
+    pub options: RunOptions,
+    pub stdout: Output,
+    pub stderr: Output,
+    pub started: Instant,
+    pub events: Arc<Events>,
+    /// Real or simulated, chosen once for the whole run.
+    pub sched: Scheduler,
+    next_ident: AtomicU64,
+    /// GILs created so far (their ids).
+    gils: AtomicUsize,
+    /// Interpreters created so far (the main one is 0).
+    interpreters: AtomicU64,
+    /// Source text of every compiled file, for traceback lines.
+    sources: Mutex<HashMap<String, Arc<str>>>,
+    /// Why the run was stopped from outside the program (deadlock report, timeout).
+    pub stop_reason: Mutex<Option<String>>,
+    /// Every thread that ever ran Python code in this run, in start order.
+    threads: Mutex<Vec<Arc<ThreadState>>>,
+    /// OS threads to join before the run ends.
+    pub handles: Mutex<Vec<super::pool::Handle>>,
+    /// Every lock created, for the holdings in deadlock reports.
+    locks: Mutex<Vec<Weak<dyn LockInfo>>>,
+}
+
+impl Runtime {
+    pub fn new(options: RunOptions) -> Arc<Runtime> {
+        let (stdout, stderr) = if options.capture {
+            (Output::captured(), Output::captured())
+        } else {
+            (Output::stdout(), Output::stderr())
+        };
+        let started = Instant::now();
+        // A simulated run's events are timed on its virtual clock, which the scheduler moves.
+        let virtual_clock = options.sim.as_ref().map(|_| Arc::new(AtomicU64::new(0)));
+        let events = Arc::new(Events::new(started, virtual_clock.clone()));
+        let sched = Scheduler::new(options.sim.clone(), virtual_clock, started, &events);
+        Arc::new(Runtime {
+            options,
+            stdout,
+            stderr,
+            started,
+            events,
+            sched,
+            next_ident: AtomicU64::new(1),
+            gils: AtomicUsize::new(0),
+            interpreters: AtomicU64::new(0),
+            sources: Mutex::new(HashMap::new()),
+            stop_reason: Mutex::new(None),
+            threads: Mutex::new(Vec::new()),
+            handles: Mutex::new(Vec::new()),
+            locks: Mutex::new(Vec::new()),
+        })
+    }
+
+    /// A new GIL of this run (an interpreter's own, or one several share).
+    pub fn new_gil(&self, model: GilModel, interval: Duration) -> Arc<Gil> {
+        let id = self.gils.fetch_add(1, Ordering::Relaxed);
+        self.sched.new_gil(id, model, interval, self.events.clone())
+    }
+
+    /// The id of a new interpreter (the main one is 0).
+    pub fn next_interpreter_id(&self) -> u64 {
+        self.interpreters.fetch_add(1, Ordering::Relaxed)
+    }
+
+    pub fn register_source(&self, filename: &str, source: &str) {
+        self.register_shared_source(filename, Arc::from(source));
+    }
+
+    /// Like `register_source`, without copying text that is shared already (the explorer's
+    /// program and the embedded modules, registered again by every run).
+    pub fn register_shared_source(&self, filename: &str, source: Arc<str>) {
+        self.sources.lock().insert(filename.to_string(), source);
+    }
+
+    /// Line `line` (1-based) of a registered source file.
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let sources = self.sources.lock();
+        let text = sources.get(filename)?;
+        text.lines()
+            .nth((line as usize).checked_sub(1)?)
+            .map(str::to_string)
+    }
+
+    /// Where this run's OS threads with `stack_size` come from: pinned to the run's core, if
+    /// it has one (see `SimOptions::core`).
+    pub fn pool_placement(&self, stack_size: usize) -> super::pool::Placement {
+        super::pool::Placement {
+            stack_size,
+            core: self.options.sim.as_ref().and_then(|s| s.core),
+        }
+    }
+
+    /// A fresh thread identifier (`threading.get_ident()`-like; stable within a run).
+    pub fn next_thread_ident(&self) -> u64 {
+        // CPython idents are pthread addresses; gilsim hands out readable, distinct numbers.
+        let n = self.next_ident.fetch_add(1, Ordering::Relaxed);
+        139_800_000_000_000 + n * 0x0080_0000
+    }
+
+    /// A thread of the run begins (the scheduler learns of it separately).
+    pub fn register_thread(&self, t: Arc<ThreadState>) {
+        self.threads.lock().push(t);
+    }
+
+    /// Every thread of the run, in start order.
+    pub fn threads(&self) -> Vec<Arc<ThreadState>> {
+        self.threads.lock().clone()
+    }
+
+    /// The thread with this ident, if the run has one.
+    pub fn thread(&self, ident: u64) -> Option<Arc<ThreadState>> {
+        self.threads
+            .lock()
+            .iter()
+            .find(|t| t.ident == ident)
+            .cloned()
+    }
+
+    /// Threads that have not finished, in start order.
+    pub fn live_threads(&self) -> Vec<Arc<ThreadState>> {
+        self.threads
+            .lock()
+            .iter()
+            .filter(|t| !t.is_finished())
+            .cloned()
+            .collect()
+    }
+
+    pub fn register_lock(&self, lock: Weak<dyn LockInfo>) {
+        let mut locks = self.locks.lock();
+        if locks.len() > 1024 {
+            locks.retain(|l| l.strong_count() > 0);
+        }
+        locks.push(lock);
+    }
+
+    pub fn known_locks(&self) -> Vec<Arc<dyn LockInfo>> {
+        self.locks.lock().iter().filter_map(Weak::upgrade).collect()
+    }
+
+    /// Records why the run must stop (first reason wins).
+    pub fn set_stop_reason(&self, reason: String) {
+        let mut r = self.stop_reason.lock();
+        if r.is_none() {
+            *r = Some(reason);
+        }
+    }
+
+    /// Asks every thread to stop at its next check point or wait slice.
+    pub fn stop_all(&self) {
+        for t in self.threads.lock().iter() {
+            t.request(breaker::STOP);
+        }
+        self.sched.stop();
+    }
+
+    /// The scheduler stopped a thread: a deadlock it found is reported, a limit's reason
+    /// recorded, and the whole run stops.
+    pub fn halt(&self, stop: Stop) {
+        match stop {
+            Stop::Deadlock => super::deadlock::declare(self),
+            Stop::Limit => {
+                if let Some(reason) = self.sched.simulated().and_then(|s| s.limit_reason()) {
+                    self.set_stop_reason(reason);
+                }
+                self.stop_all();
+            }
+            Stop::Stopped => {}
+        }
+    }
+}

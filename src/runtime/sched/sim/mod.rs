@@ -1,0 +1,455 @@
+//! Simulated mode (DESIGN.md "Real and simulated modes"): one scheduler decides every GIL
+//! handoff, wake-up and preemption from a seed, on a virtual clock. Python threads still run
+//! on their own OS threads, but only the thread holding the baton executes; the others are
+//! parked until the scheduler hands the baton on. Every choice goes through [`Sim::decide`],
+//! so a run is a pure function of program + flags + seed, and can be recorded and replayed.
+//!
+//! A run may hold several GILs (interpreters that each own one) and threads without any
+//! (`--gil off`). Threads under one GIL take turns on that GIL's time line (`gil.rs`);
+//! threads that may run at once — the holders of different GILs, threads without a GIL —
+//! run in parallel on virtual cores, the one furthest behind in virtual time first
+//! (`handoff.rs`), each with its own clock (`clock.rs`).
+
+mod choices;
+mod clock;
+mod gil;
+mod handoff;
+pub(super) mod hooks;
+mod reduce;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use parking_lot::{Condvar, Mutex, MutexGuard};
+
+use super::rng::SplitMix64;
+use super::schedule::{Decision, Schedule};
+use crate::runtime::deadlock::LockInfo;
+use crate::runtime::events::Events;
+use crate::runtime::gil::{Gil, GilModel, GilState, ReleaseReason};
+use crate::runtime::thread::ThreadState;
+
+/// The virtual cost model (documented in the README).
+pub mod cost {
+    /// One bytecode instruction (about what CPython 3.12 takes for a simple one).
+    pub const INSTRUCTION_NS: u64 = 20;
+    /// Handing the GIL (or a core) from one thread to another.
+    pub const HANDOFF_NS: u64 = 5_000;
+    /// Added to every sleep, as Linux's default timer slack is: even `sleep(0)` takes time.
+    pub const SLEEP_SLACK_NS: u64 = 50_000;
+    /// Old GIL: a waiter wins the holder's release-and-retake race once in this many tries.
+    pub const OLD_GIL_WIN_ONE_IN: u32 = 32;
+    /// No GIL: a running thread goes on for 1..=2×this many instructions before the scheduler
+    /// looks again (a seeded draw, so races land on varying instructions).
+    pub const PARALLEL_QUANTUM: u32 = 40;
+}
+
+/// In simulated mode the wall clock starts at 2026-01-01 00:00:00 UTC, so runs repeat.
+pub const VIRTUAL_EPOCH: Duration = Duration::from_secs(1_767_225_600);
+
+/// What a simulated run is configured with.
+#[derive(Debug, Clone)]
+pub struct SimOptions {
+    pub seed: u64,
+    /// Virtual cores (matters without a GIL, and for interpreters with a GIL each).
+    pub cores: u32,
+    /// Stop after this many instructions.
+    pub max_steps: Option<u64>,
+    /// Decisions to replay instead of drawing them from the seed.
+    pub replay: Option<Schedule>,
+    /// Exploration (`gilsim explore`): every switch point is a decision, the replayed
+    /// decisions are a prefix and every later decision takes the default (no switch).
+    pub explore: bool,
+    /// Randomized exploration: at these switch points (counted from 0) the running thread
+    /// is preempted for a random other one; waiters are chosen at random (from the seed).
+    pub random_preemptions: Option<Vec<u64>>,
+    /// A thread that gave up the baton watches it for a moment before sleeping. That pays
+    /// only when another core is free to run the baton's holder meanwhile: off on one core,
+    /// and off when the explorer already keeps every core busy with its own runs.
+    pub spin: bool,
+    /// Run every thread of this run on this OS core (the explorer's workers: a handoff
+    /// between threads on one core is a cheap same-core switch).
+    pub core: Option<usize>,
+}
+
+impl Default for SimOptions {
+    fn default() -> SimOptions {
+        SimOptions {
+            seed: 0,
+            cores: 4,
+            max_steps: None,
+            replay: None,
+            explore: false,
+            random_preemptions: None,
+            spin: *SPARE_CORE,
+            core: None,
+        }
+    }
+}
+
+/// What a blocked thread waits for, so the scheduler knows whom an event wakes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitKey {
+    Lock(u64),
+    Thread(u64),
+    Shutdown,
+    /// Only its deadline wakes it (a sleep).
+    Timer,
+}
+
+/// Why a call into the scheduler did not return normally: the run must unwind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Stopped from outside (timeout, another thread's deadlock report, shutdown).
+    Stopped,
+    /// Every thread is blocked for good: the caller reports the deadlock.
+    Deadlock,
+    /// `--max-steps` reached, or a replay diverged: the reason is recorded.
+    Limit,
+}
+
+/// Where a running thread asks the scheduler for a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    /// A check point of the active policy (3.10 positions, every instruction, N ticks).
+    Check,
+    /// The old GIL's periodic release (every N ticks).
+    OldGilTick,
+    /// Nothing to decide, only to account time (a clock read, before blocking).
+    Sync,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    /// Wants to run: it waits for its GIL, or holds it (or needs none) and waits for the
+    /// baton.
+    Ready,
+    /// Holds the baton: the one thread executing.
+    Running,
+    Blocked {
+        key: WaitKey,
+        deadline: Option<u64>,
+    },
+    Finished,
+}
+
+struct SimThread {
+    state: Arc<ThreadState>,
+    /// Its interpreter's GIL (an index into `SimState::gils`); None without a GIL.
+    gil: Option<usize>,
+    status: Status,
+    wake: Arc<Condvar>,
+    /// This thread's virtual time (under a GIL, that GIL's time line while it runs).
+    clock: u64,
+    /// Since when it has wanted its GIL (new GIL drop requests) or a core.
+    ready_since: u64,
+    timed_out: bool,
+    /// Instructions this thread executed (its CPU time, `time.thread_time`).
+    steps: u64,
+    /// The lock a thread blocked in `acquire` tries again once woken (exploration leaves
+    /// a retry that cannot succeed out, see `reduce.rs`).
+    retry: Option<reduce::Retry>,
+}
+
+/// One GIL on the virtual clock.
+struct SimGil {
+    /// Its model and switch interval (`sys.setswitchinterval` changes the latter).
+    gil: Arc<Gil>,
+    /// Who holds it (a thread index), and the models' rules.
+    rules: GilState<usize>,
+    /// The time line of its threads: they run one at a time, so they share one clock,
+    /// which its holder advances.
+    now: u64,
+}
+
+struct SimState {
+    threads: Vec<SimThread>,
+    index: HashMap<u64, usize>,
+    /// Every GIL of the run, by `Gil::id`.
+    gils: Vec<SimGil>,
+    /// Whether two threads may ever run at once (several GILs in use, or threads without
+    /// one): only then does the scheduler weigh parallel threads against each other.
+    parallel: bool,
+    /// The thread holding the baton.
+    running: Option<usize>,
+    /// The time every thread that may run has reached (timers fall due against it).
+    now: u64,
+    rng: SplitMix64,
+    decisions: Vec<Decision>,
+    replay: Option<Vec<Decision>>,
+    steps: u64,
+    /// Exploration switch points met so far (random preemptions are placed by this count).
+    switch_points: u64,
+    stopped: bool,
+    limit_reason: Option<String>,
+}
+
+pub struct Sim {
+    options: SimOptions,
+    state: Mutex<SimState>,
+    /// The global virtual time in ns, readable without the lock (events, traces).
+    pub clock: Arc<AtomicU64>,
+    /// Deterministic object identities for this run.
+    pub ids: Arc<super::ids::IdAliases>,
+    events: Arc<Events>,
+    /// Index + 1 of the thread holding the baton, readable without the lock (spinning).
+    baton: AtomicUsize,
+    /// Set when a thread became ready (a notify, a new thread): the running thread's budget
+    /// is stale and it must ask again at its next switch point.
+    dirty: AtomicBool,
+    /// How many unseeded `random` generators this run has created (see `entropy`).
+    entropy_draws: AtomicU64,
+}
+
+type Guard<'a> = MutexGuard<'a, SimState>;
+
+/// Spinning only pays when another core can run the thread holding the baton meanwhile.
+static SPARE_CORE: std::sync::LazyLock<bool> =
+    std::sync::LazyLock::new(|| std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2));
+
+impl Sim {
+    /// A simulated scheduler that moves `clock` (the virtual time events are timed with).
+    pub fn new(options: SimOptions, clock: Arc<AtomicU64>, events: Arc<Events>) -> Sim {
+        let replay = options.replay.as_ref().map(|s| s.decisions.clone());
+        Sim {
+            state: Mutex::new(SimState {
+                threads: Vec::new(),
+                index: HashMap::new(),
+                gils: Vec::new(),
+                parallel: false,
+                running: None,
+                now: 0,
+                rng: SplitMix64::new(options.seed),
+                decisions: Vec::new(),
+                replay,
+                steps: 0,
+                switch_points: 0,
+                stopped: false,
+                limit_reason: None,
+            }),
+            options,
+            clock,
+            ids: Arc::new(super::ids::IdAliases::default()),
+            dirty: AtomicBool::new(false),
+            baton: AtomicUsize::new(1),
+            entropy_draws: AtomicU64::new(0),
+            events,
+        }
+    }
+
+    /// A GIL of the run (they are added in `Gil::id` order).
+    pub fn add_gil(&self, gil: &Arc<Gil>) {
+        let mut st = self.state.lock();
+        debug_assert_eq!(gil.id, st.gils.len(), "GILs are added in id order");
+        st.gils.push(SimGil {
+            gil: gil.clone(),
+            rules: GilState::new(gil.model),
+            now: 0,
+        });
+    }
+
+    /// Whether the running thread's budget went stale (and clears the flag).
+    #[inline]
+    pub fn take_dirty(&self) -> bool {
+        self.dirty.load(Ordering::Relaxed) && self.dirty.swap(false, Ordering::Relaxed)
+    }
+
+    pub fn options(&self) -> &SimOptions {
+        &self.options
+    }
+
+    /// Adds a thread under `gil` (in creation order, which is deterministic): the first one
+    /// runs, the others start ready and wait for their turn in [`Sim::begin`].
+    pub fn register(&self, t: &Arc<ThreadState>, gil: &Gil) {
+        // Every check point must reach the scheduler: keep the eval breaker set.
+        t.request(crate::runtime::thread::breaker::SIM);
+        let mut st = self.state.lock();
+        let i = st.threads.len();
+        let first = st.running.is_none() && i == 0;
+        let now = st
+            .running
+            .map_or(st.now, |r| st.threads[r].clock.max(st.now));
+        let gil = (gil.model != GilModel::Off).then_some(gil.id);
+        st.threads.push(SimThread {
+            state: t.clone(),
+            gil,
+            status: if first {
+                Status::Running
+            } else {
+                Status::Ready
+            },
+            wake: Arc::new(Condvar::new()),
+            clock: now,
+            ready_since: now,
+            timed_out: false,
+            steps: 0,
+            retry: None,
+        });
+        st.index.insert(t.ident, i);
+        if first {
+            if let Some(g) = gil {
+                st.gils[g].rules.take(i, now);
+            }
+            st.running = Some(i);
+        }
+        st.parallel = Self::lanes(&st) > 1;
+        self.dirty.store(true, Ordering::Relaxed);
+    }
+
+    /// How many threads could ever run at once: one per GIL in use, one per thread without.
+    fn lanes(st: &SimState) -> usize {
+        let mut gils: Vec<usize> = st.threads.iter().filter_map(|t| t.gil).collect();
+        gils.sort_unstable();
+        gils.dedup();
+        gils.len() + st.threads.iter().filter(|t| t.gil.is_none()).count()
+    }
+
+    /// A new thread's OS thread waits here for its first turn.
+    pub fn begin(&self, me: &ThreadState) -> Result<(), Stop> {
+        let mut st = self.state.lock();
+        let i = self.index_of(&st, me)?;
+        self.wait_turn(&mut st, i)
+    }
+
+    /// Accounts `instructions` run since the last call and makes the decision of `point`.
+    /// Returns how many instructions may run before the scheduler must be asked again.
+    pub fn at(&self, me: &ThreadState, instructions: u64, point: Point) -> Result<u64, Stop> {
+        let mut st = self.state.lock();
+        if st.stopped {
+            return Err(Stop::Stopped);
+        }
+        let i = self.index_of(&st, me)?;
+        self.account(&mut st, i, instructions)?;
+        self.expire_timers(&mut st);
+        if st.parallel {
+            // A thread woken or started meanwhile may find its GIL free.
+            self.hand_free_gils(&mut st, None)?;
+        }
+        match point {
+            Point::Sync => {}
+            _ if self.options.explore => self.explore_point(&mut st, i, point)?,
+            _ => {
+                let switched = self.gil_check(&mut st, i, point)?;
+                if !switched && st.parallel {
+                    self.parallel_check(&mut st, i)?;
+                }
+            }
+        }
+        Ok(self.budget(&mut st, i))
+    }
+
+    /// The calling thread blocks until `key` is notified or the virtual `deadline` passes.
+    /// Returns true if the deadline woke it. `lock`: the lock it acquires when it wakes, if
+    /// that is what it waits for.
+    pub fn block(
+        &self,
+        me: &ThreadState,
+        instructions: u64,
+        key: WaitKey,
+        timeout_ns: Option<u64>,
+        lock: Option<Arc<dyn LockInfo>>,
+    ) -> Result<bool, Stop> {
+        let mut st = self.state.lock();
+        if st.stopped {
+            return Err(Stop::Stopped);
+        }
+        let i = self.index_of(&st, me)?;
+        self.account(&mut st, i, instructions)?;
+        let deadline = timeout_ns.map(|t| st.threads[i].clock.saturating_add(t));
+        st.threads[i].status = Status::Blocked { key, deadline };
+        st.threads[i].timed_out = false;
+        st.threads[i].retry = lock.map(|lock| reduce::Retry {
+            lock,
+            key,
+            deadline,
+        });
+        self.pass_baton(&mut st, i, None, ReleaseReason::Blocking)?;
+        self.wait_turn(&mut st, i)?;
+        Ok(std::mem::take(&mut st.threads[i].timed_out))
+    }
+
+    /// Wakes every thread blocked on `key` (they retry their wait when they run).
+    pub fn notify(&self, key: WaitKey) {
+        let mut st = self.state.lock();
+        self.dirty.store(true, Ordering::Relaxed);
+        let now = st
+            .running
+            .map_or(st.now, |r| st.threads[r].clock.max(st.now));
+        self.wake_where(&mut st, now, |k| k == key);
+    }
+
+    /// The calling thread is done: wake its joiners and hand the baton on.
+    pub fn exit(&self, me: &ThreadState, instructions: u64) -> Result<(), Stop> {
+        let mut st = self.state.lock();
+        let Ok(i) = self.index_of(&st, me) else {
+            return Ok(());
+        };
+        if !st.stopped {
+            let _ = self.account(&mut st, i, instructions);
+        }
+        st.threads[i].status = Status::Finished;
+        let ident = me.ident;
+        let now = st.threads[i].clock.max(st.now);
+        self.wake_where(&mut st, now, |key| {
+            key == WaitKey::Thread(ident) || key == WaitKey::Shutdown
+        });
+        if st.stopped {
+            return Err(Stop::Stopped);
+        }
+        self.pass_baton(&mut st, i, None, ReleaseReason::Exit)
+    }
+
+    /// Ends the simulation: every parked thread wakes and unwinds.
+    pub fn stop(&self) {
+        let mut st = self.state.lock();
+        st.stopped = true;
+        for t in &st.threads {
+            t.wake.notify_all();
+        }
+    }
+
+    /// Why the run hit a limit (`--max-steps`, a diverging replay), if it did.
+    pub fn limit_reason(&self) -> Option<String> {
+        self.state.lock().limit_reason.clone()
+    }
+
+    /// The decisions made so far, as a schedule.
+    pub fn schedule(&self, model: String, program: String) -> Schedule {
+        Schedule {
+            seed: self.options.seed,
+            model,
+            program,
+            decisions: self.state.lock().decisions.clone(),
+        }
+    }
+
+    /// The line a simulated run ends with (on stderr).
+    pub fn summary(&self) -> String {
+        let (elapsed, steps) = self.totals();
+        let decisions = self.state.lock().decisions.len();
+        format!(
+            "gilsim: simulated run (seed {}, {} virtual cores): {:.6} s of virtual time, {} instructions, {} scheduling decisions\n",
+            self.options.seed,
+            self.options.cores,
+            elapsed.as_secs_f64(),
+            steps,
+            decisions
+        )
+    }
+
+    /// Exploration switch points met so far.
+    pub fn switch_points(&self) -> u64 {
+        self.state.lock().switch_points
+    }
+
+    fn index_of(&self, st: &SimState, me: &ThreadState) -> Result<usize, Stop> {
+        st.index.get(&me.ident).copied().ok_or(Stop::Stopped)
+    }
+}
+
+/// How a run cut off by `--max-steps` ends (the explorer recognises its runaways by it).
+pub fn max_steps_message(max: u64) -> String {
+    format!("gilsim: the run was stopped after --max-steps {max} instructions\n")
+}
