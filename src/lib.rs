@@ -2,11 +2,11 @@
 #![forbid(unsafe_code)]
 
 pub mod compiler;
-pub mod runner;
+pub mod drive;
 pub mod runtime;
 pub mod stdlib;
 pub mod syntax;
 pub mod viz;
 pub mod vm;
 
-pub use runner::{RunOutcome, run_file, run_source};
+pub use drive::{RunOutcome, run_file, run_source};

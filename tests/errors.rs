@@ -186,3 +186,27 @@ fn an_imported_module_is_read_like_the_main_program() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_missing_file_is_reported_as_cpython_does_by_every_command() {
+    // `python3 nosuch.py`: "python3: can't open file 'nosuch.py': [Errno 2] No such file or
+    // directory", exit status 2 (each command read files its own way, with its own wording).
+    for command in ["run", "dis", "explore"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+            .args([command, "nosuch.py"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let prog = if command == "run" {
+            "gilsim".to_string()
+        } else {
+            format!("gilsim {command}")
+        };
+        assert_eq!(out.status.code(), Some(2), "{command}: {stderr}");
+        assert_eq!(
+            stderr,
+            format!("{prog}: can't open file 'nosuch.py': [Errno 2] No such file or directory\n"),
+            "{command}"
+        );
+    }
+}

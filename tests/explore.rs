@@ -3,8 +3,8 @@
 
 mod common;
 
+use gilsim::drive::explore::{ExploreOptions, Report, explore};
 use gilsim::runtime::TraceLevel;
-use gilsim::runtime::explore::{ExploreOptions, Report, explore};
 use gilsim::runtime::gil::{CheckPoints, GilModel};
 use gilsim::runtime::sched::schedule::Schedule;
 
@@ -390,7 +390,7 @@ fn helper_processes_report_exactly_what_one_process_does() {
 
 #[test]
 fn a_helper_that_cannot_start_or_dies_leaves_its_jobs_to_the_explorer() {
-    use gilsim::runtime::explore::HelperCommand;
+    use gilsim::drive::explore::HelperCommand;
     let alone = ExploreOptions {
         list: true,
         ..options(GilModel::New, CheckPoints::EveryOp)

@@ -19,7 +19,7 @@ fn simulate(path: &Path) -> String {
         .trace(TraceLevel::Switches)
         .sim(1)
         .build();
-    let out = gilsim::runner::run_program(
+    let out = gilsim::drive::run_program(
         &source,
         &name,
         options,

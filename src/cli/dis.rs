@@ -4,17 +4,11 @@ use std::path::Path;
 
 pub fn dis(file: &Path) -> i32 {
     let filename = file.display().to_string();
-    let source = match std::fs::read(file) {
-        Ok(bytes) => match gilsim::syntax::source::decode(&bytes, &filename) {
-            Ok(source) => source,
-            Err(e) => {
-                eprint!("{}", e.render(&filename));
-                return 1;
-            }
-        },
+    let source = match gilsim::syntax::source::read(file) {
+        Ok(source) => source,
         Err(e) => {
-            eprintln!("gilsim: can't open file '{filename}': {e}");
-            return 2;
+            eprint!("{}", e.render("gilsim dis", &filename));
+            return e.exit_code();
         }
     };
     match gilsim::compiler::compile_module(&source, &filename) {

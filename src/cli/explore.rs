@@ -5,10 +5,10 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
-use gilsim::runtime::RunOptions;
-use gilsim::runtime::explore::{
+use gilsim::drive::explore::{
     ExploreOptions, HelperCommand, Report, Tick, default_jobs, explore as run_explore, serve,
 };
+use gilsim::runtime::RunOptions;
 
 use super::gil_flags::ModelArgs;
 
@@ -97,20 +97,11 @@ pub fn explore(args: ExploreArgs) -> i32 {
         }
     };
     let filename = args.file.display().to_string();
-    let source = match std::fs::read(&args.file) {
-        Ok(bytes) => match gilsim::syntax::source::decode(&bytes, &filename) {
-            Ok(source) => source,
-            Err(e) => {
-                eprint!("{}", e.render(&filename));
-                return 1;
-            }
-        },
+    let source = match gilsim::syntax::source::read(&args.file) {
+        Ok(source) => source,
         Err(e) => {
-            eprintln!(
-                "gilsim explore: can't open file '{}': {e}",
-                args.file.display()
-            );
-            return 2;
+            eprint!("{}", e.render("gilsim explore", &filename));
+            return e.exit_code();
         }
     };
     let mut argv = vec![filename.clone()];

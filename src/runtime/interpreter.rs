@@ -86,21 +86,18 @@ impl Interpreter {
 
     /// The threads that ran Python code in this interpreter, in start order.
     pub fn threads(&self) -> Vec<Arc<ThreadState>> {
-        let mut threads = self.runtime.threads();
-        threads.retain(|t| t.interp == self.id);
-        threads
+        self.runtime.threads_where(|t| t.interp == self.id)
     }
 
     /// The interpreter's first thread (`threading.main_thread()`).
     pub fn main_thread(&self) -> Option<Arc<ThreadState>> {
-        self.threads().into_iter().next()
+        self.runtime.find_thread(|t| t.interp == self.id)
     }
 
     /// This interpreter's threads that have not finished.
     pub fn live_threads(&self) -> Vec<Arc<ThreadState>> {
-        let mut threads = self.runtime.live_threads();
-        threads.retain(|t| t.interp == self.id);
-        threads
+        self.runtime
+            .threads_where(|t| t.interp == self.id && !t.is_finished())
     }
 
     /// A new thread state of this interpreter, registered with the run.

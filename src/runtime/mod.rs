@@ -5,7 +5,6 @@
 pub mod config;
 pub mod deadlock;
 pub mod events;
-pub mod explore;
 pub mod gil;
 pub mod interpreter;
 pub mod mailbox;

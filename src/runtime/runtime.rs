@@ -128,23 +128,29 @@ impl Runtime {
         self.threads.lock().clone()
     }
 
-    /// The thread with this ident, if the run has one.
-    pub fn thread(&self, ident: u64) -> Option<Arc<ThreadState>> {
+    /// The run's threads for which `keep` holds, in start order.
+    pub fn threads_where(&self, keep: impl Fn(&ThreadState) -> bool) -> Vec<Arc<ThreadState>> {
         self.threads
             .lock()
             .iter()
-            .find(|t| t.ident == ident)
+            .filter(|t| keep(t))
             .cloned()
+            .collect()
+    }
+
+    /// The first thread, in start order, for which `found` holds.
+    pub fn find_thread(&self, found: impl Fn(&ThreadState) -> bool) -> Option<Arc<ThreadState>> {
+        self.threads.lock().iter().find(|t| found(t)).cloned()
+    }
+
+    /// The thread with this ident, if the run has one.
+    pub fn thread(&self, ident: u64) -> Option<Arc<ThreadState>> {
+        self.find_thread(|t| t.ident == ident)
     }
 
     /// Threads that have not finished, in start order.
     pub fn live_threads(&self) -> Vec<Arc<ThreadState>> {
-        self.threads
-            .lock()
-            .iter()
-            .filter(|t| !t.is_finished())
-            .cloned()
-            .collect()
+        self.threads_where(|t| !t.is_finished())
     }
 
     pub fn register_lock(&self, lock: Weak<dyn LockInfo>) {

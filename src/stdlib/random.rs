@@ -67,7 +67,7 @@ fn new_random(vm: &Vm) -> Value {
 /// A generator the program did not seed: OS entropy, as CPython; in a simulated run, a key
 /// derived from the run's seed, so the run repeats.
 fn seed_unseeded(vm: &Vm, mt: &mut MersenneTwister) {
-    match vm.interp.runtime.sched.entropy() {
+    match vm.sched.entropy() {
         Some(key) => mt.seed_u32_key(&key),
         None => mt.seed_from_os_entropy(),
     }

@@ -32,7 +32,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
 
 /// Seconds since the Unix epoch: real, or virtual in simulated mode.
 fn wall(vm: &Vm) -> Duration {
-    vm.interp.runtime.sched.wall_clock(&vm.caller())
+    vm.sched.wall_clock(&vm.caller())
 }
 
 fn time(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -50,7 +50,7 @@ fn time_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// Seconds since the run started (CPython's clock has an arbitrary origin too); virtual
 /// time in simulated mode.
 fn elapsed(vm: &Vm) -> Duration {
-    vm.interp.runtime.sched.now(&vm.caller())
+    vm.sched.now(&vm.caller())
 }
 
 fn perf_counter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -66,7 +66,7 @@ fn perf_counter_ns(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// CPU time of the process and of the calling thread: real (from the OS), or in simulated
 /// mode the virtual cost of the instructions executed (sleeping and waiting cost none).
 fn cpu_times(vm: &Vm) -> (Duration, Duration) {
-    vm.interp.runtime.sched.cpu_times(&vm.caller())
+    vm.sched.cpu_times(&vm.caller())
 }
 
 fn process_time(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -31,6 +31,57 @@ impl SourceError {
     }
 }
 
+/// A program file that could not be read as source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The OS refused it: `[Errno 2] No such file or directory`, worded as CPython's.
+    Open(String),
+    /// CPython would refuse its bytes.
+    Decode(SourceError),
+}
+
+impl ReadError {
+    /// What goes to stderr: `prog` names the command (`gilsim`, `gilsim explore`), as
+    /// `python3: can't open file 'x.py': [Errno 2] No such file or directory` does.
+    pub fn render(&self, prog: &str, filename: &str) -> String {
+        match self {
+            ReadError::Open(why) => format!("{prog}: can't open file '{filename}': {why}\n"),
+            ReadError::Decode(e) => e.render(filename),
+        }
+    }
+
+    /// CPython's exit status: 2 for a file it cannot open, 1 for one it cannot decode.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            ReadError::Open(_) => 2,
+            ReadError::Decode(_) => 1,
+        }
+    }
+}
+
+/// Reads and decodes a program file: every command that runs or shows a file, and every
+/// import of a module from disk, reads it through here.
+pub fn read(path: &std::path::Path) -> Result<String, ReadError> {
+    let filename = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Open(os_error(&e)))?;
+    decode(&bytes, &filename).map_err(ReadError::Decode)
+}
+
+/// `[Errno N] strerror` (Rust's own wording adds ` (os error N)`, which CPython's lacks).
+fn os_error(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match e.raw_os_error() {
+        Some(code) => {
+            let suffix = format!(" (os error {code})");
+            format!(
+                "[Errno {code}] {}",
+                text.strip_suffix(&suffix).unwrap_or(&text)
+            )
+        }
+        None => text,
+    }
+}
+
 /// The encodings gilsim can read. CPython reads any codec; a teaching simulator needs UTF-8 and
 /// the one legacy encoding that maps bytes to code points one to one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -49,7 +49,7 @@ impl Vm {
             kind: wait.kind,
             location,
         };
-        let sched = &self.interp.runtime.sched;
+        let sched = &self.sched;
         sched
             .block(&self.caller(), wait, timeout, attempt)
             .map_err(|halt| self.halt_error(halt))
@@ -86,7 +86,7 @@ impl Vm {
 
     /// `time.sleep`: a blocking wait that always ends by itself.
     pub fn sleep(&self, duration: Duration) -> PyResult<()> {
-        let sched = &self.interp.runtime.sched;
+        let sched = &self.sched;
         sched
             .sleep(&self.caller(), duration, self.caller_location())
             .map_err(|halt| self.halt_error(halt))

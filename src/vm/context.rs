@@ -42,6 +42,8 @@ pub struct Vm {
     global_cache: RefCell<Vec<GlobalCacheEntry>>,
     /// Where the last blocking native was called from (for deadlock reports).
     pub caller_location: RefCell<Option<(Arc<crate::compiler::bytecode::CodeObject>, usize)>>,
+    /// The run's scheduler (a handle, so the eval loop reaches it without pointer chasing).
+    pub sched: crate::runtime::sched::Scheduler,
     /// This thread's side of scheduling: instructions counted, budget, ticks.
     pub tally: crate::runtime::sched::Tally,
     /// `--trace lines` or `ops`: the eval loop reports lines (and instructions).
@@ -68,9 +70,10 @@ impl Vm {
     /// Creates the context for the calling thread, whose native stack is `stack_size` bytes.
     pub fn new(interp: Arc<Interpreter>, thread: Arc<ThreadState>, stack_size: usize) -> Vm {
         let marker = 0u8;
-        let sched = &interp.runtime.sched;
+        let sched = interp.runtime.sched.clone();
         crate::runtime::sched::ids::install(sched.ids());
-        let tally = crate::runtime::sched::Tally::new(sched.counts_instructions());
+        let tally =
+            crate::runtime::sched::Tally::new(sched.counts_instructions(), interp.gil.model);
         let trace = interp.runtime.options.trace;
         let tracing = trace.is_some_and(|t| t >= crate::runtime::TraceLevel::Lines);
         let trace_ops = trace == Some(crate::runtime::TraceLevel::Ops);
@@ -88,6 +91,7 @@ impl Vm {
             // schedule, and most of its threads never load a global.
             global_cache: RefCell::new(Vec::new()),
             caller_location: RefCell::new(None),
+            sched,
             tally,
             tracing,
             trace_ops,

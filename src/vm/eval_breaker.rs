@@ -30,7 +30,7 @@ impl Vm {
         if self.thread.take(breaker::INTERRUPT) {
             return Err(PyErr::with_args(&types().exc.keyboard_interrupt, vec![]));
         }
-        let sched = &self.interp.runtime.sched;
+        let sched = &self.sched;
         sched
             .check_point(&self.caller())
             .map_err(|stop| self.halted(stop))
@@ -40,7 +40,7 @@ impl Vm {
     /// tracing, and simulated runs that may switch anywhere.
     #[inline]
     pub(crate) fn per_instruction_check(&self) -> PyResult<()> {
-        let sched = &self.interp.runtime.sched;
+        let sched = &self.sched;
         match sched.between_instructions(&self.caller()) {
             Ok(false) => Ok(()),
             Ok(true) => self.handle_eval_breaker(),

@@ -75,15 +75,18 @@ impl Vm {
 
     fn exec_source_module(&self, name: &str, path: &std::path::Path) -> PyResult<Value> {
         let filename = path.display().to_string();
-        let bytes = std::fs::read(path)
-            .map_err(|e| import_error(format!("cannot read {filename}: {e}")))?;
         // Read as the main program is (CPython's tokenizer reads every module alike).
-        let source = crate::syntax::source::decode(&bytes, &filename).map_err(|e| {
-            let err = PyErr::msg(&super::types::types().exc.syntax_error, e.msg.clone());
-            err.exc.dict.set_str("filename", Value::str(&filename));
-            err.exc.dict.set_str("lineno", Value::Int(e.line as i64));
-            err.exc.dict.set_str("msg", Value::str(&e.msg));
-            err
+        let source = crate::syntax::source::read(path).map_err(|e| match e {
+            crate::syntax::source::ReadError::Open(why) => {
+                import_error(format!("cannot read {filename}: {why}"))
+            }
+            crate::syntax::source::ReadError::Decode(e) => {
+                let err = PyErr::msg(&super::types::types().exc.syntax_error, e.msg.clone());
+                err.exc.dict.set_str("filename", Value::str(&filename));
+                err.exc.dict.set_str("lineno", Value::Int(e.line as i64));
+                err.exc.dict.set_str("msg", Value::str(&e.msg));
+                err
+            }
         })?;
         self.exec_module(name, &source, &filename)
     }

@@ -179,8 +179,8 @@ mod tests {
         runtime.sched.add_first_thread(&thread, &interp.gil);
         {
             let vm = Vm::new(interp.clone(), thread, 8 << 20);
-            let prepared = crate::runner::Prepared::new(source, "<teardown test>");
-            assert_eq!(crate::runner::execute_prepared(&vm, &prepared), 0);
+            let prepared = crate::drive::Prepared::new(source, "<teardown test>");
+            assert_eq!(crate::drive::execute_prepared(&vm, &prepared), 0);
         }
         let mut namespaces = Vec::new();
         for (_, module) in interp.modules.items() {

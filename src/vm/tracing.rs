@@ -11,7 +11,7 @@ use crate::runtime::events::Event;
 impl Vm {
     /// When an event of this thread happens, on the run's clock.
     pub fn event_time(&self) -> Duration {
-        self.interp.runtime.sched.event_time(&self.caller())
+        self.sched.event_time(&self.caller())
     }
 
     /// Emits an event of this thread, timed by [`Vm::event_time`], if anyone listens.

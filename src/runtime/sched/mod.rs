@@ -39,6 +39,8 @@ pub struct Caller<'a> {
 pub struct Tally {
     /// Whether instructions are counted (simulated runs charge each to the virtual clock).
     pub counting: bool,
+    /// The model of the thread's GIL (it never changes for a thread).
+    pub model: GilModel,
     /// Instructions run since the scheduler last accounted them.
     pub pending: Cell<u64>,
     /// How many may run before the scheduler must be asked again.
@@ -51,9 +53,10 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn new(counting: bool) -> Tally {
+    pub fn new(counting: bool, model: GilModel) -> Tally {
         Tally {
             counting,
+            model,
             pending: Cell::new(0),
             budget: Cell::new(0),
             ticks: Cell::new(1),
@@ -294,7 +297,7 @@ impl Scheduler {
     /// Between two instructions under a per-instruction policy (`every-op`, `ticks:N`,
     /// tracing, simulated runs that switch anywhere). Ok(true): the eval breaker is set and
     /// the caller must handle it.
-    #[inline]
+    #[inline(always)]
     pub fn between_instructions(&self, c: &Caller<'_>) -> Result<bool, Stop> {
         match self {
             Scheduler::Simulated(sim) => sim::hooks::between_instructions(sim, c).map(|()| false),

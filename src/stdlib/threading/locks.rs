@@ -277,7 +277,7 @@ fn new_rlock(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// A new `_thread.lock` or `_thread.RLock` object.
 pub fn new_lock(vm: &Vm, reentrant: bool) -> Value {
-    let core = LockCore::new(reentrant, vm.interp.runtime.sched.clone());
+    let core = LockCore::new(reentrant, vm.sched.clone());
     let weak: std::sync::Weak<dyn LockInfo> = Arc::downgrade(&(core.clone() as Arc<dyn LockInfo>));
     vm.interp.runtime.register_lock(weak);
     let class = if reentrant {

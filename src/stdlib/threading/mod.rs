@@ -312,5 +312,5 @@ fn print_exception(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// `os.cpu_count()` for the default pool size: the virtual cores in simulated runs, so a
 /// default `ThreadPoolExecutor()` has the same workers on every machine.
 fn cpu_count(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(vm.interp.runtime.sched.cpu_count() as i64))
+    Ok(Value::Int(vm.sched.cpu_count() as i64))
 }

@@ -63,7 +63,7 @@ pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
 /// The body of a started OS thread.
 fn run_thread(vm: &Vm, spec: ThreadSpec) {
     let ident = vm.thread.ident;
-    let sched = &vm.interp.runtime.sched;
+    let sched = &vm.sched;
     let started = sched.begin_thread(&vm.caller(), &spec.name);
     if started {
         let target = spec.target.clone();

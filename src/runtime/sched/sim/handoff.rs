@@ -81,10 +81,15 @@ impl Sim {
     /// Hands every free GIL to a waiter, then chooses who runs (None: nobody may).
     fn hand_out(&self, st: &mut Guard<'_>, released: Released) -> Result<Option<usize>, Stop> {
         self.hand_free_gils(st, released)?;
-        let runnable: Vec<usize> = (0..st.threads.len()).filter(|&j| st.runnable(j)).collect();
-        if runnable.is_empty() {
+        let mut runnable = (0..st.threads.len()).filter(|&j| st.runnable(j));
+        let Some(first) = runnable.next() else {
             return Ok(None);
-        }
+        };
+        // Usually one thread may run (one GIL): no choice to make, nothing to collect.
+        let Some(second) = runnable.next() else {
+            return Ok(Some(first));
+        };
+        let runnable: Vec<usize> = [first, second].into_iter().chain(runnable).collect();
         self.choose_runner(st, &runnable).map(Some)
     }
 

@@ -12,6 +12,7 @@ use crate::runtime::thread::WaitKind;
 /// Between two instructions (simulated runs that may switch anywhere take the
 /// per-instruction path): the instruction is counted already; the scheduler is asked when
 /// the policy has a switch point here and something could happen by now.
+#[inline]
 pub(in crate::runtime::sched) fn between_instructions(
     sim: &Sim,
     c: &Caller<'_>,
@@ -21,7 +22,7 @@ pub(in crate::runtime::sched) fn between_instructions(
     if sim.take_dirty() {
         tally.budget.set(0);
     }
-    let point = match (c.interp.gil.model, c.interp.check_points()) {
+    let point = match (tally.model, c.interp.check_points()) {
         (GilModel::Off, _) | (_, CheckPoints::EveryOp) => {
             (pending >= tally.budget.get()).then_some(Point::Check)
         }
@@ -55,7 +56,7 @@ pub(in crate::runtime::sched) fn check_point(sim: &Sim, c: &Caller<'_>) -> Resul
     if sim.take_dirty() {
         tally.budget.set(0);
     }
-    if c.interp.gil.model != GilModel::Off
+    if tally.model != GilModel::Off
         && c.interp.check_points() == CheckPoints::Py310
         && tally.pending.get() >= tally.budget.get()
         && !exploring_stdlib(sim, c)

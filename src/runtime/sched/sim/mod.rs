@@ -300,10 +300,10 @@ impl Sim {
 
     /// How many threads could ever run at once: one per GIL in use, one per thread without.
     fn lanes(st: &SimState) -> usize {
-        let mut gils: Vec<usize> = st.threads.iter().filter_map(|t| t.gil).collect();
-        gils.sort_unstable();
-        gils.dedup();
-        gils.len() + st.threads.iter().filter(|t| t.gil.is_none()).count()
+        let gils_in_use = (0..st.gils.len())
+            .filter(|&g| st.threads.iter().any(|t| t.gil == Some(g)))
+            .count();
+        gils_in_use + st.threads.iter().filter(|t| t.gil.is_none()).count()
     }
 
     /// A new thread's OS thread waits here for its first turn.

@@ -15,9 +15,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::sched::SimOptions;
-use super::sched::schedule::{Decision, Kind, Schedule};
 use crate::runtime::RunOptions;
+use crate::runtime::sched::SimOptions;
+use crate::runtime::sched::schedule::{Decision, Kind, Schedule};
 
 mod frontier;
 mod helpers;
@@ -111,7 +111,7 @@ pub fn explore(
 ) -> Report {
     let started = Instant::now();
     let spec = RunSpec {
-        program: Arc::new(crate::runner::Prepared::new(source, filename)),
+        program: Arc::new(crate::drive::Prepared::new(source, filename)),
         script_dir,
         options,
         cores: if options.jobs > 1 {
@@ -164,7 +164,7 @@ pub fn serve(
     options: &ExploreOptions,
 ) -> std::io::Result<()> {
     let spec = RunSpec {
-        program: Arc::new(crate::runner::Prepared::new(source, filename)),
+        program: Arc::new(crate::drive::Prepared::new(source, filename)),
         script_dir,
         options,
         cores: Vec::new(),
@@ -174,7 +174,7 @@ pub fn serve(
 
 /// What every schedule runs: compiled and hashed once, the same text each time.
 struct RunSpec<'a> {
-    program: Arc<crate::runner::Prepared>,
+    program: Arc<crate::drive::Prepared>,
     script_dir: Option<PathBuf>,
     options: &'a ExploreOptions,
     /// With several workers, worker n runs its schedules on core n (modulo their number):
@@ -241,7 +241,7 @@ impl RunSpec<'_> {
             core,
             ..SimOptions::default()
         });
-        let out = crate::runner::run_prepared(&self.program, run, self.script_dir.clone());
+        let out = crate::drive::run_prepared(&self.program, run, self.script_dir.clone());
         Finished {
             schedule: out.schedule.unwrap_or(Schedule {
                 seed,

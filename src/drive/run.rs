@@ -1,20 +1,14 @@
-//! Running a program end to end: runtime set-up, compile, execute on a big-stack thread, report
-//! uncaught exceptions CPython-style, map `SystemExit` to the exit status, enforce `--timeout`.
+//! Running a program end to end: the run's runtime and observers, the main module on a
+//! big-stack thread, `--timeout`, the deadlock watchdog of real runs, and what is reported
+//! at exit (`--stats`, the timeline, a simulated run's summary and schedule).
 
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::compiler::bytecode::CodeObject;
-use crate::runtime::thread::breaker;
+use super::main_module::{Prepared, execute_prepared};
 use crate::runtime::{Interpreter, RunOptions, Runtime};
 use crate::vm::context::Vm;
-use crate::vm::errors::PyErr;
-use crate::vm::eval::Resume;
-use crate::vm::frame::Frame;
-use crate::vm::module::Module;
-use crate::vm::types::types;
-use crate::vm::value::Value;
 
 /// Native stack of the thread that runs the main program. Python-to-Python calls do not use
 /// it; native re-entries (sorted's key, __eq__, ...) do, and are guarded against overflow.
@@ -33,21 +27,16 @@ pub struct RunOutcome {
 /// Runs a file (its directory becomes `sys.path[0]`).
 pub fn run_file(path: &Path, mut options: RunOptions) -> RunOutcome {
     let filename = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            let msg = format!(
-                "gilsim: can't open file '{filename}': [Errno {}] {}\n",
-                e.raw_os_error().unwrap_or(2),
-                e
-            );
-            return not_run(msg, 2, options.capture);
-        }
-    };
     // Decoded as CPython's tokenizer does: never run a file CPython refuses to read.
-    let source = match crate::syntax::source::decode(&bytes, &filename) {
+    let source = match crate::syntax::source::read(path) {
         Ok(source) => source,
-        Err(e) => return not_run(e.render(&filename), 1, options.capture),
+        Err(e) => {
+            return not_run(
+                e.render("gilsim", &filename),
+                e.exit_code(),
+                options.capture,
+            );
+        }
     };
     if options.argv.first().is_none_or(String::is_empty) {
         if options.argv.is_empty() {
@@ -72,38 +61,6 @@ pub fn run_file(path: &Path, mut options: RunOptions) -> RunOutcome {
 /// Runs source text as the `__main__` module.
 pub fn run_source(source: &str, filename: &str, options: RunOptions) -> RunOutcome {
     run_program(source, filename, options, None)
-}
-
-/// A main program ready to run many times (the explorer's): its source shared, its hash
-/// taken and its code compiled once, since all three are pure functions of the text.
-pub struct Prepared {
-    pub source: Arc<str>,
-    pub filename: String,
-    /// `sha256:<hex>` of the source (the schedule's `program` line).
-    pub hash: String,
-    /// None if it does not compile: each run then reports the SyntaxError itself.
-    pub code: Option<Arc<CodeObject>>,
-}
-
-impl Prepared {
-    pub fn new(source: &str, filename: &str) -> Prepared {
-        Prepared {
-            source: Arc::from(source),
-            filename: filename.to_string(),
-            hash: crate::runtime::sched::schedule::program_hash(source),
-            code: crate::compiler::compile_module(source, filename).ok(),
-        }
-    }
-
-    /// The same text, compiled by the run itself (a single run has nothing to share).
-    fn uncompiled(source: &str, filename: &str) -> Prepared {
-        Prepared {
-            source: Arc::from(source),
-            filename: filename.to_string(),
-            hash: crate::runtime::sched::schedule::program_hash(source),
-            code: None,
-        }
-    }
 }
 
 /// The outcome of a file that never ran: `msg` on stderr (or captured), `exit_code`.
@@ -248,17 +205,6 @@ fn draw_timeline(interp: &Arc<Interpreter>, timeline: &crate::viz::timeline::Tim
         .write_str(&timeline.render(end, columns, color));
 }
 
-/// `threading._run_atexits()`, if the program imported `threading`.
-fn run_threading_atexits(vm: &Vm) -> crate::vm::errors::PyResult<()> {
-    let Some(threading) = vm.interp.modules.get_str("threading") else {
-        return Ok(());
-    };
-    if let Some(hook) = vm.getattr_opt(&threading, "_run_atexits")? {
-        vm.call(&hook, &[])?;
-    }
-    Ok(())
-}
-
 /// Joins every OS thread the program started (all have been asked to stop by now).
 fn join_threads(interp: &Arc<Interpreter>) {
     let handles: Vec<_> = interp.runtime.handles.lock().drain(..).collect();
@@ -280,68 +226,6 @@ fn finish(interp: &Arc<Interpreter>, exit_code: i32, program: &str) -> RunOutcom
             .simulated()
             .map(|sim| sim.schedule(runtime.options.model_line(), program.to_string())),
     }
-}
-
-/// Compiles and runs `__main__` on the current thread; returns the exit status.
-pub fn execute_main(vm: &Vm, source: &str, filename: &str) -> i32 {
-    execute_prepared(vm, &Prepared::uncompiled(source, filename))
-}
-
-/// Runs a prepared `__main__` on the current thread (compiling it first if it is not
-/// compiled yet); returns the exit status.
-pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
-    let (source, filename) = (&*prepared.source, prepared.filename.as_str());
-    let runtime = vm.interp.runtime.clone();
-    runtime.register_shared_source(filename, prepared.source.clone());
-    if let Some(replay) = runtime.options.sim.as_ref().and_then(|s| s.replay.as_ref()) {
-        let model = runtime.options.model_line();
-        runtime
-            .stderr
-            .write_str(&replay.header_mismatch(&model, &prepared.hash));
-    }
-    crate::vm::builtins::install_builtins(vm, &vm.interp.builtins);
-    let compiled = match &prepared.code {
-        Some(code) => Ok(code.clone()),
-        None => crate::compiler::compile_module(source, filename),
-    };
-    let code = match compiled {
-        Ok(code) => code,
-        Err(e) => {
-            runtime.stdout.flush();
-            runtime.stderr.write_str(&e.render(filename, source));
-            return 1;
-        }
-    };
-    let main = Arc::new(Module::new("__main__"));
-    main.set("__file__", Value::str(filename));
-    main.set("__builtins__", Value::Dict(vm.builtins().clone()));
-    vm.interp
-        .modules
-        .set_str("__main__", Value::Module(main.clone()));
-    let mut frame = Frame::new(code, main.dict.clone(), None);
-    let sched = &runtime.sched;
-    sched.begin_first_thread(&vm.caller());
-    let result = vm.run_frame(&mut frame, Resume::Start);
-    drop(frame);
-    let mut status = match result {
-        Ok(_) => 0,
-        Err(err) => report_uncaught(vm, &err),
-    };
-    // Like threading._shutdown: run its exit hooks, wait for the non-daemon threads, then
-    // stop the rest.
-    if !vm.thread.stopping()
-        && let Err(err) = run_threading_atexits(vm).and_then(|()| vm.wait_for_non_daemon_threads())
-    {
-        status = report_uncaught(vm, &err);
-    }
-    vm.thread.mark_finished();
-    sched.end_main_thread(&vm.caller(), || runtime.stop_all());
-    runtime.stdout.flush();
-    if let Some(reason) = runtime.stop_reason.lock().clone() {
-        runtime.stderr.write_str(&reason);
-        status = status.max(1);
-    }
-    status
 }
 
 /// What a run reports after its program ended: `--stats`, and a simulated run's summary
@@ -378,39 +262,4 @@ fn report_at_exit(vm: &Vm, stats: Option<&crate::viz::stats::Stats>, program_has
             1
         }
     }
-}
-
-/// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
-pub fn report_uncaught(vm: &Vm, err: &PyErr) -> i32 {
-    let runtime = &vm.interp.runtime;
-    runtime.stdout.flush();
-    if vm
-        .thread
-        .eval_breaker
-        .load(std::sync::atomic::Ordering::Relaxed)
-        & breaker::STOP
-        != 0
-    {
-        return 1;
-    }
-    if err.is_instance_of(&types().exc.system_exit) {
-        let args = err.args();
-        return match args.as_slice() {
-            [] | [Value::None] => 0,
-            [Value::Int(i)] => *i as i32,
-            [Value::Bool(b)] => i32::from(*b),
-            [other] => {
-                let text = vm.str(other).unwrap_or_default();
-                runtime.stderr.write_str(&format!("{text}\n"));
-                1
-            }
-            many => {
-                let text = vm.repr(&Value::tuple(many.to_vec())).unwrap_or_default();
-                runtime.stderr.write_str(&format!("{text}\n"));
-                1
-            }
-        };
-    }
-    runtime.stderr.write_str(&vm.format_exception(err));
-    1
 }
