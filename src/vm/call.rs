@@ -479,3 +479,36 @@ fn missing_args(qual: &str, kind: &str, names: &[String]) -> super::errors::PyEr
         names.len()
     ))
 }
+
+impl Vm {
+    /// Calls for CALL(argc), with the stack laid out as [NULL|method, callable|self, args...].
+    pub(crate) fn call_from_frame(&self, frame: &mut Frame, argc: usize) -> PyResult<CallOutcome> {
+        let kwnames = match frame.kwnames.take() {
+            Some(i) => frame.func.code.consts.get(i as usize).cloned(),
+            None => None,
+        };
+        let len = frame.slots.len();
+        let base = len - argc - 2;
+        let (callable, args_start) = if frame.slots[base].is_null() {
+            (std::mem::take(&mut frame.slots[base + 1]), base + 2)
+        } else {
+            (std::mem::take(&mut frame.slots[base]), base + 1)
+        };
+        let kwnames: &[Value] = match &kwnames {
+            Some(Value::Tuple(t)) => &t.items,
+            _ => &[],
+        };
+        let wants_frame = match &callable {
+            Value::Builtin(b) => b.needs_frame,
+            Value::Method(m) => matches!(&m.func, Value::Builtin(b) if b.needs_frame),
+            Value::Class(c) => Arc::ptr_eq(c, &super::types::types().type_),
+            _ => false,
+        };
+        if wants_frame {
+            self.set_frame_hint(frame);
+        }
+        let outcome = self.call_prepared(callable, &mut frame.slots, args_start, kwnames);
+        frame.slots.truncate(base);
+        outcome
+    }
+}

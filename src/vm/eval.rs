@@ -248,18 +248,8 @@ impl Vm {
                         Instr::Nop => {}
                         Instr::Resume(_) => check_point!(),
                         Instr::LoadFast(i) => {
-                            let v = &frame.slots[i as usize];
-                            match v {
-                                Value::Int(n) => {
-                                    let n = *n;
-                                    push!(Value::Int(n));
-                                }
-                                Value::Null => fail!(unbound_local(code, i)),
-                                _ => {
-                                    let v = v.clone();
-                                    push!(v);
-                                }
-                            }
+                            let v = tri!(load_fast(&frame.slots, code, i));
+                            push!(v);
                         }
                         Instr::StoreFast(i) => {
                             let v = pop!();
@@ -378,19 +368,8 @@ impl Vm {
                             pc = t as usize
                         }
                         Instr::ForIter(t) => {
-                            let next = match frame.top() {
-                                Value::Iter(it) => {
-                                    let it = it.clone();
-                                    frame.pc = pc;
-                                    tri!(it.next(self))
-                                }
-                                other => {
-                                    let other = other.clone();
-                                    frame.pc = pc;
-                                    tri!(self.iter_next(&other))
-                                }
-                            };
-                            match next {
+                            frame.pc = pc;
+                            match tri!(self.for_iter_next(frame)) {
                                 Some(v) => push!(v),
                                 None => {
                                     pop!();
@@ -564,30 +543,24 @@ impl Vm {
                                 }
                                 continue;
                             }
-                            // Slow path: run the sequence's first instruction as written.
+                            // Slow path: run the sequence's first instruction as written, with
+                            // the same body as the plain instruction's arm above.
                             if COUNT {
                                 self.tally.count(1);
                             }
                             frame.pc = pc;
                             match code.instructions.get(pc - 1).copied() {
                                 Some(Instr::LoadFast(i)) => {
-                                    let v = &frame.slots[i as usize];
-                                    if v.is_null() {
-                                        fail!(unbound_local(code, i));
-                                    }
-                                    let v = v.clone();
+                                    let v = tri!(load_fast(&frame.slots, code, i));
                                     push!(v);
                                 }
-                                Some(Instr::ForIter(t)) => {
-                                    let top = frame.top().clone();
-                                    match tri!(self.iter_next(&top)) {
-                                        Some(v) => push!(v),
-                                        None => {
-                                            pop!();
-                                            pc = t as usize;
-                                        }
+                                Some(Instr::ForIter(t)) => match tri!(self.for_iter_next(frame)) {
+                                    Some(v) => push!(v),
+                                    None => {
+                                        pop!();
+                                        pc = t as usize;
                                     }
-                                }
+                                },
                                 _ => {
                                     fail!(super::errors::system_error("bad quickened instruction"))
                                 }
@@ -603,10 +576,6 @@ impl Vm {
                                 Ok(Flow::CheckPoint) => {
                                     pc = frame.pc;
                                     check_point!();
-                                }
-                                Ok(Flow::Yield(v)) => {
-                                    frame.pc = pc;
-                                    return Exit::Done(FrameExit::Yield(v));
                                 }
                                 Err(RareError::Raise(e)) => return Exit::Error(e, true),
                                 Err(RareError::Reraise(e)) => return Exit::Error(e, false),
@@ -661,6 +630,29 @@ impl Vm {
     }
 }
 
+/// LOAD_FAST: the local's value (an int copied without touching a reference count), or
+/// UnboundLocalError.
+#[inline(always)]
+fn load_fast(slots: &[Value], code: &CodeObject, i: u32) -> Result<Value, PyErr> {
+    match &slots[i as usize] {
+        Value::Int(n) => Ok(Value::Int(*n)),
+        Value::Null => Err(unbound_local(code, i)),
+        v => Ok(v.clone()),
+    }
+}
+
+impl Vm {
+    /// FOR_ITER: the next value of the iterator on top of the stack, None when exhausted
+    /// (a native iterator stepped directly, anything else through `__next__`).
+    #[inline(always)]
+    fn for_iter_next(&self, frame: &Frame) -> PyResult<Option<Value>> {
+        match frame.top() {
+            Value::Iter(it) => it.clone().next(self),
+            other => self.iter_next(&other.clone()),
+        }
+    }
+}
+
 /// Drops a value, skipping the (out-of-line) drop glue for the unboxed variants that have
 /// nothing to free — the common case in arithmetic loops.
 #[inline(always)]
@@ -678,7 +670,6 @@ pub(crate) enum Flow {
     Next,
     Jump(usize),
     CheckPoint,
-    Yield(Value),
 }
 
 pub(crate) enum RareError {

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::context::Vm;
 use super::errors::{PyErr, PyResult, name_error, system_error, type_error};
-use super::eval::{CallOutcome, Flow, RareError};
+use super::eval::{Flow, RareError};
 use super::frame::Frame;
 use super::function::Cell;
 use super::types::{class_of, types};
@@ -53,30 +53,12 @@ impl Vm {
                 };
                 frame.push(v);
             }
-            Instr::StoreGlobal(i) => {
-                let v = frame.pop();
-                let name = name_at(frame, i)?;
-                frame.func.globals.set_name(&name, v);
-            }
             Instr::DeleteGlobal(i) => {
                 let name = name_at(frame, i)?;
                 if frame.func.globals.remove_name(name.as_str()).is_none() {
                     return Err(
                         name_error(format!("name '{}' is not defined", name.as_str())).into(),
                     );
-                }
-            }
-            Instr::LoadName(i) => {
-                let name = name_at(frame, i)?;
-                let v = self.load_name(frame, &name)?;
-                frame.push(v);
-            }
-            Instr::StoreName(i) => {
-                let v = frame.pop();
-                let name = name_at(frame, i)?;
-                match &frame.locals {
-                    Some(ns) => ns.set_name(&name, v),
-                    None => frame.func.globals.set_name(&name, v),
                 }
             }
             Instr::DeleteName(i) => {
@@ -91,7 +73,6 @@ impl Vm {
                     );
                 }
             }
-            Instr::LoadAttr(arg) => self.load_attr_instr(frame, arg)?,
             Instr::StoreAttr(i) => {
                 let obj = frame.pop();
                 let v = frame.pop();
@@ -118,11 +99,6 @@ impl Vm {
             Instr::UnaryInvert => {
                 let v = frame.pop();
                 frame.push(self.invert(&v)?);
-            }
-            Instr::BinarySubscr => {
-                let key = frame.pop();
-                let obj = frame.pop();
-                frame.push(self.getitem(&obj, &key)?);
             }
             Instr::StoreSubscr => {
                 let key = frame.pop();
@@ -177,10 +153,6 @@ impl Vm {
                     return Ok(Flow::Jump(t as usize));
                 }
                 frame.pop();
-            }
-            Instr::GetIter => {
-                let v = frame.pop();
-                frame.push(self.get_iter(&v)?);
             }
             Instr::BuildTuple(n) => {
                 let items = frame.pop_n(n as usize);
@@ -313,10 +285,6 @@ impl Vm {
                 let f = self.make_function(frame, flags)?;
                 frame.push(f);
             }
-            Instr::YieldValue(_) => {
-                let v = frame.pop();
-                return Ok(Flow::Yield(v));
-            }
             Instr::GetYieldFromIter => {
                 let v = frame.pop();
                 let it = match &v {
@@ -434,10 +402,10 @@ impl Vm {
                     );
                 }
             }
-            other => {
-                return Err(
-                    system_error(format!("unexpected instruction {}", other.name())).into(),
-                );
+            // The instructions `eval.rs` runs itself never come here (a test checks that
+            // every instruction has exactly one body).
+            hot => {
+                return Err(system_error(format!("unexpected instruction {}", hot.name())).into());
             }
         }
         Ok(Flow::Next)
@@ -449,27 +417,6 @@ impl Vm {
             .get(i as usize)
             .cloned()
             .ok_or_else(|| system_error("bad cell index"))
-    }
-
-    fn load_attr_instr(&self, frame: &mut Frame, arg: u32) -> PyResult<()> {
-        let name = name_at(frame, arg >> 1)?;
-        let obj = frame.pop();
-        if arg & 1 == 0 {
-            let v = self.getattr(&obj, &name)?;
-            frame.push(v);
-            return Ok(());
-        }
-        match self.load_method(&obj, &name)? {
-            (method, Some(receiver)) => {
-                frame.push(method);
-                frame.push(receiver);
-            }
-            (attr, None) => {
-                frame.push(Value::Null);
-                frame.push(attr);
-            }
-        }
-        Ok(())
     }
 
     /// SEND: one step of `yield from`; [iter, value] → [iter, yielded] or jump with [result].
@@ -556,37 +503,6 @@ impl Vm {
         self.attach_context(&err);
         RareError::Raise(err)
     }
-
-    /// Calls for CALL(argc), with the stack laid out as [NULL|method, callable|self, args...].
-    pub(crate) fn call_from_frame(&self, frame: &mut Frame, argc: usize) -> PyResult<CallOutcome> {
-        let kwnames = match frame.kwnames.take() {
-            Some(i) => frame.func.code.consts.get(i as usize).cloned(),
-            None => None,
-        };
-        let len = frame.slots.len();
-        let base = len - argc - 2;
-        let (callable, args_start) = if frame.slots[base].is_null() {
-            (std::mem::take(&mut frame.slots[base + 1]), base + 2)
-        } else {
-            (std::mem::take(&mut frame.slots[base]), base + 1)
-        };
-        let kwnames: &[Value] = match &kwnames {
-            Some(Value::Tuple(t)) => &t.items,
-            _ => &[],
-        };
-        let wants_frame = match &callable {
-            Value::Builtin(b) => b.needs_frame,
-            Value::Method(m) => matches!(&m.func, Value::Builtin(b) if b.needs_frame),
-            Value::Class(c) => Arc::ptr_eq(c, &types().type_),
-            _ => false,
-        };
-        if wants_frame {
-            self.set_frame_hint(frame);
-        }
-        let outcome = self.call_prepared(callable, &mut frame.slots, args_start, kwnames);
-        frame.slots.truncate(base);
-        outcome
-    }
 }
 
 fn name_at(frame: &Frame, i: u32) -> PyResult<Arc<super::pystr::PyStr>> {
@@ -618,5 +534,68 @@ fn free_var_error(frame: &Frame, i: u32) -> PyErr {
         name_error(format!(
             "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The variant names of `Instr`, as `compiler/bytecode.rs` declares them.
+    fn variants() -> Vec<String> {
+        let src = include_str!("../compiler/bytecode.rs");
+        let body = src
+            .split("pub enum Instr {")
+            .nth(1)
+            .and_then(|rest| rest.split("\n}").next())
+            .unwrap_or_default();
+        body.lines()
+            .map(str::trim)
+            .filter(|l| !l.starts_with("//") && !l.is_empty())
+            .filter_map(|l| l.split(['(', ',']).next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// How often each instruction is the pattern of a match arm (`Instr::X... =>`, alone or
+    /// in an or-pattern, at the start of a line) in `src`.
+    fn arms(src: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for line in src.lines().map(str::trim_start) {
+            let Some((pattern, _)) = line.split_once("=>") else {
+                continue;
+            };
+            if !pattern.starts_with("Instr::") {
+                continue;
+            }
+            for alternative in pattern.split('|') {
+                if let Some(name) = alternative.trim().strip_prefix("Instr::") {
+                    let end = name
+                        .find(|c: char| !c.is_alphanumeric())
+                        .unwrap_or(name.len());
+                    found.push(name[..end].to_string());
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_instruction_has_exactly_one_body() {
+        let variants = variants();
+        assert!(variants.len() > 60, "read {} variants", variants.len());
+        let mut bodies = arms(include_str!("eval.rs"));
+        bodies.extend(arms(include_str!("eval_rare.rs")));
+        for v in &variants {
+            let n = bodies.iter().filter(|b| *b == v).count();
+            assert_eq!(
+                n, 1,
+                "Instr::{v} has {n} bodies in eval.rs and eval_rare.rs"
+            );
+        }
+        for b in &bodies {
+            assert!(
+                variants.contains(b),
+                "a body for Instr::{b}, which does not exist"
+            );
+        }
     }
 }
