@@ -44,27 +44,12 @@ pub fn compiled(name: &str) -> Option<Frozen> {
     Some(frozen)
 }
 
-/// Every Python-written module, in the order the archive stores them.
-pub const NAMES: [&str; 5] = [
-    "threading",
-    "queue",
-    "concurrent",
-    "concurrent.futures",
-    "requests",
-];
-
 /// The source of the Python-written module `name`, if gilsim has one.
 pub fn source(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "threading" => include_str!("py/threading.py"),
-        "queue" => include_str!("py/queue.py"),
-        "concurrent" => {
-            "\"\"\"The concurrent package (gilsim provides concurrent.futures).\"\"\"\n"
-        }
-        "concurrent.futures" => include_str!("py/concurrent_futures.py"),
-        "requests" => include_str!("py/requests.py"),
-        _ => return None,
-    })
+    match super::provider(name)? {
+        super::Provider::Python(source) => Some(source),
+        _ => None,
+    }
 }
 
 /// The modules' bytecode, made by `archive()` (CPython freezes its start-up modules the same
@@ -98,8 +83,7 @@ fn archived(name: &str) -> Option<Arc<CodeObject>> {
 /// A fresh archive of every module, compiled from source by this build.
 pub fn archive() -> Result<Vec<u8>, String> {
     let mut dumps = Vec::new();
-    for name in NAMES {
-        let src = source(name).ok_or_else(|| format!("no source for {name}"))?;
+    for (name, src) in super::python_modules() {
         let code = crate::compiler::compile_module(src, &format!("<frozen {name}>"))
             .map_err(|e| format!("{name}: {}", e.msg))?;
         let bytes = crate::compiler::marshal::dump(&code).map_err(|e| format!("{name}: {e}"))?;
@@ -139,11 +123,10 @@ mod tests {
 
     #[test]
     fn every_module_loads_from_the_archive_as_a_fresh_compile_of_it() {
-        for name in NAMES {
+        for (name, src) in crate::stdlib::python_modules() {
             let code = archived(name).unwrap_or_else(|| {
                 panic!("{name} is not archived or the archive is stale ({UPDATE})")
             });
-            let src = source(name).expect("a frozen module has a source");
             let fresh = crate::compiler::compile_module(src, &format!("<frozen {name}>"))
                 .expect("compiles");
             assert_eq!(format!("{code:?}"), format!("{fresh:?}"), "{name}");

@@ -1,5 +1,6 @@
-//! Builtin modules: native ones (`sys`, `time`, `math`, `random`, `_thread`) and those
-//! written in Python (`threading`, `queue`, `concurrent.futures`, `requests`; see `frozen`).
+//! The standard library as one table (`MODULES`): each module gilsim knows is native (Rust),
+//! written in Python (shipped as frozen bytecode, see `frozen`), or known to be missing —
+//! importing it names what is not supported yet.
 
 pub mod frozen;
 pub mod gilsim_info;
@@ -18,54 +19,78 @@ use parking_lot::Mutex;
 
 use crate::vm::context::Vm;
 use crate::vm::dict::Dict;
-use crate::vm::errors::PyResult;
 use crate::vm::function::NativeFn;
 use crate::vm::module::Module;
-use crate::vm::value::Value;
 
-/// Creates the builtin module `name`, or None if gilsim has no such builtin module.
-pub fn create_module(vm: &Vm, name: &str) -> Option<PyResult<Value>> {
-    let module = match name {
-        "sys" => sys::create(vm),
-        "time" => time::create(vm),
-        "math" => math::create(vm),
-        "random" => random::create(vm),
-        "_thread" => threading::create(vm),
-        "_gilsim" => gilsim_info::create(vm),
-        _ => return None,
-    };
-    Some(Ok(Value::Module(module)))
+/// How gilsim provides a standard module.
+pub enum Provider {
+    /// Written in Rust: builds the module for a run.
+    Native(fn(&Vm) -> Arc<Module>),
+    /// Written in Python (`src/stdlib/py/`), shipped as frozen bytecode (see `frozen`).
+    Python(&'static str),
+    /// A module CPython has and gilsim does not provide yet: importing it raises
+    /// NotImplementedError naming it, instead of a misleading ModuleNotFoundError.
+    Unsupported,
 }
 
-/// Standard modules a lecture might import that gilsim does not provide yet: importing them
-/// raises NotImplementedError instead of a misleading ModuleNotFoundError.
-pub fn is_known_unsupported(name: &str) -> bool {
-    matches!(
-        name,
-        "multiprocessing"
-            | "asyncio"
-            | "subprocess"
-            | "os"
-            | "socket"
-            | "collections"
-            | "functools"
-            | "itertools"
-            | "typing"
-            | "dataclasses"
-            | "re"
-            | "json"
-            | "textwrap"
-            | "_xxsubinterpreters"
-            | "logging"
-            | "string"
-            | "copy"
-            | "operator"
-            | "statistics"
-            | "decimal"
-            | "fractions"
-            | "datetime"
-            | "io"
-    )
+use Provider::{Native, Python, Unsupported};
+
+/// Every standard module gilsim knows, one entry each. The frozen archive stores the
+/// Python ones in this order.
+pub static MODULES: &[(&str, Provider)] = &[
+    ("sys", Native(sys::create)),
+    ("time", Native(time::create)),
+    ("math", Native(math::create)),
+    ("random", Native(random::create)),
+    ("_thread", Native(threading::create)),
+    ("_gilsim", Native(gilsim_info::create)),
+    ("threading", Python(include_str!("py/threading.py"))),
+    ("queue", Python(include_str!("py/queue.py"))),
+    (
+        "concurrent",
+        Python("\"\"\"The concurrent package (gilsim provides concurrent.futures).\"\"\"\n"),
+    ),
+    (
+        "concurrent.futures",
+        Python(include_str!("py/concurrent_futures.py")),
+    ),
+    ("requests", Python(include_str!("py/requests.py"))),
+    ("multiprocessing", Unsupported),
+    ("asyncio", Unsupported),
+    ("subprocess", Unsupported),
+    ("os", Unsupported),
+    ("socket", Unsupported),
+    ("collections", Unsupported),
+    ("functools", Unsupported),
+    ("itertools", Unsupported),
+    ("typing", Unsupported),
+    ("dataclasses", Unsupported),
+    ("re", Unsupported),
+    ("json", Unsupported),
+    ("textwrap", Unsupported),
+    ("_xxsubinterpreters", Unsupported),
+    ("logging", Unsupported),
+    ("string", Unsupported),
+    ("copy", Unsupported),
+    ("operator", Unsupported),
+    ("statistics", Unsupported),
+    ("decimal", Unsupported),
+    ("fractions", Unsupported),
+    ("datetime", Unsupported),
+    ("io", Unsupported),
+];
+
+/// How gilsim provides the standard module `name`, if it knows one.
+pub fn provider(name: &str) -> Option<&'static Provider> {
+    MODULES.iter().find(|(n, _)| *n == name).map(|(_, p)| p)
+}
+
+/// The Python-written modules: (name, source), in table order.
+pub fn python_modules() -> impl Iterator<Item = (&'static str, &'static str)> {
+    MODULES.iter().filter_map(|(name, p)| match p {
+        Python(source) => Some((*name, *source)),
+        _ => None,
+    })
 }
 
 /// A module with the given native functions. The functions are immutable and shared by
@@ -90,4 +115,17 @@ pub fn native_module(name: &str, functions: &[(&str, NativeFn)]) -> Arc<Module> 
     let dict = Arc::new(Dict::new());
     dict.fill_from(&template);
     Arc::new(Module::with_dict(name, dict))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_module_has_one_entry() {
+        let mut names: Vec<&str> = super::MODULES.iter().map(|(n, _)| *n).collect();
+        let all = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), all, "a module is listed twice");
+        assert!(super::python_modules().any(|(n, _)| n == "threading"));
+    }
 }

@@ -42,21 +42,27 @@ impl Vm {
     }
 
     fn import_module_leaf(&self, name: &str) -> PyResult<Value> {
-        if let Some(result) = crate::stdlib::create_module(self, name) {
-            let m = result?;
-            self.interp.modules.set_str(name, m.clone());
-            return Ok(m);
-        }
-        if let Some(frozen) = crate::stdlib::frozen::compiled(name) {
-            self.interp
-                .runtime
-                .register_shared_source(&frozen.filename, frozen.source);
-            return self.run_module(name, frozen.code, &frozen.filename);
+        use crate::stdlib::Provider;
+        match crate::stdlib::provider(name) {
+            Some(Provider::Native(create)) => {
+                let m = Value::Module(create(self));
+                self.interp.modules.set_str(name, m.clone());
+                return Ok(m);
+            }
+            Some(Provider::Python(_)) => {
+                if let Some(frozen) = crate::stdlib::frozen::compiled(name) {
+                    self.interp
+                        .runtime
+                        .register_shared_source(&frozen.filename, frozen.source);
+                    return self.run_module(name, frozen.code, &frozen.filename);
+                }
+            }
+            Some(Provider::Unsupported) | None => {}
         }
         if let Some(path) = self.find_source_module(name) {
             return self.exec_source_module(name, &path);
         }
-        if crate::stdlib::is_known_unsupported(name) {
+        if let Some(Provider::Unsupported) = crate::stdlib::provider(name) {
             return Err(super::errors::unsupported(&format!("the '{name}' module")));
         }
         let err = module_not_found_error(format!("No module named '{name}'"));
