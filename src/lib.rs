@@ -4,9 +4,9 @@
 pub mod compiler;
 pub mod drive;
 pub mod runtime;
-pub mod stdlib;
+pub(crate) mod stdlib;
 pub mod syntax;
-pub mod viz;
-pub mod vm;
+pub(crate) mod viz;
+pub(crate) mod vm;
 
 pub use drive::{RunOutcome, run_file, run_source};

@@ -580,12 +580,6 @@ impl CodeObject {
     pub fn has_varkeywords(&self) -> bool {
         self.flags & flags::VARKEYWORDS != 0
     }
-    /// Total number of parameters including `*args` and `**kwargs`.
-    pub fn total_params(&self) -> usize {
-        (self.argcount + self.kwonlyargcount) as usize
-            + usize::from(self.has_varargs())
-            + usize::from(self.has_varkeywords())
-    }
     pub fn line_at(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
     }

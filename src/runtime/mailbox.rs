@@ -3,8 +3,6 @@
 //! first spins and yields — and with a run's threads pinned to one core (the explorer), that
 //! spinning only takes the core from the thread with work to do.
 
-use std::time::Duration;
-
 use parking_lot::{Condvar, Mutex};
 
 pub struct Mailbox<T> {
@@ -38,20 +36,6 @@ impl<T> Mailbox<T> {
             self.filled.wait(&mut slot);
         }
     }
-
-    /// Waits at most `timeout` for a value.
-    pub fn take_timeout(&self, timeout: Duration) -> Option<T> {
-        let deadline = std::time::Instant::now() + timeout;
-        let mut slot = self.slot.lock();
-        loop {
-            if let Some(v) = slot.take() {
-                return Some(v);
-            }
-            if self.filled.wait_until(&mut slot, deadline).timed_out() {
-                return slot.take();
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -66,6 +50,5 @@ mod tests {
         let t = std::thread::spawn(move || sender.put(7));
         assert_eq!(mailbox.take(), 7);
         t.join().unwrap();
-        assert_eq!(mailbox.take_timeout(Duration::from_millis(1)), None);
     }
 }

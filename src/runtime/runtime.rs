@@ -21,7 +21,6 @@ pub struct Runtime {
     pub options: RunOptions,
     pub stdout: Output,
     pub stderr: Output,
-    pub started: Instant,
     pub events: Arc<Events>,
     /// Real or simulated, chosen once for the whole run.
     pub sched: Scheduler,
@@ -58,7 +57,6 @@ impl Runtime {
             options,
             stdout,
             stderr,
-            started,
             events,
             sched,
             next_ident: AtomicU64::new(1),

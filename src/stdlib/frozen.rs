@@ -80,8 +80,10 @@ fn archived(name: &str) -> Option<Arc<CodeObject>> {
     crate::compiler::marshal::load(bytes).ok()
 }
 
-/// A fresh archive of every module, compiled from source by this build.
-pub fn archive() -> Result<Vec<u8>, String> {
+/// A fresh archive of every module, compiled from source by this build (the test that
+/// keeps `frozen.bin` current writes it).
+#[cfg(test)]
+fn archive() -> Result<Vec<u8>, String> {
     let mut dumps = Vec::new();
     for (name, src) in super::python_modules() {
         let code = crate::compiler::compile_module(src, &format!("<frozen {name}>"))

@@ -34,11 +34,13 @@ const LN_4: f64 = 2.0 * std::f64::consts::LN_2;
 
 /// The Python exception class a failed call maps to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+// The variants are the names of Python exception classes.
+#[allow(clippy::enum_variant_names)]
 pub enum RandomErrorKind {
     ValueError,
     IndexError,
     TypeError,
-    /// `expovariate(0.0)` (only from [`MersenneTwister::try_expovariate`]).
+    /// `expovariate(0.0)`.
     ZeroDivisionError,
     /// `getrandbits(k)` with `k` outside C `int` (only from `getrandbits_checked`).
     OverflowError,
@@ -522,12 +524,6 @@ impl MersenneTwister {
             }
         };
         mu + z * sigma
-    }
-
-    /// `expovariate(lambd)` with IEEE division: `lambd == 0.0` gives an
-    /// infinity or NaN where CPython raises; see [`Self::try_expovariate`].
-    pub fn expovariate(&mut self, lambd: f64) -> f64 {
-        -(1.0 - self.random()).ln() / lambd
     }
 
     /// `expovariate(lambd)` exactly: for `lambd == 0.0` CPython draws

@@ -16,12 +16,6 @@ impl Span {
             end: end as u32,
         }
     }
-    pub fn to(self, other: Span) -> Span {
-        Span {
-            start: self.start,
-            end: other.end,
-        }
-    }
 }
 
 pub type Name = String;

@@ -153,45 +153,4 @@ impl Tok {
             _ => return None,
         })
     }
-
-    pub fn is_keyword(&self) -> bool {
-        matches!(
-            self,
-            Tok::False
-                | Tok::None
-                | Tok::True
-                | Tok::And
-                | Tok::As
-                | Tok::Assert
-                | Tok::Async
-                | Tok::Await
-                | Tok::Break
-                | Tok::Class
-                | Tok::Continue
-                | Tok::Def
-                | Tok::Del
-                | Tok::Elif
-                | Tok::Else
-                | Tok::Except
-                | Tok::Finally
-                | Tok::For
-                | Tok::From
-                | Tok::Global
-                | Tok::If
-                | Tok::Import
-                | Tok::In
-                | Tok::Is
-                | Tok::Lambda
-                | Tok::Nonlocal
-                | Tok::Not
-                | Tok::Or
-                | Tok::Pass
-                | Tok::Raise
-                | Tok::Return
-                | Tok::Try
-                | Tok::While
-                | Tok::With
-                | Tok::Yield
-        )
-    }
 }

@@ -2,7 +2,6 @@
 //! unicodeobject.c `unicode_repr`, the `__format__` methods of int/float/str).
 
 use std::fmt::Write as _;
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use num_bigint::BigInt;
@@ -17,9 +16,10 @@ use super::value::{BigIntOrSmall, Value};
 pub fn fmt_error(e: FmtError) -> PyErr {
     match e.kind {
         FmtErrorKind::ValueError => value_error(e.message),
+        #[cfg(test)]
         FmtErrorKind::TypeError => type_error(e.message),
         FmtErrorKind::OverflowError => super::errors::overflow_error(e.message),
-        _ => super::errors::memory_error(e.message),
+        FmtErrorKind::MemoryError => super::errors::memory_error(e.message),
     }
 }
 
@@ -473,9 +473,5 @@ impl Vm {
             None => v.clone(),
         };
         self.format(&v, spec)
-    }
-
-    pub fn new_str(&self, s: String) -> Value {
-        Value::Str(Arc::new(super::pystr::PyStr::new(s)))
     }
 }

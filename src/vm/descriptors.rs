@@ -14,8 +14,6 @@ pub struct Property {
     pub fset: Value,
     pub fdel: Value,
     pub doc: Value,
-    /// The attribute name (for "property 'x' of 'A' object has no setter").
-    pub name: Value,
 }
 
 #[derive(Debug, Clone)]

@@ -471,16 +471,4 @@ impl Dict {
         let e = inner.remove_at(pos)?;
         Some((e.key, e.value))
     }
-
-    /// Inserts pre-hashed entries known to be new (building dicts from dicts).
-    pub fn from_entries(entries: Vec<Entry>) -> Dict {
-        let mut inner = DictInner::default();
-        for e in entries {
-            inner.insert_new(e.hash, e.key, e.value);
-        }
-        Dict {
-            inner: Mutex::new(inner),
-            version: AtomicU64::new(0),
-        }
-    }
 }

@@ -55,10 +55,6 @@ impl PyErr {
         PyErr::with_args(class, vec![Value::string(msg.into())])
     }
 
-    pub fn class(&self) -> &Arc<Class> {
-        &self.exc.class
-    }
-
     pub fn value(&self) -> Value {
         Value::Instance(self.exc.clone())
     }
@@ -108,7 +104,6 @@ error_constructors! {
     recursion_error => recursion_error,
     import_error => import_error,
     module_not_found_error => module_not_found_error,
-    assertion_error => assertion_error,
     system_error => system_error,
     memory_error => memory_error,
     unicode_error => unicode_decode_error,

@@ -70,22 +70,6 @@ impl Frame {
     }
 
     #[inline]
-    pub fn code(&self) -> &Arc<CodeObject> {
-        &self.func.code
-    }
-
-    #[inline]
-    pub fn globals(&self) -> &Arc<Dict> {
-        &self.func.globals
-    }
-
-    /// Current value-stack depth (excluding locals).
-    #[inline]
-    pub fn depth(&self) -> usize {
-        self.slots.len() - self.nlocals
-    }
-
-    #[inline]
     pub fn push(&mut self, v: Value) {
         self.slots.push(v);
     }
@@ -128,10 +112,5 @@ impl Frame {
     /// Cuts the value stack down to `depth` entries.
     pub fn truncate_stack(&mut self, depth: usize) {
         self.slots.truncate(self.nlocals + depth);
-    }
-
-    /// The line of the instruction that is executing (or last executed).
-    pub fn current_line(&self) -> u32 {
-        self.func.code.line_at(self.pc.saturating_sub(1))
     }
 }

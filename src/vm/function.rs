@@ -106,10 +106,6 @@ impl<'a> Args<'a> {
             .map(move |(i, v)| (names[i].as_str().unwrap_or(""), v))
     }
 
-    pub fn kwarg(&self, name: &str) -> Option<&'a Value> {
-        self.kwargs().find(|(n, _)| *n == name).map(|(_, v)| v)
-    }
-
     pub fn has_kwargs(&self) -> bool {
         !self.kwnames.is_empty()
     }

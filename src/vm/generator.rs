@@ -43,10 +43,6 @@ impl Generator {
         }
     }
 
-    pub fn is_finished(&self) -> bool {
-        self.finished.load(Ordering::Relaxed)
-    }
-
     /// Teardown: the frame of a suspended generator, taken out (None while it runs or once
     /// it finished).
     pub(crate) fn take_suspended_frame(&self) -> Option<Box<Frame>> {

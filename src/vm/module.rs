@@ -31,10 +31,6 @@ impl Module {
         }
     }
 
-    pub fn get(&self, name: &str) -> Option<Value> {
-        self.dict.get_str(name)
-    }
-
     pub fn set(&self, name: &str, value: Value) {
         self.dict.set_str(name, value);
     }

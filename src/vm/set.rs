@@ -273,12 +273,6 @@ impl Set {
         Set::default()
     }
 
-    pub fn from_table(table: SetTable) -> Set {
-        Set {
-            table: Mutex::new(table),
-        }
-    }
-
     pub fn len(&self) -> usize {
         self.table.lock().used
     }

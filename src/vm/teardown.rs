@@ -194,7 +194,7 @@ mod tests {
         };
         let named = globals
             .iter()
-            .map(|name| main.get(name).expect("global defined"))
+            .map(|name| main.dict.get_str(name).expect("global defined"))
             .collect();
         (interp, namespaces, named)
     }

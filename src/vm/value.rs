@@ -134,10 +134,6 @@ impl Value {
         }
     }
 
-    pub fn from_bool(b: bool) -> Value {
-        Value::Bool(b)
-    }
-
     #[inline]
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)

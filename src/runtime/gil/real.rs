@@ -55,11 +55,6 @@ impl RealGil {
         self.events.now().as_nanos() as u64
     }
 
-    /// Whether some thread is waiting for the GIL (the old GIL only releases when so).
-    pub fn has_waiters(&self) -> bool {
-        self.state.lock().waiters > 0
-    }
-
     /// Takes the GIL for `thread` (CPython's `take_gil`); `interval` is the GIL's switch
     /// interval. Returns false if the thread was asked to stop while waiting.
     pub fn take(&self, thread: &Arc<ThreadState>, interval: Duration) -> bool {
@@ -176,10 +171,5 @@ impl RealGil {
             }
             None => true,
         }
-    }
-
-    /// The holder, if any (for deadlock reports and traces).
-    pub fn holder(&self) -> Option<u64> {
-        self.state.lock().rules.holder()
     }
 }

@@ -57,12 +57,6 @@ pub fn install(aliases: Option<Arc<IdAliases>>) {
     ALIASES.with(|a| *a.borrow_mut() = aliases);
 }
 
-/// The identity a program observes for an object at address `raw`.
-#[inline]
-pub fn observe(raw: usize) -> usize {
-    observe_object(raw, || None)
-}
-
 /// The identity of the object at `raw`, which `object` refers to weakly (asked for only in
 /// simulated mode).
 #[inline]
@@ -80,11 +74,11 @@ mod tests {
     #[test]
     fn aliases_are_sequential_and_stable_per_run() {
         install(Some(Arc::new(IdAliases::default())));
-        let a = observe(0x5555_1234);
-        let b = observe(0x5555_9999);
+        let a = observe_object(0x5555_1234, || None);
+        let b = observe_object(0x5555_9999, || None);
         assert_eq!(a, BASE);
         assert_eq!(b, BASE + STRIDE);
-        assert_eq!(observe(0x5555_1234), a);
+        assert_eq!(observe_object(0x5555_1234, || None), a);
         // A dead object's address reused by a new one gets a new number.
         let first: Arc<dyn Any + Send + Sync> = Arc::new(1u8);
         let raw = 0x6666_0000;
@@ -96,6 +90,6 @@ mod tests {
         let y = observe_object(raw, || Some(Arc::downgrade(&second)));
         assert_ne!(x, y);
         install(None);
-        assert_eq!(observe(42), 42);
+        assert_eq!(observe_object(42, || None), 42);
     }
 }

@@ -84,7 +84,6 @@ pub fn construct(vm: &Vm, cls: &Arc<Class>, args: Args<'_>) -> PyResult<Value> {
             fset: p.or_none(1),
             fdel: p.or_none(2),
             doc: p.or_none(3),
-            name: Value::None,
         }))
     } else if is(&t.staticmethod) {
         let a = positional("staticmethod", args, 1, 1)?;

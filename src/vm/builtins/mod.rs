@@ -50,9 +50,6 @@ impl Parsed {
     pub fn get(&self, i: usize) -> Option<&Value> {
         self.values.get(i).and_then(Option::as_ref)
     }
-    pub fn take(&mut self, i: usize) -> Option<Value> {
-        self.values.get_mut(i).and_then(Option::take)
-    }
     pub fn or_none(&self, i: usize) -> Value {
         self.get(i).cloned().unwrap_or(Value::None)
     }

@@ -1,4 +1,4 @@
-//! CPython's 64-bit hashes of int, float, complex and tuple (Python/pyhash.c, Objects/longobject.c, Objects/tupleobject.c).
+//! CPython's 64-bit hashes of int, float and tuple (Python/pyhash.c, Objects/longobject.c, Objects/tupleobject.c).
 
 // Numeric hashes are "reduce modulo the Mersenne prime P = 2**61 - 1", so
 // that `hash(1) == hash(1.0) == hash(Fraction(1))`: a rational m/n hashes
@@ -14,8 +14,6 @@ pub const HASH_MODULUS: u64 = (1 << 61) - 1;
 const HASH_BITS: u32 = 61;
 /// `_PyHASH_INF`: `hash(float('inf'))`; `-inf` hashes to its negation.
 pub const HASH_INF: i64 = 314159;
-/// `_PyHASH_IMAG`: the multiplier of the imaginary part in `hash(complex)`.
-pub const HASH_IMAG: u64 = 1000003;
 
 /// -1 is reserved for "error" in the C API, so every hash avoids it.
 fn fix_minus_one(h: i64) -> i64 {
@@ -71,15 +69,6 @@ pub fn hash_f64(v: f64, identity: usize) -> i64 {
     let m = u128::from(mantissa % HASH_MODULUS);
     let reduced = ((m << shift) % u128::from(HASH_MODULUS)) as i64;
     fix_minus_one(if v < 0.0 { -reduced } else { reduced })
-}
-
-/// `complex_hash`: `hash(real) + 1000003 * hash(imag)` in wrapping 64-bit
-/// arithmetic.  The identities are those of the objects CPython would hash
-/// for a nan part (`id` of the complex itself for both parts).
-pub fn hash_complex(real: f64, imag: f64, identity: usize) -> i64 {
-    let r = hash_f64(real, identity) as u64;
-    let i = hash_f64(imag, identity) as u64;
-    fix_minus_one(r.wrapping_add(HASH_IMAG.wrapping_mul(i)) as i64)
 }
 
 // The xxHash64-derived constants of tupleobject.c (64-bit builds).
@@ -195,17 +184,6 @@ mod tests {
         // python3 -c 'x = float("nan"); print(hash(x) == (id(x) >> 4) | ((id(x) << 60) & (2**64-1)))' -> True
         assert_eq!(hash_f64(f64::NAN, 0x7f3a_1c2b_5e40), 0x7f3_a1c2_b5e4);
         assert_eq!(hash_pointer(0x18), 0x8000_0000_0000_0001u64 as i64);
-    }
-
-    #[test]
-    fn complexes() {
-        // python3 -c 'print(hash(1+2j), hash(1.5-0.5j), hash(complex(-1, 0)), hash(3j), hash(complex(-1, -1)))'
-        // -> 2000007 -2305843009213693951 -2 3000009 -2000008
-        assert_eq!(hash_complex(1.0, 2.0, 0), 2000007);
-        assert_eq!(hash_complex(1.5, -0.5, 0), -2305843009213693951);
-        assert_eq!(hash_complex(-1.0, 0.0, 0), -2);
-        assert_eq!(hash_complex(0.0, 3.0, 0), 3000009);
-        assert_eq!(hash_complex(-1.0, -1.0, 0), -2000008);
     }
 
     #[test]

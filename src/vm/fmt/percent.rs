@@ -101,21 +101,6 @@ pub fn parse_percent_pieces(fmt: &str) -> Vec<PercentPiece> {
     pieces
 }
 
-/// Eager variant: the first syntax error or unsupported conversion is an
-/// `Err` right away (ignoring the argument-related ordering described on
-/// [`PercentPiece::Invalid`]).  The pieces are only `Literal` and `Spec`.
-pub fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, FmtError> {
-    let pieces = parse_percent_pieces(fmt);
-    for piece in &pieces {
-        match piece {
-            PercentPiece::Invalid { error, .. } => return Err(error.clone()),
-            PercentPiece::Spec(spec) => check_conversion(spec)?,
-            PercentPiece::Literal(_) => {}
-        }
-    }
-    Ok(pieces)
-}
-
 /// The ValueError CPython raises for an unknown conversion character, after
 /// it has fetched that spec's argument.
 pub fn check_conversion(spec: &PercentSpec) -> Result<(), FmtError> {
@@ -471,6 +456,21 @@ fn output(
 mod tests {
     use super::super::spec::FmtErrorKind;
     use super::*;
+
+    /// Eager variant: the first syntax error or unsupported conversion is an
+    /// `Err` right away (ignoring the argument-related ordering described on
+    /// [`PercentPiece::Invalid`]).  The pieces are only `Literal` and `Spec`.
+    fn parse_percent(fmt: &str) -> Result<Vec<PercentPiece>, FmtError> {
+        let pieces = parse_percent_pieces(fmt);
+        for piece in &pieces {
+            match piece {
+                PercentPiece::Invalid { error, .. } => return Err(error.clone()),
+                PercentPiece::Spec(spec) => check_conversion(spec)?,
+                PercentPiece::Literal(_) => {}
+            }
+        }
+        Ok(pieces)
+    }
 
     /// A test argument: int, float, or text (already str()/repr()'d).
     #[derive(Clone, Copy)]

@@ -439,11 +439,6 @@ impl Sim {
         )
     }
 
-    /// Exploration switch points met so far.
-    pub fn switch_points(&self) -> u64 {
-        self.state.lock().switch_points
-    }
-
     fn index_of(&self, st: &SimState, me: &ThreadState) -> Result<usize, Stop> {
         st.index.get(&me.ident).copied().ok_or(Stop::Stopped)
     }
