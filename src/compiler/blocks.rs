@@ -7,7 +7,7 @@ use super::bytecode::Instr;
 use super::unit::FBlock;
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxErr;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 type CResult = Result<(), SyntaxErr>;
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 /// Operators of BINARY_OP, numbered as CPython's `NB_*` constants (oparg of BINARY_OP).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,9 +4,9 @@
 use std::fmt::Write as _;
 
 use super::bytecode::{CodeObject, Instr};
-use crate::vm::convert::{bytes_repr, str_repr};
 use crate::vm::fmt::float_repr::float_repr;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
+use crate::vm::protocols::convert::{bytes_repr, str_repr};
 
 /// Offsets count 2 bytes per instruction, as CPython's code units (gilsim has no inline caches).
 fn offset(i: usize) -> usize {

@@ -7,7 +7,7 @@ use super::symtable::NameScope;
 use super::unit::Label;
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxErr;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 type CResult = Result<(), SyntaxErr>;
 

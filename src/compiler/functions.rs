@@ -9,7 +9,7 @@ use super::symtable::{NameScope, ScopeKind};
 use super::unit::Unit;
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxErr;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 type CResult = Result<(), SyntaxErr>;
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::bytecode::{CodeObject, ExceptionEntry, Instr};
 use super::unit::Interner;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 /// A code object with its constants in a form that owns no runtime objects.
 #[derive(Serialize, Deserialize)]

@@ -20,7 +20,7 @@ use unit::{Interner, Unit};
 
 use crate::syntax::ast::{Span, Stmt};
 use crate::syntax::error::SyntaxErr;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 /// Compiles a module's source. Errors are syntax errors found by the parser or the compiler.
 pub fn compile_module(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxErr> {

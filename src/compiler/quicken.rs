@@ -2,7 +2,7 @@
 //! the eval loop (the original stream is kept for `dis`, line numbers and the slow path).
 
 use super::bytecode::{ExceptionEntry, Instr, Quick};
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 /// The quickened copy of `instrs`. A sequence is fused only if no jump or handler lands
 /// inside it, so control never enters the middle of a fused group.

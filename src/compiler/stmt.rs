@@ -5,7 +5,7 @@ use super::unit::FBlock;
 use super::{Compiler, NameOp};
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxErr;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 type CResult = Result<(), SyntaxErr>;
 
@@ -92,7 +92,10 @@ impl Compiler<'_> {
     /// Emits `raise NotImplementedError("<feature> is not supported by gilsim")` in place of a
     /// construct the VM does not model yet, so the rest of the program still compiles.
     pub(crate) fn unsupported_stmt(&mut self, feature: &str, _span: Span) -> CResult {
-        let class = crate::vm::types::types().exc.not_implemented_error.clone();
+        let class = crate::vm::objects::types::types()
+            .exc
+            .not_implemented_error
+            .clone();
         self.emit(Instr::PushNull);
         self.load_const(Value::Class(class));
         self.load_const(Value::string(format!(

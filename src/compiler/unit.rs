@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::bytecode::{CodeObject, ExceptionEntry, Instr, flags};
 use super::symtable::ScopeKind;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Label(pub usize);

@@ -7,12 +7,12 @@ use std::sync::Arc;
 use crate::compiler::bytecode::CodeObject;
 use crate::runtime::thread::breaker;
 use crate::vm::context::Vm;
-use crate::vm::errors::PyErr;
 use crate::vm::eval::Resume;
-use crate::vm::frame::Frame;
-use crate::vm::module::Module;
-use crate::vm::types::types;
-use crate::vm::value::Value;
+use crate::vm::eval::frame::Frame;
+use crate::vm::objects::module::Module;
+use crate::vm::objects::types::types;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::PyErr;
 
 /// A main program ready to run many times (the explorer's): its source shared, its hash
 /// taken and its code compiled once, since all three are pure functions of the text.
@@ -104,7 +104,7 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
 }
 
 /// `threading._run_atexits()`, if the program imported `threading`.
-fn run_threading_atexits(vm: &Vm) -> crate::vm::errors::PyResult<()> {
+fn run_threading_atexits(vm: &Vm) -> crate::vm::pyerr::PyResult<()> {
     let Some(threading) = vm.interp.modules.get_str("threading") else {
         return Ok(());
     };

@@ -11,7 +11,7 @@ use super::config::InterpreterConfig;
 use super::gil::{CheckPoints, Gil};
 use super::runtime::Runtime;
 use super::thread::ThreadState;
-use crate::vm::dict::Dict;
+use crate::vm::objects::dict::Dict;
 
 pub struct Interpreter {
     /// 0 for the main interpreter.

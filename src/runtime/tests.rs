@@ -10,7 +10,7 @@ use super::sched::SimOptions;
 use super::{Interpreter, InterpreterConfig, RunOptions, Runtime, ThreadState};
 use crate::vm::context::Vm;
 use crate::vm::eval::Resume;
-use crate::vm::frame::Frame;
+use crate::vm::eval::frame::Frame;
 
 /// A CPU-bound loop, as a lecture writes it.
 const COUNT: &str = "def count(n):\n    while n > 0:\n        n -= 1\ncount(20000)\n";
@@ -59,7 +59,7 @@ fn run_both(workers: [Worker; 2], while_holding: impl Fn(usize) + Send + Sync + 
                     while_holding(n);
                     let code = crate::compiler::compile_module(COUNT, "<count>")
                         .unwrap_or_else(|_| panic!("COUNT compiles"));
-                    let globals = Arc::new(crate::vm::dict::Dict::new());
+                    let globals = Arc::new(crate::vm::objects::dict::Dict::new());
                     let mut frame = Frame::new(code, globals, None);
                     assert!(vm.run_frame(&mut frame, Resume::Start).is_ok());
                     drop(frame);

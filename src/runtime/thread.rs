@@ -10,7 +10,7 @@ use parking_lot::{Condvar, Mutex};
 use std::sync::Arc;
 
 use super::deadlock::LockInfo;
-use crate::vm::value::Value;
+use crate::vm::objects::value::Value;
 
 /// Bits of `ThreadState::eval_breaker`.
 pub mod breaker {

@@ -4,10 +4,10 @@
 use std::sync::Arc;
 
 use crate::vm::context::Vm;
-use crate::vm::errors::PyResult;
-use crate::vm::function::Args;
-use crate::vm::module::Module;
-use crate::vm::value::Value;
+use crate::vm::objects::function::Args;
+use crate::vm::objects::module::Module;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::PyResult;
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
     crate::stdlib::native_module("_gilsim", &[("io_latency", io_latency)])

@@ -10,12 +10,12 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use crate::compiler::bytecode::BinaryOp;
 use crate::vm::builtins::{parse, positional};
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyResult, overflow_error, type_error, value_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::module::Module;
-use crate::vm::numeric::bigint_to_f64;
-use crate::vm::types::type_name;
-use crate::vm::value::Value;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::module::Module;
+use crate::vm::objects::types::type_name;
+use crate::vm::objects::value::Value;
+use crate::vm::protocols::numeric::bigint_to_f64;
+use crate::vm::pyerr::{PyResult, overflow_error, type_error, value_error};
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
     let fns: &[(&str, NativeFn)] = &[
@@ -99,11 +99,11 @@ fn to_f64(vm: &Vm, v: &Value) -> PyResult<f64> {
     }
 }
 
-fn domain() -> crate::vm::errors::PyErr {
+fn domain() -> crate::vm::pyerr::PyErr {
     value_error("math domain error")
 }
 
-fn range_err() -> crate::vm::errors::PyErr {
+fn range_err() -> crate::vm::pyerr::PyErr {
     overflow_error("math range error")
 }
 
@@ -282,7 +282,7 @@ fn log(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Some(base) => {
             let den = ln_value(vm, base)?;
             if den == 0.0 {
-                return Err(crate::vm::errors::zero_division_error(
+                return Err(crate::vm::pyerr::zero_division_error(
                     "float division by zero",
                 ));
             }

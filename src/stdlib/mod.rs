@@ -9,7 +9,7 @@ pub mod random;
 pub mod random_mt;
 pub mod sys;
 pub mod sys_gil;
-pub mod threading;
+pub mod thread;
 pub mod time;
 
 use std::collections::HashMap;
@@ -18,9 +18,9 @@ use std::sync::{Arc, LazyLock};
 use parking_lot::Mutex;
 
 use crate::vm::context::Vm;
-use crate::vm::dict::Dict;
-use crate::vm::function::NativeFn;
-use crate::vm::module::Module;
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::function::NativeFn;
+use crate::vm::objects::module::Module;
 
 /// How gilsim provides a standard module.
 pub enum Provider {
@@ -42,7 +42,7 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("time", Native(time::create)),
     ("math", Native(math::create)),
     ("random", Native(random::create)),
-    ("_thread", Native(threading::create)),
+    ("_thread", Native(thread::create)),
     ("_gilsim", Native(gilsim_info::create)),
     ("threading", Python(include_str!("py/threading.py"))),
     ("queue", Python(include_str!("py/queue.py"))),

@@ -8,14 +8,14 @@ use parking_lot::Mutex;
 
 use super::random_mt::{MersenneTwister, RandomError, RandomErrorKind, accumulate_weights};
 use crate::vm::builtins::{method, parse, positional};
-use crate::vm::class::{Class, Layout};
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyErr, PyResult, index_error, type_error, value_error};
-use crate::vm::function::{Args, BuiltinFunction, NativeFn};
-use crate::vm::module::Module;
-use crate::vm::native::NativeObject;
-use crate::vm::types::{type_name, types};
-use crate::vm::value::Value;
+use crate::vm::objects::class::{Class, Layout};
+use crate::vm::objects::function::{Args, BuiltinFunction, NativeFn};
+use crate::vm::objects::module::Module;
+use crate::vm::objects::native::NativeObject;
+use crate::vm::objects::types::{type_name, types};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyErr, PyResult, index_error, type_error, value_error};
 
 struct RandomObj {
     mt: Mutex<MersenneTwister>,
@@ -107,8 +107,8 @@ fn convert(e: RandomError) -> PyErr {
     match e.kind {
         RandomErrorKind::IndexError => index_error(e.message),
         RandomErrorKind::TypeError => type_error(e.message),
-        RandomErrorKind::ZeroDivisionError => crate::vm::errors::zero_division_error(e.message),
-        RandomErrorKind::OverflowError => crate::vm::errors::overflow_error(e.message),
+        RandomErrorKind::ZeroDivisionError => crate::vm::pyerr::zero_division_error(e.message),
+        RandomErrorKind::OverflowError => crate::vm::pyerr::overflow_error(e.message),
         _ => value_error(e.message),
     }
 }
@@ -139,7 +139,7 @@ fn float_arg(v: &Value) -> PyResult<f64> {
     match v {
         Value::Float(f) => Ok(*f),
         other => match other.as_bigint() {
-            Some(b) => crate::vm::numeric::bigint_to_f64(&b),
+            Some(b) => crate::vm::protocols::numeric::bigint_to_f64(&b),
             None => Err(type_error(format!(
                 "must be real number, not {}",
                 type_name(other)
@@ -285,7 +285,7 @@ fn sample(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let r = recv(&args)?;
     let p = parse("sample", rest(&args), &["population", "k", "*counts"], 2)?;
     if p.given(2).is_some() {
-        return Err(crate::vm::errors::unsupported("random.sample(counts=...)"));
+        return Err(crate::vm::pyerr::unsupported("random.sample(counts=...)"));
     }
     let population = sequence_items(vm, p.get(0).unwrap_or(&Value::None), "sample")?;
     let k = vm.index_i64(p.get(1).unwrap_or(&Value::Int(0)))?;

@@ -4,14 +4,14 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, LazyLock};
 
 use crate::vm::builtins::{method, positional};
-use crate::vm::class::{Class, Layout};
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyErr, PyResult, recursion_error, type_error, value_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::module::Module;
-use crate::vm::native::NativeObject;
-use crate::vm::types::{type_name, types};
-use crate::vm::value::Value;
+use crate::vm::objects::class::{Class, Layout};
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::module::Module;
+use crate::vm::objects::native::NativeObject;
+use crate::vm::objects::types::{type_name, types};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyErr, PyResult, recursion_error, type_error, value_error};
 
 /// The payload of `sys.stdout` / `sys.stderr`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +121,7 @@ fn setrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Value::Int(i) => *i,
         Value::Bool(b) => i64::from(*b),
         Value::BigInt(_) => {
-            return Err(crate::vm::errors::overflow_error(
+            return Err(crate::vm::pyerr::overflow_error(
                 "Python int too large to convert to C int",
             ));
         }
@@ -171,12 +171,12 @@ fn exc_info(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
     if exc.is_none() {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
-    let class = Value::Class(crate::vm::types::class_of(&exc).clone());
+    let class = Value::Class(crate::vm::objects::types::class_of(&exc).clone());
     Ok(Value::tuple(vec![class, exc, Value::None]))
 }
 
 fn getsizeof(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    Err(crate::vm::errors::unsupported(
+    Err(crate::vm::pyerr::unsupported(
         "sys.getsizeof() (gilsim objects have no CPython layout)",
     ))
 }

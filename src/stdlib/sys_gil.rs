@@ -7,11 +7,11 @@ use std::time::Duration;
 use crate::runtime::gil::CheckPoints;
 use crate::vm::builtins::positional;
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyResult, type_error, value_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::module::Module;
-use crate::vm::types::type_name;
-use crate::vm::value::Value;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::module::Module;
+use crate::vm::objects::types::type_name;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, type_error, value_error};
 
 pub fn register(m: &Module) {
     let functions: &[(&str, NativeFn)] = &[

@@ -5,11 +5,11 @@ use std::time::Duration;
 
 use crate::vm::builtins::positional;
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyResult, overflow_error, type_error, value_error};
-use crate::vm::function::Args;
-use crate::vm::module::Module;
-use crate::vm::types::type_name;
-use crate::vm::value::Value;
+use crate::vm::objects::function::Args;
+use crate::vm::objects::module::Module;
+use crate::vm::objects::types::type_name;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, overflow_error, type_error, value_error};
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
     super::native_module(

@@ -4,9 +4,9 @@
 use super::ast::*;
 use super::error::SyntaxErr;
 use super::fstring;
-use super::tok::StrLit;
+use super::token::StrLit;
 
-type PResult<T> = Result<T, lalrpop_util::ParseError<usize, super::tok::Tok, SyntaxErr>>;
+type PResult<T> = Result<T, lalrpop_util::ParseError<usize, super::token::Tok, SyntaxErr>>;
 
 fn user<T>(err: SyntaxErr) -> PResult<T> {
     Err(lalrpop_util::ParseError::User { error: err })

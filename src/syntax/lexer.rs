@@ -8,9 +8,9 @@ use num_bigint::BigInt;
 use num_traits::Num;
 
 use super::error::SyntaxErr;
+use super::raw_token::{RawTok, string_body_len};
 use super::strings::{decode_bytes, decode_str};
-use super::tok::{StrLit, Tok};
-use super::token::{RawTok, string_body_len};
+use super::token::{StrLit, Tok};
 
 pub type Spanned = (usize, Tok, usize);
 

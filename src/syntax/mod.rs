@@ -6,10 +6,10 @@ pub mod error;
 mod fstring;
 pub mod lexer;
 mod parse_error;
+mod raw_token;
 pub mod source;
 mod strings;
-pub mod tok;
-mod token;
+pub mod token;
 
 lalrpop_util::lalrpop_mod!(
     #[allow(clippy::all, unused_parens, dead_code, clippy::pedantic)]

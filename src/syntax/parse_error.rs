@@ -4,7 +4,7 @@
 use lalrpop_util::ParseError;
 
 use super::error::SyntaxErr;
-use super::tok::Tok;
+use super::token::Tok;
 
 type LalrError = ParseError<usize, Tok, SyntaxErr>;
 

@@ -5,11 +5,11 @@
 use std::cell::{Cell, RefCell};
 use std::sync::{Arc, LazyLock};
 
-use super::dict::Dict;
-use super::errors::{PyErr, PyResult, recursion_error};
-use super::pystr::PyStr;
-use super::value::Value;
 use crate::runtime::{Interpreter, ThreadState};
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::pystr::PyStr;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyErr, PyResult, recursion_error};
 
 /// Bytes of native stack kept free below the guard (deep native recursion raises RecursionError
 /// before the OS stack overflows).
@@ -37,7 +37,7 @@ pub struct Vm {
     /// `globals()`, `eval`, `dir()`).
     pub frame_hint: RefCell<Option<(Arc<Dict>, bool)>>,
     /// Slot vectors of finished frames, reused by the next calls (saves an allocation each).
-    slot_pool: RefCell<Vec<Vec<super::value::Value>>>,
+    slot_pool: RefCell<Vec<Vec<crate::vm::objects::value::Value>>>,
     /// LOAD_GLOBAL results, validated by the globals' and builtins' versions.
     global_cache: RefCell<Vec<GlobalCacheEntry>>,
     /// Where the last blocking native was called from (for deadlock reports).
@@ -194,13 +194,13 @@ impl Vm {
 
     /// An empty slot vector, reused from a finished frame when possible.
     #[inline]
-    pub(crate) fn take_slots(&self) -> Vec<super::value::Value> {
+    pub(crate) fn take_slots(&self) -> Vec<crate::vm::objects::value::Value> {
         self.slot_pool.borrow_mut().pop().unwrap_or_default()
     }
 
     /// Returns a finished frame's slot vector to the pool.
     #[inline]
-    pub(crate) fn recycle_frame(&self, frame: super::frame::Frame) {
+    pub(crate) fn recycle_frame(&self, frame: crate::vm::eval::frame::Frame) {
         const POOL_LIMIT: usize = 64;
         let mut slots = frame.slots;
         slots.clear();

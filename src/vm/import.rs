@@ -3,13 +3,13 @@
 
 use std::sync::Arc;
 
-use super::context::Vm;
-use super::dict::Dict;
-use super::errors::{PyErr, PyResult, import_error, module_not_found_error};
-use super::eval::Resume;
-use super::frame::Frame;
-use super::module::Module;
-use super::value::Value;
+use crate::vm::context::Vm;
+use crate::vm::eval::Resume;
+use crate::vm::eval::frame::Frame;
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::module::Module;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyErr, PyResult, import_error, module_not_found_error};
 
 impl Vm {
     /// IMPORT_NAME: the top-level module for `import a.b`, the module itself with a fromlist.
@@ -33,7 +33,7 @@ impl Vm {
             let m = self.import_module_leaf(name)?;
             self.setattr(
                 &parent_module,
-                &Arc::new(super::pystr::PyStr::new(child)),
+                &Arc::new(crate::vm::objects::pystr::PyStr::new(child)),
                 m.clone(),
             )?;
             return Ok(m);
@@ -63,7 +63,9 @@ impl Vm {
             return self.exec_source_module(name, &path);
         }
         if let Some(Provider::Unsupported) = crate::stdlib::provider(name) {
-            return Err(super::errors::unsupported(&format!("the '{name}' module")));
+            return Err(crate::vm::pyerr::unsupported(&format!(
+                "the '{name}' module"
+            )));
         }
         let err = module_not_found_error(format!("No module named '{name}'"));
         err.exc.dict.set_str("name", Value::str(name));
@@ -87,7 +89,10 @@ impl Vm {
                 import_error(format!("cannot read {filename}: {why}"))
             }
             crate::syntax::source::ReadError::Decode(e) => {
-                let err = PyErr::msg(&super::types::types().exc.syntax_error, e.msg.clone());
+                let err = PyErr::msg(
+                    &crate::vm::objects::types::types().exc.syntax_error,
+                    e.msg.clone(),
+                );
                 err.exc.dict.set_str("filename", Value::str(&filename));
                 err.exc.dict.set_str("lineno", Value::Int(e.line as i64));
                 err.exc.dict.set_str("msg", Value::str(&e.msg));
@@ -177,12 +182,14 @@ impl Vm {
     ) -> PyErr {
         let class = match e.kind {
             crate::syntax::error::SyntaxKind::SyntaxError => {
-                &super::types::types().exc.syntax_error
+                &crate::vm::objects::types::types().exc.syntax_error
             }
             crate::syntax::error::SyntaxKind::IndentationError => {
-                &super::types::types().exc.indentation_error
+                &crate::vm::objects::types::types().exc.indentation_error
             }
-            crate::syntax::error::SyntaxKind::TabError => &super::types::types().exc.tab_error,
+            crate::syntax::error::SyntaxKind::TabError => {
+                &crate::vm::objects::types::types().exc.tab_error
+            }
         };
         let line = e.line(source);
         let err = PyErr::msg(class, e.msg.clone());

@@ -1,46 +1,16 @@
-//! The virtual machine: values and object types, the eval loop, the call and attribute
-//! protocols, exceptions, and the builtins.
+//! The virtual machine, in folders by idea: `objects` (values and the object types),
+//! `protocols` (what Python operations mean for them: attributes, calls, comparisons,
+//! operators, iteration, exceptions, ...), `eval` (frames and the bytecode loop, with its
+//! check points and blocking calls), `builtins` (the `builtins` module and the methods of
+//! builtin types) and `fmt` (CPython-exact number and string formatting). `Vm` (`context`)
+//! is one thread's execution context; `pyerr` the exception in flight.
 
-pub mod attr;
-pub mod blocking;
-pub mod builtins;
-pub mod call;
-pub mod class;
-pub mod classes;
-pub mod compare;
-pub mod context;
-pub mod convert;
-pub mod descriptors;
-pub mod dict;
-pub mod errors;
-pub mod eval;
-mod eval_breaker;
-mod eval_fast;
-mod eval_rare;
-pub mod exceptions;
-pub mod fmt;
-pub mod frame;
-pub mod function;
-pub mod generator;
-pub mod generic_alias;
-pub mod helpers;
-pub mod import;
-pub mod iter;
-mod iter_composite;
-pub mod iterate;
-pub mod module;
-pub mod native;
-pub mod native_attrs;
-pub mod numeric;
-pub mod ops;
-mod percent_apply;
-pub mod protocols;
-pub mod pystr;
-pub mod range;
-pub mod set;
-pub mod setops;
-pub mod subscript;
-pub mod teardown;
-mod tracing;
-pub mod types;
-pub mod value;
+pub(crate) mod builtins;
+pub(crate) mod context;
+pub(crate) mod eval;
+pub(crate) mod fmt;
+pub(crate) mod import;
+pub(crate) mod objects;
+pub(crate) mod protocols;
+pub(crate) mod pyerr;
+pub(crate) mod teardown;

@@ -21,9 +21,9 @@
 
 use std::sync::Arc;
 
-use super::dict::Dict;
-use super::value::Value;
 use crate::runtime::interpreter::Interpreter;
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::value::Value;
 
 /// Empties everything reachable from the interpreter's roots. Call it once the run is over.
 pub fn break_cycles(interp: &Interpreter) {
@@ -105,7 +105,7 @@ impl Walk {
         }
     }
 
-    fn visit_function(&mut self, f: &super::function::Function) {
+    fn visit_function(&mut self, f: &crate::vm::objects::function::Function) {
         self.take_dict(&f.globals);
         self.keep_all(f.defaults.iter().cloned());
         self.keep(f.module.clone());
@@ -117,7 +117,7 @@ impl Walk {
             .extend(f.closure.iter().map(|c| Value::Cell(c.clone())));
     }
 
-    fn visit_instance(&mut self, i: &super::class::Instance) {
+    fn visit_instance(&mut self, i: &crate::vm::objects::class::Instance) {
         self.take_dict(&i.dict);
         self.pending.push(Value::Class(i.class.clone()));
         self.keep_all(i.base.clone());
@@ -131,7 +131,7 @@ impl Walk {
         }
     }
 
-    fn visit_frame(&mut self, frame: super::frame::Frame) {
+    fn visit_frame(&mut self, frame: crate::vm::eval::frame::Frame) {
         self.keep_all(frame.slots);
         self.pending
             .extend(frame.cells.into_iter().map(Value::Cell));

@@ -20,8 +20,8 @@ use crate::runtime::sched::SimOptions;
 use crate::runtime::sched::schedule::{Decision, Kind, Schedule};
 
 mod frontier;
-mod helpers;
 mod plans;
+mod processes;
 mod workers;
 
 /// What to explore and within which budgets.
@@ -124,9 +124,9 @@ pub fn explore(
             Vec::new()
         },
     };
-    let helpers: Vec<helpers::Helper> = match &options.helper {
+    let helpers: Vec<processes::Helper> = match &options.helper {
         Some(command) if options.jobs > 1 => (1..options.jobs)
-            .map(|n| helpers::Helper::start((command.0)(spec.core_of(n))))
+            .map(|n| processes::Helper::start((command.0)(spec.core_of(n))))
             .collect(),
         _ => Vec::new(),
     };
@@ -169,7 +169,7 @@ pub fn serve(
         options,
         cores: Vec::new(),
     };
-    helpers::serve(&spec, std::io::stdin().lock(), std::io::stdout().lock())
+    processes::serve(&spec, std::io::stdin().lock(), std::io::stdout().lock())
 }
 
 /// What every schedule runs: compiled and hashed once, the same text each time.

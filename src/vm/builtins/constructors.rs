@@ -7,17 +7,17 @@ use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
 use super::{parse, positional};
-use crate::vm::class::{Class, Instance};
 use crate::vm::context::Vm;
-use crate::vm::descriptors::{
+use crate::vm::fmt::parse_num::{parse_float_literal, parse_int_literal};
+use crate::vm::objects::class::{Class, Instance};
+use crate::vm::objects::descriptors::{
     Property, Super, new_classmethod, new_property, new_staticmethod, new_super,
 };
-use crate::vm::dict::Dict;
-use crate::vm::errors::{PyResult, type_error, unsupported, value_error};
-use crate::vm::fmt::parse_num::{parse_float_literal, parse_int_literal};
-use crate::vm::function::Args;
-use crate::vm::types::{class_of, type_name, types};
-use crate::vm::value::{Slice, Value};
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::function::Args;
+use crate::vm::objects::types::{class_of, type_name, types};
+use crate::vm::objects::value::{Slice, Value};
+use crate::vm::pyerr::{PyResult, type_error, unsupported, value_error};
 
 pub fn construct(vm: &Vm, cls: &Arc<Class>, args: Args<'_>) -> PyResult<Value> {
     let t = types();
@@ -53,14 +53,16 @@ pub fn construct(vm: &Vm, cls: &Arc<Class>, args: Args<'_>) -> PyResult<Value> {
         let a = positional("set", args, 0, 1)?;
         Ok(Value::Set(Arc::new(match a.first() {
             Some(v) => vm.set_from_iterable(v)?,
-            None => crate::vm::set::Set::new(),
+            None => crate::vm::objects::set::Set::new(),
         })))
     } else if is(&t.frozenset) {
         let a = positional("frozenset", args, 0, 1)?;
         match a.first() {
             Some(v @ Value::FrozenSet(_)) => Ok(v.clone()),
             Some(v) => Ok(Value::FrozenSet(Arc::new(vm.set_from_iterable(v)?))),
-            None => Ok(Value::FrozenSet(Arc::new(crate::vm::set::Set::new()))),
+            None => Ok(Value::FrozenSet(Arc::new(
+                crate::vm::objects::set::Set::new(),
+            ))),
         }
     } else if is(&t.range) {
         range(vm, args)
@@ -152,7 +154,7 @@ pub fn float_to_int(f: f64) -> PyResult<Value> {
         return Err(value_error("cannot convert float NaN to integer"));
     }
     if f.is_infinite() {
-        return Err(crate::vm::errors::overflow_error(
+        return Err(crate::vm::pyerr::overflow_error(
             "cannot convert float infinity to integer",
         ));
     }
@@ -180,7 +182,7 @@ fn parse_int_str(vm: &Vm, s: &str, base: u32) -> PyResult<Value> {
         Some(b) => Ok(Value::from_bigint(b)),
         None => Err(value_error(format!(
             "invalid literal for int() with base {base}: {}",
-            crate::vm::convert::str_repr(s)
+            crate::vm::protocols::convert::str_repr(s)
         ))),
     }
 }
@@ -194,12 +196,12 @@ fn float(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Value::Float(_) => Ok(x.clone()),
         Value::Int(i) => Ok(Value::Float(*i as f64)),
         Value::Bool(b) => Ok(Value::Float(f64::from(u8::from(*b)))),
-        Value::BigInt(b) => crate::vm::numeric::bigint_to_f64(b).map(Value::Float),
+        Value::BigInt(b) => crate::vm::protocols::numeric::bigint_to_f64(b).map(Value::Float),
         Value::Str(s) => match parse_float_literal(s.as_str()) {
             Some(f) => Ok(Value::Float(f)),
             None => Err(value_error(format!(
                 "could not convert string to float: {}",
-                crate::vm::convert::str_repr(s.as_str())
+                crate::vm::protocols::convert::str_repr(s.as_str())
             ))),
         },
         other => {
@@ -209,7 +211,7 @@ fn float(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             if let Some(r) = vm.call_dunder(other, "__index__", &[])?
                 && let Some(b) = r.as_bigint()
             {
-                return crate::vm::numeric::bigint_to_f64(&b).map(Value::Float);
+                return crate::vm::protocols::numeric::bigint_to_f64(&b).map(Value::Float);
             }
             Err(type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
@@ -225,7 +227,7 @@ fn str_(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         (None, _) => Ok(Value::str("")),
         (Some(Value::Bytes(b)), Some(_)) => match String::from_utf8(b.to_vec()) {
             Ok(s) => Ok(Value::string(s)),
-            Err(_) => Err(crate::vm::errors::unicode_error(
+            Err(_) => Err(crate::vm::pyerr::unicode_error(
                 "'utf-8' codec can't decode bytes",
             )),
         },
@@ -353,7 +355,7 @@ fn super_(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 obj_type,
             }))
         }
-        [] => Err(crate::vm::errors::runtime_error("super(): no arguments")),
+        [] => Err(crate::vm::pyerr::runtime_error("super(): no arguments")),
         [_, _] => Err(type_error("super() argument 1 must be a type")),
         _ => Err(unsupported("super() with one argument")),
     }

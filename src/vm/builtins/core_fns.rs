@@ -4,17 +4,17 @@
 use std::sync::Arc;
 
 use super::{parse, positional};
-use crate::vm::class::Class;
 use crate::vm::context::Vm;
-use crate::vm::dict::Dict;
-use crate::vm::errors::{PyResult, stop_iteration, type_error, unsupported, value_error};
-use crate::vm::function::Args;
-use crate::vm::iter::{Composite, IterObj};
-use crate::vm::types::{class_of, type_name};
-use crate::vm::value::Value;
+use crate::vm::objects::class::Class;
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::function::Args;
+use crate::vm::objects::iterators::{Composite, IterObj};
+use crate::vm::objects::types::{class_of, type_name};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, stop_iteration, type_error, unsupported, value_error};
 
 pub fn install(b: &Arc<Dict>) {
-    let fns: &[(&str, crate::vm::function::NativeFn)] = &[
+    let fns: &[(&str, crate::vm::objects::function::NativeFn)] = &[
         ("print", print),
         ("len", len),
         ("repr", repr),
@@ -51,9 +51,9 @@ pub fn install(b: &Arc<Dict>) {
             *name,
             "dir" | "vars" | "globals" | "locals" | "eval" | "exec"
         );
-        let func = crate::vm::function::BuiltinFunction {
+        let func = crate::vm::objects::function::BuiltinFunction {
             needs_frame,
-            ..crate::vm::function::BuiltinFunction::new(name, *f)
+            ..crate::vm::objects::function::BuiltinFunction::new(name, *f)
         };
         b.set_str(name, Value::Builtin(Arc::new(func)));
     }
@@ -187,7 +187,7 @@ impl Vm {
     }
 }
 
-fn attr_name(v: &Value, fname: &str) -> PyResult<Arc<crate::vm::pystr::PyStr>> {
+fn attr_name(v: &Value, fname: &str) -> PyResult<Arc<crate::vm::objects::pystr::PyStr>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
         other => Err(type_error(format!(
@@ -203,7 +203,8 @@ fn getattr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     match vm.getattr(&a[0], &name) {
         Ok(v) => Ok(v),
         Err(e)
-            if a.len() == 3 && e.is_instance_of(&crate::vm::types::types().exc.attribute_error) =>
+            if a.len() == 3
+                && e.is_instance_of(&crate::vm::objects::types::types().exc.attribute_error) =>
         {
             Ok(a[2].clone())
         }
@@ -223,7 +224,7 @@ fn hasattr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let name = attr_name(&a[1], "hasattr")?;
     match vm.getattr(&a[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if e.is_instance_of(&crate::vm::types::types().exc.attribute_error) => {
+        Err(e) if e.is_instance_of(&crate::vm::objects::types::types().exc.attribute_error) => {
             Ok(Value::Bool(false))
         }
         Err(e) => Err(e),
@@ -263,8 +264,8 @@ fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if let Value::Generator(g) = it {
         return match vm.gen_resume(g, crate::vm::eval::Resume::Send(Value::None))? {
-            crate::vm::generator::GenStep::Yield(v) => Ok(v),
-            crate::vm::generator::GenStep::Return(r) => match a.get(1) {
+            crate::vm::objects::generator::GenStep::Yield(v) => Ok(v),
+            crate::vm::objects::generator::GenStep::Return(r) => match a.get(1) {
                 Some(d) => Ok(d.clone()),
                 None => Err(stop_iteration((!r.is_none()).then_some(r))),
             },
@@ -285,7 +286,7 @@ fn chr(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Value::Int(i) => *i,
         Value::Bool(b) => i64::from(*b),
         Value::BigInt(_) => {
-            return Err(crate::vm::errors::overflow_error(
+            return Err(crate::vm::pyerr::overflow_error(
                 "Python int too large to convert to C int",
             ));
         }
@@ -474,8 +475,8 @@ fn import(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn exit(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("exit", args, 0, 1)?;
-    Err(crate::vm::errors::PyErr::with_args(
-        &crate::vm::types::types().exc.system_exit,
+    Err(crate::vm::pyerr::PyErr::with_args(
+        &crate::vm::objects::types::types().exc.system_exit,
         a.to_vec(),
     ))
 }

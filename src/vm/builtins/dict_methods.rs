@@ -5,16 +5,16 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, LazyLock};
 
 use super::{method, native, positional};
-use crate::vm::class::{Class, Layout};
 use crate::vm::context::Vm;
-use crate::vm::descriptors::classmethod_of;
-use crate::vm::dict::Dict;
-use crate::vm::errors::{PyResult, key_error, type_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::iter::{DictView, IterObj};
-use crate::vm::native::NativeObject;
-use crate::vm::types::{type_name, types};
-use crate::vm::value::Value;
+use crate::vm::objects::class::{Class, Layout};
+use crate::vm::objects::descriptors::classmethod_of;
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::iterators::{DictView, IterObj};
+use crate::vm::objects::native::NativeObject;
+use crate::vm::objects::types::{type_name, types};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, key_error, type_error};
 
 pub fn register(cls: &Arc<Class>, classmethod: &Arc<Class>) {
     let methods: &[(&str, NativeFn)] = &[
@@ -91,7 +91,11 @@ static VIEW_CLASSES: LazyLock<[Arc<Class>; 3]> = LazyLock::new(|| {
 });
 
 fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<Dict>> {
-    match args.args.first().map(crate::vm::class::unwrap_base) {
+    match args
+        .args
+        .first()
+        .map(crate::vm::objects::class::unwrap_base)
+    {
         Some(Value::Dict(d)) => Ok(d),
         Some(other) => Err(type_error(format!(
             "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use super::{method, positional};
 use crate::compiler::bytecode::{BinaryOp, CompareOp};
-use crate::vm::class::{Class, Instance, unwrap_base};
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyResult, type_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::types::{Types, class_of};
-use crate::vm::value::Value;
+use crate::vm::objects::class::{Class, Instance, unwrap_base};
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::types::{Types, class_of};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, type_error};
 
 macro_rules! binary_dunders {
     ($( $name:ident, $rname:ident => $op:expr ),* $(,)?) => {
@@ -106,7 +106,7 @@ fn getitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     match vm.getitem(base, &a[1]) {
         Err(e)
             if matches!(base, Value::Dict(_))
-                && e.is_instance_of(&crate::vm::types::types().exc.key_error)
+                && e.is_instance_of(&crate::vm::objects::types::types().exc.key_error)
                 && matches!(&a[0], Value::Instance(_)) =>
         {
             match class_of(&a[0]).lookup_str("__missing__") {
@@ -136,13 +136,13 @@ fn neg(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn int_(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let v = receiver(&args)?;
-    let int = crate::vm::types::types().int.clone();
+    let int = crate::vm::objects::types::types().int.clone();
     vm.call(&Value::Class(int), &[v])
 }
 
 fn float_(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let v = receiver(&args)?;
-    let float = crate::vm::types::types().float.clone();
+    let float = crate::vm::objects::types::types().float.clone();
     vm.call(&Value::Class(float), &[v])
 }
 
@@ -319,12 +319,12 @@ pub fn register(t: &Types) {
     for cls in [&t.list, &t.tuple, &t.dict, &t.set, &t.frozenset, &t.type_] {
         cls.dict.set_str(
             "__class_getitem__",
-            super::super::descriptors::classmethod_of(
+            crate::vm::objects::descriptors::classmethod_of(
                 &t.classmethod,
                 method(
                     &cls.name,
                     "__class_getitem__",
-                    crate::vm::generic_alias::class_getitem,
+                    crate::vm::objects::generic_alias::class_getitem,
                 ),
             ),
         );
@@ -332,7 +332,7 @@ pub fn register(t: &Types) {
     for cls in [&t.int, &t.float, &t.str_, &t.tuple, &t.frozenset, &t.bytes] {
         cls.dict.set_str(
             "__new__",
-            super::super::descriptors::staticmethod_of(
+            crate::vm::objects::descriptors::staticmethod_of(
                 &t.staticmethod,
                 method(&cls.name, "__new__", immutable_new),
             ),

@@ -9,15 +9,15 @@ use num_bigint::BigInt;
 
 use super::{native, parse, positional};
 use crate::vm::context::Vm;
-use crate::vm::dict::Dict;
-use crate::vm::errors::{PyErr, PyResult, type_error, value_error};
-use crate::vm::function::Args;
-use crate::vm::iter::{Composite, IterObj};
-use crate::vm::types::{class_of, type_name};
-use crate::vm::value::Value;
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::function::Args;
+use crate::vm::objects::iterators::{Composite, IterObj};
+use crate::vm::objects::types::{class_of, type_name};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyErr, PyResult, type_error, value_error};
 
 pub fn install(b: &Arc<Dict>) {
-    let fns: &[(&str, crate::vm::function::NativeFn)] = &[
+    let fns: &[(&str, crate::vm::objects::function::NativeFn)] = &[
         ("sorted", sorted),
         ("min", min),
         ("max", max),

@@ -3,12 +3,12 @@
 use std::sync::Arc;
 
 use super::{method, parse, positional};
-use crate::vm::class::Class;
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyResult, index_error, type_error, value_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::types::type_name;
-use crate::vm::value::{List, Value};
+use crate::vm::objects::class::Class;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::types::type_name;
+use crate::vm::objects::value::{List, Value};
+use crate::vm::pyerr::{PyResult, index_error, type_error, value_error};
 
 pub fn register(list: &Arc<Class>, tuple: &Arc<Class>) {
     let methods: &[(&str, NativeFn)] = &[
@@ -36,7 +36,11 @@ pub fn register(list: &Arc<Class>, tuple: &Arc<Class>) {
 }
 
 fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<List>> {
-    match args.args.first().map(crate::vm::class::unwrap_base) {
+    match args
+        .args
+        .first()
+        .map(crate::vm::objects::class::unwrap_base)
+    {
         Some(Value::List(l)) => Ok(l),
         Some(other) => Err(type_error(format!(
             "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
@@ -147,7 +151,7 @@ fn list_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("index", rest(&args), 1, 3)?;
     let items = l.snapshot();
     match index_in(vm, &items, a, "list") {
-        Err(e) if e.is_instance_of(&crate::vm::types::types().exc.value_error) => {
+        Err(e) if e.is_instance_of(&crate::vm::objects::types::types().exc.value_error) => {
             let r = vm.repr(&a[0])?;
             Err(value_error(format!("{r} is not in list")))
         }
@@ -213,7 +217,11 @@ fn copy(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn tuple_recv<'a>(args: &'a Args<'_>) -> PyResult<&'a [Value]> {
-    match args.args.first().map(crate::vm::class::unwrap_base) {
+    match args
+        .args
+        .first()
+        .map(crate::vm::objects::class::unwrap_base)
+    {
         Some(Value::Tuple(t)) => Ok(&t.items),
         _ => Err(type_error("descriptor requires a 'tuple' object")),
     }

@@ -1,11 +1,11 @@
 //! Registration of the native methods of every builtin class (done once, when the shared
 //! builtin types are created).
 
-use super::super::types::Types;
+use crate::vm::objects::types::Types;
 
 pub fn install(t: &Types) {
     super::str_methods::register(&t.str_);
-    super::str_methods2::register(&t.str_, &t.staticmethod);
+    super::str_split_format::register(&t.str_, &t.staticmethod);
     super::list_methods::register(&t.list, &t.tuple);
     super::dict_methods::register(&t.dict, &t.classmethod);
     super::set_methods::register(&t.set, &t.frozenset);

@@ -13,18 +13,18 @@ mod num_methods;
 mod object_methods;
 mod set_methods;
 mod str_methods;
-mod str_methods2;
+mod str_split_format;
 
 use std::sync::Arc;
 
 pub use dict_methods::dict_view_snapshot;
 
-use super::context::Vm;
-use super::dict::Dict;
-use super::errors::{PyResult, type_error};
-use super::function::{Args, BuiltinFunction, NativeFn};
-use super::types::{builtin_classes, types};
-use super::value::Value;
+use crate::vm::context::Vm;
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::function::{Args, BuiltinFunction, NativeFn};
+use crate::vm::objects::types::{builtin_classes, types};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, type_error};
 
 pub fn native(name: &str, func: NativeFn) -> Value {
     Value::Builtin(Arc::new(BuiltinFunction::new(name, func)))

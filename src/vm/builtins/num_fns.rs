@@ -9,17 +9,17 @@ use num_traits::{One, Signed, ToPrimitive, Zero};
 use super::{native, parse, positional};
 use crate::compiler::bytecode::BinaryOp;
 use crate::vm::context::Vm;
-use crate::vm::convert::fmt_error;
-use crate::vm::dict::Dict;
-use crate::vm::errors::{PyResult, type_error, value_error, zero_division_error};
 use crate::vm::fmt::parse_num::round_half_even_digits;
-use crate::vm::function::Args;
-use crate::vm::numeric::float_divmod;
-use crate::vm::types::type_name;
-use crate::vm::value::Value;
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::function::Args;
+use crate::vm::objects::types::type_name;
+use crate::vm::objects::value::Value;
+use crate::vm::protocols::convert::fmt_error;
+use crate::vm::protocols::numeric::float_divmod;
+use crate::vm::pyerr::{PyResult, type_error, value_error, zero_division_error};
 
 pub fn install(b: &Arc<Dict>) {
-    let fns: &[(&str, crate::vm::function::NativeFn)] = &[
+    let fns: &[(&str, crate::vm::objects::function::NativeFn)] = &[
         ("abs", abs),
         ("round", round),
         ("divmod", divmod),
@@ -65,7 +65,7 @@ fn round(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 return Err(value_error("cannot convert float NaN to integer"));
             }
             if f.is_infinite() {
-                return Err(crate::vm::errors::overflow_error(
+                return Err(crate::vm::pyerr::overflow_error(
                     "cannot convert float infinity to integer",
                 ));
             }
@@ -124,11 +124,13 @@ fn divmod(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (x, y) = (&a[0], &a[1]);
     match (x, y) {
         (Value::Float(_), _) | (_, Value::Float(_))
-            if crate::vm::numeric::Num::from_value(x).is_some()
-                && crate::vm::numeric::Num::from_value(y).is_some() =>
+            if crate::vm::protocols::numeric::Num::from_value(x).is_some()
+                && crate::vm::protocols::numeric::Num::from_value(y).is_some() =>
         {
-            let fx = crate::vm::numeric::Num::from_value(x).map_or(Ok(0.0), |n| n.to_f64())?;
-            let fy = crate::vm::numeric::Num::from_value(y).map_or(Ok(0.0), |n| n.to_f64())?;
+            let fx = crate::vm::protocols::numeric::Num::from_value(x)
+                .map_or(Ok(0.0), |n| n.to_f64())?;
+            let fy = crate::vm::protocols::numeric::Num::from_value(y)
+                .map_or(Ok(0.0), |n| n.to_f64())?;
             if fy == 0.0 {
                 return Err(zero_division_error("float divmod()"));
             }

@@ -7,11 +7,11 @@ use num_traits::{Signed, Zero};
 
 use super::{method, native, parse, positional};
 use crate::vm::context::Vm;
-use crate::vm::descriptors::classmethod_of;
-use crate::vm::errors::{PyResult, overflow_error, type_error, value_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::types::{Types, type_name};
-use crate::vm::value::Value;
+use crate::vm::objects::descriptors::classmethod_of;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::types::{Types, type_name};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, overflow_error, type_error, value_error};
 
 pub fn register(t: &Types) {
     let int_methods: &[(&str, NativeFn)] = &[
@@ -67,7 +67,7 @@ pub fn register(t: &Types) {
 fn int_recv(args: &Args<'_>) -> PyResult<BigInt> {
     args.args
         .first()
-        .map(crate::vm::class::unwrap_base)
+        .map(crate::vm::objects::class::unwrap_base)
         .and_then(Value::as_bigint)
         .ok_or_else(|| type_error("descriptor requires an 'int' object"))
 }
@@ -189,7 +189,11 @@ fn from_bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn float_recv(args: &Args<'_>) -> PyResult<f64> {
-    match args.args.first().map(crate::vm::class::unwrap_base) {
+    match args
+        .args
+        .first()
+        .map(crate::vm::objects::class::unwrap_base)
+    {
         Some(Value::Float(f)) => Ok(*f),
         _ => Err(type_error("descriptor requires a 'float' object")),
     }
@@ -269,14 +273,14 @@ fn decode(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(Value::Str(e)) = a.first() {
         let e = e.as_str().to_ascii_lowercase().replace('_', "-");
         if !matches!(e.as_str(), "utf-8" | "utf8" | "ascii") {
-            return Err(crate::vm::errors::unsupported(&format!(
+            return Err(crate::vm::pyerr::unsupported(&format!(
                 "the '{e}' encoding"
             )));
         }
     }
     match std::str::from_utf8(b) {
         Ok(s) => Ok(Value::str(s)),
-        Err(e) => Err(crate::vm::errors::unicode_error(format!(
+        Err(e) => Err(crate::vm::pyerr::unicode_error(format!(
             "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
             b[e.valid_up_to()],
             e.valid_up_to()

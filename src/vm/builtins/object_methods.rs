@@ -4,15 +4,15 @@
 use std::sync::Arc;
 
 use super::{method, positional};
-use crate::vm::class::{Instance, Layout};
 use crate::vm::context::Vm;
-use crate::vm::descriptors::{Property, as_property, new_property};
-use crate::vm::errors::{PyResult, type_error};
 use crate::vm::eval::Resume;
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::generator::GenStep;
-use crate::vm::types::{Types, class_of, type_name};
-use crate::vm::value::Value;
+use crate::vm::objects::class::{Instance, Layout};
+use crate::vm::objects::descriptors::{Property, as_property, new_property};
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::generator::GenStep;
+use crate::vm::objects::types::{Types, class_of, type_name};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, type_error};
 
 pub fn register(t: &Types) {
     let object: &[(&str, NativeFn)] = &[
@@ -32,14 +32,14 @@ pub fn register(t: &Types) {
     }
     t.object.dict.set_str(
         "__new__",
-        crate::vm::descriptors::staticmethod_of(
+        crate::vm::objects::descriptors::staticmethod_of(
             &t.staticmethod,
             method("object", "__new__", object_new),
         ),
     );
     t.object.dict.set_str(
         "__init_subclass__",
-        crate::vm::descriptors::classmethod_of(
+        crate::vm::objects::descriptors::classmethod_of(
             &t.classmethod,
             method("object", "__init_subclass__", object_init_subclass),
         ),
@@ -118,7 +118,7 @@ fn object_new(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             base_value,
         )));
     }
-    if cls.is_builtin && !Arc::ptr_eq(cls, &crate::vm::types::types().object) {
+    if cls.is_builtin && !Arc::ptr_eq(cls, &crate::vm::objects::types::types().object) {
         return Err(type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
             cls.name, cls.name
@@ -285,7 +285,7 @@ fn prop_deleter(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_property(p))
 }
 
-fn gen_recv(args: &Args<'_>) -> PyResult<Arc<crate::vm::generator::Generator>> {
+fn gen_recv(args: &Args<'_>) -> PyResult<Arc<crate::vm::objects::generator::Generator>> {
     match args.args.first() {
         Some(Value::Generator(g)) => Ok(g.clone()),
         _ => Err(type_error("descriptor requires a 'generator' object")),
@@ -314,7 +314,7 @@ fn gen_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let err = vm.make_exception(exc)?;
     match vm.gen_resume(&g, Resume::Throw(err))? {
         GenStep::Yield(v) => Ok(v),
-        GenStep::Return(r) => Err(crate::vm::errors::stop_iteration(
+        GenStep::Return(r) => Err(crate::vm::pyerr::stop_iteration(
             (!r.is_none()).then_some(r),
         )),
     }
@@ -338,7 +338,7 @@ fn identity(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn iter_next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let it = receiver(&args)?;
     vm.iter_next(&it)?
-        .ok_or_else(|| crate::vm::errors::stop_iteration(None))
+        .ok_or_else(|| crate::vm::pyerr::stop_iteration(None))
 }
 
 fn type_mro(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {

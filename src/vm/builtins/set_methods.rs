@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use super::{method, positional};
-use crate::vm::class::Class;
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyResult, key_error, type_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::set::Set;
-use crate::vm::types::type_name;
-use crate::vm::value::Value;
+use crate::vm::objects::class::Class;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::set::Set;
+use crate::vm::objects::types::type_name;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, key_error, type_error};
 
 pub fn register(set: &Arc<Class>, frozenset: &Arc<Class>) {
     let shared: &[(&str, NativeFn)] = &[
@@ -43,7 +43,11 @@ pub fn register(set: &Arc<Class>, frozenset: &Arc<Class>) {
 }
 
 fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<Set>> {
-    match args.args.first().map(crate::vm::class::unwrap_base) {
+    match args
+        .args
+        .first()
+        .map(crate::vm::objects::class::unwrap_base)
+    {
         Some(Value::Set(s) | Value::FrozenSet(s)) => Ok(s),
         Some(other) => Err(type_error(format!(
             "descriptor '{name}' for 'set' objects doesn't apply to a '{}' object",

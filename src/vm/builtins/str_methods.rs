@@ -1,15 +1,15 @@
-//! `str` methods, part 1: case, stripping, searching, predicates, padding (Objects/unicodeobject.c).
+//! `str` methods: case, stripping, searching, predicates, padding (Objects/unicodeobject.c).
 
 use std::sync::Arc;
 
 use super::{method, positional};
-use crate::vm::class::Class;
 use crate::vm::context::Vm;
-use crate::vm::errors::{PyResult, type_error, value_error};
-use crate::vm::function::{Args, NativeFn};
-use crate::vm::pystr::PyStr;
-use crate::vm::types::type_name;
-use crate::vm::value::Value;
+use crate::vm::objects::class::Class;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::pystr::PyStr;
+use crate::vm::objects::types::type_name;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, type_error, value_error};
 
 pub fn register(cls: &Arc<Class>) {
     let methods: &[(&str, NativeFn)] = &[
@@ -55,7 +55,11 @@ pub fn register(cls: &Arc<Class>) {
 
 /// The receiver of a str method.
 pub fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<PyStr>> {
-    match args.args.first().map(crate::vm::class::unwrap_base) {
+    match args
+        .args
+        .first()
+        .map(crate::vm::objects::class::unwrap_base)
+    {
         Some(Value::Str(s)) => Ok(s),
         Some(other) => Err(type_error(format!(
             "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
@@ -399,7 +403,7 @@ fn isidentifier(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn isprintable(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     predicate(args, "isprintable", true, |s| {
-        s.chars().all(crate::vm::convert::is_printable)
+        s.chars().all(crate::vm::protocols::convert::is_printable)
     })
 }
 

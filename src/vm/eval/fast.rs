@@ -1,0 +1,188 @@
+//! The eval loop's fast paths: superinstructions on small ints, and the frame of a call to a
+//! plain positional Python function.
+
+use std::sync::Arc;
+
+use crate::compiler::bytecode::{CodeObject, Instr, Quick};
+use crate::vm::context::Vm;
+use crate::vm::eval::drop_value;
+use crate::vm::eval::frame::Frame;
+use crate::vm::objects::function::Function;
+use crate::vm::objects::value::Value;
+
+/// The fast path of a superinstruction; `pc` is just after it. Returns the next pc, or
+/// None when the operands are not all small ints (the caller then runs the sequence
+/// instruction by instruction).
+#[inline(always)]
+pub(super) fn quick(
+    slots: &mut Vec<Value>,
+    code: &CodeObject,
+    q: Quick,
+    pc: usize,
+    instrs: &[Instr],
+) -> Option<usize> {
+    let int_local = |slots: &[Value], i: u16| match slots.get(i as usize) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    let int_const = |i: u16| match code.consts.get(i as usize) {
+        Some(Value::Int(n)) => Some(*n),
+        _ => None,
+    };
+    match q {
+        Quick::FastConstBinary(a, c, op) => {
+            let r = crate::vm::protocols::ops::int_fast(int_local(slots, a)?, int_const(c)?, op)?;
+            slots.push(r);
+            Some(pc + 2)
+        }
+        Quick::FastConstUpdate(a, c, op) => {
+            let r = crate::vm::protocols::ops::int_fast(int_local(slots, a)?, int_const(c)?, op)?;
+            std::mem::forget(std::mem::replace(&mut slots[a as usize], r));
+            Some(pc + 3)
+        }
+        Quick::FastImmBinary(a, k, op) => {
+            let r = crate::vm::protocols::ops::int_fast(int_local(slots, a)?, i64::from(k), op)?;
+            slots.push(r);
+            Some(pc + 2)
+        }
+        Quick::FastImmUpdate(a, k, op) => {
+            let r = crate::vm::protocols::ops::int_fast(int_local(slots, a)?, i64::from(k), op)?;
+            std::mem::forget(std::mem::replace(&mut slots[a as usize], r));
+            Some(pc + 3)
+        }
+        Quick::FastImmCompareJump(a, k, op) => {
+            let truth = crate::vm::protocols::ops::cmp_i64(int_local(slots, a)?, i64::from(k), op);
+            jump_unless(truth, pc, instrs)
+        }
+        Quick::FastFastBinary(a, b, op) => {
+            let r = crate::vm::protocols::ops::int_fast(
+                int_local(slots, a)?,
+                int_local(slots, b)?,
+                op,
+            )?;
+            slots.push(r);
+            Some(pc + 2)
+        }
+        Quick::FastConstCompareJump(a, c, op) => {
+            let truth = crate::vm::protocols::ops::cmp_i64(int_local(slots, a)?, int_const(c)?, op);
+            jump_unless(truth, pc, instrs)
+        }
+        Quick::FastFastCompareJump(a, b, op) => {
+            let truth =
+                crate::vm::protocols::ops::cmp_i64(int_local(slots, a)?, int_local(slots, b)?, op);
+            jump_unless(truth, pc, instrs)
+        }
+        Quick::FastFast(a, b) => {
+            let x = slots.get(a as usize)?.clone();
+            let y = slots.get(b as usize)?.clone();
+            if x.is_null() || y.is_null() {
+                return None;
+            }
+            slots.push(x);
+            slots.push(y);
+            Some(pc + 1)
+        }
+        Quick::ForIterStore(t, a) => {
+            let Some(Value::Iter(it)) = slots.last() else {
+                return None;
+            };
+            let crate::vm::objects::iterators::IterObj::Range {
+                next,
+                stop,
+                step,
+                done,
+            } = &**it
+            else {
+                return None;
+            };
+            use std::sync::atomic::Ordering::Relaxed;
+            let cur = next.load(Relaxed);
+            let more = !done.load(Relaxed) && if *step > 0 { cur < *stop } else { cur > *stop };
+            if !more {
+                drop_value(slots.pop().unwrap_or(Value::Null));
+                return Some(t as usize);
+            }
+            match cur.checked_add(*step) {
+                Some(n) => next.store(n, Relaxed),
+                None => done.store(true, Relaxed),
+            }
+            let old = std::mem::replace(&mut slots[a as usize], Value::Int(cur));
+            drop_value(old);
+            Some(pc + 1)
+        }
+    }
+}
+
+/// CALL's fast path: when the callable under the `argc` arguments is a `plain_call` function
+/// taking exactly `argc` positional arguments (and no keyword names are pending), takes it off
+/// the stack.
+#[inline(always)]
+pub(super) fn take_plain_callee(frame: &mut Frame, argc: usize) -> Option<Arc<Function>> {
+    if frame.kwnames.is_some() {
+        return None;
+    }
+    let base = frame.slots.len().checked_sub(argc + 2)?;
+    match &frame.slots[base..base + 2] {
+        [Value::Null, Value::Function(f)]
+            if f.code.plain_call && f.code.argcount as usize == argc => {}
+        _ => return None,
+    }
+    match std::mem::take(&mut frame.slots[base + 1]) {
+        Value::Function(f) => Some(f),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// The frame of a plain call (see `take_plain_callee`): the arguments move from the
+    /// caller's stack into the callee's locals.
+    #[inline(always)]
+    pub(super) fn plain_frame(
+        &self,
+        caller: &mut Frame,
+        func: Arc<Function>,
+        argc: usize,
+    ) -> Frame {
+        let len = caller.slots.len();
+        let slots = self.positional_locals(&func.code, &mut caller.slots[len - argc..]);
+        // The NULL and the (taken) callable: nothing to drop.
+        caller.slots.truncate(len - argc - 2);
+        Frame::of_function(func, slots)
+    }
+}
+
+/// POP_JUMP_IF_FALSE at `pc + 2` of a fused compare-and-jump.
+#[inline(always)]
+fn jump_unless(truth: bool, pc: usize, instrs: &[Instr]) -> Option<usize> {
+    if truth {
+        return Some(pc + 3);
+    }
+    match instrs.get(pc + 2) {
+        Some(Instr::PopJumpIfFalse(t)) => Some(*t as usize),
+        _ => None,
+    }
+}
+
+/// The two topmost stack values when both are small ints.
+#[inline(always)]
+pub(super) fn int_pair(slots: &[Value]) -> Option<(i64, i64)> {
+    match slots {
+        [.., Value::Int(x), Value::Int(y)] => Some((*x, *y)),
+        _ => None,
+    }
+}
+
+/// How many instructions a superinstruction's fast path stood for: all of them, except a
+/// `FOR_ITER; STORE_FAST` whose iterator was exhausted (only the FOR_ITER ran).
+pub(crate) fn quick_weight(q: Quick, pc: usize, next: usize) -> u64 {
+    match q {
+        Quick::FastFast(..) | Quick::ForIterStore(..) if next != pc + 1 => 1,
+        Quick::FastFast(..) | Quick::ForIterStore(..) => 2,
+        Quick::FastConstBinary(..) | Quick::FastImmBinary(..) | Quick::FastFastBinary(..) => 3,
+        Quick::FastConstUpdate(..)
+        | Quick::FastImmUpdate(..)
+        | Quick::FastConstCompareJump(..)
+        | Quick::FastImmCompareJump(..)
+        | Quick::FastFastCompareJump(..) => 4,
+    }
+}

@@ -1,0 +1,264 @@
+//! The builtin classes (`int`, `list`, `TypeError`, ...). They are immutable once built, so one
+//! set is shared by every interpreter, as CPython shares its static types.
+
+use std::sync::{Arc, LazyLock};
+
+use crate::vm::objects::class::{Class, Layout};
+use crate::vm::objects::value::Value;
+
+macro_rules! exception_types {
+    ($root:ident; $( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
+        pub struct ExceptionTypes {
+            pub $root: Arc<Class>,
+            $( pub $field: Arc<Class>, )*
+        }
+        fn build_exceptions($root: Arc<Class>) -> ExceptionTypes {
+            $( let $field = exc_class($name, &$base); )*
+            ExceptionTypes { $root, $( $field, )* }
+        }
+        impl ExceptionTypes {
+            /// Every exception class, for the `builtins` module.
+            pub fn all(&self) -> Vec<&Arc<Class>> {
+                vec![&self.$root, $( &self.$field, )*]
+            }
+        }
+    };
+}
+
+fn exc_class(name: &str, base: &Arc<Class>) -> Arc<Class> {
+    Arc::new(Class::new_builtin(
+        name,
+        "builtins",
+        vec![base.clone()],
+        Layout::Exception,
+    ))
+}
+
+exception_types! {
+    base_exception;
+    system_exit: "SystemExit" < base_exception,
+    keyboard_interrupt: "KeyboardInterrupt" < base_exception,
+    generator_exit: "GeneratorExit" < base_exception,
+    exception: "Exception" < base_exception,
+    stop_iteration: "StopIteration" < exception,
+    stop_async_iteration: "StopAsyncIteration" < exception,
+    arithmetic_error: "ArithmeticError" < exception,
+    floating_point_error: "FloatingPointError" < arithmetic_error,
+    overflow_error: "OverflowError" < arithmetic_error,
+    zero_division_error: "ZeroDivisionError" < arithmetic_error,
+    assertion_error: "AssertionError" < exception,
+    attribute_error: "AttributeError" < exception,
+    buffer_error: "BufferError" < exception,
+    eof_error: "EOFError" < exception,
+    import_error: "ImportError" < exception,
+    module_not_found_error: "ModuleNotFoundError" < import_error,
+    lookup_error: "LookupError" < exception,
+    index_error: "IndexError" < lookup_error,
+    key_error: "KeyError" < lookup_error,
+    memory_error: "MemoryError" < exception,
+    name_error: "NameError" < exception,
+    unbound_local_error: "UnboundLocalError" < name_error,
+    os_error: "OSError" < exception,
+    blocking_io_error: "BlockingIOError" < os_error,
+    child_process_error: "ChildProcessError" < os_error,
+    connection_error: "ConnectionError" < os_error,
+    broken_pipe_error: "BrokenPipeError" < connection_error,
+    connection_aborted_error: "ConnectionAbortedError" < connection_error,
+    connection_refused_error: "ConnectionRefusedError" < connection_error,
+    connection_reset_error: "ConnectionResetError" < connection_error,
+    file_exists_error: "FileExistsError" < os_error,
+    file_not_found_error: "FileNotFoundError" < os_error,
+    interrupted_error: "InterruptedError" < os_error,
+    is_a_directory_error: "IsADirectoryError" < os_error,
+    not_a_directory_error: "NotADirectoryError" < os_error,
+    permission_error: "PermissionError" < os_error,
+    process_lookup_error: "ProcessLookupError" < os_error,
+    timeout_error: "TimeoutError" < os_error,
+    reference_error: "ReferenceError" < exception,
+    runtime_error: "RuntimeError" < exception,
+    not_implemented_error: "NotImplementedError" < runtime_error,
+    recursion_error: "RecursionError" < runtime_error,
+    syntax_error: "SyntaxError" < exception,
+    indentation_error: "IndentationError" < syntax_error,
+    tab_error: "TabError" < indentation_error,
+    system_error: "SystemError" < exception,
+    type_error: "TypeError" < exception,
+    value_error: "ValueError" < exception,
+    unicode_error: "UnicodeError" < value_error,
+    unicode_decode_error: "UnicodeDecodeError" < unicode_error,
+    unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+    warning: "Warning" < exception,
+    user_warning: "UserWarning" < warning,
+    deprecation_warning: "DeprecationWarning" < warning,
+    pending_deprecation_warning: "PendingDeprecationWarning" < warning,
+    syntax_warning: "SyntaxWarning" < warning,
+    runtime_warning: "RuntimeWarning" < warning,
+    future_warning: "FutureWarning" < warning,
+    import_warning: "ImportWarning" < warning,
+    unicode_warning: "UnicodeWarning" < warning,
+    bytes_warning: "BytesWarning" < warning,
+    resource_warning: "ResourceWarning" < warning,
+}
+
+pub struct Types {
+    pub object: Arc<Class>,
+    pub type_: Arc<Class>,
+    pub none: Arc<Class>,
+    pub not_implemented: Arc<Class>,
+    pub ellipsis: Arc<Class>,
+    pub int: Arc<Class>,
+    pub bool_: Arc<Class>,
+    pub float: Arc<Class>,
+    pub str_: Arc<Class>,
+    pub bytes: Arc<Class>,
+    pub tuple: Arc<Class>,
+    pub list: Arc<Class>,
+    pub dict: Arc<Class>,
+    pub set: Arc<Class>,
+    pub frozenset: Arc<Class>,
+    pub range: Arc<Class>,
+    pub slice: Arc<Class>,
+    pub function: Arc<Class>,
+    pub builtin_function: Arc<Class>,
+    pub method: Arc<Class>,
+    pub module: Arc<Class>,
+    pub generator: Arc<Class>,
+    pub code: Arc<Class>,
+    pub cell: Arc<Class>,
+    pub iterator: Arc<Class>,
+    pub property: Arc<Class>,
+    pub staticmethod: Arc<Class>,
+    pub classmethod: Arc<Class>,
+    pub super_: Arc<Class>,
+    pub exc: ExceptionTypes,
+}
+
+fn builtin(name: &str, bases: &[&Arc<Class>]) -> Arc<Class> {
+    Arc::new(Class::new_builtin(
+        name,
+        "builtins",
+        bases.iter().map(|b| (*b).clone()).collect(),
+        Layout::Builtin,
+    ))
+}
+
+fn build() -> Types {
+    let object = Arc::new(Class::new_builtin(
+        "object",
+        "builtins",
+        vec![],
+        Layout::Object,
+    ));
+    let int = builtin("int", &[&object]);
+    let base_exception = Arc::new(Class::new_builtin(
+        "BaseException",
+        "builtins",
+        vec![object.clone()],
+        Layout::Exception,
+    ));
+    let exc = build_exceptions(base_exception);
+    let types = Types {
+        type_: builtin("type", &[&object]),
+        none: builtin("NoneType", &[&object]),
+        not_implemented: builtin("NotImplementedType", &[&object]),
+        ellipsis: builtin("ellipsis", &[&object]),
+        bool_: builtin("bool", &[&int]),
+        int,
+        float: builtin("float", &[&object]),
+        str_: builtin("str", &[&object]),
+        bytes: builtin("bytes", &[&object]),
+        tuple: builtin("tuple", &[&object]),
+        list: builtin("list", &[&object]),
+        dict: builtin("dict", &[&object]),
+        set: builtin("set", &[&object]),
+        frozenset: builtin("frozenset", &[&object]),
+        range: builtin("range", &[&object]),
+        slice: builtin("slice", &[&object]),
+        function: builtin("function", &[&object]),
+        builtin_function: builtin("builtin_function_or_method", &[&object]),
+        method: builtin("method", &[&object]),
+        module: builtin("module", &[&object]),
+        generator: builtin("generator", &[&object]),
+        code: builtin("code", &[&object]),
+        cell: builtin("cell", &[&object]),
+        iterator: builtin("iterator", &[&object]),
+        property: builtin("property", &[&object]),
+        staticmethod: builtin("staticmethod", &[&object]),
+        classmethod: builtin("classmethod", &[&object]),
+        super_: builtin("super", &[&object]),
+        object,
+        exc,
+    };
+    crate::vm::builtins::methods::install(&types);
+    types
+}
+
+static TYPES: LazyLock<Types> = LazyLock::new(build);
+
+#[inline]
+pub fn types() -> &'static Types {
+    &TYPES
+}
+
+/// The class of any value (`type(v)`).
+pub fn class_of(v: &Value) -> &Arc<Class> {
+    let t = types();
+    match v {
+        Value::Null | Value::None => &t.none,
+        Value::NotImplemented => &t.not_implemented,
+        Value::Ellipsis => &t.ellipsis,
+        Value::Bool(_) => &t.bool_,
+        Value::Int(_) | Value::BigInt(_) => &t.int,
+        Value::Float(_) => &t.float,
+        Value::Str(_) => &t.str_,
+        Value::Bytes(_) => &t.bytes,
+        Value::Tuple(_) => &t.tuple,
+        Value::List(_) => &t.list,
+        Value::Dict(_) => &t.dict,
+        Value::Set(_) => &t.set,
+        Value::FrozenSet(_) => &t.frozenset,
+        Value::Range(_) => &t.range,
+        Value::Slice(_) => &t.slice,
+        Value::Function(_) => &t.function,
+        Value::Builtin(_) => &t.builtin_function,
+        Value::Method(_) => &t.method,
+        Value::Class(_) => &t.type_,
+        Value::Instance(i) => &i.class,
+        Value::Module(_) => &t.module,
+        Value::Iter(i) => i.class(),
+        Value::Generator(_) => &t.generator,
+        Value::Code(_) => &t.code,
+        Value::Cell(_) => &t.cell,
+        Value::Native(n) => &n.class,
+    }
+}
+
+/// `type(v).__name__`.
+pub fn type_name(v: &Value) -> &str {
+    &class_of(v).name
+}
+
+/// Every builtin class by name, for the `builtins` module.
+pub fn builtin_classes() -> Vec<&'static Arc<Class>> {
+    let t = types();
+    vec![
+        &t.object,
+        &t.type_,
+        &t.int,
+        &t.bool_,
+        &t.float,
+        &t.str_,
+        &t.bytes,
+        &t.tuple,
+        &t.list,
+        &t.dict,
+        &t.set,
+        &t.frozenset,
+        &t.range,
+        &t.slice,
+        &t.property,
+        &t.staticmethod,
+        &t.classmethod,
+        &t.super_,
+    ]
+}

@@ -1,0 +1,154 @@
+//! Data attributes of builtin objects that are not methods: `f.__name__`, `range.start`,
+//! `(5).real`, `property.fget`, `m.__self__` ... and reprs of native objects.
+
+use std::sync::Arc;
+
+use crate::vm::context::Vm;
+use crate::vm::objects::descriptors::{as_classmethod, as_property, as_staticmethod};
+use crate::vm::objects::native::NativeObject;
+use crate::vm::objects::types::{class_of, types};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::PyResult;
+
+impl Vm {
+    pub(crate) fn builtin_attribute(&self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if name == "__class__" {
+            return Ok(Some(Value::Class(class_of(obj).clone())));
+        }
+        Ok(match obj {
+            Value::Function(f) => {
+                if let Some(v) = f.dict.lock().as_ref().and_then(|d| d.get_str(name)) {
+                    return Ok(Some(v));
+                }
+                match name {
+                    "__name__" => Some(Value::str(&f.name())),
+                    "__qualname__" => Some(Value::str(&f.qualname())),
+                    "__module__" => Some(f.module.clone()),
+                    "__doc__" => Some(
+                        f.code
+                            .docstring
+                            .as_ref()
+                            .map_or(Value::None, |d| Value::str(d)),
+                    ),
+                    "__dict__" => Some(Value::Dict(f.attr_dict())),
+                    "__defaults__" => Some(if f.defaults.is_empty() {
+                        Value::None
+                    } else {
+                        Value::tuple(f.defaults.clone())
+                    }),
+                    "__kwdefaults__" => Some(f.kwdefaults.clone().map_or(Value::None, Value::Dict)),
+                    "__globals__" => Some(Value::Dict(f.globals.clone())),
+                    "__annotations__" => {
+                        Some(Value::Dict(f.annotations.clone().unwrap_or_else(|| {
+                            Arc::new(crate::vm::objects::dict::Dict::new())
+                        })))
+                    }
+                    "__code__" => Some(Value::Code(f.code.clone())),
+                    _ => None,
+                }
+            }
+            Value::Builtin(b) => match name {
+                "__name__" | "__qualname__" => Some(Value::str(&b.name)),
+                "__self__" => Some(b.bound.clone().unwrap_or(Value::None)),
+                "__doc__" => Some(Value::None),
+                "__module__" => Some(Value::str("builtins")),
+                _ => None,
+            },
+            Value::Method(m) => match name {
+                "__self__" => Some(m.receiver.clone()),
+                "__func__" => Some(m.func.clone()),
+                _ => return self.getattr_opt(&m.func, name),
+            },
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
+                "real" | "numerator" => Some(match obj {
+                    Value::Bool(b) => Value::Int(i64::from(*b)),
+                    other => other.clone(),
+                }),
+                "imag" => Some(Value::Int(0)),
+                "denominator" => Some(Value::Int(1)),
+                _ => None,
+            },
+            Value::Float(f) => match name {
+                "real" => Some(Value::Float(*f)),
+                "imag" => Some(Value::Float(0.0)),
+                _ => None,
+            },
+            Value::Range(r) => match name {
+                "start" => Some(r.start.to_value()),
+                "stop" => Some(r.stop.to_value()),
+                "step" => Some(r.step.to_value()),
+                _ => None,
+            },
+            Value::Slice(s) => match name {
+                "start" => Some(s.start.clone()),
+                "stop" => Some(s.stop.clone()),
+                "step" => Some(s.step.clone()),
+                _ => None,
+            },
+            Value::Generator(g) => match name {
+                "__name__" => Some(Value::str(&g.name)),
+                "__qualname__" => Some(Value::str(&g.qualname)),
+                "gi_running" => Some(Value::Bool(g.is_running())),
+                _ => None,
+            },
+            Value::Code(c) => match name {
+                "co_name" => Some(Value::str(&c.name)),
+                "co_filename" => Some(Value::str(&c.filename)),
+                "co_firstlineno" => Some(Value::Int(i64::from(c.first_line))),
+                "co_argcount" => Some(Value::Int(i64::from(c.argcount))),
+                "co_varnames" => Some(Value::tuple(
+                    c.varnames.iter().map(|n| Value::str(n)).collect(),
+                )),
+                _ => None,
+            },
+            Value::Native(n) => native_data_attribute(n, name),
+            _ => None,
+        })
+    }
+}
+
+fn native_data_attribute(n: &NativeObject, name: &str) -> Option<Value> {
+    if let Some(p) = n.downcast::<crate::vm::objects::descriptors::Property>() {
+        return match name {
+            "fget" => Some(p.fget.clone()),
+            "fset" => Some(p.fset.clone()),
+            "fdel" => Some(p.fdel.clone()),
+            "__doc__" => Some(p.doc.clone()),
+            _ => None,
+        };
+    }
+    if let Some(sm) = n.downcast::<crate::vm::objects::descriptors::StaticMethod>() {
+        return (name == "__func__").then(|| sm.0.clone());
+    }
+    if let Some(cm) = n.downcast::<crate::vm::objects::descriptors::ClassMethod>() {
+        return (name == "__func__").then(|| cm.0.clone());
+    }
+    None
+}
+
+/// Assignment to attributes of builtin objects; Ok(false) when not allowed.
+pub fn set_native_attribute(_vm: &Vm, obj: &Value, name: &str, value: &Value) -> PyResult<bool> {
+    let _ = (obj, name, value);
+    Ok(false)
+}
+
+/// Reprs of native objects that differ from `<X object at 0x...>`.
+pub fn native_repr(vm: &Vm, n: &Arc<NativeObject>) -> Option<String> {
+    let v = Value::Native(n.clone());
+    if as_property(&v).is_some() {
+        return Some(format!(
+            "<property object at {}>",
+            crate::vm::protocols::convert::address(&v)
+        ));
+    }
+    if let Some(sm) = as_staticmethod(&v) {
+        return Some(format!("<staticmethod({})>", vm.repr(&sm.0).ok()?));
+    }
+    if let Some(cm) = as_classmethod(&v) {
+        return Some(format!("<classmethod({})>", vm.repr(&cm.0).ok()?));
+    }
+    if Arc::ptr_eq(&n.class, &types().super_) {
+        return Some("<super object>".into());
+    }
+    None
+}

@@ -1,0 +1,352 @@
+//! Class creation (`__build_class__`, `type(name, bases, ns)`) and instantiation
+//! (`type.__call__`: `__new__` then `__init__`), plus the attributes every class has.
+
+use std::sync::Arc;
+
+use crate::vm::context::Vm;
+use crate::vm::eval::Resume;
+use crate::vm::eval::frame::Frame;
+use crate::vm::objects::class::{Class, Instance, Layout, c3_mro};
+use crate::vm::objects::dict::Dict;
+use crate::vm::objects::function::Args;
+use crate::vm::objects::types::{class_of, type_name, types};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, type_error, unsupported};
+
+/// Builtin types user classes may subclass (their instances wrap a value of the type).
+const SUBCLASSABLE: &[&str] = &[
+    "list",
+    "dict",
+    "set",
+    "frozenset",
+    "tuple",
+    "str",
+    "int",
+    "float",
+    "bytes",
+];
+
+impl Vm {
+    /// `__build_class__(func, name, *bases, **kwds)`: runs the class body, then creates the class.
+    pub fn build_class(&self, args: Args<'_>) -> PyResult<Value> {
+        let pos = args.pos();
+        let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.first(), pos.get(1))
+        else {
+            return Err(type_error("__build_class__: func and name required"));
+        };
+        let mut class_kwargs: Vec<(Value, Value)> = Vec::new();
+        for (k, v) in args.kwargs() {
+            if k == "metaclass" {
+                if let Value::Class(m) = v
+                    && Arc::ptr_eq(m, &types().type_)
+                {
+                    continue;
+                }
+                return Err(unsupported("metaclasses other than 'type'"));
+            }
+            class_kwargs.push((Value::str(k), v.clone()));
+        }
+        let bases: Vec<Value> = pos[2..].to_vec();
+        let ns = Arc::new(Dict::new());
+        let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
+        if !body.code.cellvars.is_empty() || !body.code.freevars.is_empty() {
+            let mut cells: Vec<Arc<crate::vm::objects::function::Cell>> = body
+                .code
+                .cellvars
+                .iter()
+                .map(|_| Arc::new(crate::vm::objects::function::Cell::default()))
+                .collect();
+            cells.extend(body.closure.iter().cloned());
+            frame.cells = cells;
+        }
+        self.check_native_stack()?;
+        self.run_frame(&mut frame, Resume::Start)?;
+        let class = self.new_class(name.as_str(), &bases, ns)?;
+        self.init_subclass(&class, &class_kwargs)?;
+        Ok(class)
+    }
+
+    /// Calls the parent's `__init_subclass__` with the class keyword arguments (PEP 487).
+    fn init_subclass(&self, class: &Value, kwargs: &[(Value, Value)]) -> PyResult<()> {
+        let Value::Class(cls) = class else {
+            return Ok(());
+        };
+        let hook = cls
+            .mro
+            .iter()
+            .find_map(|c| c.dict.get_str("__init_subclass__"));
+        let hook = match hook {
+            Some(h) => match crate::vm::objects::descriptors::as_classmethod(&h) {
+                Some(cm) => cm.0.clone(),
+                None => h,
+            },
+            None => {
+                if let Some((k, _)) = kwargs.first() {
+                    let _ = k;
+                    return Err(type_error(format!(
+                        "{}.__init_subclass__() takes no keyword arguments",
+                        cls.name
+                    )));
+                }
+                return Ok(());
+            }
+        };
+        let mut argv = vec![class.clone()];
+        let mut names = Vec::new();
+        for (k, v) in kwargs {
+            names.push(k.clone());
+            argv.push(v.clone());
+        }
+        self.call_with(
+            &hook,
+            Args {
+                args: &argv,
+                kwnames: &names,
+            },
+        )?;
+        Ok(())
+    }
+
+    /// Creates a class from a name, bases and a filled namespace (`type(name, bases, ns)`).
+    pub fn new_class(&self, name: &str, bases: &[Value], ns: Arc<Dict>) -> PyResult<Value> {
+        let mut base_classes = Vec::new();
+        for b in bases {
+            match b {
+                Value::Class(c) => base_classes.push(c.clone()),
+                other => {
+                    return Err(type_error(format!(
+                        "bases must be types, not {}",
+                        type_name(other)
+                    )));
+                }
+            }
+        }
+        if base_classes.is_empty() {
+            base_classes.push(types().object.clone());
+        }
+        let mut layout = Layout::Object;
+        let mut builtin_base: Option<Arc<Class>> = None;
+        for b in &base_classes {
+            match b.layout {
+                Layout::Exception => layout = Layout::Exception,
+                Layout::Builtin if !Arc::ptr_eq(b, &types().object) => {
+                    if !SUBCLASSABLE.contains(&&*b.name) || !b.is_builtin {
+                        return Err(
+                            if matches!(
+                                &*b.name,
+                                "bool" | "NoneType" | "function" | "range" | "slice" | "generator"
+                            ) {
+                                type_error(format!(
+                                    "type '{}' is not an acceptable base type",
+                                    b.name
+                                ))
+                            } else {
+                                unsupported(&format!("subclassing the builtin type '{}'", b.name))
+                            },
+                        );
+                    }
+                    if builtin_base.is_some() {
+                        return Err(type_error("multiple bases have instance lay-out conflict"));
+                    }
+                    builtin_base = Some(b.clone());
+                }
+                _ => {
+                    if let Some(bb) = &b.builtin_base {
+                        builtin_base = Some(bb.clone());
+                    }
+                }
+            }
+        }
+        let mro = c3_mro(&base_classes).ok_or_else(|| {
+            let names: Vec<&str> = base_classes.iter().map(|c| &*c.name).collect();
+            type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ))
+        })?;
+        // A class that defines __eq__ without __hash__ gets __hash__ = None (typeobject.c).
+        if ns.get_str("__eq__").is_some() && ns.get_str("__hash__").is_none() {
+            ns.set_str("__hash__", Value::None);
+        }
+        let module = match ns.get_str("__module__") {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => "__main__".to_string(),
+        };
+        let qualname = match ns.get_str("__qualname__") {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => name.to_string(),
+        };
+        for implicit in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(f @ Value::Function(_)) = ns.get_str(implicit) {
+                ns.set_str(
+                    implicit,
+                    crate::vm::objects::descriptors::new_classmethod(f),
+                );
+            }
+        }
+        let classcell = ns.remove_name("__classcell__");
+        let class = Arc::new(Class {
+            name: name.into(),
+            qualname: qualname.into(),
+            module: module.into(),
+            bases: base_classes,
+            mro,
+            dict: ns,
+            layout,
+            is_builtin: false,
+            builtin_base,
+        });
+        if let Some(Value::Cell(cell)) = classcell {
+            cell.set(Value::Class(class.clone()));
+        }
+        Ok(Value::Class(class))
+    }
+
+    /// `cls(*args)`.
+    pub fn call_class(&self, cls: &Arc<Class>, args: Args<'_>) -> PyResult<Value> {
+        if cls.is_builtin && cls.layout != Layout::Exception {
+            return crate::vm::builtins::constructors::construct(self, cls, args);
+        }
+        let own_new = cls
+            .lookup_with_owner("__new__")
+            .filter(|(_, owner)| !Arc::ptr_eq(owner, &crate::vm::objects::types::types().object));
+        let instance = match own_new {
+            Some((new @ Value::Function(_), _)) | Some((new @ Value::Native(_), _)) => {
+                let new = match crate::vm::objects::descriptors::as_staticmethod(&new) {
+                    Some(sm) => sm.0.clone(),
+                    None => new,
+                };
+                let mut full = vec![Value::Class(cls.clone())];
+                full.extend_from_slice(args.args);
+                let inst = self.call_with(
+                    &new,
+                    Args {
+                        args: &full,
+                        kwnames: args.kwnames,
+                    },
+                )?;
+                if !class_of(&inst).is_subclass(cls) {
+                    return Ok(inst);
+                }
+                inst
+            }
+            _ => {
+                if cls.layout == Layout::Exception {
+                    Value::Instance(Instance::new_exception(cls.clone(), args.pos().to_vec()))
+                } else if let Some(base_class) = &cls.builtin_base {
+                    return self.new_builtin_subclass_instance(cls, base_class, args);
+                } else {
+                    Value::Instance(Instance::new(cls.clone()))
+                }
+            }
+        };
+        match cls.lookup_str("__init__") {
+            Some(init @ Value::Function(_)) => {
+                let mut full = vec![instance.clone()];
+                full.extend_from_slice(args.args);
+                let r = self.call_with(
+                    &init,
+                    Args {
+                        args: &full,
+                        kwnames: args.kwnames,
+                    },
+                )?;
+                if !r.is_none() {
+                    return Err(type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        type_name(&r)
+                    )));
+                }
+            }
+            _ => {
+                let takes_args = cls.layout == Layout::Exception
+                    || cls.lookup_with_owner("__new__").is_some_and(|(n, owner)| {
+                        !matches!(n, Value::Builtin(_))
+                            && !Arc::ptr_eq(&owner, &crate::vm::objects::types::types().object)
+                    });
+                if !takes_args && !args.args.is_empty() {
+                    return Err(type_error(format!("{}() takes no arguments", cls.name)));
+                }
+            }
+        }
+        Ok(instance)
+    }
+}
+
+impl Vm {
+    /// `MyList(...)`: mutable bases start empty and are filled by `__init__` (the user's, or
+    /// the builtin's); immutable bases are built from the arguments, like `__new__`.
+    fn new_builtin_subclass_instance(
+        &self,
+        cls: &Arc<Class>,
+        base_class: &Arc<Class>,
+        args: Args<'_>,
+    ) -> PyResult<Value> {
+        let mutable = matches!(&*base_class.name, "list" | "dict" | "set");
+        let user_init = matches!(cls.lookup_str("__init__"), Some(Value::Function(_)));
+        let base = if mutable {
+            crate::vm::builtins::constructors::construct(self, base_class, Args::positional(&[]))?
+        } else {
+            let ctor_args = if user_init {
+                Args::positional(&[])
+            } else {
+                args
+            };
+            crate::vm::builtins::constructors::construct(self, base_class, ctor_args)?
+        };
+        let instance = Value::Instance(Instance::with_base(cls.clone(), base.clone()));
+        if user_init {
+            let init = cls.lookup_str("__init__").unwrap_or(Value::None);
+            let mut full = vec![instance.clone()];
+            full.extend_from_slice(args.args);
+            self.call_with(
+                &init,
+                Args {
+                    args: &full,
+                    kwnames: args.kwnames,
+                },
+            )?;
+        } else if mutable && !args.args.is_empty() {
+            let filled = crate::vm::builtins::constructors::construct(self, base_class, args)?;
+            match (&base, &filled) {
+                (Value::List(b), Value::List(f)) => *b.items.write() = f.snapshot(),
+                (Value::Dict(b), Value::Dict(f)) => {
+                    for (k, v) in f.items() {
+                        b.set(self, k, v)?;
+                    }
+                }
+                (Value::Set(b), Value::Set(f)) => b.merge_table(&f.table()),
+                _ => {}
+            }
+        }
+        Ok(instance)
+    }
+}
+
+/// Attributes of class objects that are not in their dict (`__name__`, `__mro__`, ...).
+pub fn class_special_attribute(cls: &Arc<Class>, name: &str) -> Option<Value> {
+    Some(match name {
+        "__name__" => Value::str(&cls.name),
+        "__qualname__" => Value::str(&cls.qualname),
+        "__module__" => Value::str(&cls.module),
+        "__bases__" => Value::tuple(cls.bases.iter().map(|b| Value::Class(b.clone())).collect()),
+        "__base__" => cls
+            .bases
+            .first()
+            .map_or(Value::None, |b| Value::Class(b.clone())),
+        "__mro__" => Value::tuple(cls.full_mro().into_iter().map(Value::Class).collect()),
+        "__dict__" => Value::Dict(Arc::new(cls.dict.copy())),
+        "__doc__" => Value::None,
+        "__class__" => Value::Class(types().type_.clone()),
+        _ => {
+            // Methods of `type` itself (`A.mro()`), bound to the class.
+            let f = types().type_.dict.get_str(name)?;
+            return Some(Value::Method(Arc::new(
+                crate::vm::objects::function::BoundMethod {
+                    func: f,
+                    receiver: Value::Class(cls.clone()),
+                },
+            )));
+        }
+    })
+}

@@ -1,0 +1,267 @@
+//! Exception semantics: raising objects, `except` matching, exception attributes, and the
+//! traceback text printed for an uncaught exception (Python/pythonrun.c `print_exception`).
+
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use crate::vm::context::Vm;
+use crate::vm::objects::class::Instance;
+use crate::vm::objects::types::{class_of, types};
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyErr, PyResult, type_error};
+
+/// A traceback object over the entries of a raised exception, starting at `index`.
+pub struct TracebackObj {
+    entries: Vec<crate::vm::pyerr::TracebackEntry>,
+    index: usize,
+}
+
+static TRACEBACK_CLASS: std::sync::LazyLock<Arc<crate::vm::objects::class::Class>> =
+    std::sync::LazyLock::new(|| {
+        let c = Arc::new(crate::vm::objects::class::Class::new_builtin(
+            "traceback",
+            "builtins",
+            vec![types().object.clone()],
+            crate::vm::objects::class::Layout::Builtin,
+        ));
+        c.dict.set_str(
+            "__getattr__",
+            crate::vm::builtins::method("traceback", "__getattr__", traceback_getattr),
+        );
+        c
+    });
+
+pub fn traceback_object(entries: &[crate::vm::pyerr::TracebackEntry], index: usize) -> Value {
+    if index >= entries.len() {
+        return Value::None;
+    }
+    Value::Native(Arc::new(crate::vm::objects::native::NativeObject::new(
+        TRACEBACK_CLASS.clone(),
+        TracebackObj {
+            entries: entries.to_vec(),
+            index,
+        },
+    )))
+}
+
+fn traceback_getattr(_vm: &Vm, args: crate::vm::objects::function::Args<'_>) -> PyResult<Value> {
+    let tb = match args.args.first() {
+        Some(Value::Native(n)) => n.downcast::<TracebackObj>(),
+        _ => None,
+    };
+    let (Some(tb), Some(name)) = (tb, args.args.get(1).and_then(Value::as_str)) else {
+        return Err(type_error("expected a traceback"));
+    };
+    let entry = &tb.entries[tb.index];
+    match name {
+        "tb_lineno" => Ok(Value::Int(i64::from(entry.line))),
+        "tb_next" => Ok(traceback_object(&tb.entries, tb.index + 1)),
+        "tb_frame" => Ok(Value::None),
+        _ => Err(crate::vm::pyerr::attribute_error(format!(
+            "'traceback' object has no attribute '{name}'"
+        ))),
+    }
+}
+
+/// Attributes every exception has (`args`, `__cause__`, `StopIteration.value`, ...).
+pub fn exception_attribute(inst: &Instance, name: &str) -> Option<Value> {
+    let data = inst.exc_data()?.lock();
+    let first = || data.args.first().cloned().unwrap_or(Value::None);
+    Some(match name {
+        "args" => Value::tuple(data.args.clone()),
+        "__cause__" => data.cause.clone().unwrap_or(Value::None),
+        "__context__" => data.context.clone().unwrap_or(Value::None),
+        "__suppress_context__" => Value::Bool(data.suppress_context),
+        "__traceback__" => traceback_object(&data.traceback_outermost_first(), 0),
+        "value" if inst.class.is_subclass(&types().exc.stop_iteration) => first(),
+        "code" if inst.class.is_subclass(&types().exc.system_exit) => match data.args.len() {
+            0 => Value::None,
+            1 => first(),
+            _ => Value::tuple(data.args.clone()),
+        },
+        _ => return None,
+    })
+}
+
+/// Assignment to an exception attribute with special storage; false if not special.
+pub fn set_exception_attribute(inst: &Instance, name: &str, value: &Value) -> bool {
+    let Some(data) = inst.exc_data() else {
+        return false;
+    };
+    let mut data = data.lock();
+    match name {
+        "args" => {
+            data.args = match value {
+                Value::Tuple(t) => t.items.to_vec(),
+                other => vec![other.clone()],
+            };
+        }
+        "__cause__" => {
+            data.cause = (!value.is_none()).then(|| value.clone());
+            data.suppress_context = true;
+        }
+        "__context__" => data.context = (!value.is_none()).then(|| value.clone()),
+        "__suppress_context__" => data.suppress_context = matches!(value, Value::Bool(true)),
+        "__traceback__" => {}
+        _ => return false,
+    }
+    true
+}
+
+impl Vm {
+    /// The exception to raise for `raise v`: an instance, or a class called with no arguments.
+    pub fn make_exception(&self, v: Value) -> PyResult<PyErr> {
+        match v {
+            Value::Instance(i) if i.is_exception() => Ok(PyErr::new(i)),
+            Value::Class(c) if c.is_exception_class() => match self.call(&Value::Class(c), &[])? {
+                Value::Instance(i) if i.is_exception() => Ok(PyErr::new(i)),
+                _ => Err(type_error("exceptions must derive from BaseException")),
+            },
+            _ => Err(type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `except typ:` — typ is a class or a tuple of classes.
+    pub fn exception_matches(&self, exc: &Value, typ: &Value) -> PyResult<bool> {
+        let class = class_of(exc);
+        match typ {
+            Value::Class(c) if c.is_exception_class() => Ok(class.is_subclass(c)),
+            Value::Tuple(t) => {
+                for item in t.items.iter() {
+                    if self.exception_matches(exc, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    /// `str(exc)`: "" for no args, str(arg) for one, str(args) for several; KeyError uses repr.
+    pub fn exception_str(&self, exc: &Value) -> PyResult<String> {
+        let Value::Instance(inst) = exc else {
+            return self.str(exc);
+        };
+        if let Some(Value::Function(_)) = inst.class.lookup_str("__str__") {
+            return self.str(exc);
+        }
+        let args = inst
+            .exc_data()
+            .map(|d| d.lock().args.clone())
+            .unwrap_or_default();
+        match args.len() {
+            0 => Ok(String::new()),
+            1 if inst.class.is_subclass(&types().exc.key_error) => self.repr(&args[0]),
+            1 => self.str(&args[0]),
+            _ => self.repr(&Value::tuple(args)),
+        }
+    }
+
+    /// The exception's qualified class name as tracebacks show it.
+    pub fn exception_type_name(&self, exc: &Value) -> String {
+        let class = class_of(exc);
+        match &*class.module {
+            "builtins" | "__main__" => class.qualname.to_string(),
+            module => format!("{module}.{}", class.qualname),
+        }
+    }
+
+    /// Traceback lines; runs of an identical entry beyond three collapse into
+    /// "[Previous line repeated N more times]" (Python/traceback.c `tb_print_internal`).
+    fn format_traceback_entries(
+        &self,
+        entries: &[crate::vm::pyerr::TracebackEntry],
+        out: &mut String,
+    ) {
+        const REPEAT_CUTOFF: usize = 3;
+        let mut i = 0;
+        while i < entries.len() {
+            let entry = &entries[i];
+            let mut run = 1;
+            while i + run < entries.len() && same_entry(&entries[i + run], entry) {
+                run += 1;
+            }
+            for _ in 0..run.min(REPEAT_CUTOFF) {
+                let _ = writeln!(
+                    out,
+                    "  File \"{}\", line {}, in {}",
+                    entry.filename, entry.line, entry.name
+                );
+                if let Some(line) = self.interp.runtime.source_line(&entry.filename, entry.line) {
+                    let trimmed = line.trim();
+                    if !trimmed.is_empty() {
+                        let _ = writeln!(out, "    {trimmed}");
+                    }
+                }
+            }
+            if run > REPEAT_CUTOFF {
+                let more = run - REPEAT_CUTOFF;
+                let s = if more == 1 { "" } else { "s" };
+                let _ = writeln!(out, "  [Previous line repeated {more} more time{s}]");
+            }
+            i += run;
+        }
+    }
+
+    /// The full text CPython prints for an uncaught exception, including chained ones.
+    pub fn format_exception(&self, err: &PyErr) -> String {
+        let mut out = String::new();
+        let mut seen: Vec<usize> = Vec::new();
+        self.format_chain(&err.value(), &mut out, &mut seen);
+        out
+    }
+
+    fn format_chain(&self, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
+        let Value::Instance(inst) = exc else {
+            return;
+        };
+        seen.push(Arc::as_ptr(inst) as *const u8 as usize);
+        let (cause, context, suppress, traceback) = match inst.exc_data() {
+            Some(d) => {
+                let d = d.lock();
+                (
+                    d.cause.clone(),
+                    d.context.clone(),
+                    d.suppress_context,
+                    d.traceback_outermost_first(),
+                )
+            }
+            None => (None, None, false, Vec::new()),
+        };
+        let unseen = |v: &Value| match v {
+            Value::Instance(i) => !seen.contains(&(Arc::as_ptr(i) as *const u8 as usize)),
+            _ => false,
+        };
+        if let Some(c) = cause.filter(|c| unseen(c)) {
+            self.format_chain(&c, out, seen);
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if let Some(c) = context.filter(|c| !suppress && unseen(c)) {
+            self.format_chain(&c, out, seen);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
+        }
+        if !traceback.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            self.format_traceback_entries(&traceback, out);
+        }
+        let name = self.exception_type_name(exc);
+        let msg = self
+            .exception_str(exc)
+            .unwrap_or_else(|_| "<exception str() failed>".into());
+        if msg.is_empty() {
+            let _ = writeln!(out, "{name}");
+        } else {
+            let _ = writeln!(out, "{name}: {msg}");
+        }
+    }
+}
+
+fn same_entry(a: &crate::vm::pyerr::TracebackEntry, b: &crate::vm::pyerr::TracebackEntry) -> bool {
+    a.line == b.line && a.name == b.name && a.filename == b.filename
+}
