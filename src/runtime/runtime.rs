@@ -185,7 +185,7 @@ impl Runtime {
         match stop {
             Stop::Deadlock => super::deadlock::declare(self),
             Stop::Limit => {
-                if let Some(reason) = self.sched.simulated().and_then(|s| s.limit_reason()) {
+                if let Some(reason) = self.sched.limit_reason() {
                     self.set_stop_reason(reason);
                 }
                 self.stop_all();

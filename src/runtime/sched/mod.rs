@@ -400,6 +400,11 @@ impl Scheduler {
         }
     }
 
+    /// Why the run hit a limit (`--max-steps`, a replay that diverged), if it did.
+    pub fn limit_reason(&self) -> Option<String> {
+        self.simulated().and_then(|sim| sim.limit_reason())
+    }
+
     /// Every parked thread wakes and unwinds.
     pub fn stop(&self) {
         if let Scheduler::Simulated(sim) = self {

@@ -9,6 +9,7 @@ use crate::vm::context::Vm;
 use crate::vm::objects::types::types;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyErr, PyResult};
+use std::sync::atomic::Ordering;
 
 impl Vm {
     /// The calling thread, as the scheduler sees it.
@@ -24,10 +25,12 @@ impl Vm {
     /// Runs when `eval_breaker` is set at a check point: stop requests, Ctrl-C, then the
     /// scheduler (a GIL drop request, a simulated switch point).
     pub fn handle_eval_breaker(&self) -> PyResult<()> {
-        if self.thread.stopping() {
+        // One load of the bits: in simulated runs this runs at every check point.
+        let bits = self.thread.eval_breaker.load(Ordering::Relaxed);
+        if bits & breaker::STOP != 0 {
             return Err(self.stop_error());
         }
-        if self.thread.take(breaker::INTERRUPT) {
+        if bits & breaker::INTERRUPT != 0 && self.thread.take(breaker::INTERRUPT) {
             return Err(PyErr::with_args(&types().exc.keyboard_interrupt, vec![]));
         }
         let sched = &self.sched;
@@ -38,7 +41,7 @@ impl Vm {
 
     /// The check between two instructions under `every-op` and `ticks:N` check points,
     /// tracing, and simulated runs that may switch anywhere.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn per_instruction_check(&self) -> PyResult<()> {
         let sched = &self.sched;
         match sched.between_instructions(&self.caller()) {

@@ -56,9 +56,10 @@ pub(in crate::runtime::sched) fn check_point(sim: &Sim, c: &Caller<'_>) -> Resul
     if sim.take_dirty() {
         tally.budget.set(0);
     }
-    if tally.model != GilModel::Off
+    // Cheapest test first: most check points come before the budget is spent.
+    if tally.pending.get() >= tally.budget.get()
+        && tally.model != GilModel::Off
         && c.interp.check_points() == CheckPoints::Py310
-        && tally.pending.get() >= tally.budget.get()
         && !exploring_stdlib(sim, c)
     {
         return ask(sim, c, Point::Check);
