@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Simulated mode and explorer speed.
 
-Usage: python3 bench/sim.py [--runs N]
+Usage: python3 bench/sim.py [--runs N] [--gilsim PATH] [--explore-only]
 
 Prints, for each benchmark program, gilsim's wall time in real mode and with --sim (median
 of N runs; targets: simulated >= 30 % of real speed), and for the explorer (median of N
@@ -43,11 +43,11 @@ def wall(cmd, runs):
     return statistics.median(samples)
 
 
-def explore_once(path, flags):
+def explore_once(path, flags, gilsim=None):
     """One exploration: (schedules, seconds as gilsim reports them, peak RSS in MB or None).
     The peak comes from GNU time where installed (a forked child's own rusage would count
     the Python process it was forked from)."""
-    cmd = [GILSIM, "explore"] + flags + [path]
+    cmd = [gilsim or GILSIM, "explore"] + flags + [path]
     gnu_time = "/usr/bin/time"
     if os.path.exists(gnu_time):
         cmd = [gnu_time, "-f", "peak %M"] + cmd
@@ -60,9 +60,9 @@ def explore_once(path, flags):
     return int(m.group(1)), secs, int(peak.group(1)) / 1024 if peak else None
 
 
-def explore_rate(path, flags, runs):
+def explore_rate(path, flags, runs, gilsim=None):
     """Median over `runs` explorations: (schedules, seconds, schedules/s, peak MB)."""
-    samples = [explore_once(path, flags) for _ in range(runs)]
+    samples = [explore_once(path, flags, gilsim) for _ in range(runs)]
     samples = [s for s in samples if s[0] is not None]
     if not samples:
         return None, None, None, None
@@ -76,16 +76,21 @@ def explore_rate(path, flags, runs):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--gilsim", help="the binary to measure (default: build and use target/release)")
+    ap.add_argument("--explore-only", action="store_true", help="skip the simulated-speed rows")
     args = ap.parse_args()
-    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
-    print("simulated vs real speed (wall, median of %d):" % args.runs)
-    for prog in ("count.py", "fib.py", "listsum.py", "dict_str.py", "sumsq_gen.py"):
-        path = os.path.join(ROOT, "bench", "programs", prog)
-        real = wall([GILSIM, "run", path], args.runs)
-        sim = wall([GILSIM, "run", "--sim", path], args.runs)
-        print("    %-14s real %.3f s  sim %.3f s  sim speed %3.0f %% of real"
-              % (prog, real, sim, 100 * real / sim))
-    print()
+    if args.gilsim is None:
+        subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    gilsim = args.gilsim or GILSIM
+    if not args.explore_only:
+        print("simulated vs real speed (wall, median of %d):" % args.runs)
+        for prog in ("count.py", "fib.py", "listsum.py", "dict_str.py", "sumsq_gen.py"):
+            path = os.path.join(ROOT, "bench", "programs", prog)
+            real = wall([gilsim, "run", path], args.runs)
+            sim = wall([gilsim, "run", "--sim", path], args.runs)
+            print("    %-14s real %.3f s  sim %.3f s  sim speed %3.0f %% of real"
+                  % (prog, real, sim, 100 * real / sim))
+        print()
     print("explorer:")
     with tempfile.TemporaryDirectory() as tmp:
         race = os.path.join(tmp, "race.py")
@@ -104,7 +109,7 @@ def main():
             ("lecture race fixed", fixed, []),
         ):
             for jobs in ("1", str(os.cpu_count() or 1)):
-                n, secs, rate, peak = explore_rate(path, flags + ["--jobs", jobs], args.runs)
+                n, secs, rate, peak = explore_rate(path, flags + ["--jobs", jobs], args.runs, gilsim)
                 if n is None:
                     print("    %-28s failed" % label)
                     continue
