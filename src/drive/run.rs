@@ -185,6 +185,10 @@ pub fn run_prepared(
         draw_timeline(&interp, &timeline);
     }
     let outcome = finish(&interp, code, &program);
+    // Subinterpreters the program did not destroy end with it (as CPython finalizes them).
+    for sub in runtime.take_subinterpreters() {
+        crate::vm::teardown::break_cycles(&sub);
+    }
     crate::vm::teardown::break_cycles(&interp);
     outcome
 }

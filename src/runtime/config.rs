@@ -92,6 +92,8 @@ pub struct RunOptions {
     pub save_schedule: Option<std::path::PathBuf>,
     /// Mean latency of the simulated `requests` module, in seconds (`--io-latency`).
     pub io_latency: f64,
+    /// Every interpreter shares the main interpreter's GIL (`--shared-gil`; CPython <= 3.11).
+    pub shared_gil: bool,
 }
 
 impl Default for RunOptions {
@@ -107,6 +109,7 @@ impl Default for RunOptions {
             trace: None,
             timeline: false,
             io_latency: 0.1,
+            shared_gil: false,
         }
     }
 }

@@ -33,13 +33,18 @@ pub struct Interpreter {
     check_points: AtomicU32,
     /// Numbering of default thread names ("Thread-3 (worker)").
     pub thread_counter: AtomicU64,
+    /// How many calls are running code in its `__main__` right now (`run_string`, `exec`):
+    /// what `is_running` reports, and why it may not be destroyed or run twice at once.
+    pub running_main: AtomicU32,
 }
 
 impl Interpreter {
     /// The run's main interpreter, configured by the run's options.
     pub fn main(runtime: Arc<Runtime>) -> Arc<Interpreter> {
         let config = runtime.options.interpreter;
-        Interpreter::new(runtime, config, None)
+        let main = Interpreter::new(runtime.clone(), config, None);
+        runtime.set_main_interpreter(&main);
+        main
     }
 
     /// An interpreter of the run with `config`, under its own new GIL or `shared_gil`.
@@ -63,8 +68,14 @@ impl Interpreter {
                 _ => 100,
             }),
             thread_counter: AtomicU64::new(0),
+            running_main: AtomicU32::new(0),
             runtime,
         })
+    }
+
+    /// Whether this is the run's main interpreter.
+    pub fn is_main(&self) -> bool {
+        self.id == 0
     }
 
     pub fn recursion_limit(&self) -> u32 {

@@ -2,6 +2,7 @@
 //! seam between real and simulated mode), every thread and lock of the run whatever its
 //! interpreter (deadlocks can span interpreters), and why the run was stopped.
 
+use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Weak};
@@ -39,7 +40,20 @@ pub struct Runtime {
     pub handles: Mutex<Vec<super::pool::Handle>>,
     /// Every lock created, for the holdings in deadlock reports.
     locks: Mutex<Vec<Weak<dyn LockInfo>>>,
+    /// The interpreters the program created and has not destroyed yet (the main one is not
+    /// listed: its driver owns it). Emptied when the run ends.
+    subinterpreters: Mutex<Vec<Arc<super::interpreter::Interpreter>>>,
+    /// The main interpreter (owned by the driver), for code in a subinterpreter that names it.
+    main_interpreter: Mutex<Weak<super::interpreter::Interpreter>>,
+    /// What a standard module keeps for the whole run, across interpreters (the channels
+    /// of `_xxinterpchannels`, ...), one value per type.
+    module_states: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
+
+/// How many subinterpreters may live at once. Each costs little (its modules are imported
+/// on demand), but a program that creates them in a loop and never destroys them should
+/// meet a clear error, not exhaust the machine.
+pub const MAX_SUBINTERPRETERS: usize = 2048;
 
 impl Runtime {
     pub fn new(options: RunOptions) -> Arc<Runtime> {
@@ -67,6 +81,9 @@ impl Runtime {
             threads: Mutex::new(Vec::new()),
             handles: Mutex::new(Vec::new()),
             locks: Mutex::new(Vec::new()),
+            subinterpreters: Mutex::new(Vec::new()),
+            main_interpreter: Mutex::new(Weak::new()),
+            module_states: Mutex::new(HashMap::new()),
         })
     }
 
@@ -161,6 +178,69 @@ impl Runtime {
 
     pub fn known_locks(&self) -> Vec<Arc<dyn LockInfo>> {
         self.locks.lock().iter().filter_map(Weak::upgrade).collect()
+    }
+
+    /// Keeps a subinterpreter alive until the program destroys it (or the run ends); false
+    /// when `MAX_SUBINTERPRETERS` live already.
+    pub fn add_subinterpreter(&self, interp: Arc<super::interpreter::Interpreter>) -> bool {
+        let mut all = self.subinterpreters.lock();
+        if all.len() >= MAX_SUBINTERPRETERS {
+            return false;
+        }
+        all.push(interp);
+        true
+    }
+
+    /// The run's state of type `T` (made on first use), which a standard module shares
+    /// between the interpreters of the run.
+    pub fn module_state<T: Any + Send + Sync + Default>(&self) -> Arc<T> {
+        let mut states = self.module_states.lock();
+        let state = states
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| Arc::new(T::default()))
+            .clone();
+        drop(states);
+        // The entry for T's TypeId always holds a T.
+        state.downcast::<T>().unwrap_or_else(|_| Arc::new(T::default()))
+    }
+
+    /// The main interpreter, once created.
+    pub fn set_main_interpreter(&self, main: &Arc<super::interpreter::Interpreter>) {
+        *self.main_interpreter.lock() = Arc::downgrade(main);
+    }
+
+    /// The interpreter with this id (0: the main one), if it lives.
+    pub fn interpreter(&self, id: u64) -> Option<Arc<super::interpreter::Interpreter>> {
+        if id == 0 {
+            return self.main_interpreter.lock().upgrade();
+        }
+        self.subinterpreter(id)
+    }
+
+    /// The live subinterpreter with this id.
+    pub fn subinterpreter(&self, id: u64) -> Option<Arc<super::interpreter::Interpreter>> {
+        self.subinterpreters
+            .lock()
+            .iter()
+            .find(|i| i.id == id)
+            .cloned()
+    }
+
+    /// The ids of the live subinterpreters, in creation order.
+    pub fn subinterpreter_ids(&self) -> Vec<u64> {
+        self.subinterpreters.lock().iter().map(|i| i.id).collect()
+    }
+
+    /// Forgets a destroyed subinterpreter; returns it, for its teardown.
+    pub fn remove_subinterpreter(&self, id: u64) -> Option<Arc<super::interpreter::Interpreter>> {
+        let mut all = self.subinterpreters.lock();
+        let at = all.iter().position(|i| i.id == id)?;
+        Some(all.remove(at))
+    }
+
+    /// Every subinterpreter still alive, forgotten (the run is over; their teardown follows).
+    pub fn take_subinterpreters(&self) -> Vec<Arc<super::interpreter::Interpreter>> {
+        std::mem::take(&mut *self.subinterpreters.lock())
     }
 
     /// Records why the run must stop (first reason wins).

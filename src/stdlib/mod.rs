@@ -4,6 +4,7 @@
 
 pub mod frozen;
 pub mod gilsim_info;
+pub mod interp;
 pub mod math;
 pub mod random;
 pub mod random_mt;
@@ -44,6 +45,8 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("random", Native(random::create)),
     ("_thread", Native(thread::create)),
     ("_gilsim", Native(gilsim_info::create)),
+    ("_xxsubinterpreters", Native(interp::xxsub::create)),
+    ("_xxinterpchannels", Native(interp::channels::create)),
     ("threading", Python(include_str!("py/threading.py"))),
     ("queue", Python(include_str!("py/queue.py"))),
     (
@@ -68,7 +71,6 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("re", Unsupported),
     ("json", Unsupported),
     ("textwrap", Unsupported),
-    ("_xxsubinterpreters", Unsupported),
     ("logging", Unsupported),
     ("string", Unsupported),
     ("copy", Unsupported),
@@ -92,6 +94,11 @@ pub fn python_modules() -> impl Iterator<Item = (&'static str, &'static str)> {
         Python(source) => Some((*name, *source)),
         _ => None,
     })
+}
+
+/// Data attributes of the standard library's native objects (`ChannelID.send` ...).
+pub fn native_attribute(n: &crate::vm::objects::native::NativeObject, name: &str) -> Option<crate::vm::objects::value::Value> {
+    interp::channels::attribute(n, name)
 }
 
 /// A module with the given native functions. The functions are immutable and shared by

@@ -133,6 +133,15 @@ impl Vm {
         self.depth.set(self.depth.get().saturating_sub(1));
     }
 
+    /// The native stack left below the current frame: the size a `Vm` nested on this OS
+    /// thread (code run in another interpreter) may use.
+    pub fn stack_left(&self) -> usize {
+        let marker = 0u8;
+        let here = std::ptr::addr_of!(marker) as usize;
+        let used = self.stack_top.saturating_sub(here);
+        self.stack_size.saturating_sub(used)
+    }
+
     /// Guards a re-entry from native code into the eval loop (sorted's key, map, __eq__ ...):
     /// RecursionError when the native stack is nearly used up, whatever the recursion limit.
     #[inline]

@@ -278,6 +278,77 @@ impl Scheduler {
         }
     }
 
+    /// The calling thread (`c`) runs code in another interpreter on its OS thread, as
+    /// CPython switches thread states: `into`, its new thread state in `target`, takes over,
+    /// and the caller waits for it (recorded as waiting for `what`) with its own GIL let go.
+    /// Ok(false) if the run was stopped meanwhile.
+    pub fn enter_interpreter(
+        &self,
+        c: &Caller<'_>,
+        target: &Interpreter,
+        into: &Arc<ThreadState>,
+        wait: Wait,
+    ) -> Result<(), Halt> {
+        let thread = into.ident;
+        let name = into.name();
+        let start = || super::events::Event::ThreadStart { thread, name };
+        let events = &c.interp.runtime.events;
+        match self {
+            Scheduler::Simulated(sim) => {
+                let at = self.event_time(c);
+                record_wait(c, &wait, true, at);
+                let pending = c.tally.pending.replace(0);
+                sim.switch_in(c.thread, pending, into, &target.gil)?;
+                let now = Duration::from_nanos(sim.now_ns(into, 0));
+                events.emit_at(now, start);
+                Ok(())
+            }
+            Scheduler::Real(_) => {
+                record_wait(c, &wait, true, events.now());
+                let reason = super::gil::ReleaseReason::Blocking;
+                c.interp.gil.real.release(c.thread, reason);
+                events.emit(start);
+                if target.gil.real.take(into, target.gil.interval()) {
+                    Ok(())
+                } else {
+                    Err(Halt::Stop(Stop::Stopped))
+                }
+            }
+        }
+    }
+
+    /// Back from another interpreter: its thread state (`from`) ends and lets that
+    /// interpreter's GIL go; the caller's own (`back`) stops waiting and takes its GIL again.
+    pub fn leave_interpreter(&self, from: &Caller<'_>, back: &Caller<'_>) -> Result<(), Halt> {
+        from.thread.mark_finished();
+        let thread = from.thread.ident;
+        let events = &back.interp.runtime.events;
+        events.emit_at(self.event_time(from), || super::events::Event::ThreadExit {
+            thread,
+        });
+        let result = match self {
+            Scheduler::Simulated(sim) => {
+                let pending = from.tally.pending.replace(0);
+                sim.switch_back(from.thread, pending, back.thread)
+                    .map_err(Halt::Stop)
+            }
+            Scheduler::Real(_) => {
+                let reason = super::gil::ReleaseReason::Exit;
+                from.interp.gil.real.release(from.thread, reason);
+                let thread = back.thread.ident;
+                events.emit(|| super::events::Event::Wake { thread });
+                let gil = &back.interp.gil;
+                if gil.real.take(back.thread, gil.interval()) {
+                    Ok(())
+                } else {
+                    Err(Halt::Stop(Stop::Stopped))
+                }
+            }
+        };
+        *back.thread.blocked.lock() = None;
+        result
+    }
+
     /// A check point reached with the eval breaker set (after stop requests and Ctrl-C are
     /// handled): the GIL's rules run here.
     pub fn check_point(&self, c: &Caller<'_>) -> Result<(), Stop> {

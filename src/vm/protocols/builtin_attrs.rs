@@ -123,7 +123,8 @@ fn native_data_attribute(n: &NativeObject, name: &str) -> Option<Value> {
     if let Some(cm) = n.downcast::<crate::vm::objects::descriptors::ClassMethod>() {
         return (name == "__func__").then(|| cm.0.clone());
     }
-    None
+    // The standard library's native objects with data attributes (`ChannelID.send` ...).
+    crate::stdlib::native_attribute(n, name)
 }
 
 /// Assignment to attributes of builtin objects; Ok(false) when not allowed.

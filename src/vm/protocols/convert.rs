@@ -335,6 +335,17 @@ impl Vm {
                 }
                 self.repr(v)
             }
+            // A native object whose class defines `__str__` (InterpreterID, ChannelID).
+            Value::Native(n) => match n.class.lookup_str("__str__") {
+                Some(f) => {
+                    let r = self.call(&f, std::slice::from_ref(v))?;
+                    match r {
+                        Value::Str(s) => Ok(s.as_str().to_string()),
+                        _ => self.repr(v),
+                    }
+                }
+                None => self.repr(v),
+            },
             _ => self.repr(v),
         }
     }

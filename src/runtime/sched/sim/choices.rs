@@ -124,9 +124,11 @@ impl Sim {
         }
         if st.parallel && (0..st.threads.len()).any(|j| j != i && st.runnable(j)) {
             // Threads run in parallel: look again after a seeded run length.
-            let q = self
-                .decide(st, Kind::Quantum, 2 * cost::PARALLEL_QUANTUM)
-                .unwrap_or(0);
+            let quantum = match st.threads[i].gil {
+                Some(_) => cost::ISOLATED_QUANTUM,
+                None => cost::PARALLEL_QUANTUM,
+            };
+            let q = self.decide(st, Kind::Quantum, 2 * quantum).unwrap_or(0);
             budget = budget.min(u64::from(q) + 1);
         }
         budget

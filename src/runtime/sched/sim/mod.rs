@@ -44,6 +44,11 @@ pub mod cost {
     /// No GIL: a running thread goes on for 1..=2×this many instructions before the scheduler
     /// looks again (a seeded draw, so races land on varying instructions).
     pub const PARALLEL_QUANTUM: u32 = 40;
+    /// The same for a thread that holds its interpreter's own GIL while threads of other
+    /// interpreters run beside it: they share no objects (only copies cross, through
+    /// channels and queues), so interleaving them finely would show nothing more and cost
+    /// an OS-thread handoff per quantum.
+    pub const ISOLATED_QUANTUM: u32 = 5_000;
 }
 
 /// In simulated mode the wall clock starts at 2026-01-01 00:00:00 UTC, so runs repeat.
@@ -263,9 +268,13 @@ impl Sim {
     /// Adds a thread under `gil` (in creation order, which is deterministic): the first one
     /// runs, the others start ready and wait for their turn in [`Sim::begin`].
     pub fn register(&self, t: &Arc<ThreadState>, gil: &Gil) {
+        let mut st = self.state.lock();
+        self.register_locked(&mut st, t, gil);
+    }
+
+    fn register_locked(&self, st: &mut SimState, t: &Arc<ThreadState>, gil: &Gil) {
         // Every check point must reach the scheduler: keep the eval breaker set.
         t.request(crate::runtime::thread::breaker::SIM);
-        let mut st = self.state.lock();
         let i = st.threads.len();
         let first = st.running.is_none() && i == 0;
         let now = st
@@ -294,7 +303,7 @@ impl Sim {
             }
             st.running = Some(i);
         }
-        st.parallel = Self::lanes(&st) > 1;
+        st.parallel = Self::lanes(st) > 1;
         self.dirty.store(true, Ordering::Relaxed);
     }
 
@@ -399,6 +408,47 @@ impl Sim {
             return Err(Stop::Stopped);
         }
         self.pass_baton(&mut st, i, None, ReleaseReason::Exit)
+    }
+
+    /// The calling thread runs code in another interpreter on its OS thread (`run_string`):
+    /// its thread state there, `into` (under `gil`), takes over — the caller waits for it as
+    /// for a join, its own GIL let go — and the OS thread waits for `into`'s first turn.
+    pub fn switch_in(
+        &self,
+        me: &ThreadState,
+        instructions: u64,
+        into: &Arc<ThreadState>,
+        gil: &Gil,
+    ) -> Result<(), Stop> {
+        let mut st = self.state.lock();
+        if st.stopped {
+            return Err(Stop::Stopped);
+        }
+        let i = self.index_of(&st, me)?;
+        // The caller's instructions first: the new thread state starts at the right time.
+        self.account(&mut st, i, instructions)?;
+        self.register_locked(&mut st, into, gil);
+        st.threads[i].status = Status::Blocked {
+            key: WaitKey::Thread(into.ident),
+            deadline: None,
+        };
+        st.threads[i].timed_out = false;
+        st.threads[i].retry = None;
+        self.pass_baton(&mut st, i, None, ReleaseReason::Blocking)?;
+        let j = self.index_of(&st, into)?;
+        self.wait_turn(&mut st, j)
+    }
+
+    /// Back from another interpreter: its thread state `from` ends (which wakes the caller's
+    /// own, `back`, waiting for it) and the OS thread waits for `back`'s turn.
+    pub fn switch_back(
+        &self,
+        from: &ThreadState,
+        instructions: u64,
+        back: &ThreadState,
+    ) -> Result<(), Stop> {
+        self.exit(from, instructions)?;
+        self.begin(back)
     }
 
     /// Ends the simulation: every parked thread wakes and unwinds.

@@ -1,0 +1,188 @@
+//! Subinterpreters as the program's modules see them — the machinery `_xxsubinterpreters`
+//! (3.12), `_interpreters` (3.13) and `concurrent.interpreters` (3.14) share: creating,
+//! finding and destroying interpreters, and running code in one on the calling thread, as
+//! CPython swaps thread states (`_run_script_in_interpreter`, Modules/_xxsubinterpretersmodule.c).
+
+pub mod channels;
+pub mod share;
+pub mod xxsub;
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use crate::runtime::config::InterpreterConfig;
+use crate::runtime::sched::Wait;
+use crate::runtime::thread::WaitKind;
+use crate::runtime::Interpreter;
+use crate::vm::context::Vm;
+use crate::vm::eval::Resume;
+use crate::vm::eval::frame::Frame;
+use crate::vm::objects::module::Module;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyErr, PyResult};
+use share::Shared;
+
+/// A new interpreter of the run. `own_gil`: it gets a GIL of its own (PEP 684, CPython
+/// 3.12+), else it shares the main interpreter's, as every interpreter did up to 3.11. Its
+/// GIL settings start as CPython's defaults, or are the shared GIL's.
+pub fn create(vm: &Vm, own_gil: bool) -> Option<Arc<Interpreter>> {
+    let runtime = &vm.interp.runtime;
+    let main = runtime.interpreter(0)?;
+    let config = InterpreterConfig {
+        gil: main.gil.model,
+        check_points: main.check_points(),
+        ..InterpreterConfig::default()
+    };
+    let shared = (!own_gil || runtime.options.shared_gil).then(|| main.gil.clone());
+    let interp = Interpreter::new(runtime.clone(), config, shared);
+    *interp.script_dir.lock() = vm.interp.script_dir.lock().clone();
+    crate::vm::builtins::install_builtins(vm, &interp.builtins);
+    runtime
+        .add_subinterpreter(interp.clone())
+        .then_some(interp)
+}
+
+/// Why an interpreter could not be destroyed.
+pub enum DestroyError {
+    /// No interpreter has that id (any more).
+    Unknown,
+    /// It is the caller's own.
+    Current,
+    /// Code runs in its `__main__` (the main interpreter always does).
+    Running,
+}
+
+/// Destroys subinterpreter `id`: its modules are emptied and it is forgotten.
+pub fn destroy(vm: &Vm, id: u64) -> Result<(), DestroyError> {
+    let runtime = &vm.interp.runtime;
+    let Some(target) = runtime.interpreter(id) else {
+        return Err(DestroyError::Unknown);
+    };
+    if target.id == vm.interp.id {
+        return Err(DestroyError::Current);
+    }
+    if target.is_main() || target.running_main.load(Ordering::Acquire) > 0 {
+        return Err(DestroyError::Running);
+    }
+    if let Some(gone) = runtime.remove_subinterpreter(id) {
+        crate::vm::teardown::break_cycles(&gone);
+    }
+    Ok(())
+}
+
+/// Whether code runs in the interpreter's `__main__` (always, for the main interpreter).
+pub fn is_running(interp: &Interpreter) -> bool {
+    interp.is_main() || interp.running_main.load(Ordering::Acquire) > 0
+}
+
+/// An exception raised by code run in another interpreter, as it crosses back.
+pub struct ExcInfo {
+    /// `ValueError`, `MyError`.
+    pub type_name: String,
+    /// `builtins`, `__main__`.
+    pub type_module: String,
+    /// `str(exc)`.
+    pub msg: String,
+}
+
+impl ExcInfo {
+    /// `<class 'ValueError'>`, `<class '__main__.MyError'>`: how 3.12 names the type.
+    pub fn type_repr(&self) -> String {
+        if self.type_module == "builtins" {
+            format!("<class '{}'>", self.type_name)
+        } else {
+            format!("<class '{}.{}'>", self.type_module, self.type_name)
+        }
+    }
+}
+
+/// Runs `source` in `target`'s `__main__` on the calling OS thread, after binding `shared`
+/// there; Ok(Some(info)) if the code raised. Err only when the run is being stopped (or a
+/// wait overflowed the clock) — the caller's own thread must unwind then.
+pub fn run_source(
+    vm: &Vm,
+    target: &Arc<Interpreter>,
+    source: &str,
+    shared: Vec<(String, Shared)>,
+) -> PyResult<Option<ExcInfo>> {
+    let into = target.new_thread(&vm.thread.display_name());
+    let wait = Wait {
+        what: format!("interpreter {} to finish running code", target.id),
+        kind: WaitKind::Thread(into.clone()),
+        location: vm.caller_location(),
+    };
+    target.running_main.fetch_add(1, Ordering::AcqRel);
+    let entered = vm.sched.enter_interpreter(&vm.caller(), target, &into, wait);
+    if let Err(halt) = entered {
+        target.running_main.fetch_sub(1, Ordering::AcqRel);
+        *vm.thread.blocked.lock() = None;
+        into.mark_finished();
+        return Err(vm.halt_error(halt));
+    }
+    let outcome = {
+        let inner = Vm::new(target.clone(), into.clone(), vm.stack_left());
+        let outcome = execute_in_main(&inner, source, shared);
+        let left = vm.sched.leave_interpreter(&inner.caller(), &vm.caller());
+        target.running_main.fetch_sub(1, Ordering::AcqRel);
+        left.map(|()| outcome)
+    };
+    match outcome {
+        Ok(outcome) => Ok(outcome),
+        Err(halt) => Err(vm.halt_error(halt)),
+    }
+}
+
+/// On `vm` (of the target interpreter): binds `shared` in `__main__`, compiles and runs
+/// `source` there; the exception it raised, if any.
+fn execute_in_main(vm: &Vm, source: &str, shared: Vec<(String, Shared)>) -> Option<ExcInfo> {
+    let main = main_module(vm);
+    for (name, value) in shared {
+        main.set(&name, value.into_value());
+    }
+    let filename = "<string>";
+    let result = match crate::compiler::compile_module(source, filename) {
+        Ok(code) => {
+            vm.interp
+                .runtime
+                .register_source(filename, source);
+            let mut frame = Frame::new(code, main.dict.clone(), None);
+            vm.run_frame(&mut frame, Resume::Start).map(drop)
+        }
+        Err(e) => Err(vm.syntax_error_to_exception(&e, filename, source)),
+    };
+    match result {
+        Ok(()) => None,
+        Err(err) => Some(exc_info(vm, &err)),
+    }
+}
+
+/// The interpreter's `__main__` module, made on first use.
+fn main_module(vm: &Vm) -> Arc<Module> {
+    if let Some(Value::Module(m)) = vm.interp.modules.get_str("__main__") {
+        return m;
+    }
+    let main = Arc::new(Module::new("__main__"));
+    main.set("__builtins__", Value::Dict(vm.builtins().clone()));
+    main.set("__doc__", Value::None);
+    vm.interp
+        .modules
+        .set_str("__main__", Value::Module(main.clone()));
+    main
+}
+
+/// What crosses back of an exception raised in another interpreter.
+fn exc_info(vm: &Vm, err: &PyErr) -> ExcInfo {
+    let exc = err.value();
+    let class = crate::vm::objects::types::class_of(&exc);
+    let type_module = class
+        .dict
+        .get_str("__module__")
+        .and_then(|m| vm.str(&m).ok())
+        .unwrap_or_else(|| "builtins".into());
+    ExcInfo {
+        type_name: class.name.to_string(),
+        type_module,
+        msg: vm.str(&exc).unwrap_or_default(),
+    }
+}
+
