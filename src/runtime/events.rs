@@ -12,19 +12,24 @@ use super::gil::ReleaseReason;
 
 #[derive(Debug, Clone)]
 pub enum Event {
+    /// `thread` takes GIL `gil` (a `Gil::id`: 0 is the main interpreter's).
     GilAcquire {
+        gil: usize,
         thread: u64,
         waited: Duration,
     },
     GilRelease {
+        gil: usize,
         thread: u64,
         reason: ReleaseReason,
     },
     DropRequest {
+        gil: usize,
         by: u64,
         holder: u64,
     },
     FailedWakeup {
+        gil: usize,
         thread: u64,
     },
     ThreadStart {

@@ -53,9 +53,10 @@ impl Interpreter {
         config: InterpreterConfig,
         shared_gil: Option<Arc<Gil>>,
     ) -> Arc<Interpreter> {
-        let gil = shared_gil.unwrap_or_else(|| runtime.new_gil(config.gil, config.interval()));
+        let id = runtime.next_interpreter_id();
+        let gil = shared_gil.unwrap_or_else(|| runtime.new_gil(id, config.gil, config.interval()));
         Arc::new(Interpreter {
-            id: runtime.next_interpreter_id(),
+            id,
             builtins: Arc::new(Dict::new()),
             modules: Arc::new(Dict::new()),
             recursion_limit: AtomicU32::new(1000),

@@ -48,6 +48,8 @@ pub struct Runtime {
     /// What a standard module keeps for the whole run, across interpreters (the channels
     /// of `_xxinterpchannels`, ...), one value per type.
     module_states: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// By `Gil::id`: the interpreter each GIL was made for.
+    gil_owners: Mutex<Vec<u64>>,
 }
 
 /// How many subinterpreters may live at once. Each costs little (its modules are imported
@@ -84,13 +86,21 @@ impl Runtime {
             subinterpreters: Mutex::new(Vec::new()),
             main_interpreter: Mutex::new(Weak::new()),
             module_states: Mutex::new(HashMap::new()),
+            gil_owners: Mutex::new(Vec::new()),
         })
     }
 
-    /// A new GIL of this run (an interpreter's own, or one several share).
-    pub fn new_gil(&self, model: GilModel, interval: Duration) -> Arc<Gil> {
+    /// A new GIL of this run, made for interpreter `owner` (others may share it).
+    pub fn new_gil(&self, owner: u64, model: GilModel, interval: Duration) -> Arc<Gil> {
+        let mut owners = self.gil_owners.lock();
         let id = self.gils.fetch_add(1, Ordering::Relaxed);
+        owners.push(owner);
         self.sched.new_gil(id, model, interval, self.events.clone())
+    }
+
+    /// The interpreter a GIL was made for (reports name it "interp N's GIL").
+    pub fn gil_owner(&self, gil: usize) -> u64 {
+        self.gil_owners.lock().get(gil).copied().unwrap_or(0)
     }
 
     /// The id of a new interpreter (the main one is 0).
@@ -201,7 +211,9 @@ impl Runtime {
             .clone();
         drop(states);
         // The entry for T's TypeId always holds a T.
-        state.downcast::<T>().unwrap_or_else(|_| Arc::new(T::default()))
+        state
+            .downcast::<T>()
+            .unwrap_or_else(|_| Arc::new(T::default()))
     }
 
     /// The main interpreter, once created.

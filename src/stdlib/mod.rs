@@ -97,7 +97,10 @@ pub fn python_modules() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 /// Data attributes of the standard library's native objects (`ChannelID.send` ...).
-pub fn native_attribute(n: &crate::vm::objects::native::NativeObject, name: &str) -> Option<crate::vm::objects::value::Value> {
+pub fn native_attribute(
+    n: &crate::vm::objects::native::NativeObject,
+    name: &str,
+) -> Option<crate::vm::objects::value::Value> {
     interp::channels::attribute(n, name)
 }
 

@@ -38,8 +38,8 @@ struct ThreadFigures {
 #[derive(Default)]
 struct Tally {
     threads: HashMap<u64, ThreadFigures>,
-    /// Who took the GIL last (a switch is a take by another thread).
-    last_holder: Option<u64>,
+    /// Who took each GIL last (by `Gil::id`; a switch is a take by another thread).
+    last_holders: HashMap<usize, u64>,
     switches: u64,
     /// When some thread waited for the GIL: [start, end) intervals, merged as they come.
     waiting: Vec<(u64, u64)>,
@@ -60,7 +60,7 @@ impl Stats {
             let main_figures = st.threads.entry(main.ident).or_default();
             main_figures.acquisitions = 1;
             main_figures.held_since = Some(0);
-            st.last_holder = Some(main.ident);
+            st.last_holders.insert(interp.gil.id, main.ident);
         }
         interp.runtime.events.attach(stats.clone());
         stats
@@ -100,14 +100,17 @@ impl Stats {
         );
         let mut total_acquisitions = 0;
         let mut total_wait = 0;
-        for t in interp.threads() {
+        // Every thread of the run, grouped by interpreter (the main one first).
+        let mut threads = interp.runtime.threads();
+        threads.sort_by_key(|t| t.interp);
+        for t in threads {
             let f = st.threads.get(&t.ident).copied().unwrap_or_default();
             total_acquisitions += f.acquisitions;
             total_wait += f.waited_ns;
             let _ = writeln!(
                 out,
                 "  {:<22} {:>9} {:>10.1} {:>10.1} {:>9} {:>8} {:>9}",
-                truncate(&t.display_name(), 22),
+                truncate(&super::thread_name(&self.interp, t.ident), 22),
                 f.acquisitions,
                 f.held_ns as f64 / 1e6,
                 f.waited_ns as f64 / 1e6,
@@ -151,8 +154,8 @@ impl Stats {
 }
 
 impl Tally {
-    fn acquired(&mut self, thread: u64, at: u64, waited: u64) {
-        if self.last_holder.is_some_and(|h| h != thread) {
+    fn acquired(&mut self, gil: usize, thread: u64, at: u64, waited: u64) {
+        if self.last_holders.get(&gil).is_some_and(|&h| h != thread) {
             self.switches += 1;
             if let Some((from, dropped)) = self.forced_drop_at.take()
                 && from != thread
@@ -161,7 +164,7 @@ impl Tally {
                 self.handoffs.push(at.saturating_sub(dropped));
             }
         }
-        self.last_holder = Some(thread);
+        self.last_holders.insert(gil, thread);
         if waited > 0 {
             self.waited(at.saturating_sub(waited), at);
         }
@@ -213,12 +216,16 @@ impl Observer for Stats {
         let at = at.as_nanos() as u64;
         let mut st = self.state.lock();
         match event {
-            Event::GilAcquire { thread, waited } => {
-                st.acquired(*thread, at, waited.as_nanos() as u64);
+            Event::GilAcquire {
+                gil,
+                thread,
+                waited,
+            } => {
+                st.acquired(*gil, *thread, at, waited.as_nanos() as u64);
             }
-            Event::GilRelease { thread, reason } => st.released(*thread, at, *reason),
+            Event::GilRelease { thread, reason, .. } => st.released(*thread, at, *reason),
             Event::DropRequest { by, .. } => st.threads.entry(*by).or_default().drop_requests += 1,
-            Event::FailedWakeup { thread } => {
+            Event::FailedWakeup { thread, .. } => {
                 st.threads.entry(*thread).or_default().failed_wakeups += 1;
             }
             _ => {}
@@ -255,11 +262,11 @@ mod tests {
     #[test]
     fn a_switch_is_a_take_by_another_thread_and_forced_handoffs_are_timed() {
         let mut t = Tally::default();
-        t.acquired(1, 0, 0);
+        t.acquired(0, 1, 0, 0);
         t.released(1, 100, ReleaseReason::DropRequest);
-        t.acquired(2, 130, 90);
+        t.acquired(0, 2, 130, 90);
         t.released(2, 200, ReleaseReason::Blocking);
-        t.acquired(2, 300, 0);
+        t.acquired(0, 2, 300, 0);
         assert_eq!(t.switches, 1);
         assert_eq!(t.handoffs, vec![30]);
         assert_eq!(t.threads[&1].forced_drops, 1);

@@ -1,6 +1,7 @@
 //! `--trace switches|lines|ops`: one line per event, each with its time (virtual in simulated
 //! mode, so the trace is deterministic there) and the thread's name, written to stderr.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::{Arc, Weak};
 use std::time::Duration;
@@ -18,11 +19,11 @@ pub struct Trace {
     state: Mutex<TraceState>,
 }
 
+/// Per GIL (by `Gil::id`): who held it last, and who let it go last and why.
 #[derive(Default)]
 struct TraceState {
-    /// Who held the GIL last, and why they let it go.
-    holder: Option<u64>,
-    released: Option<(u64, ReleaseReason)>,
+    holders: HashMap<usize, u64>,
+    released: HashMap<usize, (u64, ReleaseReason)>,
 }
 
 impl Trace {
@@ -40,6 +41,10 @@ impl Trace {
         super::thread_name(&self.interp, ident)
     }
 
+    fn gil(&self, gil: usize) -> String {
+        super::gil_name(&self.interp, gil)
+    }
+
     /// The text for one event, or None when this level does not show it.
     fn describe(&self, event: &Event) -> Option<(u64, String)> {
         let mut st = self.state.lock();
@@ -48,28 +53,40 @@ impl Trace {
             Event::ThreadExit { thread } => (*thread, "exits".into()),
             Event::Block { thread, what } => (*thread, format!("blocks, waiting for {what}")),
             Event::Wake { .. } => return None,
-            Event::DropRequest { by, holder } => (
+            Event::DropRequest { gil, by, holder } => (
                 *by,
                 format!(
-                    "asks {} to drop the GIL (waited a switch interval)",
-                    self.name(*holder)
+                    "asks {} to drop {} (waited a switch interval)",
+                    self.name(*holder),
+                    self.gil(*gil)
                 ),
             ),
-            Event::FailedWakeup { thread } => (
+            Event::FailedWakeup { gil, thread } => (
                 *thread,
-                "woke up, but the GIL was taken again (failed wake-up)".into(),
+                format!(
+                    "woke up, but {} was taken again (failed wake-up)",
+                    self.gil(*gil)
+                ),
             ),
-            Event::GilRelease { thread, reason } => {
-                st.released = Some((*thread, *reason));
+            Event::GilRelease {
+                gil,
+                thread,
+                reason,
+            } => {
+                st.released.insert(*gil, (*thread, *reason));
                 return None;
             }
-            Event::GilAcquire { thread, waited } => {
-                let previous = st.holder.replace(*thread);
+            Event::GilAcquire {
+                gil,
+                thread,
+                waited,
+            } => {
+                let previous = st.holders.insert(*gil, *thread);
                 if previous == Some(*thread) || self.model == GilModel::Off {
                     return None;
                 }
-                let mut text = String::from("takes the GIL");
-                if let Some((from, reason)) = st.released.take()
+                let mut text = format!("takes {}", self.gil(*gil));
+                if let Some((from, reason)) = st.released.remove(gil)
                     && from != *thread
                 {
                     let _ = write!(text, " from {} ({})", self.name(from), reason.name());

@@ -69,6 +69,12 @@ impl Options {
         self
     }
 
+    /// Every interpreter shares the main interpreter's GIL (`--shared-gil`).
+    pub fn shared_gil(mut self) -> Options {
+        self.0.shared_gil = true;
+        self
+    }
+
     /// `--timeline`, on the captured stderr.
     pub fn timeline(mut self) -> Options {
         self.0.timeline = true;
@@ -179,6 +185,18 @@ pub fn cpython(path: &Path) -> Option<(String, String)> {
             None
         }
     }
+}
+
+/// `python3 --version`'s number (`3.11.7`), if there is a `python3`.
+pub fn python3_version() -> Option<String> {
+    static VERSION: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            let out = Command::new("python3").arg("--version").output().ok()?;
+            let text = String::from_utf8_lossy(&out.stdout).into_owned();
+            text.split_whitespace().nth(1).map(str::to_string)
+        })
+        .clone()
 }
 
 /// CPython's stdout for a file.

@@ -107,7 +107,7 @@ impl Gil {
             id,
             model,
             interval_ns: AtomicU64::new(0),
-            real: real::RealGil::new(model, events),
+            real: real::RealGil::new(id, model, events),
         };
         gil.set_interval(interval);
         gil

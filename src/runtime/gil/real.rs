@@ -24,6 +24,8 @@ struct RealState {
 }
 
 pub struct RealGil {
+    /// The `Gil::id` its events name.
+    id: usize,
     state: Mutex<RealState>,
     /// Waiters for the GIL.
     cond: Condvar,
@@ -33,8 +35,9 @@ pub struct RealGil {
 }
 
 impl RealGil {
-    pub fn new(model: GilModel, events: Arc<Events>) -> RealGil {
+    pub fn new(id: usize, model: GilModel, events: Arc<Events>) -> RealGil {
         RealGil {
+            id,
             state: Mutex::new(RealState {
                 rules: GilState::new(model),
                 holder: None,
@@ -83,6 +86,7 @@ impl RealGil {
                 if !timed_out {
                     // Woken, but another thread took the GIL first: a failed wake-up.
                     self.events.emit(|| Event::FailedWakeup {
+                        gil: self.id,
                         thread: thread.ident,
                     });
                 }
@@ -95,6 +99,7 @@ impl RealGil {
                     holder.request(breaker::GIL_DROP_REQUEST);
                     let holder = holder.ident;
                     self.events.emit(|| Event::DropRequest {
+                        gil: self.id,
                         by: thread.ident,
                         holder,
                     });
@@ -112,6 +117,7 @@ impl RealGil {
         thread.take(breaker::GIL_DROP_REQUEST);
         let waited = started.elapsed();
         self.events.emit(|| Event::GilAcquire {
+            gil: self.id,
             thread: thread.ident,
             waited,
         });
@@ -129,6 +135,7 @@ impl RealGil {
         let switch_number = st.rules.switch_number();
         self.cond.notify_one();
         self.events.emit(|| Event::GilRelease {
+            gil: self.id,
             thread: thread.ident,
             reason,
         });

@@ -4,7 +4,7 @@
 //! sleeping between looks, as CPython's own `interpreters` module does. The channels belong
 //! to the run; each remembers which interpreters used and released its ends.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::{Arc, LazyLock};
 
 use parking_lot::Mutex;
@@ -58,16 +58,81 @@ struct Table {
     open: BTreeMap<u64, Channel>,
 }
 
+/// A channel: its queue, and each interpreter's ends (CPython's `_channelends`). An end is
+/// added, open, when an interpreter first sends or receives; releasing it (or destroying
+/// its interpreter) closes it. A channel with ends, none of them open, is closed — so a
+/// channel whose only sender's interpreter is destroyed closes, data and all, as in 3.12.
 #[derive(Default)]
 struct Channel {
     items: VecDeque<Shared>,
+    /// Closed by `close()`.
     closed: bool,
-    /// Interpreters that sent on it / received from it, and have not released that end.
-    senders: BTreeSet<u64>,
-    receivers: BTreeSet<u64>,
-    /// Interpreters that released an end: they may not use it again.
-    released_send: BTreeSet<u64>,
-    released_recv: BTreeSet<u64>,
+    /// Per interpreter: its send end and its recv end, if it has them (true: open).
+    ends: BTreeMap<u64, (Option<bool>, Option<bool>)>,
+}
+
+impl Channel {
+    fn is_open(&self) -> bool {
+        if self.closed {
+            return false;
+        }
+        self.ends.is_empty()
+            || self
+                .ends
+                .values()
+                .any(|(send, recv)| *send == Some(true) || *recv == Some(true))
+    }
+
+    /// `interp` uses an end (`send`: its send end): opened on first use; false if it was
+    /// released.
+    fn associate(&mut self, interp: u64, send: bool) -> bool {
+        let (s, r) = self.ends.entry(interp).or_default();
+        let end = if send { s } else { r };
+        match end {
+            Some(open) => *open,
+            None => {
+                *end = Some(true);
+                true
+            }
+        }
+    }
+
+    /// `interp` releases its ends (a release adds an end to close, if it had none).
+    fn release(&mut self, interp: u64, send: bool, recv: bool) {
+        let (s, r) = self.ends.entry(interp).or_default();
+        if send {
+            *s = Some(false);
+        }
+        if recv {
+            *r = Some(false);
+        }
+    }
+
+    /// The interpreters whose end (send or recv) is open.
+    fn open_ends(&self, send: bool) -> Vec<u64> {
+        self.ends
+            .iter()
+            .filter(|(_, (s, r))| {
+                if send {
+                    *s == Some(true)
+                } else {
+                    *r == Some(true)
+                }
+            })
+            .map(|(id, _)| *id)
+            .collect()
+    }
+}
+
+/// Interpreter `id` is destroyed: its ends of every channel are released.
+pub fn drop_interpreter(runtime: &crate::runtime::Runtime, id: u64) {
+    let all = runtime.module_state::<Channels>();
+    let mut t = all.table.lock();
+    for c in t.open.values_mut() {
+        if c.ends.contains_key(&id) {
+            c.release(id, true, true);
+        }
+    }
 }
 
 /// The exception classes, a hierarchy under RuntimeError.
@@ -263,7 +328,7 @@ fn list_all(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let ids = t
         .open
         .iter()
-        .filter(|(_, c)| !c.closed)
+        .filter(|(_, c)| c.is_open())
         .map(|(id, _)| id_value(*id))
         .collect();
     Ok(Value::list(ids))
@@ -274,18 +339,22 @@ fn list_interpreters(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let id = id_arg(p.get(0).unwrap_or(&Value::None))?;
     let send = match p.given(1) {
         Some(v) => vm.is_true(v)?,
-        None => return Err(type_error("list_interpreters() missing required argument 'send'")),
+        None => {
+            return Err(type_error(
+                "list_interpreters() missing required argument 'send'",
+            ));
+        }
     };
     let all = channels(vm);
     let t = all.table.lock();
     let c = t.open.get(&id).ok_or_else(|| not_found(id))?;
-    if c.closed {
+    if !c.is_open() {
         return Err(closed(id));
     }
-    let ends = if send { &c.senders } else { &c.receivers };
-    let ids = ends
-        .iter()
-        .map(|&i| super::xxsub::interpreter_id_value(i))
+    let ids = c
+        .open_ends(send)
+        .into_iter()
+        .map(super::xxsub::interpreter_id_value)
         .collect();
     Ok(Value::list(ids))
 }
@@ -298,7 +367,7 @@ fn send(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     {
         let t = all.table.lock();
         let c = t.open.get(&id).ok_or_else(|| not_found(id))?;
-        if c.closed || c.released_send.contains(&me) {
+        if !c.is_open() || c.ends.get(&me).is_some_and(|e| e.0 == Some(false)) {
             return Err(closed(id));
         }
     }
@@ -310,10 +379,9 @@ fn send(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let mut t = all.table.lock();
     let c = t.open.get_mut(&id).ok_or_else(|| not_found(id))?;
-    if c.closed {
+    if !c.is_open() || !c.associate(me, true) {
         return Err(closed(id));
     }
-    c.senders.insert(me);
     c.items.push_back(data);
     Ok(Value::None)
 }
@@ -325,18 +393,14 @@ fn recv(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let all = channels(vm);
     let mut t = all.table.lock();
     let c = t.open.get_mut(&id).ok_or_else(|| not_found(id))?;
-    if c.closed || c.released_recv.contains(&me) {
+    if !c.is_open() || !c.associate(me, false) {
         return Err(closed(id));
     }
-    c.receivers.insert(me);
     match c.items.pop_front() {
         Some(data) => Ok(data.into_value()),
         None => match a.get(1) {
             Some(default) => Ok(default.clone()),
-            None => Err(PyErr::msg(
-                &ERRORS.empty,
-                format!("channel {id} is empty"),
-            )),
+            None => Err(PyErr::msg(&ERRORS.empty, format!("channel {id} is empty"))),
         },
     }
 }
@@ -352,7 +416,11 @@ fn ends(vm: &Vm, send: Option<&Value>, recv: Option<&Value>) -> PyResult<(bool, 
         Some(v) if !matches!(v, Value::None) => vm.is_true(v)?,
         _ => false,
     };
-    Ok(if send || recv { (send, recv) } else { (true, true) })
+    Ok(if send || recv {
+        (send, recv)
+    } else {
+        (true, true)
+    })
 }
 
 fn close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -366,7 +434,7 @@ fn close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let all = channels(vm);
     let mut t = all.table.lock();
     let c = t.open.get_mut(&id).ok_or_else(|| not_found(id))?;
-    if c.closed {
+    if !c.is_open() {
         return Err(closed(id));
     }
     if !c.items.is_empty() && !force {
@@ -388,16 +456,9 @@ fn release(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let all = channels(vm);
     let mut t = all.table.lock();
     let c = t.open.get_mut(&id).ok_or_else(|| not_found(id))?;
-    if c.closed {
+    if !c.is_open() {
         return Err(closed(id));
     }
-    if send {
-        c.senders.remove(&me);
-        c.released_send.insert(me);
-    }
-    if recv {
-        c.receivers.remove(&me);
-        c.released_recv.insert(me);
-    }
+    c.release(me, send, recv);
     Ok(Value::None)
 }

@@ -10,10 +10,10 @@ pub mod xxsub;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
+use crate::runtime::Interpreter;
 use crate::runtime::config::InterpreterConfig;
 use crate::runtime::sched::Wait;
 use crate::runtime::thread::WaitKind;
-use crate::runtime::Interpreter;
 use crate::vm::context::Vm;
 use crate::vm::eval::Resume;
 use crate::vm::eval::frame::Frame;
@@ -37,9 +37,7 @@ pub fn create(vm: &Vm, own_gil: bool) -> Option<Arc<Interpreter>> {
     let interp = Interpreter::new(runtime.clone(), config, shared);
     *interp.script_dir.lock() = vm.interp.script_dir.lock().clone();
     crate::vm::builtins::install_builtins(vm, &interp.builtins);
-    runtime
-        .add_subinterpreter(interp.clone())
-        .then_some(interp)
+    runtime.add_subinterpreter(interp.clone()).then_some(interp)
 }
 
 /// Why an interpreter could not be destroyed.
@@ -65,6 +63,7 @@ pub fn destroy(vm: &Vm, id: u64) -> Result<(), DestroyError> {
         return Err(DestroyError::Running);
     }
     if let Some(gone) = runtime.remove_subinterpreter(id) {
+        channels::drop_interpreter(runtime, id);
         crate::vm::teardown::break_cycles(&gone);
     }
     Ok(())
@@ -112,7 +111,9 @@ pub fn run_source(
         location: vm.caller_location(),
     };
     target.running_main.fetch_add(1, Ordering::AcqRel);
-    let entered = vm.sched.enter_interpreter(&vm.caller(), target, &into, wait);
+    let entered = vm
+        .sched
+        .enter_interpreter(&vm.caller(), target, &into, wait);
     if let Err(halt) = entered {
         target.running_main.fetch_sub(1, Ordering::AcqRel);
         *vm.thread.blocked.lock() = None;
@@ -142,9 +143,7 @@ fn execute_in_main(vm: &Vm, source: &str, shared: Vec<(String, Shared)>) -> Opti
     let filename = "<string>";
     let result = match crate::compiler::compile_module(source, filename) {
         Ok(code) => {
-            vm.interp
-                .runtime
-                .register_source(filename, source);
+            vm.interp.runtime.register_source(filename, source);
             let mut frame = Frame::new(code, main.dict.clone(), None);
             vm.run_frame(&mut frame, Resume::Start).map(drop)
         }
@@ -185,4 +184,3 @@ fn exc_info(vm: &Vm, err: &PyErr) -> ExcInfo {
         msg: vm.str(&exc).unwrap_or_default(),
     }
 }
-

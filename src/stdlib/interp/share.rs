@@ -42,7 +42,9 @@ impl Shared {
             Shared::Float(f) => Value::Float(f),
             Shared::Str(s) => Value::Str(Arc::new(PyStr::new(s))),
             Shared::Bytes(b) => Value::Bytes(Arc::new(b)),
-            Shared::Tuple(items) => Value::tuple(items.into_iter().map(Shared::into_value).collect()),
+            Shared::Tuple(items) => {
+                Value::tuple(items.into_iter().map(Shared::into_value).collect())
+            }
             Shared::Channel(id) => super::channels::id_value(id),
         }
     }
@@ -100,7 +102,9 @@ pub fn share_namespace(vm: &Vm, ns: &Value, rules: Rules) -> PyResult<Vec<(Strin
     let mut out = Vec::new();
     for (key, value) in d.items() {
         let Value::Str(name) = &key else {
-            return Err(crate::vm::pyerr::type_error("bad argument type for built-in operation"));
+            return Err(crate::vm::pyerr::type_error(
+                "bad argument type for built-in operation",
+            ));
         };
         match share(&value, rules)? {
             Some(shared) => out.push((name.as_str().to_string(), shared)),

@@ -134,7 +134,10 @@ fn new_interpreter_id(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn id_repr(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::string(format!("InterpreterID({})", receiver_id(&args)?)))
+    Ok(Value::string(format!(
+        "InterpreterID({})",
+        receiver_id(&args)?
+    )))
 }
 
 fn id_str(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -168,8 +171,8 @@ fn create_interpreter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => vm.is_true(v)?,
         None => true,
     };
-    let interp = super::create(vm, isolated)
-        .ok_or_else(|| runtime_error("interpreter creation failed"))?;
+    let interp =
+        super::create(vm, isolated).ok_or_else(|| runtime_error("interpreter creation failed"))?;
     Ok(interpreter_id_value(interp.id))
 }
 
@@ -187,7 +190,13 @@ fn destroy(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn list_all(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     positional("list_all", args, 0, 0)?;
     let mut ids = vec![interpreter_id_value(0)];
-    ids.extend(vm.interp.runtime.subinterpreter_ids().into_iter().map(interpreter_id_value));
+    ids.extend(
+        vm.interp
+            .runtime
+            .subinterpreter_ids()
+            .into_iter()
+            .map(interpreter_id_value),
+    );
     Ok(Value::list(ids))
 }
 
@@ -225,7 +234,11 @@ fn run_string(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 type_name(other)
             )));
         }
-        None => return Err(type_error("run_string() missing required argument 'script' (pos 2)")),
+        None => {
+            return Err(type_error(
+                "run_string() missing required argument 'script' (pos 2)",
+            ));
+        }
     };
     let shared = match p.given(2) {
         Some(ns) => share_namespace(vm, ns, Rules::Py312)?,
@@ -242,4 +255,3 @@ fn run_string(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         )),
     }
 }
-

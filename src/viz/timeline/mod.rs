@@ -30,7 +30,8 @@ struct TimelineState {
     order: Vec<u64>,
     end: u64,
     switches: u64,
-    holder: Option<u64>,
+    /// Who holds each GIL (by `Gil::id`), to count the switches between threads.
+    holders: HashMap<usize, u64>,
 }
 
 impl TimelineState {
@@ -53,21 +54,26 @@ impl Timeline {
         if let Some(main) = interp.main_thread() {
             let mut st = timeline.state.lock();
             st.lane(main.ident).set(0, State::Running);
-            st.holder = Some(main.ident);
+            st.holders.insert(interp.gil.id, main.ident);
         }
         interp.runtime.events.attach(timeline.clone());
         timeline
     }
 
     /// The chart, `columns` characters wide, ending at `end` (the run's length).
+    /// Lanes are grouped by interpreter (the main one first), in creation order within one.
     pub fn render(&self, end: Duration, columns: usize, color: bool) -> String {
         let st = self.state.lock();
+        let mut order = st.order.clone();
+        if let Some(interp) = self.interp.upgrade() {
+            let runtime = &interp.runtime;
+            order.sort_by_key(|&t| runtime.thread(t).map_or(0, |t| t.interp));
+        }
         let chart = Chart {
             model: self.model,
             end: (end.as_nanos() as u64).max(st.end).max(1),
             switches: st.switches,
-            lanes: st
-                .order
+            lanes: order
                 .iter()
                 .map(|&t| (super::thread_name(&self.interp, t), &st.lanes[&t]))
                 .collect(),
@@ -108,7 +114,7 @@ impl Observer for Timeline {
                 let ready = self.ready();
                 st.lane(*thread).set(at, ready);
             }
-            Event::GilRelease { thread, reason } => {
+            Event::GilRelease { thread, reason, .. } => {
                 let state = match reason {
                     ReleaseReason::Blocking => State::Blocked,
                     ReleaseReason::Exit => State::Done,
@@ -120,17 +126,17 @@ impl Observer for Timeline {
                 };
                 st.lane(*thread).set(at, state);
             }
-            Event::GilAcquire { thread, .. } => {
+            Event::GilAcquire { gil, thread, .. } => {
                 // Without a GIL only the simulated scheduler reports these: its virtual core
                 // passing between threads that all run in parallel, not a switch.
-                if self.model != GilModel::Off && st.holder.is_some_and(|h| h != *thread) {
+                let previous = st.holders.insert(*gil, *thread);
+                if self.model != GilModel::Off && previous.is_some_and(|h| h != *thread) {
                     st.switches += 1;
                 }
-                st.holder = Some(*thread);
                 st.lane(*thread).set(at, State::Running);
             }
             Event::DropRequest { by, .. } => st.lane(*by).marks.push((at, Mark::DropRequest)),
-            Event::FailedWakeup { thread } => {
+            Event::FailedWakeup { thread, .. } => {
                 st.lane(*thread).marks.push((at, Mark::FailedWakeup));
             }
             Event::Line { .. } | Event::Op { .. } => {}
@@ -149,7 +155,7 @@ mod tests {
             state: Mutex::new(TimelineState::default()),
         };
         timeline.state.lock().lane(1).set(0, State::Running);
-        timeline.state.lock().holder = Some(1);
+        timeline.state.lock().holders.insert(0, 1);
         timeline
     }
 
@@ -166,6 +172,7 @@ mod tests {
 
     fn acquire(thread: u64) -> Event {
         Event::GilAcquire {
+            gil: 0,
             thread,
             waited: Duration::ZERO,
         }
@@ -215,6 +222,7 @@ mod tests {
                 &t,
                 at,
                 Event::GilRelease {
+                    gil: 0,
                     thread: from,
                     reason: ReleaseReason::Quantum,
                 },

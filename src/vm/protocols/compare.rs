@@ -340,6 +340,10 @@ impl Vm {
                 numhash::hash_tuple(&items)
             }
             Value::Instance(inst) => return self.instance_hash(v, &inst.class),
+            // A native object whose class defines `__hash__` (InterpreterID, ChannelID).
+            Value::Native(n) if n.class.dict.get_str("__hash__").is_some() => {
+                return self.instance_hash(v, &n.class);
+            }
             _ => (v.observed_id() >> 4) as i64,
         })
     }

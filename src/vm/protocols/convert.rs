@@ -323,7 +323,7 @@ impl Vm {
                     };
                 }
                 if inst.is_exception() {
-                    return self.exception_str(v);
+                    return self.exception_display(v);
                 }
                 if let Some(base) = &inst.base
                     && inst

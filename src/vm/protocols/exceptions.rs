@@ -160,6 +160,33 @@ impl Vm {
         }
     }
 
+    /// `str(exc)`: the message, except that a SyntaxError that knows where it happened says
+    /// so (CPython's `SyntaxError_str`: "msg (file, line N)", the file's base name) — a
+    /// traceback shows the place on lines of its own and the message alone.
+    pub fn exception_display(&self, exc: &Value) -> PyResult<String> {
+        let msg = self.exception_str(exc)?;
+        let Value::Instance(inst) = exc else {
+            return Ok(msg);
+        };
+        if !inst.class.is_subclass(&types().exc.syntax_error) {
+            return Ok(msg);
+        }
+        let filename = match inst.dict.get_str("filename") {
+            Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_string()),
+            _ => None,
+        };
+        let line = match inst.dict.get_str("lineno") {
+            Some(Value::Int(n)) => Some(n),
+            _ => None,
+        };
+        Ok(match (filename, line) {
+            (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+            (Some(f), None) => format!("{msg} ({f})"),
+            (None, Some(n)) => format!("{msg} (line {n})"),
+            (None, None) => msg,
+        })
+    }
+
     /// The exception's qualified class name as tracebacks show it.
     pub fn exception_type_name(&self, exc: &Value) -> String {
         let class = class_of(exc);

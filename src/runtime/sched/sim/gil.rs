@@ -76,6 +76,7 @@ impl Sim {
         let holder = st.threads[i].state.ident;
         self.events
             .emit_at(Duration::from_nanos(now), || Event::DropRequest {
+                gil: g,
                 by,
                 holder,
             });
@@ -98,7 +99,10 @@ impl Sim {
         let thread = st.threads[waiters[0]].state.ident;
         let now = st.gils[g].now;
         self.events
-            .emit_at(Duration::from_nanos(now), || Event::FailedWakeup { thread });
+            .emit_at(Duration::from_nanos(now), || Event::FailedWakeup {
+                gil: g,
+                thread,
+            });
         Ok(false)
     }
 

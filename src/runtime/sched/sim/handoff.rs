@@ -136,8 +136,11 @@ impl Sim {
         {
             let at = Duration::from_nanos(st.now.max(st.threads[from].clock));
             let thread = st.threads[from].state.ident;
-            self.events
-                .emit_at(at, || Event::GilRelease { thread, reason });
+            self.events.emit_at(at, || Event::GilRelease {
+                gil: g,
+                thread,
+                reason,
+            });
         }
         let cost = match releaser {
             Some((from, _)) if from != next => cost::HANDOFF_NS,
@@ -149,6 +152,7 @@ impl Sim {
             let thread = st.threads[next].state.ident;
             self.events
                 .emit_at(Duration::from_nanos(taken), || Event::GilAcquire {
+                    gil: g,
                     thread,
                     waited,
                 });
@@ -195,15 +199,21 @@ impl Sim {
         if st.threads[from].gil.is_none() {
             let at = Duration::from_nanos(st.now.max(st.threads[from].clock));
             let thread = st.threads[from].state.ident;
-            self.events
-                .emit_at(at, || Event::GilRelease { thread, reason });
+            let gil = st.threads[from].gil_id;
+            self.events.emit_at(at, || Event::GilRelease {
+                gil,
+                thread,
+                reason,
+            });
         }
         if st.threads[next].gil.is_none() {
             let t = &st.threads[next];
             let waited = Duration::from_nanos(t.clock.saturating_sub(t.ready_since));
             let thread = t.state.ident;
+            let gil = t.gil_id;
             self.events
                 .emit_at(Duration::from_nanos(t.clock), || Event::GilAcquire {
+                    gil,
                     thread,
                     waited,
                 });

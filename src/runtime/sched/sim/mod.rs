@@ -144,6 +144,9 @@ struct SimThread {
     state: Arc<ThreadState>,
     /// Its interpreter's GIL (an index into `SimState::gils`); None without a GIL.
     gil: Option<usize>,
+    /// Its interpreter's `Gil::id` even without a GIL (what its core handoffs are reported
+    /// under).
+    gil_id: usize,
     status: Status,
     wake: Arc<Condvar>,
     /// This thread's virtual time (under a GIL, that GIL's time line while it runs).
@@ -280,10 +283,12 @@ impl Sim {
         let now = st
             .running
             .map_or(st.now, |r| st.threads[r].clock.max(st.now));
-        let gil = (gil.model != GilModel::Off).then_some(gil.id);
+        let gil_id = gil.id;
+        let gil = (gil.model != GilModel::Off).then_some(gil_id);
         st.threads.push(SimThread {
             state: t.clone(),
             gil,
+            gil_id,
             status: if first {
                 Status::Running
             } else {
