@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 use parking_lot::Mutex;
 
 use super::random_mt::{MersenneTwister, RandomError, RandomErrorKind, accumulate_weights};
-use crate::vm::builtins::{method, parse, positional};
+use crate::vm::builtins::{add_methods, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::function::{Args, BuiltinFunction, NativeFn};
@@ -47,11 +47,8 @@ static RANDOM_CLASS: LazyLock<Arc<Class>> = LazyLock::new(|| {
         vec![types().object.clone()],
         Layout::Builtin,
     ));
-    for (n, f) in METHODS {
-        c.dict.set_str(n, method("Random", n, *f));
-    }
-    c.dict
-        .set_str("__call__", method("Random", "__call__", construct));
+    add_methods(&c, METHODS);
+    add_methods(&c, &[("__call__", construct)]);
     c
 });
 

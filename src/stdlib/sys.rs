@@ -3,7 +3,7 @@
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, LazyLock};
 
-use crate::vm::builtins::{method, positional};
+use crate::vm::builtins::{add_methods, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::function::{Args, NativeFn};
@@ -32,9 +32,7 @@ static TEXTIO: LazyLock<Arc<Class>> = LazyLock::new(|| {
         ("flush", stream_flush),
         ("isatty", stream_isatty),
     ];
-    for (n, f) in methods {
-        c.dict.set_str(n, method("TextIOWrapper", n, *f));
-    }
+    add_methods(&c, methods);
     c
 });
 

@@ -20,6 +20,7 @@ use std::sync::Arc;
 pub use dict_methods::dict_view_snapshot;
 
 use crate::vm::context::Vm;
+use crate::vm::objects::class::Class;
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::function::{Args, BuiltinFunction, NativeFn};
 use crate::vm::objects::types::{builtin_classes, types};
@@ -39,6 +40,13 @@ pub fn method(owner: &str, name: &str, func: NativeFn) -> Value {
         bound: None,
         needs_frame: false,
     }))
+}
+
+/// Stores each `(name, function)` of `table` in `cls`'s dict as a native method of `cls`.
+pub fn add_methods(cls: &Class, table: &[(&str, NativeFn)]) {
+    for (name, f) in table {
+        cls.dict.set_str(name, method(&cls.name, name, *f));
+    }
 }
 
 /// Parsed arguments of a native function, by parameter position.
