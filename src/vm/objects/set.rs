@@ -4,7 +4,7 @@
 use parking_lot::Mutex;
 
 use crate::vm::context::Vm;
-use crate::vm::objects::dict::native_key_eq;
+use crate::vm::objects::dict::{Probe, lookup_position, native_key_eq};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::PyResult;
 
@@ -37,12 +37,6 @@ impl Default for SetTable {
             finger: 0,
         }
     }
-}
-
-enum Probe {
-    Found(usize),
-    Missing,
-    NeedsPython(Vec<(usize, Value)>),
 }
 
 impl SetTable {
@@ -294,28 +288,12 @@ impl Set {
     }
 
     fn position(&self, vm: &Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
-        loop {
-            let probe = self.table.lock().probe(hash, key);
-            match probe {
-                Probe::Found(i) => return Ok(Some(i)),
-                Probe::Missing => return Ok(None),
-                Probe::NeedsPython(candidates) => {
-                    let mut changed = false;
-                    for (i, k) in candidates {
-                        if vm.eq_values(&k, key)? {
-                            let table = self.table.lock();
-                            match table.slots.get(i) {
-                                Some(Slot::Full(_, cur)) if cur.is(&k) => return Ok(Some(i)),
-                                _ => changed = true,
-                            }
-                        }
-                    }
-                    if !changed {
-                        return Ok(None);
-                    }
-                }
-            }
-        }
+        lookup_position(
+            vm,
+            key,
+            || self.table.lock().probe(hash, key),
+            |i, k| matches!(self.table.lock().slots.get(i), Some(Slot::Full(_, cur)) if cur.is(k)),
+        )
     }
 
     pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {
