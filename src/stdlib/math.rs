@@ -134,14 +134,40 @@ fn any(_: f64) -> bool {
     true
 }
 
-fn sqrt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "sqrt", f64::sqrt, |x| x >= 0.0 || x.is_nan())
+/// The one-argument float functions, one line each: `name: function, domain;`, where `domain`
+/// says which arguments are valid (outside it CPython raises "math domain error").
+macro_rules! unary_functions {
+    ($($name:ident: $f:expr, $domain:expr;)*) => {
+        $(
+            fn $name(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+                unary(vm, args, stringify!($name), $f, $domain)
+            }
+        )*
+    };
 }
-fn exp(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "exp", f64::exp, any)
-}
-fn cbrt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "cbrt", glibc_cbrt, any)
+
+unary_functions! {
+    sqrt: f64::sqrt, |x| x >= 0.0 || x.is_nan();
+    exp: f64::exp, any;
+    exp2: f64::exp2, any;
+    expm1: f64::exp_m1, any;
+    log1p: f64::ln_1p, |x| x > -1.0 || x.is_nan();
+    cbrt: glibc_cbrt, any;
+    sin: f64::sin, |x| !x.is_infinite();
+    cos: f64::cos, |x| !x.is_infinite();
+    tan: f64::tan, |x| !x.is_infinite();
+    asin: f64::asin, |x| (-1.0..=1.0).contains(&x) || x.is_nan();
+    acos: f64::acos, |x| (-1.0..=1.0).contains(&x) || x.is_nan();
+    atan: f64::atan, any;
+    sinh: f64::sinh, any;
+    cosh: f64::cosh, any;
+    tanh: f64::tanh, any;
+    asinh: f64::asinh, any;
+    acosh: f64::acosh, |x| x >= 1.0 || x.is_nan();
+    atanh: f64::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan();
+    fabs: f64::abs, any;
+    degrees: f64::to_degrees, any;
+    radians: f64::to_radians, any;
 }
 
 /// CPython's `math.cbrt` is the C library's `cbrt`; on Linux that is glibc's
@@ -194,66 +220,6 @@ fn scale2(x: f64, e: i32) -> f64 {
         e += 1000;
     }
     x * 2f64.powi(e)
-}
-fn exp2(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "exp2", f64::exp2, any)
-}
-fn expm1(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "expm1", f64::exp_m1, any)
-}
-fn log1p(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "log1p", f64::ln_1p, |x| x > -1.0 || x.is_nan())
-}
-fn sin(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "sin", f64::sin, |x| !x.is_infinite())
-}
-fn cos(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "cos", f64::cos, |x| !x.is_infinite())
-}
-fn tan(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "tan", f64::tan, |x| !x.is_infinite())
-}
-fn asin(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "asin", f64::asin, |x| {
-        (-1.0..=1.0).contains(&x) || x.is_nan()
-    })
-}
-fn acos(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "acos", f64::acos, |x| {
-        (-1.0..=1.0).contains(&x) || x.is_nan()
-    })
-}
-fn atan(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "atan", f64::atan, any)
-}
-fn sinh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "sinh", f64::sinh, any)
-}
-fn cosh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "cosh", f64::cosh, any)
-}
-fn tanh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "tanh", f64::tanh, any)
-}
-fn asinh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "asinh", f64::asinh, any)
-}
-fn acosh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "acosh", f64::acosh, |x| x >= 1.0 || x.is_nan())
-}
-fn atanh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "atanh", f64::atanh, |x| {
-        (x > -1.0 && x < 1.0) || x.is_nan()
-    })
-}
-fn fabs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "fabs", f64::abs, any)
-}
-fn degrees(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "degrees", f64::to_degrees, any)
-}
-fn radians(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "radians", f64::to_radians, any)
 }
 
 /// Natural log of an int of any size (`math.log(10**1000)` works in CPython).
