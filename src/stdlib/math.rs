@@ -14,7 +14,7 @@ use crate::vm::objects::function::{Args, NativeFn};
 use crate::vm::objects::module::Module;
 use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
-use crate::vm::protocols::numeric::bigint_to_f64;
+use crate::vm::protocols::numeric::{bigint_to_f64, scale_by_power_of_two};
 use crate::vm::pyerr::{PyResult, overflow_error, type_error, value_error};
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
@@ -194,7 +194,7 @@ fn glibc_cbrt(x: f64) -> f64 {
             * xm);
     let t2 = u * u * u;
     let ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * factor[(2 + xe % 3) as usize];
-    scale2(if x > 0.0 { ym } else { -ym }, xe / 3)
+    scale_by_power_of_two(if x > 0.0 { ym } else { -ym }, i64::from(xe / 3))
 }
 
 /// `frexp` for finite non-zero x: (mantissa in [0.5, 1), exponent).
@@ -207,19 +207,6 @@ fn frexp_parts(x: f64) -> (f64, i32) {
     }
     let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022u64 << 52));
     (m, exp - 1022)
-}
-
-fn scale2(x: f64, e: i32) -> f64 {
-    let (mut x, mut e) = (x, e);
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
-    }
-    while e < -1000 {
-        x *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    x * 2f64.powi(e)
 }
 
 /// Natural log of an int of any size (`math.log(10**1000)` works in CPython).

@@ -211,7 +211,8 @@ pub fn int_true_divide(a: &BigInt, b: &BigInt) -> PyResult<Value> {
     Ok(Value::Float(if negative { -result } else { result }))
 }
 
-fn scale_by_power_of_two(x: f64, exp: i64) -> f64 {
+/// `x * 2**exp` for exponents beyond what one power of two holds, in steps of `2**±1000`.
+pub(crate) fn scale_by_power_of_two(x: f64, exp: i64) -> f64 {
     let mut x = x;
     let mut e = exp;
     while e > 1000 {
