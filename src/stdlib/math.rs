@@ -403,16 +403,22 @@ fn isqrt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::from_bigint(n.sqrt()))
 }
 
-fn comb(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("comb", args, 2, 2)?;
-    let (n, k) = (int_arg(vm, &a[0])?, int_arg(vm, &a[1])?);
+/// The checks `comb` and `perm` make of `n` and `k` (mathmodule.c): ValueError for a negative
+/// one; true when `k > n`, where both return 0.
+fn k_exceeds_n(n: &BigInt, k: &BigInt) -> PyResult<bool> {
     if n.is_negative() {
         return Err(value_error("n must be a non-negative integer"));
     }
     if k.is_negative() {
         return Err(value_error("k must be a non-negative integer"));
     }
-    if k > n {
+    Ok(k > n)
+}
+
+fn comb(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("comb", args, 2, 2)?;
+    let (n, k) = (int_arg(vm, &a[0])?, int_arg(vm, &a[1])?);
+    if k_exceeds_n(&n, &k)? {
         return Ok(Value::Int(0));
     }
     let k = k.clone().min(&n - &k);
@@ -432,13 +438,7 @@ fn perm(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Some(Value::None) | None => n.clone(),
         Some(v) => int_arg(vm, v)?,
     };
-    if n.is_negative() {
-        return Err(value_error("n must be a non-negative integer"));
-    }
-    if k.is_negative() {
-        return Err(value_error("k must be a non-negative integer"));
-    }
-    if k > n {
+    if k_exceeds_n(&n, &k)? {
         return Ok(Value::Int(0));
     }
     let mut r = BigInt::one();
