@@ -580,6 +580,15 @@ impl CodeObject {
     pub fn has_varkeywords(&self) -> bool {
         self.flags & flags::VARKEYWORDS != 0
     }
+    /// The name of cell or free variable `i` (the operand of LOAD_DEREF and its kin): the
+    /// cellvars come first, then the freevars, as in CPython's `co_localsplusnames`.
+    pub fn deref_name(&self, i: u32) -> Option<&str> {
+        let i = i as usize;
+        match self.cellvars.get(i) {
+            Some(name) => Some(name),
+            None => self.freevars.get(i - self.cellvars.len()).map(|s| &**s),
+        }
+    }
     pub fn line_at(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
     }
