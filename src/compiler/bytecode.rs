@@ -473,10 +473,10 @@ impl Instr {
         }
     }
 
-    /// The jump target, for instructions that jump.
-    pub fn jump_target(&self) -> Option<u32> {
+    /// The jump operand, for instructions that jump (the one list of them).
+    fn jump_operand(&mut self) -> Option<&mut u32> {
         use Instr::*;
-        match *self {
+        match self {
             PopJumpIfFalse(t)
             | PopJumpIfTrue(t)
             | PopJumpIfNone(t)
@@ -492,21 +492,15 @@ impl Instr {
         }
     }
 
+    /// The jump target, for instructions that jump.
+    pub fn jump_target(&self) -> Option<u32> {
+        let mut copy = *self;
+        copy.jump_operand().copied()
+    }
+
     pub fn set_jump_target(&mut self, target: u32) {
-        use Instr::*;
-        match self {
-            PopJumpIfFalse(t)
-            | PopJumpIfTrue(t)
-            | PopJumpIfNone(t)
-            | PopJumpIfNotNone(t)
-            | JumpIfFalseOrPop(t)
-            | JumpIfTrueOrPop(t)
-            | JumpForward(t)
-            | JumpBackward(t)
-            | JumpBackwardNoInterrupt(t)
-            | ForIter(t)
-            | Send(t) => *t = target,
-            _ => {}
+        if let Some(t) = self.jump_operand() {
+            *t = target;
         }
     }
 }
