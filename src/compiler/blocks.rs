@@ -4,7 +4,7 @@
 
 use super::Compiler;
 use super::bytecode::Instr;
-use super::unit::FBlock;
+use super::unit::{FBlock, Label};
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxErr;
 use crate::vm::objects::value::Value;
@@ -49,12 +49,19 @@ impl Compiler<'_> {
         self.stmts(finalbody)?;
         self.unit().block_depth = base;
         self.unit().pop_fblock();
+        self.reraise_unhandled(cleanup, end);
+        Ok(())
+    }
+
+    /// The common tail of `try` statements (as compile.c writes it in both compiler_try_except
+    /// and compiler_try_finally): RERAISE the exception no handler took and close the handler
+    /// region, then `cleanup` (an exception raised while handling) and the `end` label.
+    fn reraise_unhandled(&mut self, cleanup: Label, end: Label) {
         self.emit(Instr::Reraise(0));
         self.unit().pop_handler();
         self.unit().bind(cleanup);
         self.pop_except_and_reraise();
         self.unit().bind(end);
-        Ok(())
     }
 
     fn pop_except_and_reraise(&mut self) {
@@ -128,11 +135,7 @@ impl Compiler<'_> {
             self.unit().block_depth = base;
             self.unit().bind(next);
         }
-        self.emit(Instr::Reraise(0));
-        self.unit().pop_handler();
-        self.unit().bind(cleanup);
-        self.pop_except_and_reraise();
-        self.unit().bind(end);
+        self.reraise_unhandled(cleanup, end);
         Ok(())
     }
 

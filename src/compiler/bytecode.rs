@@ -473,10 +473,10 @@ impl Instr {
         }
     }
 
-    /// The jump target, for instructions that jump.
-    pub fn jump_target(&self) -> Option<u32> {
+    /// The jump operand, for instructions that jump (the one list of them).
+    fn jump_operand(&mut self) -> Option<&mut u32> {
         use Instr::*;
-        match *self {
+        match self {
             PopJumpIfFalse(t)
             | PopJumpIfTrue(t)
             | PopJumpIfNone(t)
@@ -492,21 +492,15 @@ impl Instr {
         }
     }
 
+    /// The jump target, for instructions that jump.
+    pub fn jump_target(&self) -> Option<u32> {
+        let mut copy = *self;
+        copy.jump_operand().copied()
+    }
+
     pub fn set_jump_target(&mut self, target: u32) {
-        use Instr::*;
-        match self {
-            PopJumpIfFalse(t)
-            | PopJumpIfTrue(t)
-            | PopJumpIfNone(t)
-            | PopJumpIfNotNone(t)
-            | JumpIfFalseOrPop(t)
-            | JumpIfTrueOrPop(t)
-            | JumpForward(t)
-            | JumpBackward(t)
-            | JumpBackwardNoInterrupt(t)
-            | ForIter(t)
-            | Send(t) => *t = target,
-            _ => {}
+        if let Some(t) = self.jump_operand() {
+            *t = target;
         }
     }
 }
@@ -579,6 +573,15 @@ impl CodeObject {
     }
     pub fn has_varkeywords(&self) -> bool {
         self.flags & flags::VARKEYWORDS != 0
+    }
+    /// The name of cell or free variable `i` (the operand of LOAD_DEREF and its kin): the
+    /// cellvars come first, then the freevars, as in CPython's `co_localsplusnames`.
+    pub fn deref_name(&self, i: u32) -> Option<&str> {
+        let i = i as usize;
+        match self.cellvars.get(i) {
+            Some(name) => Some(name),
+            None => self.freevars.get(i - self.cellvars.len()).map(|s| &**s),
+        }
     }
     pub fn line_at(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.first_line)

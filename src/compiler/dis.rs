@@ -65,17 +65,6 @@ fn name_at(code: &CodeObject, i: u32) -> String {
     }
 }
 
-fn deref_name(code: &CodeObject, i: u32) -> String {
-    let i = i as usize;
-    if i < code.cellvars.len() {
-        code.cellvars[i].to_string()
-    } else {
-        code.freevars
-            .get(i - code.cellvars.len())
-            .map_or_else(|| "?".into(), |s| s.to_string())
-    }
-}
-
 fn argrepr(code: &CodeObject, instr: &Instr) -> String {
     use Instr::*;
     match *instr {
@@ -88,7 +77,7 @@ fn argrepr(code: &CodeObject, instr: &Instr) -> String {
             .get(i as usize)
             .map_or_else(String::new, |s| s.to_string()),
         LoadDeref(i) | StoreDeref(i) | DeleteDeref(i) | LoadClosure(i) | LoadClassDeref(i) => {
-            deref_name(code, i)
+            code.deref_name(i).unwrap_or("?").to_string()
         }
         LoadGlobal(a) => {
             let n = name_at(code, a >> 1);

@@ -14,7 +14,7 @@ use crate::vm::objects::function::{Args, NativeFn};
 use crate::vm::objects::module::Module;
 use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
-use crate::vm::protocols::numeric::bigint_to_f64;
+use crate::vm::protocols::numeric::{bigint_to_f64, scale_by_power_of_two};
 use crate::vm::pyerr::{PyResult, overflow_error, type_error, value_error};
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
@@ -134,14 +134,40 @@ fn any(_: f64) -> bool {
     true
 }
 
-fn sqrt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "sqrt", f64::sqrt, |x| x >= 0.0 || x.is_nan())
+/// The one-argument float functions, one line each: `name: function, domain;`, where `domain`
+/// says which arguments are valid (outside it CPython raises "math domain error").
+macro_rules! unary_functions {
+    ($($name:ident: $f:expr, $domain:expr;)*) => {
+        $(
+            fn $name(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+                unary(vm, args, stringify!($name), $f, $domain)
+            }
+        )*
+    };
 }
-fn exp(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "exp", f64::exp, any)
-}
-fn cbrt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "cbrt", glibc_cbrt, any)
+
+unary_functions! {
+    sqrt: f64::sqrt, |x| x >= 0.0 || x.is_nan();
+    exp: f64::exp, any;
+    exp2: f64::exp2, any;
+    expm1: f64::exp_m1, any;
+    log1p: f64::ln_1p, |x| x > -1.0 || x.is_nan();
+    cbrt: glibc_cbrt, any;
+    sin: f64::sin, |x| !x.is_infinite();
+    cos: f64::cos, |x| !x.is_infinite();
+    tan: f64::tan, |x| !x.is_infinite();
+    asin: f64::asin, |x| (-1.0..=1.0).contains(&x) || x.is_nan();
+    acos: f64::acos, |x| (-1.0..=1.0).contains(&x) || x.is_nan();
+    atan: f64::atan, any;
+    sinh: f64::sinh, any;
+    cosh: f64::cosh, any;
+    tanh: f64::tanh, any;
+    asinh: f64::asinh, any;
+    acosh: f64::acosh, |x| x >= 1.0 || x.is_nan();
+    atanh: f64::atanh, |x| (x > -1.0 && x < 1.0) || x.is_nan();
+    fabs: f64::abs, any;
+    degrees: f64::to_degrees, any;
+    radians: f64::to_radians, any;
 }
 
 /// CPython's `math.cbrt` is the C library's `cbrt`; on Linux that is glibc's
@@ -168,7 +194,7 @@ fn glibc_cbrt(x: f64) -> f64 {
             * xm);
     let t2 = u * u * u;
     let ym = u * (t2 + 2.0 * xm) / (2.0 * t2 + xm) * factor[(2 + xe % 3) as usize];
-    scale2(if x > 0.0 { ym } else { -ym }, xe / 3)
+    scale_by_power_of_two(if x > 0.0 { ym } else { -ym }, i64::from(xe / 3))
 }
 
 /// `frexp` for finite non-zero x: (mantissa in [0.5, 1), exponent).
@@ -181,79 +207,6 @@ fn frexp_parts(x: f64) -> (f64, i32) {
     }
     let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022u64 << 52));
     (m, exp - 1022)
-}
-
-fn scale2(x: f64, e: i32) -> f64 {
-    let (mut x, mut e) = (x, e);
-    while e > 1000 {
-        x *= 2f64.powi(1000);
-        e -= 1000;
-    }
-    while e < -1000 {
-        x *= 2f64.powi(-1000);
-        e += 1000;
-    }
-    x * 2f64.powi(e)
-}
-fn exp2(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "exp2", f64::exp2, any)
-}
-fn expm1(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "expm1", f64::exp_m1, any)
-}
-fn log1p(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "log1p", f64::ln_1p, |x| x > -1.0 || x.is_nan())
-}
-fn sin(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "sin", f64::sin, |x| !x.is_infinite())
-}
-fn cos(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "cos", f64::cos, |x| !x.is_infinite())
-}
-fn tan(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "tan", f64::tan, |x| !x.is_infinite())
-}
-fn asin(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "asin", f64::asin, |x| {
-        (-1.0..=1.0).contains(&x) || x.is_nan()
-    })
-}
-fn acos(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "acos", f64::acos, |x| {
-        (-1.0..=1.0).contains(&x) || x.is_nan()
-    })
-}
-fn atan(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "atan", f64::atan, any)
-}
-fn sinh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "sinh", f64::sinh, any)
-}
-fn cosh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "cosh", f64::cosh, any)
-}
-fn tanh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "tanh", f64::tanh, any)
-}
-fn asinh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "asinh", f64::asinh, any)
-}
-fn acosh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "acosh", f64::acosh, |x| x >= 1.0 || x.is_nan())
-}
-fn atanh(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "atanh", f64::atanh, |x| {
-        (x > -1.0 && x < 1.0) || x.is_nan()
-    })
-}
-fn fabs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "fabs", f64::abs, any)
-}
-fn degrees(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "degrees", f64::to_degrees, any)
-}
-fn radians(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    unary(vm, args, "radians", f64::to_radians, any)
 }
 
 /// Natural log of an int of any size (`math.log(10**1000)` works in CPython).
@@ -450,16 +403,22 @@ fn isqrt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::from_bigint(n.sqrt()))
 }
 
-fn comb(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("comb", args, 2, 2)?;
-    let (n, k) = (int_arg(vm, &a[0])?, int_arg(vm, &a[1])?);
+/// The checks `comb` and `perm` make of `n` and `k` (mathmodule.c): ValueError for a negative
+/// one; true when `k > n`, where both return 0.
+fn k_exceeds_n(n: &BigInt, k: &BigInt) -> PyResult<bool> {
     if n.is_negative() {
         return Err(value_error("n must be a non-negative integer"));
     }
     if k.is_negative() {
         return Err(value_error("k must be a non-negative integer"));
     }
-    if k > n {
+    Ok(k > n)
+}
+
+fn comb(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("comb", args, 2, 2)?;
+    let (n, k) = (int_arg(vm, &a[0])?, int_arg(vm, &a[1])?);
+    if k_exceeds_n(&n, &k)? {
         return Ok(Value::Int(0));
     }
     let k = k.clone().min(&n - &k);
@@ -479,13 +438,7 @@ fn perm(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Some(Value::None) | None => n.clone(),
         Some(v) => int_arg(vm, v)?,
     };
-    if n.is_negative() {
-        return Err(value_error("n must be a non-negative integer"));
-    }
-    if k.is_negative() {
-        return Err(value_error("k must be a non-negative integer"));
-    }
-    if k > n {
+    if k_exceeds_n(&n, &k)? {
         return Ok(Value::Int(0));
     }
     let mut r = BigInt::one();

@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 use parking_lot::Mutex;
 
 use super::random_mt::{MersenneTwister, RandomError, RandomErrorKind, accumulate_weights};
-use crate::vm::builtins::{method, parse, positional};
+use crate::vm::builtins::{add_methods, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::function::{Args, BuiltinFunction, NativeFn};
@@ -15,6 +15,7 @@ use crate::vm::objects::module::Module;
 use crate::vm::objects::native::NativeObject;
 use crate::vm::objects::types::{type_name, types};
 use crate::vm::objects::value::Value;
+use crate::vm::protocols::numeric::real_to_f64;
 use crate::vm::pyerr::{PyErr, PyResult, index_error, type_error, value_error};
 
 struct RandomObj {
@@ -47,11 +48,8 @@ static RANDOM_CLASS: LazyLock<Arc<Class>> = LazyLock::new(|| {
         vec![types().object.clone()],
         Layout::Builtin,
     ));
-    for (n, f) in METHODS {
-        c.dict.set_str(n, method("Random", n, *f));
-    }
-    c.dict
-        .set_str("__call__", method("Random", "__call__", construct));
+    add_methods(&c, METHODS);
+    add_methods(&c, &[("__call__", construct)]);
     c
 });
 
@@ -132,19 +130,6 @@ fn int_arg(vm: &Vm, v: &Value) -> PyResult<BigInt> {
             "'float' object cannot be interpreted as an integer",
         )),
         other => vm.index_value(other),
-    }
-}
-
-fn float_arg(v: &Value) -> PyResult<f64> {
-    match v {
-        Value::Float(f) => Ok(*f),
-        other => match other.as_bigint() {
-            Some(b) => crate::vm::protocols::numeric::bigint_to_f64(&b),
-            None => Err(type_error(format!(
-                "must be real number, not {}",
-                type_name(other)
-            ))),
-        },
     }
 }
 
@@ -247,7 +232,7 @@ fn choices(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         None => 1,
     };
     let to_floats =
-        |v: &Value| -> PyResult<Vec<f64>> { vm.collect(v)?.iter().map(float_arg).collect() };
+        |v: &Value| -> PyResult<Vec<f64>> { vm.collect(v)?.iter().map(real_to_f64).collect() };
     let cum = match (p.given(1), p.given(2)) {
         (Some(_), Some(_)) => {
             return Err(type_error(
@@ -303,7 +288,7 @@ fn sample(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn two_floats(args: &Args<'_>, name: &str) -> PyResult<(f64, f64)> {
     let a = positional(name, rest(args), 2, 2)?;
-    Ok((float_arg(&a[0])?, float_arg(&a[1])?))
+    Ok((real_to_f64(&a[0])?, real_to_f64(&a[1])?))
 }
 
 fn uniform(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -315,23 +300,23 @@ fn uniform(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn gauss(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let r = recv(&args)?;
     let p = parse("gauss", rest(&args), &["mu", "sigma"], 0)?;
-    let mu = p.get(0).map_or(Ok(0.0), float_arg)?;
-    let sigma = p.get(1).map_or(Ok(1.0), float_arg)?;
+    let mu = p.get(0).map_or(Ok(0.0), real_to_f64)?;
+    let sigma = p.get(1).map_or(Ok(1.0), real_to_f64)?;
     Ok(Value::Float(r.mt.lock().gauss(mu, sigma)))
 }
 
 fn normalvariate(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let r = recv(&args)?;
     let p = parse("normalvariate", rest(&args), &["mu", "sigma"], 0)?;
-    let mu = p.get(0).map_or(Ok(0.0), float_arg)?;
-    let sigma = p.get(1).map_or(Ok(1.0), float_arg)?;
+    let mu = p.get(0).map_or(Ok(0.0), real_to_f64)?;
+    let sigma = p.get(1).map_or(Ok(1.0), real_to_f64)?;
     Ok(Value::Float(r.mt.lock().normalvariate(mu, sigma)))
 }
 
 fn expovariate(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let r = recv(&args)?;
     let p = parse("expovariate", rest(&args), &["lambd"], 0)?;
-    let lambd = p.get(0).map_or(Ok(1.0), float_arg)?;
+    let lambd = p.get(0).map_or(Ok(1.0), real_to_f64)?;
     r.mt.lock()
         .try_expovariate(lambd)
         .map(Value::Float)
@@ -341,9 +326,9 @@ fn expovariate(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn triangular(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let r = recv(&args)?;
     let p = parse("triangular", rest(&args), &["low", "high", "mode"], 0)?;
-    let low = p.get(0).map_or(Ok(0.0), float_arg)?;
-    let high = p.get(1).map_or(Ok(1.0), float_arg)?;
-    let mode = p.given(2).map(float_arg).transpose()?;
+    let low = p.get(0).map_or(Ok(0.0), real_to_f64)?;
+    let high = p.get(1).map_or(Ok(1.0), real_to_f64)?;
+    let mode = p.given(2).map(real_to_f64).transpose()?;
     Ok(Value::Float(r.mt.lock().triangular(low, high, mode)))
 }
 

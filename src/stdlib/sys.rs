@@ -3,7 +3,7 @@
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, LazyLock};
 
-use crate::vm::builtins::{method, positional};
+use crate::vm::builtins::{add_methods, c_int_arg, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::function::{Args, NativeFn};
@@ -32,9 +32,7 @@ static TEXTIO: LazyLock<Arc<Class>> = LazyLock::new(|| {
         ("flush", stream_flush),
         ("isatty", stream_isatty),
     ];
-    for (n, f) in methods {
-        c.dict.set_str(n, method("TextIOWrapper", n, *f));
-    }
+    add_methods(&c, methods);
     c
 });
 
@@ -117,21 +115,7 @@ fn getrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn setrecursionlimit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("setrecursionlimit", args, 1, 1)?;
-    let n = match &a[0] {
-        Value::Int(i) => *i,
-        Value::Bool(b) => i64::from(*b),
-        Value::BigInt(_) => {
-            return Err(crate::vm::pyerr::overflow_error(
-                "Python int too large to convert to C int",
-            ));
-        }
-        other => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            )));
-        }
-    };
+    let n = c_int_arg(&a[0])?;
     if n < 1 {
         return Err(value_error(
             "recursion limit must be greater or equal than 1",

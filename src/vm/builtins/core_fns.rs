@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{parse, positional};
+use super::{c_int_arg, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
 use crate::vm::objects::dict::Dict;
@@ -282,21 +282,7 @@ fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn chr(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("chr", args, 1, 1)?;
-    let i = match &a[0] {
-        Value::Int(i) => *i,
-        Value::Bool(b) => i64::from(*b),
-        Value::BigInt(_) => {
-            return Err(crate::vm::pyerr::overflow_error(
-                "Python int too large to convert to C int",
-            ));
-        }
-        other => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(other)
-            )));
-        }
-    };
+    let i = c_int_arg(&a[0])?;
     match u32::try_from(i)
         .ok()
         .filter(|&u| u < 0x110000)

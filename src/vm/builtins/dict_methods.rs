@@ -4,7 +4,7 @@
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, LazyLock};
 
-use super::{method, native, positional};
+use super::{add_methods, native, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::descriptors::classmethod_of;
@@ -29,9 +29,7 @@ pub fn register(cls: &Arc<Class>, classmethod: &Arc<Class>) {
         ("clear", clear),
         ("copy", copy),
     ];
-    for (name, f) in methods {
-        cls.dict.set_str(name, method("dict", name, *f));
-    }
+    add_methods(cls, methods);
     cls.dict.set_str(
         "fromkeys",
         classmethod_of(classmethod, native("fromkeys", fromkeys)),
@@ -76,9 +74,7 @@ fn view_class(name: &str) -> Arc<Class> {
         ("__repr__", view_repr),
         ("__reversed__", view_reversed),
     ];
-    for (n, f) in methods {
-        c.dict.set_str(n, method(name, n, *f));
-    }
+    add_methods(&c, methods);
     c
 }
 

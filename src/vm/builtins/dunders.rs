@@ -2,12 +2,10 @@
 //! The VM's fast paths never call them; they exist for explicit calls (`[].__len__()`) and for
 //! subclasses of builtin types, whose instances wrap a builtin value (`class_::unwrap_base`).
 
-use std::sync::Arc;
-
-use super::{method, positional};
+use super::{add_methods, method, positional};
 use crate::compiler::bytecode::{BinaryOp, CompareOp};
 use crate::vm::context::Vm;
-use crate::vm::objects::class::{Class, Instance, unwrap_base};
+use crate::vm::objects::class::{Instance, unwrap_base};
 use crate::vm::objects::function::{Args, NativeFn};
 use crate::vm::objects::types::{Types, class_of};
 use crate::vm::objects::value::Value;
@@ -286,11 +284,6 @@ pub fn register(t: &Types) {
         ("__rshift__", rshift),
         ("__rrshift__", rrshift),
     ];
-    let add_all = |cls: &Arc<Class>, table: &[(&str, NativeFn)]| {
-        for (name, f) in table {
-            cls.dict.set_str(name, method(&cls.name, name, *f));
-        }
-    };
     for cls in [
         &t.list,
         &t.tuple,
@@ -301,21 +294,21 @@ pub fn register(t: &Types) {
         &t.frozenset,
         &t.range,
     ] {
-        add_all(cls, common);
-        add_all(cls, sequence);
+        add_methods(cls, common);
+        add_methods(cls, sequence);
     }
     for cls in [&t.list, &t.dict, &t.set] {
-        add_all(cls, mutable);
+        add_methods(cls, mutable);
     }
     for cls in [&t.int, &t.float, &t.bool_] {
-        add_all(cls, common);
-        add_all(cls, number);
+        add_methods(cls, common);
+        add_methods(cls, number);
     }
-    add_all(&t.int, bits);
-    add_all(&t.set, bits);
-    add_all(&t.frozenset, bits);
-    add_all(&t.dict, &[("__or__", or), ("__ror__", ror)]);
-    add_all(&t.str_, &[("__mod__", modulo)]);
+    add_methods(&t.int, bits);
+    add_methods(&t.set, bits);
+    add_methods(&t.frozenset, bits);
+    add_methods(&t.dict, &[("__or__", or), ("__ror__", ror)]);
+    add_methods(&t.str_, &[("__mod__", modulo)]);
     for cls in [&t.list, &t.tuple, &t.dict, &t.set, &t.frozenset, &t.type_] {
         cls.dict.set_str(
             "__class_getitem__",

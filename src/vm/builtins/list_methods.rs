@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{method, parse, positional};
+use super::{add_methods, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
 use crate::vm::objects::function::{Args, NativeFn};
@@ -24,15 +24,8 @@ pub fn register(list: &Arc<Class>, tuple: &Arc<Class>) {
         ("sort", sort),
         ("copy", copy),
     ];
-    for (name, f) in methods {
-        list.dict.set_str(name, method("list", name, *f));
-    }
-    tuple
-        .dict
-        .set_str("index", method("tuple", "index", tuple_index));
-    tuple
-        .dict
-        .set_str("count", method("tuple", "count", tuple_count));
+    add_methods(list, methods);
+    add_methods(tuple, &[("index", tuple_index), ("count", tuple_count)]);
 }
 
 fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<List>> {

@@ -20,11 +20,12 @@ use std::sync::Arc;
 pub use dict_methods::dict_view_snapshot;
 
 use crate::vm::context::Vm;
+use crate::vm::objects::class::Class;
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::function::{Args, BuiltinFunction, NativeFn};
-use crate::vm::objects::types::{builtin_classes, types};
+use crate::vm::objects::types::{builtin_classes, type_name, types};
 use crate::vm::objects::value::Value;
-use crate::vm::pyerr::{PyResult, type_error};
+use crate::vm::pyerr::{PyResult, overflow_error, type_error};
 
 pub fn native(name: &str, func: NativeFn) -> Value {
     Value::Builtin(Arc::new(BuiltinFunction::new(name, func)))
@@ -39,6 +40,13 @@ pub fn method(owner: &str, name: &str, func: NativeFn) -> Value {
         bound: None,
         needs_frame: false,
     }))
+}
+
+/// Stores each `(name, function)` of `table` in `cls`'s dict as a native method of `cls`.
+pub fn add_methods(cls: &Class, table: &[(&str, NativeFn)]) {
+    for (name, f) in table {
+        cls.dict.set_str(name, method(&cls.name, name, *f));
+    }
 }
 
 /// Parsed arguments of a native function, by parameter position.
@@ -145,6 +153,21 @@ pub fn positional<'a>(
         return Err(type_error(msg));
     }
     Ok(pos)
+}
+
+/// An int argument for a C `int` parameter the caller range-checks itself (`chr`,
+/// `sys.setrecursionlimit`): a bool counts as an int, an int beyond 64 bits is the
+/// OverflowError of CPython's `PyLong_AsInt`, and `__index__` is not consulted.
+pub fn c_int_arg(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        Value::BigInt(_) => Err(overflow_error("Python int too large to convert to C int")),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
+    }
 }
 
 /// Fills the interpreter's `builtins` dict.

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, Zero};
 
-use super::{method, native, parse, positional};
+use super::{add_methods, native, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::descriptors::classmethod_of;
 use crate::vm::objects::function::{Args, NativeFn};
@@ -23,9 +23,7 @@ pub fn register(t: &Types) {
         ("is_integer", int_is_integer),
         ("__index__", conjugate),
     ];
-    for (name, f) in int_methods {
-        t.int.dict.set_str(name, method("int", name, *f));
-    }
+    add_methods(&t.int, int_methods);
     t.int.dict.set_str(
         "from_bytes",
         classmethod_of(&t.classmethod, native("from_bytes", from_bytes)),
@@ -36,28 +34,14 @@ pub fn register(t: &Types) {
         ("conjugate", conjugate),
         ("hex", float_hex),
     ];
-    for (name, f) in float_methods {
-        t.float.dict.set_str(name, method("float", name, *f));
-    }
+    add_methods(&t.float, float_methods);
     t.float.dict.set_str(
         "fromhex",
         classmethod_of(&t.classmethod, native("fromhex", float_fromhex)),
     );
-    t.range
-        .dict
-        .set_str("index", method("range", "index", range_index));
-    t.range
-        .dict
-        .set_str("count", method("range", "count", range_count));
-    t.slice
-        .dict
-        .set_str("indices", method("slice", "indices", slice_indices));
-    t.bytes
-        .dict
-        .set_str("decode", method("bytes", "decode", decode));
-    t.bytes
-        .dict
-        .set_str("hex", method("bytes", "hex", bytes_hex));
+    add_methods(&t.range, &[("index", range_index), ("count", range_count)]);
+    add_methods(&t.slice, &[("indices", slice_indices)]);
+    add_methods(&t.bytes, &[("decode", decode), ("hex", bytes_hex)]);
     t.bytes.dict.set_str(
         "fromhex",
         classmethod_of(&t.classmethod, native("fromhex", bytes_fromhex)),

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{method, positional};
+use super::{add_methods, method, positional};
 use crate::vm::context::Vm;
 use crate::vm::eval::Resume;
 use crate::vm::objects::class::{Instance, Layout};
@@ -27,9 +27,7 @@ pub fn register(t: &Types) {
         ("__getattribute__", object_getattribute),
         ("__delattr__", object_delattr),
     ];
-    for (name, f) in object {
-        t.object.dict.set_str(name, method("object", name, *f));
-    }
+    add_methods(&t.object, object);
     t.object.dict.set_str(
         "__new__",
         crate::vm::objects::descriptors::staticmethod_of(
@@ -50,20 +48,13 @@ pub fn register(t: &Types) {
         ("__str__", exc_str),
         ("with_traceback", exc_with_traceback),
     ];
-    for (name, f) in exc {
-        t.exc
-            .base_exception
-            .dict
-            .set_str(name, method("BaseException", name, *f));
-    }
+    add_methods(&t.exc.base_exception, exc);
     let prop: &[(&str, NativeFn)] = &[
         ("setter", prop_setter),
         ("getter", prop_getter),
         ("deleter", prop_deleter),
     ];
-    for (name, f) in prop {
-        t.property.dict.set_str(name, method("property", name, *f));
-    }
+    add_methods(&t.property, prop);
     let gen_methods: &[(&str, NativeFn)] = &[
         ("send", gen_send),
         ("throw", gen_throw),
@@ -71,18 +62,12 @@ pub fn register(t: &Types) {
         ("__next__", gen_next),
         ("__iter__", identity),
     ];
-    for (name, f) in gen_methods {
-        t.generator
-            .dict
-            .set_str(name, method("generator", name, *f));
-    }
-    t.iterator
-        .dict
-        .set_str("__iter__", method("iterator", "__iter__", identity));
-    t.iterator
-        .dict
-        .set_str("__next__", method("iterator", "__next__", iter_next));
-    t.type_.dict.set_str("mro", method("type", "mro", type_mro));
+    add_methods(&t.generator, gen_methods);
+    add_methods(
+        &t.iterator,
+        &[("__iter__", identity), ("__next__", iter_next)],
+    );
+    add_methods(&t.type_, &[("mro", type_mro)]);
 }
 
 fn receiver(args: &Args<'_>) -> PyResult<Value> {

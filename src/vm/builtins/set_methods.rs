@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{method, positional};
+use super::{add_methods, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
 use crate::vm::objects::function::{Args, NativeFn};
@@ -22,10 +22,8 @@ pub fn register(set: &Arc<Class>, frozenset: &Arc<Class>) {
         ("issuperset", issuperset),
         ("isdisjoint", isdisjoint),
     ];
-    for (name, f) in shared {
-        set.dict.set_str(name, method("set", name, *f));
-        frozenset.dict.set_str(name, method("frozenset", name, *f));
-    }
+    add_methods(set, shared);
+    add_methods(frozenset, shared);
     let mutating: &[(&str, NativeFn)] = &[
         ("add", add),
         ("remove", remove),
@@ -37,9 +35,7 @@ pub fn register(set: &Arc<Class>, frozenset: &Arc<Class>) {
         ("difference_update", difference_update),
         ("symmetric_difference_update", symmetric_difference_update),
     ];
-    for (name, f) in mutating {
-        set.dict.set_str(name, method("set", name, *f));
-    }
+    add_methods(set, mutating);
 }
 
 fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<Set>> {

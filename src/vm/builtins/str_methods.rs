@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::{method, positional};
+use super::{add_methods, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
 use crate::vm::objects::function::{Args, NativeFn};
@@ -48,9 +48,7 @@ pub fn register(cls: &Arc<Class>) {
         ("removeprefix", removeprefix),
         ("removesuffix", removesuffix),
     ];
-    for (name, f) in methods {
-        cls.dict.set_str(name, method("str", name, *f));
-    }
+    add_methods(cls, methods);
 }
 
 /// The receiver of a str method.

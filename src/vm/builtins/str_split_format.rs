@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::str_methods::{is_py_space, recv, rest};
-use super::{method, parse, positional};
+use super::{add_methods, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
 use crate::vm::objects::function::{Args, NativeFn};
@@ -26,9 +26,7 @@ pub fn register(cls: &Arc<Class>, staticmethod: &Arc<Class>) {
         ("encode", encode),
         ("translate", translate),
     ];
-    for (name, f) in methods {
-        cls.dict.set_str(name, method("str", name, *f));
-    }
+    add_methods(cls, methods);
     cls.dict.set_str(
         "maketrans",
         crate::vm::objects::descriptors::staticmethod_of(

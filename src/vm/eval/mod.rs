@@ -224,6 +224,22 @@ impl Vm {
                         frame.slots.push($v)
                     };
                 }
+                // Pops the condition of POP_JUMP_IF_FALSE/TRUE: a bool directly, else `bool(v)`.
+                macro_rules! pop_truth {
+                    () => {{
+                        let v = pop!();
+                        match v {
+                            Value::Bool(b) => {
+                                std::mem::forget(v);
+                                b
+                            }
+                            other => {
+                                frame.pc = pc;
+                                tri!(self.is_true(&other))
+                            }
+                        }
+                    }};
+                }
 
                 loop {
                     let Some(&instr) = instrs.get(pc) else {
@@ -336,34 +352,12 @@ impl Vm {
                             push!(r);
                         }
                         Instr::PopJumpIfFalse(t) => {
-                            let v = pop!();
-                            let truth = match v {
-                                Value::Bool(b) => {
-                                    std::mem::forget(v);
-                                    b
-                                }
-                                other => {
-                                    frame.pc = pc;
-                                    tri!(self.is_true(&other))
-                                }
-                            };
-                            if !truth {
+                            if !pop_truth!() {
                                 pc = t as usize;
                             }
                         }
                         Instr::PopJumpIfTrue(t) => {
-                            let v = pop!();
-                            let truth = match v {
-                                Value::Bool(b) => {
-                                    std::mem::forget(v);
-                                    b
-                                }
-                                other => {
-                                    frame.pc = pc;
-                                    tri!(self.is_true(&other))
-                                }
-                            };
-                            if truth {
+                            if pop_truth!() {
                                 pc = t as usize;
                             }
                         }

@@ -513,15 +513,12 @@ fn name_at(frame: &Frame, i: u32) -> PyResult<Arc<crate::vm::objects::pystr::PyS
 }
 
 fn deref_name(frame: &Frame, i: u32) -> String {
-    let code = &frame.func.code;
-    let i = i as usize;
-    if i < code.cellvars.len() {
-        code.cellvars[i].to_string()
-    } else {
-        code.freevars
-            .get(i - code.cellvars.len())
-            .map_or_else(String::new, |s| s.to_string())
-    }
+    frame
+        .func
+        .code
+        .deref_name(i)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn free_var_error(frame: &Frame, i: u32) -> PyErr {

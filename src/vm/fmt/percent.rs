@@ -127,45 +127,35 @@ type ParseFailure = (FmtError, Option<String>, usize);
 /// after it, or the error with the key and the number of `*` arguments
 /// CPython consumed before it.
 fn parse_one(chars: &[char], start: usize) -> Result<(PercentSpec, usize), ParseFailure> {
-    let read = |p: usize| chars.get(p).copied().unwrap_or('\0');
-    let mut pos = start;
-    let mut remaining = (chars.len() - start) as i64;
-    let mut ch = read(pos);
+    let mut cur = Cursor {
+        chars,
+        pos: start,
+        remaining: (chars.len() - start) as i64,
+        ch: chars.get(start).copied().unwrap_or('\0'),
+    };
     let mut key = None;
-    if ch == '(' {
-        pos += 1;
-        remaining -= 1;
-        let key_start = pos;
+    if cur.ch == '(' {
+        cur.pos += 1;
+        cur.remaining -= 1;
+        let key_start = cur.pos;
         let mut depth = 1;
-        while depth > 0 {
-            remaining -= 1;
-            if remaining < 0 {
-                break;
-            }
-            ch = read(pos);
-            match ch {
+        while depth > 0 && cur.advance() {
+            match cur.ch {
                 ')' => depth -= 1,
                 '(' => depth += 1,
                 _ => {}
             }
-            pos += 1;
         }
-        if remaining < 0 || depth > 0 {
+        if cur.remaining < 0 || depth > 0 {
             return Err((FmtError::value("incomplete format key"), None, 0));
         }
-        key = Some(chars[key_start..pos - 1].iter().collect::<String>());
+        key = Some(chars[key_start..cur.pos - 1].iter().collect::<String>());
     }
     let fail =
         |msg: &str, key: &Option<String>, stars| Err((FmtError::value(msg), key.clone(), stars));
     let mut flags = PercentFlags::default();
-    loop {
-        remaining -= 1;
-        if remaining < 0 {
-            break;
-        }
-        ch = read(pos);
-        pos += 1;
-        match ch {
+    while cur.advance() {
+        match cur.ch {
             '-' => flags.minus = true,
             '+' => flags.plus = true,
             ' ' => flags.space = true,
@@ -175,67 +165,22 @@ fn parse_one(chars: &[char], start: usize) -> Result<(PercentSpec, usize), Parse
         }
     }
     let mut stars = 0;
-    // Reads the next character if any is left, like `if (--fmtcnt >= 0)`.
-    let advance = |remaining: &mut i64, pos: &mut usize, ch: &mut char| {
-        *remaining -= 1;
-        if *remaining >= 0 {
-            *ch = read(*pos);
-            *pos += 1;
-        }
+    let Ok(width) = cur.count(i64::MAX as u64, &mut stars) else {
+        return fail("width too big", &key, stars);
     };
-    let mut width = None;
-    if ch == '*' {
-        stars += 1;
-        width = Some(Count::Star);
-        advance(&mut remaining, &mut pos, &mut ch);
-    } else if let Some(d) = ch.to_digit(10) {
-        let mut w = u64::from(d);
-        loop {
-            remaining -= 1;
-            if remaining < 0 {
-                break;
-            }
-            ch = read(pos);
-            pos += 1;
-            let Some(d) = ch.to_digit(10) else { break };
-            if w > (i64::MAX as u64 - u64::from(d)) / 10 {
-                return fail("width too big", &key, stars);
-            }
-            w = w * 10 + u64::from(d);
-        }
-        width = Some(Count::Fixed(w as usize));
-    }
     let mut precision = None;
-    if ch == '.' {
-        precision = Some(Count::Fixed(0));
-        advance(&mut remaining, &mut pos, &mut ch);
-        if ch == '*' {
-            stars += 1;
-            precision = Some(Count::Star);
-            advance(&mut remaining, &mut pos, &mut ch);
-        } else if let Some(d) = ch.to_digit(10) {
-            let mut p = u64::from(d);
-            loop {
-                remaining -= 1;
-                if remaining < 0 {
-                    break;
-                }
-                ch = read(pos);
-                pos += 1;
-                let Some(d) = ch.to_digit(10) else { break };
-                if p > (i32::MAX as u64 - u64::from(d)) / 10 {
-                    return fail("precision too big", &key, stars);
-                }
-                p = p * 10 + u64::from(d);
-            }
-            precision = Some(Count::Fixed(p as usize));
-        }
+    if cur.ch == '.' {
+        cur.advance();
+        let Ok(p) = cur.count(i32::MAX as u64, &mut stars) else {
+            return fail("precision too big", &key, stars);
+        };
+        precision = Some(p.unwrap_or(Count::Fixed(0)));
     }
     // C length modifiers are accepted and ignored.
-    if remaining >= 0 && matches!(ch, 'h' | 'l' | 'L') {
-        advance(&mut remaining, &mut pos, &mut ch);
+    if cur.remaining >= 0 && matches!(cur.ch, 'h' | 'l' | 'L') {
+        cur.advance();
     }
-    if remaining < 0 {
+    if cur.remaining < 0 {
         return fail("incomplete format", &key, stars);
     }
     let spec = PercentSpec {
@@ -243,10 +188,55 @@ fn parse_one(chars: &[char], start: usize) -> Result<(PercentSpec, usize), Parse
         flags,
         width,
         precision,
-        conv: ch,
-        index: pos - 1,
+        conv: cur.ch,
+        index: cur.pos - 1,
     };
-    Ok((spec, pos))
+    Ok((spec, cur.pos))
+}
+
+/// Where [`parse_one`] is, kept as the C code keeps it: the position, the countdown of
+/// characters left (`fmtcnt`) and the current character.
+struct Cursor<'a> {
+    chars: &'a [char],
+    pos: usize,
+    remaining: i64,
+    ch: char,
+}
+
+impl Cursor<'_> {
+    /// Reads the next character if any is left, like `if (--fmtcnt >= 0)`; false at the end.
+    fn advance(&mut self) -> bool {
+        self.remaining -= 1;
+        if self.remaining < 0 {
+            return false;
+        }
+        self.ch = self.chars.get(self.pos).copied().unwrap_or('\0');
+        self.pos += 1;
+        true
+    }
+
+    /// A width or precision at the current character: `*` (counted in `stars`, its value comes
+    /// from the arguments), a decimal number, or neither. Err once the number would pass `max`
+    /// (the C code's `if (x > (max - digit) / 10)`).
+    fn count(&mut self, max: u64, stars: &mut usize) -> Result<Option<Count>, ()> {
+        if self.ch == '*' {
+            *stars += 1;
+            self.advance();
+            return Ok(Some(Count::Star));
+        }
+        let Some(first) = self.ch.to_digit(10) else {
+            return Ok(None);
+        };
+        let mut n = u64::from(first);
+        while self.advance() {
+            let Some(d) = self.ch.to_digit(10) else { break };
+            if n > (max - u64::from(d)) / 10 {
+                return Err(());
+            }
+            n = n * 10 + u64::from(d);
+        }
+        Ok(Some(Count::Fixed(n as usize)))
+    }
 }
 
 /// A `*` width argument (already checked to be an int, else the caller

@@ -42,12 +42,45 @@ pub struct Dict {
     version: AtomicU64,
 }
 
-/// Outcome of a lookup done under the lock with native comparisons only.
-enum Probe {
+/// Outcome of a lookup done under the lock with native comparisons only (dicts and sets).
+pub(crate) enum Probe {
     Found(usize),
     Missing,
     /// Entries with the same hash whose keys need Python's `__eq__` to compare.
     NeedsPython(Vec<(usize, Value)>),
+}
+
+/// Where a dict or set table holds `key`: `probe` looks under the lock with native comparisons;
+/// keys that need Python's `__eq__` are compared outside the lock, then `still_at(i, k)` checks
+/// (under the lock again) that the table still holds `k` at `i`, else the lookup starts over
+/// (as `dictobject.c` and `setobject.c` restart when a comparison mutated the table).
+#[inline]
+pub(crate) fn lookup_position(
+    vm: &Vm,
+    key: &Value,
+    probe: impl Fn() -> Probe,
+    still_at: impl Fn(usize, &Value) -> bool,
+) -> PyResult<Option<usize>> {
+    loop {
+        match probe() {
+            Probe::Found(i) => return Ok(Some(i)),
+            Probe::Missing => return Ok(None),
+            Probe::NeedsPython(candidates) => {
+                let mut changed = false;
+                for (i, k) in candidates {
+                    if vm.eq_values(&k, key)? {
+                        if still_at(i, &k) {
+                            return Ok(Some(i));
+                        }
+                        changed = true;
+                    }
+                }
+                if !changed {
+                    return Ok(None);
+                }
+            }
+        }
+    }
 }
 
 /// Key equality that needs no Python code: `Some(result)`, or `None` when `__eq__` must run.
@@ -211,28 +244,12 @@ impl Dict {
 
     /// Finds the entry position of `key`, running Python `__eq__` outside the lock if needed.
     fn position(&self, vm: &Vm, key: &Value, hash: i64) -> PyResult<Option<usize>> {
-        loop {
-            let probe = self.inner.lock().probe(hash, key);
-            match probe {
-                Probe::Found(i) => return Ok(Some(i)),
-                Probe::Missing => return Ok(None),
-                Probe::NeedsPython(candidates) => {
-                    let mut changed = false;
-                    for (i, k) in candidates {
-                        if vm.eq_values(&k, key)? {
-                            let inner = self.inner.lock();
-                            match inner.entries.get(i) {
-                                Some(Some(e)) if e.key.is(&k) => return Ok(Some(i)),
-                                _ => changed = true,
-                            }
-                        }
-                    }
-                    if !changed {
-                        return Ok(None);
-                    }
-                }
-            }
-        }
+        lookup_position(
+            vm,
+            key,
+            || self.inner.lock().probe(hash, key),
+            |i, k| matches!(self.inner.lock().entries.get(i), Some(Some(e)) if e.key.is(k)),
+        )
     }
 
     pub fn get(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {

@@ -4,7 +4,7 @@
 use parking_lot::Mutex;
 
 use crate::vm::context::Vm;
-use crate::vm::objects::dict::native_key_eq;
+use crate::vm::objects::dict::{Probe, lookup_position, native_key_eq};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::PyResult;
 
@@ -39,10 +39,30 @@ impl Default for SetTable {
     }
 }
 
-enum Probe {
-    Found(usize),
-    Missing,
-    NeedsPython(Vec<(usize, Value)>),
+/// The slots CPython's set code visits for `hash` (`set_lookkey`, `set_add_entry`,
+/// `set_insert_clean`): each start and its LINEAR_PROBES neighbours when they fit below `mask`,
+/// then a jump stirred by the hash's higher bits. Endless: callers stop at an empty slot.
+fn probe_order(hash: i64, mask: usize) -> impl Iterator<Item = usize> {
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    let starts = std::iter::repeat_with(move || {
+        let start = i;
+        perturb >>= PERTURB_SHIFT;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
+        start
+    });
+    starts.flat_map(move |start| {
+        let probes = if start + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
+        start..=start + probes
+    })
 }
 
 impl SetTable {
@@ -60,39 +80,22 @@ impl SetTable {
 
     /// Follows CPython's probe sequence, comparing natively where possible.
     fn probe(&self, hash: i64, key: &Value) -> Probe {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
         let mut slow = Vec::new();
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                match &self.slots[j] {
-                    Slot::Empty => {
-                        return if slow.is_empty() {
-                            Probe::Missing
-                        } else {
-                            Probe::NeedsPython(slow)
-                        };
-                    }
-                    Slot::Full(h, k) if *h == hash => match native_key_eq(k, key) {
-                        Some(true) => return Probe::Found(j),
-                        Some(false) => {}
-                        None => slow.push((j, k.clone())),
-                    },
-                    _ => {}
-                }
+        for j in probe_order(hash, self.mask()) {
+            match &self.slots[j] {
+                Slot::Empty => break,
+                Slot::Full(h, k) if *h == hash => match native_key_eq(k, key) {
+                    Some(true) => return Probe::Found(j),
+                    Some(false) => {}
+                    None => slow.push((j, k.clone())),
+                },
+                _ => {}
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+        }
+        if slow.is_empty() {
+            Probe::Missing
+        } else {
+            Probe::NeedsPython(slow)
         }
     }
 
@@ -100,47 +103,33 @@ impl SetTable {
     /// else take the first empty slot; then resize when 3/5 full.
     fn insert_absent(&mut self, hash: i64, key: Value) {
         let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
         let mut freeslot: Option<usize> = None;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            };
-            for j in i..=i + probes {
-                match &self.slots[j] {
-                    Slot::Empty => {
-                        if let Some(free) = freeslot {
-                            self.slots[free] = Slot::Full(hash, key);
-                            self.used += 1;
-                            return;
-                        }
-                        self.slots[j] = Slot::Full(hash, key);
-                        self.fill += 1;
+        for j in probe_order(hash, mask) {
+            match &self.slots[j] {
+                Slot::Empty => {
+                    if let Some(free) = freeslot {
+                        self.slots[free] = Slot::Full(hash, key);
                         self.used += 1;
-                        if self.fill * 5 >= mask * 3 {
-                            let target = if self.used > 50_000 {
-                                self.used * 2
-                            } else {
-                                self.used * 4
-                            };
-                            self.resize(target);
-                        }
                         return;
                     }
-                    Slot::Dummy if freeslot.is_none() => freeslot = Some(j),
-                    _ => {}
+                    self.slots[j] = Slot::Full(hash, key);
+                    self.fill += 1;
+                    self.used += 1;
+                    if self.fill * 5 >= mask * 3 {
+                        let target = if self.used > 50_000 {
+                            self.used * 2
+                        } else {
+                            self.used * 4
+                        };
+                        self.resize(target);
+                    }
+                    return;
                 }
+                Slot::Dummy if freeslot.is_none() => freeslot = Some(j),
+                _ => {}
             }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
+        unreachable!("a set table always has an empty slot")
     }
 
     /// `set_table_resize`: smallest power of two above `minused`, entries re-inserted in table
@@ -160,29 +149,10 @@ impl SetTable {
     }
 
     fn insert_clean(&mut self, hash: i64, key: Value) {
-        let mask = self.mask();
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            if matches!(self.slots[i], Slot::Empty) {
-                self.slots[i] = Slot::Full(hash, key);
-                return;
-            }
-            if i + LINEAR_PROBES <= mask {
-                for j in i + 1..=i + LINEAR_PROBES {
-                    if matches!(self.slots[j], Slot::Empty) {
-                        self.slots[j] = Slot::Full(hash, key);
-                        return;
-                    }
-                }
-            }
-            perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        }
+        let free = probe_order(hash, self.mask())
+            .find(|&j| matches!(self.slots[j], Slot::Empty))
+            .expect("a set table always has an empty slot");
+        self.slots[free] = Slot::Full(hash, key);
     }
 
     fn remove_at(&mut self, pos: usize) -> Option<Value> {
@@ -294,28 +264,12 @@ impl Set {
     }
 
     fn position(&self, vm: &Vm, hash: i64, key: &Value) -> PyResult<Option<usize>> {
-        loop {
-            let probe = self.table.lock().probe(hash, key);
-            match probe {
-                Probe::Found(i) => return Ok(Some(i)),
-                Probe::Missing => return Ok(None),
-                Probe::NeedsPython(candidates) => {
-                    let mut changed = false;
-                    for (i, k) in candidates {
-                        if vm.eq_values(&k, key)? {
-                            let table = self.table.lock();
-                            match table.slots.get(i) {
-                                Some(Slot::Full(_, cur)) if cur.is(&k) => return Ok(Some(i)),
-                                _ => changed = true,
-                            }
-                        }
-                    }
-                    if !changed {
-                        return Ok(None);
-                    }
-                }
-            }
-        }
+        lookup_position(
+            vm,
+            key,
+            || self.table.lock().probe(hash, key),
+            |i, k| matches!(self.table.lock().slots.get(i), Some(Slot::Full(_, cur)) if cur.is(k)),
+        )
     }
 
     pub fn contains(&self, vm: &Vm, key: &Value) -> PyResult<bool> {

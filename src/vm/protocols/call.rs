@@ -29,18 +29,7 @@ impl Vm {
                 self.run_function_frame(frame)
             }
             Value::Builtin(b) => self.call_builtin(b, args.args, args.kwnames),
-            Value::Method(m) => {
-                let mut full = Vec::with_capacity(args.args.len() + 1);
-                full.push(m.receiver.clone());
-                full.extend_from_slice(args.args);
-                self.call_with(
-                    &m.func,
-                    Args {
-                        args: &full,
-                        kwnames: args.kwnames,
-                    },
-                )
-            }
+            Value::Method(m) => self.call_with_receiver(&m.func, m.receiver.clone(), args),
             Value::Class(c) => self.call_class(c, args),
             _ => self.call_object(callable, args),
         }
@@ -119,9 +108,7 @@ impl Vm {
         match &b.bound {
             None => (b.func)(self, Args { args, kwnames }),
             Some(receiver) => {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(receiver.clone());
-                full.extend_from_slice(args);
+                let full = with_receiver(receiver.clone(), args);
                 (b.func)(
                     self,
                     Args {
@@ -151,36 +138,36 @@ impl Vm {
 
     /// `obj(...)` for instances and other objects: `type(obj).__call__`.
     fn call_object(&self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
-        if let Value::Instance(inst) = callable
-            && let Some(call) = inst.class.lookup_str("__call__")
-        {
-            let mut full = vec![callable.clone()];
-            full.extend_from_slice(args.args);
-            return self.call_with(
-                &call,
-                Args {
-                    args: &full,
-                    kwnames: args.kwnames,
-                },
-            );
-        }
-        if let Value::Native(n) = callable
-            && let Some(call) = n.class.lookup_str("__call__")
-        {
-            let mut full = vec![callable.clone()];
-            full.extend_from_slice(args.args);
-            return self.call_with(
-                &call,
-                Args {
-                    args: &full,
-                    kwnames: args.kwnames,
-                },
-            );
+        let class = match callable {
+            Value::Instance(inst) => Some(&inst.class),
+            Value::Native(n) => Some(&n.class),
+            _ => None,
+        };
+        if let Some(call) = class.and_then(|c| c.lookup_str("__call__")) {
+            return self.call_with_receiver(&call, callable.clone(), args);
         }
         Err(type_error(format!(
             "'{}' object is not callable",
             type_name(callable)
         )))
+    }
+
+    /// `func(receiver, *args, **kwargs)`: the function under a bound method, `__call__`,
+    /// `__new__`, `__init__`.
+    pub(crate) fn call_with_receiver(
+        &self,
+        func: &Value,
+        receiver: Value,
+        args: Args<'_>,
+    ) -> PyResult<Value> {
+        let full = with_receiver(receiver, args.args);
+        self.call_with(
+            func,
+            Args {
+                args: &full,
+                kwnames: args.kwnames,
+            },
+        )
     }
 
     /// Builds the frame of a call to `f` with arguments `slots[start..]` (consumed).
@@ -415,6 +402,14 @@ impl Vm {
             module,
         })))
     }
+}
+
+/// `args` behind `receiver`: the argument list of the function under a bound method.
+fn with_receiver(receiver: Value, args: &[Value]) -> Vec<Value> {
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(receiver);
+    full.extend_from_slice(args);
+    full
 }
 
 fn kwonly_given(code: &CodeObject, kwnames: &[Value]) -> usize {

@@ -216,15 +216,7 @@ impl Vm {
                     Some(sm) => sm.0.clone(),
                     None => new,
                 };
-                let mut full = vec![Value::Class(cls.clone())];
-                full.extend_from_slice(args.args);
-                let inst = self.call_with(
-                    &new,
-                    Args {
-                        args: &full,
-                        kwnames: args.kwnames,
-                    },
-                )?;
+                let inst = self.call_with_receiver(&new, Value::Class(cls.clone()), args)?;
                 if !class_of(&inst).is_subclass(cls) {
                     return Ok(inst);
                 }
@@ -242,15 +234,7 @@ impl Vm {
         };
         match cls.lookup_str("__init__") {
             Some(init @ Value::Function(_)) => {
-                let mut full = vec![instance.clone()];
-                full.extend_from_slice(args.args);
-                let r = self.call_with(
-                    &init,
-                    Args {
-                        args: &full,
-                        kwnames: args.kwnames,
-                    },
-                )?;
+                let r = self.call_with_receiver(&init, instance.clone(), args)?;
                 if !r.is_none() {
                     return Err(type_error(format!(
                         "__init__() should return None, not '{}'",
@@ -297,15 +281,7 @@ impl Vm {
         let instance = Value::Instance(Instance::with_base(cls.clone(), base.clone()));
         if user_init {
             let init = cls.lookup_str("__init__").unwrap_or(Value::None);
-            let mut full = vec![instance.clone()];
-            full.extend_from_slice(args.args);
-            self.call_with(
-                &init,
-                Args {
-                    args: &full,
-                    kwnames: args.kwnames,
-                },
-            )?;
+            self.call_with_receiver(&init, instance.clone(), args)?;
         } else if mutable && !args.args.is_empty() {
             let filled = crate::vm::builtins::constructors::construct(self, base_class, args)?;
             match (&base, &filled) {

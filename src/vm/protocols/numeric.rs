@@ -7,8 +7,11 @@ use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
 use crate::compiler::bytecode::BinaryOp;
+use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
-use crate::vm::pyerr::{PyResult, overflow_error, unsupported, value_error, zero_division_error};
+use crate::vm::pyerr::{
+    PyResult, overflow_error, type_error, unsupported, value_error, zero_division_error,
+};
 
 /// A number operand, after bool→int coercion.
 #[derive(Debug, Clone)]
@@ -51,6 +54,21 @@ pub fn bigint_to_f64(b: &BigInt) -> PyResult<f64> {
     match b.to_f64() {
         Some(f) if f.is_finite() => Ok(f),
         _ => Err(overflow_error("int too large to convert to float")),
+    }
+}
+
+/// A float argument from a float, int or bool, without `__float__`; anything else is a
+/// TypeError "must be real number, not T".
+pub fn real_to_f64(v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        other => match other.as_bigint() {
+            Some(b) => bigint_to_f64(&b),
+            None => Err(type_error(format!(
+                "must be real number, not {}",
+                type_name(other)
+            ))),
+        },
     }
 }
 
@@ -211,7 +229,8 @@ pub fn int_true_divide(a: &BigInt, b: &BigInt) -> PyResult<Value> {
     Ok(Value::Float(if negative { -result } else { result }))
 }
 
-fn scale_by_power_of_two(x: f64, exp: i64) -> f64 {
+/// `x * 2**exp` for exponents beyond what one power of two holds, in steps of `2**±1000`.
+pub(crate) fn scale_by_power_of_two(x: f64, exp: i64) -> f64 {
     let mut x = x;
     let mut e = exp;
     while e > 1000 {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::compiler::bytecode::{BinaryOp, CompareOp};
 use crate::vm::context::Vm;
+use crate::vm::objects::function::Args;
 use crate::vm::objects::types::{class_of, type_name};
 use crate::vm::objects::value::Value;
 use crate::vm::protocols::numeric::{Num, num_binary};
@@ -108,10 +109,8 @@ impl Vm {
         let Some(f) = class_of(obj).lookup_str(name) else {
             return Ok(None);
         };
-        let mut full = Vec::with_capacity(args.len() + 1);
-        full.push(obj.clone());
-        full.extend_from_slice(args);
-        self.call(&f, &full).map(Some)
+        self.call_with_receiver(&f, obj.clone(), Args::positional(args))
+            .map(Some)
     }
 
     /// Sequence and container operators of builtin types; None when not applicable.

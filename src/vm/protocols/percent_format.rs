@@ -8,6 +8,7 @@ use crate::vm::fmt::percent::{self, Count, PercentPiece, PercentSpec};
 use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
 use crate::vm::protocols::convert::fmt_error;
+use crate::vm::protocols::numeric::real_to_f64;
 use crate::vm::pyerr::{PyResult, key_error, type_error};
 
 struct ArgSource<'a> {
@@ -151,7 +152,7 @@ impl Vm {
                 percent::percent_int(&b, &spec, width, precision).map_err(fmt_error)
             }
             _ => {
-                let f = self.percent_float_arg(&arg)?;
+                let f = real_to_f64(&arg)?;
                 percent::percent_float(f, &spec, width, precision).map_err(fmt_error)
             }
         }
@@ -191,19 +192,6 @@ impl Vm {
                         )))
                     }
                 }
-            },
-        }
-    }
-
-    fn percent_float_arg(&self, v: &Value) -> PyResult<f64> {
-        match v {
-            Value::Float(f) => Ok(*f),
-            other => match other.as_bigint() {
-                Some(b) => crate::vm::protocols::numeric::bigint_to_f64(&b),
-                None => Err(type_error(format!(
-                    "must be real number, not {}",
-                    type_name(other)
-                ))),
             },
         }
     }
