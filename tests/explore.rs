@@ -29,26 +29,20 @@ fn run(source: &str, opts: &ExploreOptions) -> Report {
     explore(source, "<explore>", None, opts, &mut |_| {})
 }
 
+/// Two threads each doing `x += 1` once: the lecture's race in its smallest form.
+fn race() -> String {
+    common::fixture("two_increments.py")
+}
+
 fn stdouts(report: &Report) -> Vec<String> {
     let mut v: Vec<String> = report.outcomes.iter().map(|o| o.stdout.clone()).collect();
     v.sort();
     v
 }
 
-const RACE: &str = "import threading
-x = 0
-def work():
-    global x
-    x += 1
-ts = [threading.Thread(target=work) for _ in range(2)]
-for t in ts: t.start()
-for t in ts: t.join()
-print(x)
-";
-
 #[test]
 fn x_plus_equals_one_cannot_race_under_310_check_points() {
-    let report = run(RACE, &options(GilModel::New, CheckPoints::Py310));
+    let report = run(&race(), &options(GilModel::New, CheckPoints::Py310));
     assert_eq!(report.incomplete, None);
     assert_eq!(stdouts(&report), ["2\n"]);
     assert_eq!(report.schedules, 44);
@@ -56,7 +50,7 @@ fn x_plus_equals_one_cannot_race_under_310_check_points() {
 
 #[test]
 fn x_plus_equals_one_races_when_every_instruction_is_a_switch_point() {
-    let report = run(RACE, &options(GilModel::New, CheckPoints::EveryOp));
+    let report = run(&race(), &options(GilModel::New, CheckPoints::EveryOp));
     assert_eq!(report.incomplete, None);
     assert_eq!(stdouts(&report), ["1\n", "2\n"]);
     assert_eq!(report.schedules, 490);
@@ -67,7 +61,7 @@ fn x_plus_equals_one_races_when_every_instruction_is_a_switch_point() {
         .trace(TraceLevel::Switches)
         .explore()
         .replay(Schedule::parse(&lost.witness.to_one_line()).unwrap())
-        .run(RACE, "<explore>");
+        .run(&race(), "<explore>");
     assert_eq!(replayed.stdout, "1\n", "{}", replayed.stderr);
     // The switch that loses the update is the explorer's doing, well inside the 5 ms
     // interval: the trace says so instead of calling it a drop request.
@@ -85,7 +79,7 @@ fn x_plus_equals_one_races_when_every_instruction_is_a_switch_point() {
 
 #[test]
 fn the_lock_fixed_version_has_one_outcome_under_every_model() {
-    let fixed = RACE
+    let fixed = race()
         .replace("x = 0\n", "x = 0\nlock = threading.Lock()\n")
         .replace("    x += 1\n", "    with lock:\n        x += 1\n");
     for (gil, cp) in [
@@ -103,30 +97,14 @@ fn the_lock_fixed_version_has_one_outcome_under_every_model() {
 
 #[test]
 fn without_the_gil_the_race_shows_too() {
-    let report = run(RACE, &options(GilModel::Off, CheckPoints::Py310));
+    let report = run(&race(), &options(GilModel::Off, CheckPoints::Py310));
     assert_eq!(stdouts(&report), ["1\n", "2\n"]);
 }
 
 #[test]
 fn opposite_lock_order_deadlock_is_an_outcome_with_its_cycle() {
-    let src = "import threading
-a = threading.Lock()
-b = threading.Lock()
-def one():
-    with a:
-        with b:
-            pass
-def two():
-    with b:
-        with a:
-            pass
-t1 = threading.Thread(target=one)
-t2 = threading.Thread(target=two)
-t1.start(); t2.start()
-t1.join(); t2.join()
-print('done')
-";
-    let report = run(src, &options(GilModel::New, CheckPoints::EveryOp));
+    let src = common::fixture("lock_order_may_deadlock.py");
+    let report = run(&src, &options(GilModel::New, CheckPoints::EveryOp));
     assert_eq!(report.incomplete, None);
     assert_eq!(report.outcomes.len(), 2);
     let dead = report.outcomes.iter().find(|o| o.exit_code == 1).unwrap();
@@ -145,7 +123,7 @@ print('done')
 fn budgets_end_the_search_as_incomplete() {
     let mut opts = options(GilModel::New, CheckPoints::EveryOp);
     opts.max_schedules = 10;
-    let report = run(RACE, &opts);
+    let report = run(&race(), &opts);
     assert_eq!(report.schedules, 10);
     assert!(report.incomplete.unwrap().contains("--max-schedules 10"));
     let mut opts = options(GilModel::New, CheckPoints::Py310);
@@ -219,7 +197,7 @@ for t in ts: t.join()
     );
     // The 2-thread race fits its budget: no warning.
     assert!(
-        run(RACE, &options(GilModel::New, CheckPoints::Py310))
+        run(&race(), &options(GilModel::New, CheckPoints::Py310))
             .warnings
             .is_empty()
     );
@@ -251,8 +229,8 @@ fn randomized_exploration_finds_the_lost_update_and_is_reproducible() {
     let mut opts = options(GilModel::New, CheckPoints::EveryOp);
     opts.random = Some((300, 2));
     opts.seed = 7;
-    let a = run(RACE, &opts);
-    let b = run(RACE, &opts);
+    let a = run(&race(), &opts);
+    let b = run(&race(), &opts);
     assert_eq!(stdouts(&a), ["1\n", "2\n"]);
     let counts = |r: &Report| r.outcomes.iter().map(|o| o.schedules).collect::<Vec<_>>();
     assert_eq!(counts(&a), counts(&b));
@@ -319,7 +297,11 @@ fn several_workers_report_exactly_what_one_worker_does() {
         ..one.clone()
     };
     let bank = common::read_source(&common::repo_file("programs/exercises/bank_race.py"));
-    for (source, budget) in [(RACE, 50_000), (RACE, 100), (bank.as_str(), 700)] {
+    for (source, budget) in [
+        (race().as_str(), 50_000),
+        (race().as_str(), 100),
+        (bank.as_str(), 700),
+    ] {
         let one = ExploreOptions {
             max_schedules: budget,
             ..one.clone()
@@ -342,8 +324,8 @@ fn several_workers_report_exactly_what_one_worker_does() {
         ..one.clone()
     };
     assert_eq!(
-        report_text(&run(RACE, &pct(3))),
-        report_text(&run(RACE, &pct(1)))
+        report_text(&run(&race(), &pct(3))),
+        report_text(&run(&race(), &pct(1)))
     );
 }
 
@@ -353,7 +335,7 @@ fn helper_processes_report_exactly_what_one_process_does() {
     let dir = std::env::temp_dir().join(format!("gilsim-explore-jobs-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("race.py");
-    std::fs::write(&file, RACE).unwrap();
+    std::fs::write(&file, race()).unwrap();
     let explore = |jobs: &str, extra: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
             .args([
@@ -395,7 +377,7 @@ fn a_helper_that_cannot_start_or_dies_leaves_its_jobs_to_the_explorer() {
         list: true,
         ..options(GilModel::New, CheckPoints::EveryOp)
     };
-    let expected = report_text(&run(RACE, &alone));
+    let expected = report_text(&run(&race(), &alone));
     for program in ["/nonexistent/gilsim", "true"] {
         let broken = ExploreOptions {
             jobs: 2,
@@ -404,6 +386,6 @@ fn a_helper_that_cannot_start_or_dies_leaves_its_jobs_to_the_explorer() {
             }))),
             ..alone.clone()
         };
-        assert_eq!(report_text(&run(RACE, &broken)), expected, "{program}");
+        assert_eq!(report_text(&run(&race(), &broken)), expected, "{program}");
     }
 }

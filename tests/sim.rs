@@ -301,28 +301,9 @@ fn a_replay_for_another_program_or_flags_is_flagged_and_unused_decisions_diverge
 
 #[test]
 fn deadlocks_are_found_deterministically() {
-    let src = "import threading
-a = threading.Lock()
-b = threading.Lock()
-import time
-def one():
-    with a:
-        time.sleep(0.001)
-        with b:
-            pass
-def two():
-    with b:
-        time.sleep(0.001)
-        with a:
-            pass
-t1 = threading.Thread(target=one)
-t2 = threading.Thread(target=two)
-t1.start(); t2.start()
-t1.join(); t2.join()
-print('finished')
-";
+    let src = common::fixture("lock_order_deadlock.py");
     for seed in 0..5 {
-        let run = || sim_options(seed, GilModel::New, CheckPoints::Py310).run(src, "<sim>");
+        let run = || sim_options(seed, GilModel::New, CheckPoints::Py310).run(&src, "<sim>");
         let (a, b) = (run(), run());
         assert_eq!(a, b);
         assert_eq!(a.exit_code, 1);
@@ -330,7 +311,7 @@ print('finished')
         let err = &a.stderr;
         assert!(err.contains("gilsim: deadlock"), "{err}");
         assert!(
-            err.contains("thread 'Thread-1 (one)' at File \"<sim>\", line 8, in one\n    waits for Lock at 0x7f0000"),
+            err.contains("thread 'Thread-1 (one)' at File \"<sim>\", line 7, in one\n    waits for Lock at 0x7f0000"),
             "{err}"
         );
         assert!(

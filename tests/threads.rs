@@ -30,24 +30,11 @@ fn switches(stderr: &str) -> u64 {
         .unwrap_or_else(|| panic!("no switch count in:\n{stderr}"))
 }
 
-const UNLOCKED_COUNTER: &str = "
-import threading
-counter = 0
-def work():
-    global counter
-    for _ in range(200_000):
-        counter += 1
-threads = [threading.Thread(target=work) for _ in range(4)]
-for t in threads: t.start()
-for t in threads: t.join()
-print(counter)
-";
-
 #[test]
 fn counter_loses_nothing_under_310_check_points() {
     // `counter += 1` has no check point inside it since CPython 3.10, so a switch can only
     // happen between two increments: none is lost however often the threads switch.
-    let out = run(UNLOCKED_COUNTER);
+    let out = run(&common::fixture("unlocked_counter.py"));
     assert_eq!(out.stdout, "800000\n", "stderr: {}", out.stderr);
     assert!(
         switches(&out.stderr) >= 4,
@@ -59,7 +46,11 @@ fn counter_loses_nothing_under_310_check_points() {
 #[test]
 fn counter_loses_updates_when_every_instruction_is_a_switch_point() {
     // As in CPython ≤ 3.9: a switch between the load and the store loses increments.
-    let out = run_with(UNLOCKED_COUNTER, GilModel::New, CheckPoints::EveryOp);
+    let out = run_with(
+        &common::fixture("unlocked_counter.py"),
+        GilModel::New,
+        CheckPoints::EveryOp,
+    );
     let total: u64 = out.stdout.trim().parse().expect("a count");
     assert!(switches(&out.stderr) >= 10, "{}", out.stderr);
     assert!(
@@ -69,21 +60,6 @@ fn counter_loses_updates_when_every_instruction_is_a_switch_point() {
     );
 }
 
-const LOCKED_COUNTER: &str = "
-import threading
-counter = 0
-lock = threading.Lock()
-def work():
-    global counter
-    for _ in range(50_000):
-        with lock:
-            counter += 1
-threads = [threading.Thread(target=work) for _ in range(4)]
-for t in threads: t.start()
-for t in threads: t.join()
-print(counter)
-";
-
 #[test]
 fn lock_makes_the_counter_exact_under_every_model() {
     for (gil, check_points) in [
@@ -92,7 +68,7 @@ fn lock_makes_the_counter_exact_under_every_model() {
         (GilModel::Old, CheckPoints::Ticks(100)),
         (GilModel::Off, CheckPoints::Py310),
     ] {
-        let out = run_with(LOCKED_COUNTER, gil, check_points);
+        let out = run_with(&common::fixture("locked_counter.py"), gil, check_points);
         assert_eq!(
             out.stdout, "200000\n",
             "{gil:?} {check_points:?}: {}",
@@ -261,25 +237,8 @@ ValueError: task_done() called too many times
 
 #[test]
 fn opposite_lock_order_is_reported_as_a_deadlock() {
-    let src = "import threading, time
-a = threading.Lock()
-b = threading.Lock()
-def one():
-    with a:
-        time.sleep(0.05)
-        with b:
-            pass
-def two():
-    with b:
-        time.sleep(0.05)
-        with a:
-            pass
-t1 = threading.Thread(target=one)
-t2 = threading.Thread(target=two)
-t1.start(); t2.start()
-t1.join()
-";
-    let out = run(src);
+    let src = common::fixture("lock_order_deadlock.py");
+    let out = run(&src);
     assert_eq!(out.exit_code, 1);
     let err = &out.stderr;
     assert!(err.contains("gilsim: deadlock"), "{err}");
