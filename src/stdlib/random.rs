@@ -7,13 +7,13 @@ use num_bigint::BigInt;
 use parking_lot::Mutex;
 
 use super::random_mt::{MersenneTwister, RandomError, RandomErrorKind, accumulate_weights};
-use crate::vm::builtins::{add_methods, parse, positional};
+use crate::vm::builtins::{add_methods, native_class, parse, positional};
 use crate::vm::context::Vm;
-use crate::vm::objects::class::{Class, Layout};
+use crate::vm::objects::class::Class;
 use crate::vm::objects::function::{Args, BuiltinFunction, NativeFn};
 use crate::vm::objects::module::Module;
 use crate::vm::objects::native::NativeObject;
-use crate::vm::objects::types::{type_name, types};
+use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
 use crate::vm::protocols::numeric::real_to_f64;
 use crate::vm::pyerr::{PyErr, PyResult, index_error, type_error, value_error};
@@ -42,13 +42,7 @@ const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 static RANDOM_CLASS: LazyLock<Arc<Class>> = LazyLock::new(|| {
-    let c = Arc::new(Class::new_builtin(
-        "Random",
-        "random",
-        vec![types().object.clone()],
-        Layout::Builtin,
-    ));
-    add_methods(&c, METHODS);
+    let c = native_class("Random", "random", METHODS);
     add_methods(&c, &[("__call__", construct)]);
     c
 });

@@ -3,10 +3,10 @@
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, LazyLock};
 
-use crate::vm::builtins::{add_methods, c_int_arg, positional};
+use crate::vm::builtins::{c_int_arg, positional};
 use crate::vm::context::Vm;
-use crate::vm::objects::class::{Class, Layout};
-use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::class::Class;
+use crate::vm::objects::function::Args;
 use crate::vm::objects::module::Module;
 use crate::vm::objects::native::NativeObject;
 use crate::vm::objects::types::{type_name, types};
@@ -21,19 +21,15 @@ pub enum StdStream {
 }
 
 static TEXTIO: LazyLock<Arc<Class>> = LazyLock::new(|| {
-    let c = Arc::new(Class::new_builtin(
+    crate::vm::builtins::native_class(
         "TextIOWrapper",
         "_io",
-        vec![types().object.clone()],
-        Layout::Builtin,
-    ));
-    let methods: &[(&str, NativeFn)] = &[
-        ("write", stream_write),
-        ("flush", stream_flush),
-        ("isatty", stream_isatty),
-    ];
-    add_methods(&c, methods);
-    c
+        &[
+            ("write", stream_write),
+            ("flush", stream_flush),
+            ("isatty", stream_isatty),
+        ],
+    )
 });
 
 fn stream(which: StdStream) -> Value {

@@ -10,7 +10,7 @@ use std::sync::{Arc, LazyLock};
 use parking_lot::Mutex;
 
 use super::share::{Rules, Shared, share};
-use crate::vm::builtins::{method, parse, positional};
+use crate::vm::builtins::{parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::function::{Args, NativeFn};
@@ -186,24 +186,18 @@ struct ChannelId {
 
 /// `_xxinterpchannels.ChannelID`.
 static CHANNEL_ID: LazyLock<Arc<Class>> = LazyLock::new(|| {
-    let c = Arc::new(Class::new_builtin(
+    crate::vm::builtins::native_class(
         "ChannelID",
         "_xxinterpchannels",
-        vec![types().object.clone()],
-        Layout::Builtin,
-    ));
-    let methods: &[(&str, NativeFn)] = &[
-        ("__repr__", id_repr),
-        ("__str__", id_str),
-        ("__int__", id_int),
-        ("__index__", id_int),
-        ("__hash__", id_hash),
-        ("__eq__", id_eq),
-    ];
-    for (name, f) in methods {
-        c.dict.set_str(name, method("ChannelID", name, *f));
-    }
-    c
+        &[
+            ("__repr__", id_repr),
+            ("__str__", id_str),
+            ("__int__", id_int),
+            ("__index__", id_int),
+            ("__hash__", id_hash),
+            ("__eq__", id_eq),
+        ],
+    )
 });
 
 fn end_value(id: u64, end: End) -> Value {

@@ -7,7 +7,7 @@ use std::sync::{Arc, LazyLock};
 
 use super::share::{Rules, share_namespace};
 use crate::runtime::Interpreter;
-use crate::vm::builtins::{method, parse, positional};
+use crate::vm::builtins::{parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::function::{Args, NativeFn};
@@ -36,25 +36,19 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
 
 /// `_xxsubinterpreters.InterpreterID`: an int-like handle (its repr `InterpreterID(1)`).
 pub static INTERPRETER_ID: LazyLock<Arc<Class>> = LazyLock::new(|| {
-    let c = Arc::new(Class::new_builtin(
+    crate::vm::builtins::native_class(
         "InterpreterID",
         "builtins",
-        vec![types().object.clone()],
-        Layout::Builtin,
-    ));
-    let methods: &[(&str, NativeFn)] = &[
-        ("__new__", new_interpreter_id),
-        ("__repr__", id_repr),
-        ("__str__", id_str),
-        ("__int__", id_int),
-        ("__index__", id_int),
-        ("__hash__", id_hash),
-        ("__eq__", id_eq),
-    ];
-    for (name, f) in methods {
-        c.dict.set_str(name, method("InterpreterID", name, *f));
-    }
-    c
+        &[
+            ("__new__", new_interpreter_id),
+            ("__repr__", id_repr),
+            ("__str__", id_str),
+            ("__int__", id_int),
+            ("__index__", id_int),
+            ("__hash__", id_hash),
+            ("__eq__", id_eq),
+        ],
+    )
 });
 
 /// `_xxsubinterpreters.RunFailedError` (a RuntimeError): code run in another interpreter

@@ -49,6 +49,19 @@ pub fn add_methods(cls: &Class, table: &[(&str, NativeFn)]) {
     }
 }
 
+/// A builtin class of module `module`, deriving from `object`, whose dict holds `methods`
+/// (what a C extension's static type with a method table is).
+pub fn native_class(name: &str, module: &str, methods: &[(&str, NativeFn)]) -> Arc<Class> {
+    let c = Arc::new(Class::new_builtin(
+        name,
+        module,
+        vec![types().object.clone()],
+        crate::vm::objects::class::Layout::Builtin,
+    ));
+    add_methods(&c, methods);
+    c
+}
+
 /// Parsed arguments of a native function, by parameter position.
 pub struct Parsed {
     values: Vec<Option<Value>>,
