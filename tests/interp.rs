@@ -86,16 +86,16 @@ fn a_three_interpreter_program_is_deterministic() {
     }
 }
 
-/// The virtual time of two subinterpreters' countdowns: with a GIL each they run in
-/// parallel on two virtual cores; sharing the main GIL (`--shared-gil`, as CPython <= 3.11
-/// did) they take turns.
-fn virtual_seconds(shared_gil: bool) -> f64 {
+/// The virtual time of two subinterpreters' countdowns under `options`: with a GIL each they
+/// run in parallel on two virtual cores; sharing the main GIL (`--shared-gil`, as CPython
+/// <= 3.11 did) they take turns.
+fn virtual_seconds(options: common::Options) -> f64 {
     let program = common::fixture("two_subinterpreters.py");
-    let mut options = common::options().timeout(120.0).sim(3).cores(2);
-    if shared_gil {
-        options = options.shared_gil();
-    }
-    let out = options.run(&program, "two_subinterpreters.py");
+    let out = options
+        .timeout(120.0)
+        .sim(3)
+        .cores(2)
+        .run(&program, "two_subinterpreters.py");
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     out.stderr
         .split("virtual cores): ")
@@ -107,11 +107,89 @@ fn virtual_seconds(shared_gil: bool) -> f64 {
 
 #[test]
 fn own_gils_run_in_parallel_and_a_shared_gil_does_not() {
-    let own = virtual_seconds(false);
-    let shared = virtual_seconds(true);
-    let ratio = shared / own;
-    assert!(
-        (1.8..=2.2).contains(&ratio),
-        "own GILs {own} s, shared GIL {shared} s"
+    let own = virtual_seconds(common::options());
+    for (what, options) in [
+        ("--shared-gil", common::options().shared_gil()),
+        ("--like 3.11", common::options().like(3, 11)),
+        (
+            "--check-points every-op",
+            common::options().check_points(gilsim::runtime::gil::CheckPoints::EveryOp),
+        ),
+    ] {
+        let shared = virtual_seconds(options);
+        let ratio = shared / own;
+        assert!(
+            (1.8..=2.2).contains(&ratio),
+            "own GILs {own} s, {what}: {shared} s"
+        );
+    }
+    let newer = virtual_seconds(common::options().like(3, 12));
+    assert!((0.9..=1.1).contains(&(newer / own)), "{newer} vs {own}");
+}
+
+/// `--like` decides which version-specific modules exist; without it all do.
+#[test]
+fn each_version_has_its_own_subinterpreter_modules() {
+    let modules = [
+        "_xxsubinterpreters",
+        "_xxinterpchannels",
+        "_interpreters",
+        "_interpqueues",
+    ];
+    let importable = |options: common::Options, module: &str| {
+        let out = options.run(&format!("import {module}"), "<like>");
+        if out.exit_code == 0 {
+            return true;
+        }
+        let missing = format!("ModuleNotFoundError: No module named '{module}'");
+        assert!(out.stderr.contains(&missing), "{}", out.stderr);
+        false
+    };
+    for (version, expected) in [
+        (None, [true, true, true, true]),
+        (Some((2, 7)), [false, false, false, false]),
+        (Some((3, 9)), [true, false, false, false]),
+        (Some((3, 12)), [true, true, false, false]),
+        (Some((3, 13)), [false, false, true, true]),
+        (Some((3, 14)), [false, false, true, true]),
+    ] {
+        for (module, want) in modules.iter().zip(expected) {
+            let mut options = common::options();
+            if let Some((major, minor)) = version {
+                options = options.like(major, minor);
+            }
+            assert_eq!(importable(options, module), want, "{module} in {version:?}");
+        }
+    }
+}
+
+/// CPython 3.9-3.11: `_xxsubinterpreters` carries the channel functions, and an isolated
+/// subinterpreter (the default) may not start a thread; a non-isolated one may. 3.12 allows
+/// both and moved channels out.
+#[test]
+fn before_312_isolated_subinterpreters_refuse_threads() {
+    let program = common::fixture("isolated_threads.py");
+    let out = common::options().like(3, 9).run(&program, "<3.9>");
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "thread is not supported for isolated subinterpreters\nok\nb'hi'\n"
     );
+    let out = common::options().like(3, 12).run(&program, "<3.12>");
+    assert!(out.stdout.starts_with("\nok\n"), "{}", out.stdout);
+    let missing = "AttributeError: module '_xxsubinterpreters' has no attribute 'channel_create'";
+    assert!(out.stderr.contains(missing), "{}", out.stderr);
+}
+
+/// Past its limit of live subinterpreters a run refuses to create one, with CPython's
+/// message, and goes on; interpreters left undestroyed at exit are torn down quietly, as
+/// CPython's finalization does.
+#[test]
+fn too_many_interpreters_is_an_error_not_a_crash() {
+    let out = common::options()
+        .timeout(120.0)
+        .run(&common::fixture("many_interpreters.py"), "<many>");
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "2048 interpreter creation failed\n2\n");
+    assert_eq!(out.stderr, "");
 }

@@ -8,7 +8,6 @@ use clap::Args;
 use gilsim::drive::explore::{
     ExploreOptions, HelperCommand, Report, Tick, default_jobs, explore as run_explore, serve,
 };
-use gilsim::runtime::RunOptions;
 
 use super::gil_flags::ModelArgs;
 
@@ -89,8 +88,8 @@ pub fn explore(args: ExploreArgs) -> i32 {
         None if jobs == 1 => pin_to_one_core(),
         None => {}
     }
-    let gil = match args.model.resolve() {
-        Ok(g) => g,
+    let mut run = match args.model.run_options() {
+        Ok(options) => options,
         Err(msg) => {
             eprintln!("gilsim explore: {msg}");
             return 2;
@@ -106,11 +105,7 @@ pub fn explore(args: ExploreArgs) -> i32 {
     };
     let mut argv = vec![filename.clone()];
     argv.extend(args.args.iter().cloned());
-    let mut run = RunOptions {
-        argv,
-        interpreter: gil,
-        ..RunOptions::default()
-    };
+    run.argv = argv;
     if let Some(l) = args.io_latency {
         run.io_latency = l;
     }
@@ -301,6 +296,9 @@ fn model_flags(args: &ExploreArgs) -> String {
     if let Some(l) = m.like {
         let v = clap::ValueEnum::to_possible_value(&l).map(|p| p.get_name().to_string());
         s.push_str(&format!(" --like {}", v.unwrap_or_default()));
+    }
+    if m.shared_gil {
+        s.push_str(" --shared-gil");
     }
     s
 }

@@ -1,8 +1,8 @@
 //! The GIL flags of `gilsim run` (`--gil`, `-X gil=`, `PYTHON_GIL`, `--check-points`,
 //! `--switch-interval`, `--like`) resolved into one GIL configuration.
 
-use gilsim::runtime::InterpreterConfig;
 use gilsim::runtime::gil::{CheckPoints, GilModel};
+use gilsim::runtime::{InterpreterConfig, PyVersion, RunOptions};
 
 /// The `--like` bundles: CPython versions as gilsim models them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -16,9 +16,28 @@ pub enum Like {
     /// CPython 3.10–3.12: new GIL, 3.10 check points (the default)
     #[value(name = "3.12")]
     Py312,
+    /// CPython 3.13 with its GIL: as 3.12, with 3.13's `_interpreters` modules
+    #[value(name = "3.13")]
+    Py313,
+    /// CPython 3.14 with its GIL: as 3.13, with `concurrent.interpreters`
+    #[value(name = "3.14")]
+    Py314,
     /// CPython 3.13 free-threaded build: no GIL
     #[value(name = "3.13t")]
     Py313t,
+}
+
+impl Like {
+    /// The CPython version the bundle stands for.
+    pub fn version(self) -> PyVersion {
+        match self {
+            Like::Py27 => PyVersion(2, 7),
+            Like::Py39 => PyVersion(3, 9),
+            Like::Py312 => PyVersion(3, 12),
+            Like::Py313 | Like::Py313t => PyVersion(3, 13),
+            Like::Py314 => PyVersion(3, 14),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -51,13 +70,29 @@ pub struct ModelArgs {
         value_parser = super::parse_switch_interval
     )]
     pub switch_interval: Option<f64>,
-    /// Behave like this CPython: bundles --gil, --check-points and --switch-interval
+    /// Behave like this CPython: bundles --gil, --check-points and --switch-interval, and
+    /// decides which version-specific modules exist (e.g. _interpreters from 3.13)
     #[arg(long, value_enum, value_name = "VERSION")]
     pub like: Option<Like>,
+    /// Every subinterpreter shares the main interpreter's GIL, as before CPython 3.12
+    /// (implied by --like 3.9 and 2.7)
+    #[arg(long)]
+    pub shared_gil: bool,
 }
 
 impl ModelArgs {
-    /// The configuration these flags (and `PYTHON_GIL`) ask for.
+    /// Run options with the model these flags (and `PYTHON_GIL`) ask for: the main
+    /// interpreter's GIL settings, the version named by `--like`, `--shared-gil`.
+    pub fn run_options(&self) -> Result<RunOptions, String> {
+        Ok(RunOptions {
+            interpreter: self.resolve()?,
+            like: self.like.map(Like::version),
+            shared_gil: self.shared_gil,
+            ..RunOptions::default()
+        })
+    }
+
+    /// The main interpreter's configuration these flags (and `PYTHON_GIL`) ask for.
     pub fn resolve(&self) -> Result<InterpreterConfig, String> {
         resolve(&GilRequest {
             gil: self.gil,
@@ -108,7 +143,7 @@ fn bundle(like: Like) -> InterpreterConfig {
     let (model, check_points) = match like {
         Like::Py27 => (GilModel::Old, CheckPoints::Ticks(100)),
         Like::Py39 => (GilModel::New, CheckPoints::EveryOp),
-        Like::Py312 => (GilModel::New, CheckPoints::Py310),
+        Like::Py312 | Like::Py313 | Like::Py314 => (GilModel::New, CheckPoints::Py310),
         Like::Py313t => (GilModel::Off, CheckPoints::Py310),
     };
     InterpreterConfig {

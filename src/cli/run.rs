@@ -1,22 +1,17 @@
 //! `gilsim run`: runs a file or `-c` code with the process's stdout/stderr.
 
 use super::RunArgs;
-use gilsim::runtime::RunOptions;
 
 pub fn run(args: RunArgs) -> i32 {
-    let gil = match args.model.resolve() {
-        Ok(g) => g,
+    let mut options = match args.model.run_options() {
+        Ok(options) => options,
         Err(msg) => {
             eprintln!("gilsim run: {msg}");
             return 2;
         }
     };
-    let mut options = RunOptions {
-        timeout: args.timeout,
-        interpreter: gil,
-        stats: args.stats,
-        ..RunOptions::default()
-    };
+    options.timeout = args.timeout;
+    options.stats = args.stats;
     if let Some(l) = args.io_latency {
         options.io_latency = l;
     }

@@ -69,6 +69,19 @@ impl InterpreterConfig {
     }
 }
 
+/// A CPython version a run imitates (`--like 3.9`): besides the GIL settings it bundles, it
+/// decides which version-specific modules exist (`_xxsubinterpreters` until 3.12,
+/// `_interpreters` from 3.13, `concurrent.interpreters` from 3.14) and whether
+/// subinterpreters share the main GIL (until 3.11) and may start threads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PyVersion(pub u8, pub u8);
+
+impl std::fmt::Display for PyVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
+}
+
 /// Everything a run is configured with.
 #[derive(Debug, Clone)]
 pub struct RunOptions {
@@ -94,6 +107,9 @@ pub struct RunOptions {
     pub io_latency: f64,
     /// Every interpreter shares the main interpreter's GIL (`--shared-gil`; CPython <= 3.11).
     pub shared_gil: bool,
+    /// The CPython version asked for with `--like`; None: no version was named, and every
+    /// version-specific module is importable, each behaving as the CPython it comes from.
+    pub like: Option<PyVersion>,
 }
 
 impl Default for RunOptions {
@@ -110,11 +126,35 @@ impl Default for RunOptions {
             timeline: false,
             io_latency: 0.1,
             shared_gil: false,
+            like: None,
         }
     }
 }
 
 impl RunOptions {
+    /// Whether every subinterpreter shares the main interpreter's GIL: asked for with
+    /// `--shared-gil`, or the run stands for CPython <= 3.11, where one GIL served the whole
+    /// process (PEP 684 gave each interpreter its own in 3.12): `--like 3.11` or older, or the
+    /// check points of 3.9 (`every-op`) or of the old GIL (`ticks:N`).
+    pub fn subinterpreters_share_gil(&self) -> bool {
+        self.shared_gil
+            || self.like.is_some_and(|v| v < PyVersion(3, 12))
+            || self.interpreter.check_points != super::gil::CheckPoints::Py310
+    }
+
+    /// Whether an isolated subinterpreter refuses to start threads, as CPython 3.9-3.11 did
+    /// ("thread is not supported for isolated subinterpreters"): only under an explicit
+    /// `--like` of those versions, whose `_xxsubinterpreters` made isolated interpreters.
+    pub fn isolated_subinterpreters_refuse_threads(&self) -> bool {
+        self.like
+            .is_some_and(|v| v >= PyVersion(3, 9) && v < PyVersion(3, 12))
+    }
+
+    /// Whether the version asked for (if any) is at least `version`.
+    pub fn like_at_least(&self, version: PyVersion) -> bool {
+        self.like.is_none_or(|v| v >= version)
+    }
+
     /// What a schedule was recorded under: the GIL model and knobs that change decisions.
     pub fn model_line(&self) -> String {
         let cores = self.sim.as_ref().map_or(4, |s| s.cores);
@@ -123,6 +163,11 @@ impl RunOptions {
         } else {
             "sim"
         };
-        format!("{} cores={cores} mode={mode}", self.interpreter.describe())
+        // Named only when given, so schedules saved before the flag existed still match.
+        let shared = if self.shared_gil { " shared-gil" } else { "" };
+        format!(
+            "{}{shared} cores={cores} mode={mode}",
+            self.interpreter.describe()
+        )
     }
 }

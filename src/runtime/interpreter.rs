@@ -3,7 +3,7 @@
 //! point policy. Its threads are the run's threads that belong to it.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
 
 use parking_lot::Mutex;
 
@@ -36,6 +36,9 @@ pub struct Interpreter {
     /// How many calls are running code in its `__main__` right now (`run_string`, `exec`):
     /// what `is_running` reports, and why it may not be destroyed or run twice at once.
     pub running_main: AtomicU32,
+    /// Created isolated (`_xxsubinterpreters.create(isolated=True)`, the default): under
+    /// CPython 3.9-3.11 such an interpreter may not start threads.
+    pub isolated: AtomicBool,
 }
 
 impl Interpreter {
@@ -70,6 +73,7 @@ impl Interpreter {
             }),
             thread_counter: AtomicU64::new(0),
             running_main: AtomicU32::new(0),
+            isolated: AtomicBool::new(false),
             runtime,
         })
     }

@@ -15,7 +15,7 @@ pub mod runtime;
 pub mod sched;
 pub mod thread;
 
-pub use config::{InterpreterConfig, RunOptions, TraceLevel};
+pub use config::{InterpreterConfig, PyVersion, RunOptions, TraceLevel};
 pub use interpreter::Interpreter;
 pub use runtime::Runtime;
 pub use thread::ThreadState;

@@ -18,6 +18,7 @@ use std::sync::{Arc, LazyLock};
 
 use parking_lot::Mutex;
 
+use crate::runtime::PyVersion;
 use crate::vm::context::Vm;
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::function::NativeFn;
@@ -58,6 +59,9 @@ pub static MODULES: &[(&str, Provider)] = &[
         Python(include_str!("py/concurrent_futures.py")),
     ),
     ("requests", Python(include_str!("py/requests.py"))),
+    ("types", Python(include_str!("py/types.py"))),
+    ("_interpreters", Native(interp::interpreters::create)),
+    ("_interpqueues", Native(interp::queues::create)),
     ("multiprocessing", Unsupported),
     ("asyncio", Unsupported),
     ("subprocess", Unsupported),
@@ -85,6 +89,33 @@ pub static MODULES: &[(&str, Provider)] = &[
 /// How gilsim provides the standard module `name`, if it knows one.
 pub fn provider(name: &str) -> Option<&'static Provider> {
     MODULES.iter().find(|(n, _)| *n == name).map(|(_, p)| p)
+}
+
+/// The modules that only some CPython versions have: (name, first version, last version).
+static VERSIONED: &[(&str, PyVersion, Option<PyVersion>)] = &[
+    (
+        "_xxsubinterpreters",
+        PyVersion(3, 8),
+        Some(PyVersion(3, 12)),
+    ),
+    (
+        "_xxinterpchannels",
+        PyVersion(3, 12),
+        Some(PyVersion(3, 12)),
+    ),
+    ("_interpreters", PyVersion(3, 13), None),
+    ("_interpqueues", PyVersion(3, 13), None),
+    ("concurrent.interpreters", PyVersion(3, 14), None),
+];
+
+/// Whether the CPython a run imitates has module `name`: with no `--like`, every version's
+/// modules exist side by side (a 3.12 lecture script and a 3.14 exercise both run).
+pub fn exists_in(name: &str, like: Option<PyVersion>) -> bool {
+    let Some(version) = like else { return true };
+    VERSIONED
+        .iter()
+        .find(|(n, _, _)| *n == name)
+        .is_none_or(|(_, first, last)| version >= *first && last.is_none_or(|l| version <= l))
 }
 
 /// The Python-written modules: (name, source), in table order (what the archive holds).

@@ -43,7 +43,10 @@ impl Vm {
 
     fn import_module_leaf(&self, name: &str) -> PyResult<Value> {
         use crate::stdlib::Provider;
-        match crate::stdlib::provider(name) {
+        let like = self.interp.runtime.options.like;
+        let provider =
+            crate::stdlib::provider(name).filter(|_| crate::stdlib::exists_in(name, like));
+        match provider {
             Some(Provider::Native(create)) => {
                 let m = Value::Module(create(self));
                 self.interp.modules.set_str(name, m.clone());
@@ -62,7 +65,7 @@ impl Vm {
         if let Some(path) = self.find_source_module(name) {
             return self.exec_source_module(name, &path);
         }
-        if let Some(Provider::Unsupported) = crate::stdlib::provider(name) {
+        if let Some(Provider::Unsupported) = provider {
             return Err(crate::vm::pyerr::unsupported(&format!(
                 "the '{name}' module"
             )));

@@ -75,6 +75,12 @@ impl Options {
         self
     }
 
+    /// `--like X.Y`'s version (the GIL settings are given apart, as `--like` bundles them).
+    pub fn like(mut self, major: u8, minor: u8) -> Options {
+        self.0.like = Some(gilsim::runtime::PyVersion(major, minor));
+        self
+    }
+
     /// `--timeline`, on the captured stderr.
     pub fn timeline(mut self) -> Options {
         self.0.timeline = true;

@@ -20,18 +20,35 @@ use crate::vm::objects::types::{type_name, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyErr, PyResult, type_error, value_error};
 
+/// The module's functions, by their 3.12 names.
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("create", create_channel),
+    ("destroy", destroy),
+    ("list_all", list_all),
+    ("list_interpreters", list_interpreters),
+    ("send", send),
+    ("recv", recv),
+    ("close", close),
+    ("release", release),
+];
+
 pub fn create(_vm: &Vm) -> Arc<Module> {
-    let functions: &[(&str, NativeFn)] = &[
-        ("create", create_channel),
-        ("destroy", destroy),
-        ("list_all", list_all),
-        ("list_interpreters", list_interpreters),
-        ("send", send),
-        ("recv", recv),
-        ("close", close),
-        ("release", release),
-    ];
-    let m = super::super::native_module("_xxinterpchannels", functions);
+    let m = super::super::native_module("_xxinterpchannels", FUNCTIONS);
+    add_classes(&m);
+    m
+}
+
+/// CPython 3.9-3.11 kept channels inside `_xxsubinterpreters`: `channel_create`,
+/// `channel_send`... beside the same classes.
+pub fn add_to_xxsubinterpreters(m: &Module) {
+    for (name, f) in FUNCTIONS {
+        let name = format!("channel_{name}");
+        m.set(&name, crate::vm::builtins::native(&name, *f));
+    }
+    add_classes(m);
+}
+
+fn add_classes(m: &Module) {
     m.set("ChannelID", Value::Class(CHANNEL_ID.clone()));
     let e = &*ERRORS;
     for (name, class) in [
@@ -43,7 +60,6 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
     ] {
         m.set(name, Value::Class(class.clone()));
     }
-    m
 }
 
 /// The channels of one run.

@@ -4,12 +4,15 @@
 //! CPython swaps thread states (`_run_script_in_interpreter`, Modules/_xxsubinterpretersmodule.c).
 
 pub mod channels;
+pub mod interpreters;
+pub mod queues;
 pub mod share;
 pub mod xxsub;
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
+use crate::compiler::bytecode::CodeObject;
 use crate::runtime::Interpreter;
 use crate::runtime::config::InterpreterConfig;
 use crate::runtime::sched::Wait;
@@ -33,8 +36,10 @@ pub fn create(vm: &Vm, own_gil: bool) -> Option<Arc<Interpreter>> {
         check_points: main.check_points(),
         ..InterpreterConfig::default()
     };
-    let shared = (!own_gil || runtime.options.shared_gil).then(|| main.gil.clone());
+    let shared =
+        (!own_gil || runtime.options.subinterpreters_share_gil()).then(|| main.gil.clone());
     let interp = Interpreter::new(runtime.clone(), config, shared);
+    interp.isolated.store(own_gil, Ordering::Release);
     *interp.script_dir.lock() = vm.interp.script_dir.lock().clone();
     crate::vm::builtins::install_builtins(vm, &interp.builtins);
     runtime.add_subinterpreter(interp.clone()).then_some(interp)
@@ -64,6 +69,7 @@ pub fn destroy(vm: &Vm, id: u64) -> Result<(), DestroyError> {
     }
     if let Some(gone) = runtime.remove_subinterpreter(id) {
         channels::drop_interpreter(runtime, id);
+        queues::drop_interpreter(runtime, id);
         crate::vm::teardown::break_cycles(&gone);
     }
     Ok(())
@@ -74,14 +80,21 @@ pub fn is_running(interp: &Interpreter) -> bool {
     interp.is_main() || interp.running_main.load(Ordering::Acquire) > 0
 }
 
-/// An exception raised by code run in another interpreter, as it crosses back.
+/// An exception raised by code run in another interpreter, as it crosses back (CPython's
+/// `_PyXI_excinfo`).
 pub struct ExcInfo {
     /// `ValueError`, `MyError`.
     pub type_name: String,
+    /// `ValueError`, `Outer.MyError`.
+    pub type_qualname: String,
     /// `builtins`, `__main__`.
     pub type_module: String,
     /// `str(exc)`.
     pub msg: String,
+    /// `ValueError: boom`: the exception's last line in a traceback.
+    pub formatted: String,
+    /// The whole traceback text, as it would have been printed there.
+    pub errdisplay: String,
 }
 
 impl ExcInfo {
@@ -95,6 +108,15 @@ impl ExcInfo {
     }
 }
 
+/// What to run in another interpreter's `__main__`.
+pub enum Script<'a> {
+    /// A script's text (compiled there, as `<string>`).
+    Source(&'a str),
+    /// A function's code object, which takes no arguments and has no closure: code objects
+    /// are immutable, so the target runs the same one (3.13's `exec(id, func)`).
+    Code(Arc<CodeObject>),
+}
+
 /// Runs `source` in `target`'s `__main__` on the calling OS thread, after binding `shared`
 /// there; Ok(Some(info)) if the code raised. Err only when the run is being stopped (or a
 /// wait overflowed the clock) — the caller's own thread must unwind then.
@@ -102,6 +124,16 @@ pub fn run_source(
     vm: &Vm,
     target: &Arc<Interpreter>,
     source: &str,
+    shared: Vec<(String, Shared)>,
+) -> PyResult<Option<ExcInfo>> {
+    run_script(vm, target, Script::Source(source), shared)
+}
+
+/// `run_source` for any `Script`.
+pub fn run_script(
+    vm: &Vm,
+    target: &Arc<Interpreter>,
+    script: Script<'_>,
     shared: Vec<(String, Shared)>,
 ) -> PyResult<Option<ExcInfo>> {
     let into = target.new_thread(&vm.thread.display_name());
@@ -122,7 +154,7 @@ pub fn run_source(
     }
     let outcome = {
         let inner = Vm::new(target.clone(), into.clone(), vm.stack_left());
-        let outcome = execute_in_main(&inner, source, shared);
+        let outcome = execute_in_main(&inner, script, shared);
         let left = vm.sched.leave_interpreter(&inner.caller(), &vm.caller());
         target.running_main.fetch_sub(1, Ordering::AcqRel);
         left.map(|()| outcome)
@@ -134,21 +166,24 @@ pub fn run_source(
 }
 
 /// On `vm` (of the target interpreter): binds `shared` in `__main__`, compiles and runs
-/// `source` there; the exception it raised, if any.
-fn execute_in_main(vm: &Vm, source: &str, shared: Vec<(String, Shared)>) -> Option<ExcInfo> {
-    let main = main_module(vm);
-    for (name, value) in shared {
-        main.set(&name, value.into_value());
-    }
+/// the script there; the exception it raised, if any.
+fn execute_in_main(vm: &Vm, script: Script<'_>, shared: Vec<(String, Shared)>) -> Option<ExcInfo> {
+    bind_in_main(&vm.interp, shared);
+    let main = main_module(&vm.interp);
     let filename = "<string>";
-    let result = match crate::compiler::compile_module(source, filename) {
-        Ok(code) => {
-            vm.interp.runtime.register_source(filename, source);
-            let mut frame = Frame::new(code, main.dict.clone(), None);
-            vm.run_frame(&mut frame, Resume::Start).map(drop)
-        }
-        Err(e) => Err(vm.syntax_error_to_exception(&e, filename, source)),
+    let code = match script {
+        Script::Code(code) => Ok(code),
+        Script::Source(source) => match crate::compiler::compile_module(source, filename) {
+            // The text is not registered as `<string>`'s source: CPython's traceback of code
+            // run this way shows no source lines either.
+            Ok(code) => Ok(code),
+            Err(e) => Err(vm.syntax_error_to_exception(&e, filename, source)),
+        },
     };
+    let result = code.and_then(|code| {
+        let mut frame = Frame::new(code, main.dict.clone(), None);
+        vm.run_frame(&mut frame, Resume::Start).map(drop)
+    });
     match result {
         Ok(()) => None,
         Err(err) => Some(exc_info(vm, &err)),
@@ -156,31 +191,51 @@ fn execute_in_main(vm: &Vm, source: &str, shared: Vec<(String, Shared)>) -> Opti
 }
 
 /// The interpreter's `__main__` module, made on first use.
-fn main_module(vm: &Vm) -> Arc<Module> {
-    if let Some(Value::Module(m)) = vm.interp.modules.get_str("__main__") {
+fn main_module(interp: &Interpreter) -> Arc<Module> {
+    if let Some(Value::Module(m)) = interp.modules.get_str("__main__") {
         return m;
     }
     let main = Arc::new(Module::new("__main__"));
-    main.set("__builtins__", Value::Dict(vm.builtins().clone()));
+    main.set("__builtins__", Value::Dict(interp.builtins.clone()));
     main.set("__doc__", Value::None);
-    vm.interp
+    interp
         .modules
         .set_str("__main__", Value::Module(main.clone()));
     main
 }
 
+/// Binds `shared` in `target`'s `__main__` (`set___main___attrs`): the values are made
+/// afresh for it, so no object of the caller's becomes reachable there.
+pub fn bind_in_main(target: &Interpreter, shared: Vec<(String, Shared)>) {
+    let main = main_module(target);
+    for (name, value) in shared {
+        main.set(&name, value.into_value());
+    }
+}
+
 /// What crosses back of an exception raised in another interpreter.
-fn exc_info(vm: &Vm, err: &PyErr) -> ExcInfo {
+pub fn exc_info(vm: &Vm, err: &PyErr) -> ExcInfo {
     let exc = err.value();
     let class = crate::vm::objects::types::class_of(&exc);
     let type_module = class
         .dict
         .get_str("__module__")
         .and_then(|m| vm.str(&m).ok())
-        .unwrap_or_else(|| "builtins".into());
+        .unwrap_or_else(|| class.module.to_string());
+    let msg = vm.str(&exc).unwrap_or_default();
+    let shown = vm.exception_type_name(&exc);
+    let formatted = if msg.is_empty() {
+        shown
+    } else {
+        format!("{shown}: {msg}")
+    };
+    let errdisplay = vm.format_exception(err).trim_end().to_string();
     ExcInfo {
         type_name: class.name.to_string(),
+        type_qualname: class.qualname.to_string(),
         type_module,
-        msg: vm.str(&exc).unwrap_or_default(),
+        msg,
+        formatted,
+        errdisplay,
     }
 }

@@ -17,7 +17,7 @@ use crate::vm::objects::types::{type_name, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyErr, PyResult, runtime_error, type_error, value_error};
 
-pub fn create(_vm: &Vm) -> Arc<Module> {
+pub fn create(vm: &Vm) -> Arc<Module> {
     let functions: &[(&str, NativeFn)] = &[
         ("create", create_interpreter),
         ("destroy", destroy),
@@ -31,6 +31,10 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
     let m = super::super::native_module("_xxsubinterpreters", functions);
     m.set("InterpreterID", Value::Class(INTERPRETER_ID.clone()));
     m.set("RunFailedError", Value::Class(RUN_FAILED.clone()));
+    let options = &vm.interp.runtime.options;
+    if !options.like_at_least(crate::runtime::PyVersion(3, 12)) {
+        super::channels::add_to_xxsubinterpreters(&m);
+    }
     m
 }
 

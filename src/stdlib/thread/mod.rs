@@ -208,7 +208,7 @@ fn bind_current(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// Binds `threading`'s `_MainThread` object to the main thread, whichever thread imports.
 fn bind_main(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("_bind_main", args, 1, 1)?;
-    let main = vm.interp.main_thread();
+    let main = threading_main(vm);
     if let Some(main) = main {
         *main.py_thread.lock() = Some(a[0].clone());
     }
@@ -216,8 +216,19 @@ fn bind_main(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn main_ident(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    let main = vm.interp.main_thread().map(|t| t.ident);
+    let main = threading_main(vm).map(|t| t.ident);
     Ok(Value::Int(main.unwrap_or(vm.thread.ident) as i64))
+}
+
+/// The thread `threading.main_thread()` stands for: the main interpreter's first thread;
+/// in a subinterpreter, the thread that imports `threading` there first, as CPython's
+/// `_MainThread` takes the importing thread's ident (Lib/threading.py).
+fn threading_main(vm: &Vm) -> Option<Arc<crate::runtime::thread::ThreadState>> {
+    if vm.interp.is_main() {
+        vm.interp.main_thread()
+    } else {
+        Some(vm.thread.clone())
+    }
 }
 
 /// The N of the next default name `Thread-N`, counted per interpreter and thread-safe.

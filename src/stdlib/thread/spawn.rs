@@ -25,6 +25,17 @@ pub struct ThreadSpec {
 /// Starts the thread; returns its ident.
 pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
     let interp = vm.interp.clone();
+    // CPython 3.9-3.11's `thread_PyThread_start_new_thread` (Modules/_threadmodule.c).
+    if interp.isolated.load(std::sync::atomic::Ordering::Acquire)
+        && interp
+            .runtime
+            .options
+            .isolated_subinterpreters_refuse_threads()
+    {
+        return Err(crate::vm::pyerr::runtime_error(
+            "thread is not supported for isolated subinterpreters",
+        ));
+    }
     let state = interp.new_thread(&spec.name);
     let ident = state.ident;
     state
