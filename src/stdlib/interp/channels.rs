@@ -407,7 +407,7 @@ fn recv(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(closed(id));
     }
     match c.items.pop_front() {
-        Some(data) => Ok(data.into_value()),
+        Some(data) => data.into_value(vm),
         None => match a.get(1) {
             Some(default) => Ok(default.clone()),
             None => Err(PyErr::msg(&ERRORS.empty, format!("channel {id} is empty"))),

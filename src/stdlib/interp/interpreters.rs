@@ -42,6 +42,8 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("incref", incref),
         ("decref", incref),
         ("capture_exception", capture_exception),
+        ("_call_with_result", call_with_result),
+        ("_prepare_main", prepare_main),
     ];
     let m = super::super::native_module("_interpreters", functions);
     let e = &*ERRORS;
@@ -346,6 +348,11 @@ fn incref(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// A `shared=` argument as data, with 3.13's NotShareableError.
 fn shared_arg(vm: &Vm, ns: Option<&Value>) -> PyResult<Vec<(String, Shared)>> {
+    shared_by(vm, ns, Rules::Py313)
+}
+
+/// A namespace of values as data under `rules`, refusing what cannot cross.
+fn shared_by(vm: &Vm, ns: Option<&Value>, rules: Rules) -> PyResult<Vec<(String, Shared)>> {
     let Some(ns) = ns else {
         return Ok(Vec::new());
     };
@@ -353,11 +360,11 @@ fn shared_arg(vm: &Vm, ns: Option<&Value>) -> PyResult<Vec<(String, Shared)>> {
         return Err(type_error(format!("expected dict, got {}", type_name(ns))));
     };
     for (_, value) in d.items() {
-        if share(&value, Rules::Py313)?.is_none() {
+        if share(&value, rules)?.is_none() {
             return Err(not_shareable(vm, &value));
         }
     }
-    share_namespace(vm, ns, Rules::Py313)
+    share_namespace(vm, ns, rules)
 }
 
 /// Which code `exec` and friends accept: `what` names the kinds in the TypeError.
@@ -426,8 +433,8 @@ fn run_in(
         return Err(PyErr::msg(&ERRORS.base, "interpreter already running"));
     }
     match super::run_script(vm, &target, script, shared)? {
-        None => Ok(Value::None),
-        Some(info) => excinfo_value(vm, info),
+        Ok(_) => Ok(Value::None),
+        Err(info) => excinfo_value(vm, *info),
     }
 }
 
@@ -493,6 +500,99 @@ fn call(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     run_in(vm, id, script, Vec::new())
 }
 
+/// `_call_with_result(id, callable, args, kwargs) -> (result, excinfo)` (gilsim's own, for
+/// `concurrent.interpreters`): 3.14's `_interpreters.call`, which passes arguments and
+/// brings the result back — both shared by 3.14's rules (pickle, for plain data). The
+/// function is made there of its code object, defaults and that interpreter's `__main__`
+/// (CPython 3.14 pickles a function by name or shares a stateless one by its code).
+fn call_with_result(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let p = parse(
+        "_call_with_result",
+        args,
+        &["id", "callable", "args", "kwargs"],
+        2,
+    )?;
+    let target = lookup(vm, p.get(0).unwrap_or(&Value::None))?;
+    let Some(Value::Function(f)) = p.get(1) else {
+        return Err(type_error(format!(
+            "callable must be a function, got {}",
+            type_name(p.get(1).unwrap_or(&Value::None))
+        )));
+    };
+    if !f.closure.is_empty() {
+        return Err(value_error("closures not supported"));
+    }
+    let share_or_refuse = |v: &Value| -> PyResult<Shared> {
+        share(v, Rules::Py314)?.ok_or_else(|| not_shareable(vm, v))
+    };
+    let defaults = f
+        .defaults
+        .iter()
+        .map(share_or_refuse)
+        .collect::<PyResult<Vec<_>>>()?;
+    let positional = match p.given(2) {
+        None => Vec::new(),
+        Some(Value::Tuple(t)) => t
+            .items
+            .iter()
+            .map(share_or_refuse)
+            .collect::<PyResult<_>>()?,
+        Some(other) => {
+            return Err(type_error(format!(
+                "args must be a tuple, got {}",
+                type_name(other)
+            )));
+        }
+    };
+    let mut keywords = Vec::new();
+    match p.given(3) {
+        None => {}
+        Some(Value::Dict(d)) => {
+            for (k, v) in d.items() {
+                keywords.push((vm.str(&k)?, share_or_refuse(&v)?));
+            }
+        }
+        Some(other) => {
+            return Err(type_error(format!(
+                "kwargs must be a dict, got {}",
+                type_name(other)
+            )));
+        }
+    }
+    if super::is_running(&target) && !target.is_main() {
+        return Err(PyErr::msg(&ERRORS.base, "interpreter already running"));
+    }
+    let call = super::Call {
+        code: f.code.clone(),
+        defaults,
+        args: positional,
+        kwargs: keywords,
+    };
+    match super::run_script(vm, &target, Script::Call(Box::new(call)), Vec::new())? {
+        Ok(result) => Ok(Value::tuple(vec![
+            match result {
+                Some(r) => r.into_value(vm)?,
+                None => Value::None,
+            },
+            Value::None,
+        ])),
+        Err(info) => Ok(Value::tuple(vec![Value::None, excinfo_value(vm, *info)?])),
+    }
+}
+
+/// `_prepare_main(id, ns)` (gilsim's own, for 3.14's `Interpreter.prepare_main`):
+/// `set___main___attrs` under 3.14's rules (plain data and queues cross too).
+fn prepare_main(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("_prepare_main", args, 2, 2)?;
+    let target = lookup(vm, &a[0])?;
+    let shared = shared_by(vm, Some(&a[1]), Rules::Py314)?;
+    if super::is_running(&target) && !target.is_main() {
+        return Err(PyErr::msg(&ERRORS.base, "interpreter already running"));
+    }
+    super::set_main_attrs(vm, &target, shared)?;
+    Ok(Value::None)
+}
+
 /// `set___main___attrs(id, ns, *, restrict=False)`: binds shareable values in `__main__`.
 fn set_main_attrs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let p = parse(
@@ -513,6 +613,6 @@ fn set_main_attrs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if super::is_running(&target) && !target.is_main() {
         return Err(PyErr::msg(&ERRORS.base, "interpreter already running"));
     }
-    super::bind_in_main(&target, shared);
+    super::set_main_attrs(vm, &target, shared)?;
     Ok(Value::None)
 }

@@ -70,6 +70,7 @@ pub fn destroy(vm: &Vm, id: u64) -> Result<(), DestroyError> {
     if let Some(gone) = runtime.remove_subinterpreter(id) {
         channels::drop_interpreter(runtime, id);
         queues::drop_interpreter(runtime, id);
+        runtime.module_state::<PendingMain>().0.lock().remove(&id);
         crate::vm::teardown::break_cycles(&gone);
     }
     Ok(())
@@ -115,6 +116,17 @@ pub enum Script<'a> {
     /// A function's code object, which takes no arguments and has no closure: code objects
     /// are immutable, so the target runs the same one (3.13's `exec(id, func)`).
     Code(Arc<CodeObject>),
+    /// A call of a function made there of `code` (with `defaults`) and the target's
+    /// `__main__` as its globals, with these arguments (3.14's `Interpreter.call`).
+    Call(Box<Call>),
+}
+
+/// A function call to make in another interpreter, its parts as shared data.
+pub struct Call {
+    pub code: Arc<CodeObject>,
+    pub defaults: Vec<Shared>,
+    pub args: Vec<Shared>,
+    pub kwargs: Vec<(String, Shared)>,
 }
 
 /// Runs `source` in `target`'s `__main__` on the calling OS thread, after binding `shared`
@@ -127,15 +139,17 @@ pub fn run_source(
     shared: Vec<(String, Shared)>,
 ) -> PyResult<Option<ExcInfo>> {
     run_script(vm, target, Script::Source(source), shared)
+        .map(|outcome| outcome.err().map(|info| *info))
 }
 
-/// `run_source` for any `Script`.
+/// `run_source` for any `Script`: Ok(Ok(result)) when it ran to the end (the call's result
+/// for `Script::Call`, else None), Ok(Err(info)) when it raised.
 pub fn run_script(
     vm: &Vm,
     target: &Arc<Interpreter>,
     script: Script<'_>,
     shared: Vec<(String, Shared)>,
-) -> PyResult<Option<ExcInfo>> {
+) -> PyResult<Result<Option<Shared>, Box<ExcInfo>>> {
     let into = target.new_thread(&vm.thread.display_name());
     let wait = Wait {
         what: format!("interpreter {} to finish running code", target.id),
@@ -165,28 +179,70 @@ pub fn run_script(
     }
 }
 
-/// On `vm` (of the target interpreter): binds `shared` in `__main__`, compiles and runs
-/// the script there; the exception it raised, if any.
-fn execute_in_main(vm: &Vm, script: Script<'_>, shared: Vec<(String, Shared)>) -> Option<ExcInfo> {
-    bind_in_main(&vm.interp, shared);
+/// On `vm` (of the target interpreter): binds what waits for `__main__` and `shared` there,
+/// then runs the script; its result, or the exception it raised.
+fn execute_in_main(
+    vm: &Vm,
+    script: Script<'_>,
+    shared: Vec<(String, Shared)>,
+) -> Result<Option<Shared>, Box<ExcInfo>> {
+    let mut bindings = take_pending(vm.interp.as_ref());
+    bindings.extend(shared);
+    let result = bind_in_main(vm, bindings).and_then(|()| run_in_main(vm, script));
+    result.map_err(|err| Box::new(exc_info(vm, &err)))
+}
+
+fn run_in_main(vm: &Vm, script: Script<'_>) -> PyResult<Option<Shared>> {
     let main = main_module(&vm.interp);
     let filename = "<string>";
     let code = match script {
-        Script::Code(code) => Ok(code),
+        Script::Code(code) => code,
+        Script::Call(call) => return call_in_main(vm, &main, *call).map(Some),
         Script::Source(source) => match crate::compiler::compile_module(source, filename) {
             // The text is not registered as `<string>`'s source: CPython's traceback of code
             // run this way shows no source lines either.
-            Ok(code) => Ok(code),
-            Err(e) => Err(vm.syntax_error_to_exception(&e, filename, source)),
+            Ok(code) => code,
+            Err(e) => return Err(vm.syntax_error_to_exception(&e, filename, source)),
         },
     };
-    let result = code.and_then(|code| {
-        let mut frame = Frame::new(code, main.dict.clone(), None);
-        vm.run_frame(&mut frame, Resume::Start).map(drop)
-    });
-    match result {
-        Ok(()) => None,
-        Err(err) => Some(exc_info(vm, &err)),
+    let mut frame = Frame::new(code, main.dict.clone(), None);
+    vm.run_frame(&mut frame, Resume::Start)?;
+    Ok(None)
+}
+
+/// Makes the function of `call` in this interpreter, calls it, and shares its result (a
+/// result that cannot cross raises NotShareableError here, as unpickling would fail there).
+fn call_in_main(vm: &Vm, main: &Module, call: Call) -> PyResult<Shared> {
+    use crate::vm::objects::function::{Args, Function};
+    let defaults = call
+        .defaults
+        .into_iter()
+        .map(|d| d.into_value(vm))
+        .collect::<PyResult<Vec<_>>>()?;
+    let function = Function {
+        defaults,
+        ..Function::for_code(call.code, main.dict.clone())
+    };
+    let mut args = call
+        .args
+        .into_iter()
+        .map(|a| a.into_value(vm))
+        .collect::<PyResult<Vec<_>>>()?;
+    let mut names = Vec::new();
+    for (name, value) in call.kwargs {
+        names.push(Value::str(&name));
+        args.push(value.into_value(vm)?);
+    }
+    let result = vm.call_with(
+        &Value::Function(Arc::new(function)),
+        Args {
+            args: &args,
+            kwnames: &names,
+        },
+    )?;
+    match share::share(&result, share::Rules::Py314)? {
+        Some(shared) => Ok(shared),
+        None => Err(interpreters::not_shareable(vm, &result)),
     }
 }
 
@@ -204,13 +260,45 @@ fn main_module(interp: &Interpreter) -> Arc<Module> {
     main
 }
 
-/// Binds `shared` in `target`'s `__main__` (`set___main___attrs`): the values are made
-/// afresh for it, so no object of the caller's becomes reachable there.
-pub fn bind_in_main(target: &Interpreter, shared: Vec<(String, Shared)>) {
-    let main = main_module(target);
-    for (name, value) in shared {
-        main.set(&name, value.into_value());
+/// Values bound in interpreters' `__main__` from other interpreters (`set___main___attrs`,
+/// `prepare_main`), waiting to be made there: objects are made by the interpreter that will
+/// own them, when it next runs code.
+#[derive(Default)]
+struct PendingMain(parking_lot::Mutex<std::collections::HashMap<u64, Vec<(String, Shared)>>>);
+
+/// Binds `shared` in `target`'s `__main__`: at once if it is the caller's own
+/// interpreter, else the next time code runs there.
+pub fn set_main_attrs(
+    vm: &Vm,
+    target: &Interpreter,
+    shared: Vec<(String, Shared)>,
+) -> PyResult<()> {
+    if target.id == vm.interp.id {
+        return bind_in_main(vm, shared);
     }
+    let pending = vm.interp.runtime.module_state::<PendingMain>();
+    pending
+        .0
+        .lock()
+        .entry(target.id)
+        .or_default()
+        .extend(shared);
+    Ok(())
+}
+
+fn take_pending(interp: &Interpreter) -> Vec<(String, Shared)> {
+    let pending = interp.runtime.module_state::<PendingMain>();
+    let taken = pending.0.lock().remove(&interp.id);
+    taken.unwrap_or_default()
+}
+
+/// Binds `shared` in the `__main__` of `vm`'s interpreter, each value made afresh there.
+fn bind_in_main(vm: &Vm, shared: Vec<(String, Shared)>) -> PyResult<()> {
+    let main = main_module(&vm.interp);
+    for (name, value) in shared {
+        main.set(&name, value.into_value(vm)?);
+    }
+    Ok(())
 }
 
 /// What crosses back of an exception raised in another interpreter.

@@ -1,9 +1,12 @@
 //! `_interpqueues` as CPython 3.13 has it (Modules/_interpqueuesmodule.c): run-wide FIFO
 //! queues of shareable data, found by int id. `get` and `put` never block — a full or empty
-//! queue raises, and the Python-level `Queue` (`concurrent.interpreters`) waits by polling,
-//! as CPython's `Lib/concurrent/interpreters/_queues.py` does. An item outlives the
-//! interpreter that put it only as its `unboundop` says: removed (1), or left as an
-//! "unbound" marker that `get` reports (2: error, 3: replace).
+//! queue raises. Where CPython's Python-level `Queue` then polls (sleeping 10 ms between
+//! tries, `Lib/concurrent/interpreters/_queues.py`), gilsim's waits with gilsim's own
+//! `_wait_for_item`/`_wait_for_room`: the thread blocks as on a `Condition`, so the
+//! scheduler wakes it on the `put` (simulated runs stay exact and short) and a queue nobody
+//! fills is reported as a deadlock. An item outlives the interpreter that put it only as
+//! its `unboundop` says: removed (1), or left as an "unbound" marker that `get` reports
+//! (2: error, 3: replace).
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::{Arc, LazyLock};
@@ -20,6 +23,7 @@ use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyErr, PyResult, type_error, value_error};
 
 use super::share::{Rules, Shared, share};
+use crate::stdlib::thread::locks::LockCore;
 
 /// `UNBOUND_REMOVE`: an item goes with the interpreter that put it.
 const UNBOUND_REMOVE: i64 = 1;
@@ -38,6 +42,9 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("is_full", is_full),
         ("get_count", get_count),
         ("_register_heap_types", register_heap_types),
+        ("_wait_for_item", wait_for_item),
+        ("_put_data", put_data),
+        ("_wait_for_room", wait_for_room),
     ];
     let m = super::super::native_module("_interpqueues", functions);
     let e = &*ERRORS;
@@ -83,9 +90,16 @@ static ERRORS: LazyLock<Errors> = LazyLock::new(|| {
 #[derive(Default)]
 pub struct Queues {
     table: Mutex<Table>,
-    /// Interpreter id -> its (QueueEmpty, QueueFull) classes: Python classes of that
-    /// interpreter, only ever raised there.
-    registered: Mutex<HashMap<u64, (Value, Value)>>,
+    /// Interpreter id -> its Python-level (Queue, QueueEmpty, QueueFull) classes: objects
+    /// of that interpreter, only ever used there.
+    registered: Mutex<HashMap<u64, Registered>>,
+}
+
+#[derive(Clone)]
+struct Registered {
+    queue: Value,
+    empty: Value,
+    full: Value,
 }
 
 #[derive(Default)]
@@ -101,6 +115,10 @@ struct Queue {
     fmt: i64,
     unboundop: i64,
     items: VecDeque<Item>,
+    /// Threads waiting for an item (`getters`) or for room (`putters`): each holds its own
+    /// waiter lock and blocks acquiring it again until a `put` or `get` releases it.
+    getters: VecDeque<Arc<LockCore>>,
+    putters: VecDeque<Arc<LockCore>>,
     /// `bind`/`release` references (3.13.0's `create` takes none).
     refs: u64,
 }
@@ -182,8 +200,8 @@ fn empty_or_full(vm: &Vm, full: bool, id: u64) -> PyErr {
     let what = if full { "full" } else { "empty" };
     let msg = format!("queue {id} is {what}");
     match registered {
-        Some((empty, full_class)) => {
-            let class = if full { full_class } else { empty };
+        Some(r) => {
+            let class = if full { r.full } else { r.empty };
             match vm.call(&class, &[Value::string(msg)]) {
                 Ok(exc) => vm.make_exception(exc).unwrap_or_else(|e| e),
                 Err(e) => e,
@@ -213,6 +231,8 @@ fn create_queue(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             fmt,
             unboundop,
             items: VecDeque::new(),
+            getters: VecDeque::new(),
+            putters: VecDeque::new(),
             refs: 0,
         },
     );
@@ -223,7 +243,12 @@ fn destroy(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("destroy", args, 1, 1)?;
     let id = qid_arg(&a[0])?;
     let removed = queues(vm).table.lock().queues.remove(&id);
-    removed.map(|_| Value::None).ok_or_else(|| not_found(id))
+    let queue = removed.ok_or_else(|| not_found(id))?;
+    // Waiters wake to find the queue gone (QueueNotFoundError on their next try).
+    for waiter in queue.getters.iter().chain(queue.putters.iter()) {
+        wake(waiter);
+    }
+    Ok(Value::None)
 }
 
 /// `list_all() -> [(qid, fmt, unboundop)]`, newest first as 3.13.0 lists them.
@@ -254,13 +279,33 @@ fn put(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let obj = p.get(1).unwrap_or(&Value::None);
     let fmt = int_arg("put", p.get(2))?;
     let unboundop = unboundop_arg(p.get(3))?;
-    let Some(data) = share(obj, Rules::Py313)? else {
+    put_item(vm, id, obj, fmt, unboundop, Rules::Py313)
+}
+
+/// `_put_data(qid, obj, unboundop)` (gilsim's own, for 3.14's `Queue.put`): `put` under
+/// 3.14's rules, where plain data crosses by pickle.
+fn put_data(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("_put_data", args, 3, 3)?;
+    let id = qid_arg(&a[0])?;
+    let unboundop = unboundop_arg(Some(&a[2]))?;
+    put_item(vm, id, &a[1], 0, unboundop, Rules::Py314)
+}
+
+fn put_item(
+    vm: &Vm,
+    id: u64,
+    obj: &Value,
+    fmt: i64,
+    unboundop: i64,
+    rules: Rules,
+) -> PyResult<Value> {
+    let Some(data) = share(obj, rules)? else {
         return Err(super::interpreters::not_shareable(vm, obj));
     };
     let owner = vm.interp.id;
-    let full = with_queue(vm, id, |q| {
+    let outcome = with_queue(vm, id, |q| {
         if q.maxsize > 0 && q.items.len() as i64 >= q.maxsize {
-            return true;
+            return Err(());
         }
         q.items.push_back(Item {
             data: Some(data),
@@ -268,12 +313,17 @@ fn put(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             unboundop,
             owner,
         });
-        false
+        Ok(q.getters.pop_front())
     })?;
-    if full {
-        return Err(empty_or_full(vm, true, id));
+    match outcome {
+        Err(()) => Err(empty_or_full(vm, true, id)),
+        Ok(getter) => {
+            if let Some(waiter) = getter {
+                wake(&waiter);
+            }
+            Ok(Value::None)
+        }
     }
-    Ok(Value::None)
 }
 
 /// `get(qid) -> (obj, fmt, unboundop)`: the oldest item, made afresh here; `unboundop` is
@@ -281,11 +331,23 @@ fn put(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("get", args, 1, 1)?;
     let id = qid_arg(&a[0])?;
-    let Some(item) = with_queue(vm, id, |q| q.items.pop_front())? else {
+    let (item, putter) = with_queue(vm, id, |q| {
+        let item = q.items.pop_front();
+        let putter = if item.is_some() {
+            q.putters.pop_front()
+        } else {
+            None
+        };
+        (item, putter)
+    })?;
+    if let Some(waiter) = putter {
+        wake(&waiter);
+    }
+    let Some(item) = item else {
         return Err(empty_or_full(vm, false, id));
     };
     let (obj, unbound) = match item.data {
-        Some(data) => (data.into_value(), Value::None),
+        Some(data) => (data.into_value(vm)?, Value::None),
         None => (Value::None, Value::Int(item.unboundop)),
     };
     Ok(Value::tuple(vec![obj, Value::Int(item.fmt), unbound]))
@@ -348,9 +410,140 @@ fn get_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// exception classes, raised from then on in this interpreter.
 fn register_heap_types(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("_register_heap_types", args, 3, 3)?;
+    let registered = Registered {
+        queue: a[0].clone(),
+        empty: a[1].clone(),
+        full: a[2].clone(),
+    };
     queues(vm)
         .registered
         .lock()
-        .insert(vm.interp.id, (a[1].clone(), a[2].clone()));
+        .insert(vm.interp.id, registered);
     Ok(Value::None)
+}
+
+/// The class attribute that marks the Python-level `Queue` class (gilsim's
+/// `concurrent.interpreters` sets it), whose instances cross as their queue's id.
+const QUEUE_MARKER: &str = "_gilsim_cross_interpreter_queue";
+
+/// The queue id of a Python-level `Queue` object.
+pub fn queue_id_of(v: &Value) -> Option<u64> {
+    let Value::Instance(inst) = v else {
+        return None;
+    };
+    inst.class.lookup_str(QUEUE_MARKER)?;
+    match inst.dict.get_str("_id") {
+        Some(Value::Int(id)) if id >= 0 => Some(id as u64),
+        _ => None,
+    }
+}
+
+/// Queue `id` as an object of `vm`'s interpreter: its registered `Queue` class (importing
+/// `concurrent.interpreters` there, which registers it, the first time).
+pub fn queue_object(vm: &Vm, id: u64) -> PyResult<Value> {
+    let registered = || queues(vm).registered.lock().get(&vm.interp.id).cloned();
+    let r = match registered() {
+        Some(r) => r,
+        None => {
+            vm.import_module("concurrent.interpreters")?;
+            registered().ok_or_else(|| {
+                crate::vm::pyerr::runtime_error("cross-interpreter queues are not registered")
+            })?
+        }
+    };
+    vm.call(&r.queue, &[Value::Int(id as i64)])
+}
+
+/// Lets a waiting thread go (its waiter lock is released: any thread may release a plain
+/// lock, and the scheduler retries the thread blocked on it).
+fn wake(waiter: &LockCore) {
+    let _ = waiter.release(0);
+}
+
+/// Which wait: for an item to get, or for room to put one.
+#[derive(Clone, Copy)]
+enum Side {
+    Item,
+    Room,
+}
+
+/// `_wait_for_item(qid, timeout=None) -> bool` (gilsim's own): blocks until the queue has
+/// an item, True, or `timeout` seconds pass, False. The caller then tries `get` again.
+fn wait_for_item(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    wait(vm, args, Side::Item)
+}
+
+/// `_wait_for_room(qid, timeout=None) -> bool`: the same for a full queue and `put`.
+fn wait_for_room(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    wait(vm, args, Side::Room)
+}
+
+fn wait(vm: &Vm, args: Args<'_>, side: Side) -> PyResult<Value> {
+    let fname = match side {
+        Side::Item => "_wait_for_item",
+        Side::Room => "_wait_for_room",
+    };
+    let p = parse(fname, args, &["qid", "timeout"], 1)?;
+    let id = qid_arg(p.get(0).unwrap_or(&Value::None))?;
+    let timeout = match p.given(1) {
+        None => None,
+        Some(v) => {
+            let secs = crate::vm::protocols::numeric::real_to_f64(v)?;
+            if !(0.0..=crate::runtime::config::MAX_TIMEOUT).contains(&secs) {
+                return Err(value_error("timeout value must be a non-negative number"));
+            }
+            Some(std::time::Duration::from_secs_f64(secs))
+        }
+    };
+    // The check and the registration happen under the table's lock, so a `put` between
+    // them cannot be missed.
+    let waiter = {
+        let all = queues(vm);
+        let mut t = all.table.lock();
+        let q = t.queues.get_mut(&id).ok_or_else(|| not_found(id))?;
+        let ready = match side {
+            Side::Item => !q.items.is_empty(),
+            Side::Room => q.maxsize <= 0 || (q.items.len() as i64) < q.maxsize,
+        };
+        if ready {
+            return Ok(Value::Bool(true));
+        }
+        let waiter = LockCore::new(false, vm.sched.clone());
+        waiter.mark_internal();
+        waiter.acquire(vm, false, None)?;
+        match side {
+            Side::Item => q.getters.push_back(waiter.clone()),
+            Side::Room => q.putters.push_back(waiter.clone()),
+        }
+        waiter
+    };
+    let what = match side {
+        Side::Item => format!("an item on interpreter queue {id}"),
+        Side::Room => format!("room on interpreter queue {id}"),
+    };
+    let woken = waiter.acquire_for(vm, true, timeout, Some(what))?;
+    if !woken {
+        // Timed out. If a `put` (or `get`) took this waiter off the list meanwhile, its
+        // wake-up is passed on to the next waiter rather than lost.
+        let all = queues(vm);
+        let mut t = all.table.lock();
+        let passed_on = t.queues.get_mut(&id).and_then(|q| {
+            let list = match side {
+                Side::Item => &mut q.getters,
+                Side::Room => &mut q.putters,
+            };
+            let before = list.len();
+            list.retain(|w| !Arc::ptr_eq(w, &waiter));
+            if list.len() == before {
+                list.pop_front()
+            } else {
+                None
+            }
+        });
+        drop(t);
+        if let Some(next) = passed_on {
+            wake(&next);
+        }
+    }
+    Ok(Value::Bool(woken))
 }

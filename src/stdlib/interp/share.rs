@@ -2,20 +2,26 @@
 //! interpreters: a shareable value is copied out as plain data (`Shared`) and a new object
 //! is made of it on the other side (CPython's `_PyCrossInterpreterData`). What is shareable
 //! depends on the CPython an API comes from: 3.12 shares None, int, str, bytes and channel
-//! ids; 3.13 adds bool, float and tuples of shareables, and queue ids.
+//! ids; 3.13 adds bool, float and tuples of shareables; 3.14 falls back to pickle for the
+//! rest, which gilsim models for plain data (lists, dicts, big ints) and queues.
 
 use std::sync::Arc;
 
+use num_bigint::BigInt;
+
 use crate::vm::context::Vm;
+use crate::vm::objects::dict::Dict;
 use crate::vm::objects::pystr::PyStr;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, overflow_error};
 
 /// Which CPython's sharing rules apply.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Rules {
     Py312,
     Py313,
+    /// 3.14's `concurrent.interpreters`: 3.13's, then pickle.
+    Py314,
 }
 
 /// A shareable value, as plain data between two interpreters.
@@ -24,30 +30,48 @@ pub enum Shared {
     None,
     Bool(bool),
     Int(i64),
+    BigInt(BigInt),
     Float(f64),
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Shared>),
+    List(Vec<Shared>),
+    Dict(Vec<(Shared, Shared)>),
     /// A `_xxinterpchannels` channel, by id.
     Channel(u64),
+    /// A `concurrent.interpreters.Queue`, by id: it arrives as that interpreter's `Queue`.
+    Queue(u64),
 }
 
 impl Shared {
-    /// The value, made afresh in the interpreter that receives it.
-    pub fn into_value(self) -> Value {
-        match self {
+    /// The value, made afresh by `vm`, of the interpreter that receives it (a queue arrives
+    /// as that interpreter's own `Queue` object).
+    pub fn into_value(self, vm: &Vm) -> PyResult<Value> {
+        Ok(match self {
             Shared::None => Value::None,
             Shared::Bool(b) => Value::Bool(b),
             Shared::Int(i) => Value::Int(i),
+            Shared::BigInt(b) => Value::BigInt(Arc::new(b)),
             Shared::Float(f) => Value::Float(f),
             Shared::Str(s) => Value::Str(Arc::new(PyStr::new(s))),
             Shared::Bytes(b) => Value::Bytes(Arc::new(b)),
-            Shared::Tuple(items) => {
-                Value::tuple(items.into_iter().map(Shared::into_value).collect())
+            Shared::Tuple(items) => Value::tuple(convert_all(vm, items)?),
+            Shared::List(items) => Value::list(convert_all(vm, items)?),
+            Shared::Dict(pairs) => {
+                let d = Dict::new();
+                for (k, v) in pairs {
+                    d.set(vm, k.into_value(vm)?, v.into_value(vm)?)?;
+                }
+                Value::Dict(Arc::new(d))
             }
             Shared::Channel(id) => super::channels::id_value(id),
-        }
+            Shared::Queue(id) => super::queues::queue_object(vm, id)?,
+        })
     }
+}
+
+fn convert_all(vm: &Vm, items: Vec<Shared>) -> PyResult<Vec<Value>> {
+    items.into_iter().map(|i| i.into_value(vm)).collect()
 }
 
 /// Whether `v` is shareable under `rules` (`is_shareable()`: the type decides, not the
@@ -55,15 +79,25 @@ impl Shared {
 pub fn is_shareable(v: &Value, rules: Rules) -> bool {
     match v {
         Value::None | Value::Int(_) | Value::BigInt(_) | Value::Str(_) | Value::Bytes(_) => true,
-        Value::Bool(_) | Value::Float(_) => rules == Rules::Py313,
-        Value::Tuple(t) => rules == Rules::Py313 && t.items.iter().all(|i| is_shareable(i, rules)),
+        Value::Bool(_) | Value::Float(_) => rules >= Rules::Py313,
+        Value::Tuple(t) => rules >= Rules::Py313 && t.items.iter().all(|i| is_shareable(i, rules)),
+        Value::List(l) => {
+            rules >= Rules::Py314 && l.items.read().iter().all(|i| is_shareable(i, rules))
+        }
+        Value::Dict(d) => {
+            rules >= Rules::Py314
+                && d.items()
+                    .iter()
+                    .all(|(k, v)| is_shareable(k, rules) && is_shareable(v, rules))
+        }
         Value::Native(_) => super::channels::id_of(v).is_some(),
+        Value::Instance(_) => rules >= Rules::Py314 && super::queues::queue_id_of(v).is_some(),
         _ => false,
     }
 }
 
-/// `v` as shared data, or None if it is not shareable under `rules`. An int is sent as a C
-/// `ssize_t`, so a larger one is an OverflowError (3.12's "try sending as bytes").
+/// `v` as shared data, or None if it is not shareable under `rules`. Before 3.14 an int is
+/// sent as a C `ssize_t`, so a larger one is an OverflowError ("try sending as bytes").
 pub fn share(v: &Value, rules: Rules) -> PyResult<Option<Shared>> {
     if !is_shareable(v, rules) {
         return Ok(None);
@@ -72,25 +106,55 @@ pub fn share(v: &Value, rules: Rules) -> PyResult<Option<Shared>> {
         Value::None => Shared::None,
         Value::Bool(b) => Shared::Bool(*b),
         Value::Int(i) => Shared::Int(*i),
+        Value::BigInt(b) if rules >= Rules::Py314 => Shared::BigInt((**b).clone()),
         Value::BigInt(_) => return Err(overflow_error("try sending as bytes")),
         Value::Float(f) => Shared::Float(*f),
         Value::Str(s) => Shared::Str(s.as_str().to_string()),
         Value::Bytes(b) => Shared::Bytes(b.as_ref().clone()),
-        Value::Tuple(t) => {
-            let mut items = Vec::with_capacity(t.items.len());
-            for item in t.items.iter() {
-                match share(item, rules)? {
-                    Some(shared) => items.push(shared),
-                    None => return Ok(None),
+        Value::Tuple(t) => match share_all(t.items.iter(), rules)? {
+            Some(items) => Shared::Tuple(items),
+            None => return Ok(None),
+        },
+        Value::List(l) => {
+            let items = l.items.read().clone();
+            match share_all(items.iter(), rules)? {
+                Some(items) => Shared::List(items),
+                None => return Ok(None),
+            }
+        }
+        Value::Dict(d) => {
+            let mut pairs = Vec::new();
+            for (k, v) in d.items() {
+                match (share(&k, rules)?, share(&v, rules)?) {
+                    (Some(k), Some(v)) => pairs.push((k, v)),
+                    _ => return Ok(None),
                 }
             }
-            Shared::Tuple(items)
+            Shared::Dict(pairs)
         }
+        Value::Instance(_) => match super::queues::queue_id_of(v) {
+            Some(id) => Shared::Queue(id),
+            None => return Ok(None),
+        },
         _ => match super::channels::id_of(v) {
             Some(id) => Shared::Channel(id),
             None => return Ok(None),
         },
     }))
+}
+
+fn share_all<'a>(
+    items: impl Iterator<Item = &'a Value>,
+    rules: Rules,
+) -> PyResult<Option<Vec<Shared>>> {
+    let mut out = Vec::new();
+    for item in items {
+        match share(item, rules)? {
+            Some(shared) => out.push(shared),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(out))
 }
 
 /// A `shared=` dict's items as shared data, in its order: 3.12's errors for a key that is
