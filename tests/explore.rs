@@ -389,3 +389,22 @@ fn a_helper_that_cannot_start_or_dies_leaves_its_jobs_to_the_explorer() {
         assert_eq!(report_text(&run(&race(), &broken)), expected, "{program}");
     }
 }
+
+/// The subinterpreter exercise: nothing is shared, so no update is lost, but the order in
+/// which two interpreters' results arrive on one queue is the schedule's; the fix sorts.
+#[test]
+fn subinterpreter_results_arrive_in_either_order_until_sorted() {
+    let opts = options(GilModel::New, CheckPoints::Py310);
+    let read =
+        |name: &str| common::read_source(&common::repo_file(&format!("programs/exercises/{name}")));
+    let racy = run(&read("interpreters_arrival_order.py"), &opts);
+    assert_eq!(racy.incomplete, None);
+    assert_eq!(
+        stdouts(&racy),
+        ["[(1, 45), (2, 190)]\n", "[(2, 190), (1, 45)]\n"]
+    );
+    let fixed = run(&read("interpreters_arrival_order_fixed.py"), &opts);
+    assert_eq!(stdouts(&fixed), ["[(1, 45), (2, 190)]\n"]);
+    // Pinned: the number of schedules of the racy version.
+    assert_eq!(racy.schedules, 2700);
+}

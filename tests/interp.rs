@@ -97,12 +97,17 @@ fn virtual_seconds(options: common::Options) -> f64 {
         .cores(2)
         .run(&program, "two_subinterpreters.py");
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
-    out.stderr
+    virtual_time(&out.stderr)
+}
+
+/// The virtual seconds a simulated run's summary line reports.
+fn virtual_time(stderr: &str) -> f64 {
+    stderr
         .split("virtual cores): ")
         .nth(1)
         .and_then(|rest| rest.split(' ').next())
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no virtual time in {}", out.stderr))
+        .unwrap_or_else(|| panic!("no virtual time in {stderr}"))
 }
 
 #[test]
@@ -135,6 +140,7 @@ fn each_version_has_its_own_subinterpreter_modules() {
         "_xxinterpchannels",
         "_interpreters",
         "_interpqueues",
+        "concurrent.interpreters",
     ];
     let importable = |options: common::Options, module: &str| {
         let out = options.run(&format!("import {module}"), "<like>");
@@ -146,12 +152,12 @@ fn each_version_has_its_own_subinterpreter_modules() {
         false
     };
     for (version, expected) in [
-        (None, [true, true, true, true]),
-        (Some((2, 7)), [false, false, false, false]),
-        (Some((3, 9)), [true, false, false, false]),
-        (Some((3, 12)), [true, true, false, false]),
-        (Some((3, 13)), [false, false, true, true]),
-        (Some((3, 14)), [false, false, true, true]),
+        (None, [true, true, true, true, true]),
+        (Some((2, 7)), [false, false, false, false, false]),
+        (Some((3, 9)), [true, false, false, false, false]),
+        (Some((3, 12)), [true, true, false, false, false]),
+        (Some((3, 13)), [false, false, true, true, false]),
+        (Some((3, 14)), [false, false, true, true, true]),
     ] {
         for (module, want) in modules.iter().zip(expected) {
             let mut options = common::options();
@@ -192,4 +198,80 @@ fn too_many_interpreters_is_an_error_not_a_crash() {
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "2048 interpreter creation failed\n2\n");
     assert_eq!(out.stderr, "");
+}
+
+/// 3.14's `InterpreterPoolExecutor` exists only where `concurrent.interpreters` does.
+#[test]
+fn the_interpreter_pool_is_a_314_name() {
+    let program = "from concurrent.futures import InterpreterPoolExecutor\nprint('ok')";
+    let out = common::options().like(3, 14).run(program, "<3.14>");
+    assert_eq!(
+        (out.exit_code, out.stdout.as_str()),
+        (0, "ok\n"),
+        "{}",
+        out.stderr
+    );
+    let out = common::options().like(3, 13).run(program, "<3.13>");
+    let refused =
+        "ImportError: cannot import name 'InterpreterPoolExecutor' from 'concurrent.futures'";
+    assert!(out.stderr.contains(refused), "{}", out.stderr);
+}
+
+/// The virtual time of two CPU-bound calls submitted to `executor` on two virtual cores.
+fn pool_seconds(executor: &str) -> f64 {
+    let program = format!(
+        "from concurrent.futures import {executor}\n\
+         def spin(n):\n    while n:\n        n -= 1\n    return n\n\
+         if __name__ == '__main__':\n    with {executor}(2) as pool:\n\
+         \x20       print(list(pool.map(spin, [200_000, 200_000])))\n"
+    );
+    let out = common::options()
+        .timeout(120.0)
+        .sim(5)
+        .cores(2)
+        .run(&program, "<pool>");
+    assert_eq!(
+        (out.exit_code, out.stdout.as_str()),
+        (0, "[0, 0]\n"),
+        "{}",
+        out.stderr
+    );
+    virtual_time(&out.stderr)
+}
+
+/// Each worker of an `InterpreterPoolExecutor` has its own interpreter and GIL: two
+/// CPU-bound calls take about half the virtual time they take in a `ThreadPoolExecutor`.
+#[test]
+fn an_interpreter_pool_runs_cpu_bound_calls_in_parallel() {
+    let threads = pool_seconds("ThreadPoolExecutor");
+    let interpreters = pool_seconds("InterpreterPoolExecutor");
+    let ratio = threads / interpreters;
+    assert!(
+        (1.7..=2.2).contains(&ratio),
+        "threads {threads} s, interpreters {interpreters} s"
+    );
+}
+
+/// Two interpreters each wait for the other's message first: the report names both queue
+/// waits, the subinterpreter's with its interpreter, in real and in simulated runs.
+#[test]
+fn a_queue_nobody_fills_across_interpreters_is_a_deadlock() {
+    let program = common::fixture("interp_queue_deadlock.py");
+    for options in [common::options(), common::options().sim(2)] {
+        let out = options
+            .timeout(60.0)
+            .run(&program, "interp_queue_deadlock.py");
+        assert_ne!(out.exit_code, 0);
+        for needle in [
+            "gilsim: deadlock",
+            "thread 'MainThread' at File \"interp_queue_deadlock.py\", line 15, in <module>\n    waits for an item on interpreter queue 2",
+            "in interpreter 1 at File \"<string>\", line 2, in <module>\n    waits for an item on interpreter queue 1",
+        ] {
+            assert!(
+                out.stderr.contains(needle),
+                "{needle:?} not in {}",
+                out.stderr
+            );
+        }
+    }
 }

@@ -19,6 +19,8 @@ const EXAMPLES: &str = "Examples:
   gilsim run --like 2.7 programs/threads_count_two_threads.py  with Python 2's old GIL
   gilsim run -X gil=0 programs/threads_count_two_threads.py    free-threaded: no GIL at all
   gilsim run --seed 7 --timeline programs/threads_counter_race.py   a reproducible run, drawn
+  gilsim run --timeline programs/subinterpreters_pipeline.py   subinterpreters, a GIL each
+  gilsim run --shared-gil programs/subinterpreters_pipeline.py  ... sharing one, as <= 3.11
   gilsim explore programs/exercises/bank_race.py    every outcome of a racy program
   gilsim dis programs/countdown_count.py      bytecode, laid out like `python -m dis`";
 

@@ -67,6 +67,10 @@ fn report(runtime: &Runtime) -> String {
     for t in &threads {
         let blocked = t.blocked.lock().clone();
         let _ = write!(out, "  thread '{}'", t.display_name());
+        // A thread that entered a subinterpreter has a second state there, with its name.
+        if t.interp != 0 {
+            let _ = write!(out, " in interpreter {}", t.interp);
+        }
         if let Some(b) = &blocked {
             if let Some(loc) = &b.location {
                 let _ = write!(

@@ -62,6 +62,14 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("types", Python(include_str!("py/types.py"))),
     ("_interpreters", Native(interp::interpreters::create)),
     ("_interpqueues", Native(interp::queues::create)),
+    (
+        "concurrent.interpreters",
+        Python(include_str!("py/concurrent_interpreters.py")),
+    ),
+    (
+        "concurrent.futures.interpreter",
+        Python(include_str!("py/concurrent_futures_interpreter.py")),
+    ),
     ("multiprocessing", Unsupported),
     ("asyncio", Unsupported),
     ("subprocess", Unsupported),
@@ -106,7 +114,30 @@ static VERSIONED: &[(&str, PyVersion, Option<PyVersion>)] = &[
     ("_interpreters", PyVersion(3, 13), None),
     ("_interpqueues", PyVersion(3, 13), None),
     ("concurrent.interpreters", PyVersion(3, 14), None),
+    ("concurrent.futures.interpreter", PyVersion(3, 14), None),
 ];
+
+/// Names a module provides from another module, loaded on first use (CPython's
+/// module-level `__getattr__`, PEP 562): (module, name, the module that defines it).
+static LAZY_NAMES: &[(&str, &str, &str)] = &[(
+    "concurrent.futures",
+    "InterpreterPoolExecutor",
+    "concurrent.futures.interpreter",
+)];
+
+/// The module that defines `module.name` when `module` loads it lazily, and the CPython the
+/// run imitates has it.
+pub fn lazy_name_provider(
+    module: &str,
+    name: &str,
+    like: Option<PyVersion>,
+) -> Option<&'static str> {
+    LAZY_NAMES
+        .iter()
+        .find(|(m, n, _)| *m == module && *n == name)
+        .map(|(_, _, provider)| *provider)
+        .filter(|provider| exists_in(provider, like))
+}
 
 /// Whether the CPython a run imitates has module `name`: with no `--like`, every version's
 /// modules exist side by side (a 3.12 lecture script and a 3.14 exercise both run).

@@ -11,7 +11,7 @@ use crate::vm::objects::function::{Args, NativeFn};
 use crate::vm::objects::module::Module;
 use crate::vm::objects::types::{type_name, types};
 use crate::vm::objects::value::Value;
-use crate::vm::pyerr::{PyErr, PyResult, type_error, value_error};
+use crate::vm::pyerr::{PyErr, PyResult, not_implemented_error, type_error, value_error};
 
 use super::share::{Rules, Shared, share, share_namespace};
 use super::{DestroyError, ExcInfo, Script};
@@ -92,19 +92,16 @@ static ERRORS: LazyLock<Errors> = LazyLock::new(|| {
 
 /// 3.13's `NotShareableError` for a value that cannot cross: it names the innermost
 /// culprit (`[2]` of `(1, [2])`).
-pub fn not_shareable(vm: &Vm, value: &Value) -> PyErr {
-    let mut culprit = value;
-    while let Value::Tuple(t) = culprit {
-        match t
-            .items
-            .iter()
-            .find(|i| !super::share::is_shareable(i, Rules::Py313))
-        {
-            Some(inner) => culprit = inner,
-            None => break,
-        }
+pub fn not_shareable(vm: &Vm, value: &Value, rules: Rules) -> PyErr {
+    let culprit = super::share::culprit(value, rules);
+    let shown = vm.repr(&culprit).unwrap_or_default();
+    if rules >= Rules::Py314 && super::share::pickled_by_cpython_314(&culprit) {
+        return not_implemented_error(format!(
+            "gilsim does not pickle {shown} between interpreters as CPython 3.14 does: \
+             send plain data (None, bool, int, float, str, bytes, tuples, lists, dicts, \
+             sets) or a queue"
+        ));
     }
-    let shown = vm.repr(culprit).unwrap_or_default();
     PyErr::msg(
         &ERRORS.not_shareable,
         format!("{shown} does not support cross-interpreter data"),
@@ -361,7 +358,7 @@ fn shared_by(vm: &Vm, ns: Option<&Value>, rules: Rules) -> PyResult<Vec<(String,
     };
     for (_, value) in d.items() {
         if share(&value, rules)?.is_none() {
-            return Err(not_shareable(vm, &value));
+            return Err(not_shareable(vm, &value, rules));
         }
     }
     share_namespace(vm, ns, rules)
@@ -500,9 +497,10 @@ fn call(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     run_in(vm, id, script, Vec::new())
 }
 
-/// `_call_with_result(id, callable, args, kwargs) -> (result, excinfo)` (gilsim's own, for
-/// `concurrent.interpreters`): 3.14's `_interpreters.call`, which passes arguments and
-/// brings the result back — both shared by 3.14's rules (pickle, for plain data). The
+/// `_call_with_result(id, callable, args, kwargs) -> (result, excinfo, exception)` (gilsim's
+/// own, for `concurrent.interpreters`): 3.14's `_interpreters.call`, which passes arguments
+/// and brings the result back — both shared by 3.14's rules (pickle, for plain data); a
+/// builtin exception comes back too, for `InterpreterPoolExecutor` to re-raise. The
 /// function is made there of its code object, defaults and that interpreter's `__main__`
 /// (CPython 3.14 pickles a function by name or shares a stateless one by its code).
 fn call_with_result(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -523,7 +521,7 @@ fn call_with_result(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(value_error("closures not supported"));
     }
     let share_or_refuse = |v: &Value| -> PyResult<Shared> {
-        share(v, Rules::Py314)?.ok_or_else(|| not_shareable(vm, v))
+        share(v, Rules::Py314)?.ok_or_else(|| not_shareable(vm, v, Rules::Py314))
     };
     let defaults = f
         .defaults
@@ -575,8 +573,19 @@ fn call_with_result(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 None => Value::None,
             },
             Value::None,
+            Value::None,
         ])),
-        Err(info) => Ok(Value::tuple(vec![Value::None, excinfo_value(vm, *info)?])),
+        Err(info) => {
+            let exception = match info.exception.clone() {
+                Some(e) => e.into_value(vm)?,
+                None => Value::None,
+            };
+            Ok(Value::tuple(vec![
+                Value::None,
+                excinfo_value(vm, *info)?,
+                exception,
+            ]))
+        }
     }
 }
 

@@ -96,6 +96,9 @@ pub struct ExcInfo {
     pub formatted: String,
     /// The whole traceback text, as it would have been printed there.
     pub errdisplay: String,
+    /// The exception itself as shared data, when 3.14 could pickle it (a builtin exception
+    /// class with plain-data args): `InterpreterPoolExecutor` re-raises it.
+    pub exception: Option<Shared>,
 }
 
 impl ExcInfo {
@@ -242,7 +245,11 @@ fn call_in_main(vm: &Vm, main: &Module, call: Call) -> PyResult<Shared> {
     )?;
     match share::share(&result, share::Rules::Py314)? {
         Some(shared) => Ok(shared),
-        None => Err(interpreters::not_shareable(vm, &result)),
+        None => Err(interpreters::not_shareable(
+            vm,
+            &result,
+            share::Rules::Py314,
+        )),
     }
 }
 
@@ -318,6 +325,7 @@ pub fn exc_info(vm: &Vm, err: &PyErr) -> ExcInfo {
         format!("{shown}: {msg}")
     };
     let errdisplay = vm.format_exception(err).trim_end().to_string();
+    let exception = share::share(&exc, share::Rules::Py314).ok().flatten();
     ExcInfo {
         type_name: class.name.to_string(),
         type_qualname: class.qualname.to_string(),
@@ -325,5 +333,6 @@ pub fn exc_info(vm: &Vm, err: &PyErr) -> ExcInfo {
         msg,
         formatted,
         errdisplay,
+        exception,
     }
 }

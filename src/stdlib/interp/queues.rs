@@ -300,7 +300,7 @@ fn put_item(
     rules: Rules,
 ) -> PyResult<Value> {
     let Some(data) = share(obj, rules)? else {
-        return Err(super::interpreters::not_shareable(vm, obj));
+        return Err(super::interpreters::not_shareable(vm, obj, rules));
     };
     let owner = vm.interp.id;
     let outcome = with_queue(vm, id, |q| {

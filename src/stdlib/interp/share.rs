@@ -3,15 +3,18 @@
 //! is made of it on the other side (CPython's `_PyCrossInterpreterData`). What is shareable
 //! depends on the CPython an API comes from: 3.12 shares None, int, str, bytes and channel
 //! ids; 3.13 adds bool, float and tuples of shareables; 3.14 falls back to pickle for the
-//! rest, which gilsim models for plain data (lists, dicts, big ints) and queues.
+//! rest, which gilsim models for plain data (lists, dicts, big ints), builtin exceptions
+//! and queues.
 
 use std::sync::Arc;
 
 use num_bigint::BigInt;
 
 use crate::vm::context::Vm;
+use crate::vm::objects::class::{Class, Instance};
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::pystr::PyStr;
+use crate::vm::objects::set::Set;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, overflow_error};
 
@@ -25,7 +28,7 @@ pub enum Rules {
 }
 
 /// A shareable value, as plain data between two interpreters.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum Shared {
     None,
     Bool(bool),
@@ -36,11 +39,16 @@ pub enum Shared {
     Bytes(Vec<u8>),
     Tuple(Vec<Shared>),
     List(Vec<Shared>),
+    Set(Vec<Shared>),
+    FrozenSet(Vec<Shared>),
     Dict(Vec<(Shared, Shared)>),
     /// A `_xxinterpchannels` channel, by id.
     Channel(u64),
     /// A `concurrent.interpreters.Queue`, by id: it arrives as that interpreter's `Queue`.
     Queue(u64),
+    /// An instance of a builtin exception class (3.14 pickles it as its class and args;
+    /// builtin classes are run-wide, so the class itself crosses).
+    Exception(Arc<Class>, Vec<Shared>),
 }
 
 impl Shared {
@@ -57,6 +65,8 @@ impl Shared {
             Shared::Bytes(b) => Value::Bytes(Arc::new(b)),
             Shared::Tuple(items) => Value::tuple(convert_all(vm, items)?),
             Shared::List(items) => Value::list(convert_all(vm, items)?),
+            Shared::Set(items) => Value::Set(Arc::new(set_of(vm, items)?)),
+            Shared::FrozenSet(items) => Value::FrozenSet(Arc::new(set_of(vm, items)?)),
             Shared::Dict(pairs) => {
                 let d = Dict::new();
                 for (k, v) in pairs {
@@ -66,8 +76,19 @@ impl Shared {
             }
             Shared::Channel(id) => super::channels::id_value(id),
             Shared::Queue(id) => super::queues::queue_object(vm, id)?,
+            Shared::Exception(class, args) => {
+                Value::Instance(Instance::new_exception(class, convert_all(vm, args)?))
+            }
         })
     }
+}
+
+fn set_of(vm: &Vm, items: Vec<Shared>) -> PyResult<Set> {
+    let set = Set::new();
+    for item in items {
+        set.add(vm, item.into_value(vm)?)?;
+    }
+    Ok(set)
 }
 
 fn convert_all(vm: &Vm, items: Vec<Shared>) -> PyResult<Vec<Value>> {
@@ -84,6 +105,9 @@ pub fn is_shareable(v: &Value, rules: Rules) -> bool {
         Value::List(l) => {
             rules >= Rules::Py314 && l.items.read().iter().all(|i| is_shareable(i, rules))
         }
+        Value::Set(s) | Value::FrozenSet(s) => {
+            rules >= Rules::Py314 && s.values().iter().all(|i| is_shareable(i, rules))
+        }
         Value::Dict(d) => {
             rules >= Rules::Py314
                 && d.items()
@@ -91,7 +115,12 @@ pub fn is_shareable(v: &Value, rules: Rules) -> bool {
                     .all(|(k, v)| is_shareable(k, rules) && is_shareable(v, rules))
         }
         Value::Native(_) => super::channels::id_of(v).is_some(),
-        Value::Instance(_) => rules >= Rules::Py314 && super::queues::queue_id_of(v).is_some(),
+        Value::Instance(i) => {
+            rules >= Rules::Py314
+                && (super::queues::queue_id_of(v).is_some()
+                    || builtin_exception_args(i)
+                        .is_some_and(|args| args.iter().all(|a| is_shareable(a, rules))))
+        }
         _ => false,
     }
 }
@@ -122,6 +151,14 @@ pub fn share(v: &Value, rules: Rules) -> PyResult<Option<Shared>> {
                 None => return Ok(None),
             }
         }
+        Value::Set(s) => match share_all(s.values().iter(), rules)? {
+            Some(items) => Shared::Set(items),
+            None => return Ok(None),
+        },
+        Value::FrozenSet(s) => match share_all(s.values().iter(), rules)? {
+            Some(items) => Shared::FrozenSet(items),
+            None => return Ok(None),
+        },
         Value::Dict(d) => {
             let mut pairs = Vec::new();
             for (k, v) in d.items() {
@@ -132,15 +169,64 @@ pub fn share(v: &Value, rules: Rules) -> PyResult<Option<Shared>> {
             }
             Shared::Dict(pairs)
         }
-        Value::Instance(_) => match super::queues::queue_id_of(v) {
+        Value::Instance(i) => match super::queues::queue_id_of(v) {
             Some(id) => Shared::Queue(id),
-            None => return Ok(None),
+            None => {
+                let args = builtin_exception_args(i).unwrap_or_default();
+                match share_all(args.iter(), rules)? {
+                    Some(args) => Shared::Exception(i.class.clone(), args),
+                    None => return Ok(None),
+                }
+            }
         },
         _ => match super::channels::id_of(v) {
             Some(id) => Shared::Channel(id),
             None => return Ok(None),
         },
     }))
+}
+
+/// The unshareable value inside `v` that makes it unshareable (the innermost one, as
+/// CPython names it), or `v` itself.
+pub fn culprit(v: &Value, rules: Rules) -> Value {
+    let inner = match v {
+        Value::Tuple(t) => t.items.iter().find(|i| !is_shareable(i, rules)).cloned(),
+        Value::List(l) if rules >= Rules::Py314 => l
+            .items
+            .read()
+            .iter()
+            .find(|i| !is_shareable(i, rules))
+            .cloned(),
+        Value::Set(s) | Value::FrozenSet(s) if rules >= Rules::Py314 => {
+            s.values().into_iter().find(|i| !is_shareable(i, rules))
+        }
+        Value::Dict(d) if rules >= Rules::Py314 => d
+            .items()
+            .into_iter()
+            .flat_map(|(k, v)| [k, v])
+            .find(|i| !is_shareable(i, rules)),
+        _ => None,
+    };
+    match inner {
+        Some(inner) => culprit(&inner, rules),
+        None => v.clone(),
+    }
+}
+
+/// Whether CPython 3.14 would still send `v` by pickle where gilsim does not: an instance
+/// of a class written in Python (or a bare `object()`), which pickle sends by its class's
+/// qualified name and its `__dict__`.
+pub fn pickled_by_cpython_314(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if !i.is_exception() && i.base.is_none())
+}
+
+/// The args of an instance of a builtin exception class (not of a subclass defined in
+/// Python: its class lives in one interpreter only).
+fn builtin_exception_args(i: &Instance) -> Option<Vec<Value>> {
+    if &*i.class.module != "builtins" {
+        return None;
+    }
+    Some(i.exc_data()?.lock().args.clone())
 }
 
 fn share_all<'a>(

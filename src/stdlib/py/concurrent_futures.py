@@ -1,8 +1,10 @@
 """Futures and a thread pool (gilsim's own concurrent.futures).
 
 Future, ThreadPoolExecutor (submit, map, shutdown, `with`), as_completed and wait behave
-like CPython's; worker threads are named ThreadPoolExecutor-N_M. ProcessPoolExecutor is not
-available: gilsim simulates threads, not processes.
+like CPython's; worker threads are named ThreadPoolExecutor-N_M. InterpreterPoolExecutor
+(3.14, in concurrent.futures.interpreter, loaded on first use as CPython loads it) gives
+each worker thread its own subinterpreter. ProcessPoolExecutor is not
+available yet.
 """
 
 import threading
@@ -464,3 +466,4 @@ class ProcessPoolExecutor(Executor):
         raise NotImplementedError(
             "gilsim does not support ProcessPoolExecutor: it simulates threads in one "
             "process (use ThreadPoolExecutor, or run the script with python3)")
+

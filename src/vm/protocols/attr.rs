@@ -37,10 +37,11 @@ impl Vm {
         match obj {
             Value::Instance(inst) => self.instance_getattr(obj, inst, name),
             Value::Class(cls) => self.class_getattr(cls, name),
-            Value::Module(m) => Ok(m.dict.get_name(name).or_else(|| match name.as_str() {
-                "__dict__" => Some(Value::Dict(m.dict.clone())),
-                _ => None,
-            })),
+            Value::Module(m) => match m.dict.get_name(name) {
+                Some(v) => Ok(Some(v)),
+                None if name.as_str() == "__dict__" => Ok(Some(Value::Dict(m.dict.clone()))),
+                None => self.lazy_module_attribute(m, name.as_str()),
+            },
             _ => {
                 if let Some(s) = as_super(obj) {
                     return self.super_getattr(s, name);
@@ -294,6 +295,28 @@ impl Vm {
         } else {
             Err(no_attribute(obj, name.as_str()))
         }
+    }
+}
+
+impl Vm {
+    /// A name a standard module loads on first use (`concurrent.futures`'
+    /// `InterpreterPoolExecutor`): imports the module that defines it and keeps it, as
+    /// CPython's module `__getattr__` does with `global`.
+    fn lazy_module_attribute(
+        &self,
+        m: &crate::vm::objects::module::Module,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        let like = self.interp.runtime.options.like;
+        let Some(provider) = crate::stdlib::lazy_name_provider(&m.name, name, like) else {
+            return Ok(None);
+        };
+        let defining = self.import_module(provider)?;
+        let value = self.getattr_opt(&defining, name)?;
+        if let Some(v) = &value {
+            m.set(name, v.clone());
+        }
+        Ok(value)
     }
 }
 
