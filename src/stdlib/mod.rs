@@ -12,6 +12,8 @@ pub mod sys;
 pub mod sys_gil;
 pub mod thread;
 pub mod time;
+pub mod time_calendar;
+pub mod time_strftime;
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
