@@ -2,6 +2,7 @@
 //! written in Python (shipped as frozen bytecode, see `frozen`), or known to be missing —
 //! importing it names what is not supported yet.
 
+pub mod deque;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
@@ -69,7 +70,7 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("subprocess", Unsupported),
     ("os", Unsupported),
     ("socket", Unsupported),
-    ("collections", Unsupported),
+    ("collections", Python(include_str!("py/collections.py"))),
     ("functools", Python(include_str!("py/functools.py"))),
     ("itertools", Python(include_str!("py/itertools.py"))),
     ("typing", Unsupported),
@@ -87,6 +88,16 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("datetime", Unsupported),
     ("io", Unsupported),
     ("_gilsim_stub", Python(include_str!("py/_gilsim_stub.py"))),
+    ("_collections", Native(deque::create)),
+    (
+        "_collections_namedtuple",
+        Python(include_str!("py/_collections_namedtuple.py")),
+    ),
+    (
+        "collections.abc",
+        Python(include_str!("py/collections_abc.py")),
+    ),
+    ("abc", Python(include_str!("py/abc.py"))),
 ];
 
 /// How gilsim provides the standard module `name`, if it knows one.
@@ -135,7 +146,7 @@ pub fn native_attribute(
     n: &crate::vm::objects::native::NativeObject,
     name: &str,
 ) -> Option<crate::vm::objects::value::Value> {
-    interp::channels::attribute(n, name)
+    interp::channels::attribute(n, name).or_else(|| deque::attribute(n, name))
 }
 
 /// A module with the given native functions. The functions are immutable and shared by

@@ -405,6 +405,13 @@ def singledispatch(func):
     return wrapper
 
 
+def namedtuple(typename, field_names, **kwargs):
+    """collections.namedtuple (CPython's functools imports it; gilsim imports it on use,
+    so importing functools does not load collections)."""
+    from collections import namedtuple as make
+    return make(typename, field_names, **kwargs)
+
+
 _gilsim_stub.define(globals(), "functools", [
-    "get_cache_token", "namedtuple", "recursive_repr", "singledispatchmethod", "GenericAlias",
+    "get_cache_token", "recursive_repr", "singledispatchmethod", "GenericAlias",
 ])

@@ -144,22 +144,45 @@ fn class_list(v: &Value, fname: &str, out: &mut Vec<Arc<Class>>) -> PyResult<()>
     }
 }
 
-fn isinstance(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn isinstance(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("isinstance", args, 2, 2)?;
     let mut classes = Vec::new();
     class_list(&a[1], "isinstance", &mut classes)?;
     let cls = class_of(&a[0]);
-    Ok(Value::Bool(classes.iter().any(|c| cls.is_subclass(c))))
+    subclass_of_any(vm, cls, &classes)
 }
 
-fn issubclass(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn issubclass(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("issubclass", args, 2, 2)?;
     let Value::Class(cls) = &a[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
     let mut classes = Vec::new();
     class_list(&a[1], "issubclass", &mut classes)?;
-    Ok(Value::Bool(classes.iter().any(|c| cls.is_subclass(c))))
+    subclass_of_any(vm, cls, &classes)
+}
+
+/// Whether `cls` is a subclass of one of `classes`: by its MRO, or by what an abstract
+/// base class says. CPython asks the metaclass (`ABCMeta.__subclasscheck__`); gilsim has
+/// no metaclasses, so its `abc` and `collections.abc` give their classes the classmethod
+/// `__gilsim_subclasscheck__`, consulted when the MRO says no.
+fn subclass_of_any(vm: &Vm, cls: &Arc<Class>, classes: &[Arc<Class>]) -> PyResult<Value> {
+    if classes.iter().any(|c| cls.is_subclass(c)) {
+        return Ok(Value::Bool(true));
+    }
+    for c in classes.iter().filter(|c| !c.is_builtin) {
+        if let Some(hook) = c.lookup_str("__gilsim_subclasscheck__") {
+            let hook = match crate::vm::objects::descriptors::as_classmethod(&hook) {
+                Some(cm) => cm.0.clone(),
+                None => hook,
+            };
+            let answer = vm.call(&hook, &[Value::Class(c.clone()), Value::Class(cls.clone())])?;
+            if vm.is_true(&answer)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 fn id(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
