@@ -80,7 +80,7 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("textwrap", Python(include_str!("py/textwrap.py"))),
     ("logging", Unsupported),
     ("string", Python(include_str!("py/string.py"))),
-    ("copy", Unsupported),
+    ("copy", Python(include_str!("py/copy.py"))),
     ("operator", Python(include_str!("py/operator.py"))),
     ("statistics", Unsupported),
     ("decimal", Unsupported),
@@ -98,6 +98,9 @@ pub static MODULES: &[(&str, Provider)] = &[
         Python(include_str!("py/collections_abc.py")),
     ),
     ("abc", Python(include_str!("py/abc.py"))),
+    ("heapq", Python(include_str!("py/heapq.py"))),
+    ("bisect", Python(include_str!("py/bisect.py"))),
+    ("contextlib", Python(include_str!("py/contextlib.py"))),
 ];
 
 /// How gilsim provides the standard module `name`, if it knows one.

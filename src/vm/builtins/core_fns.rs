@@ -95,18 +95,31 @@ fn print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let mut out = String::new();
+    if file.is_none()
+        && let Some(replaced) = vm.replaced_stdout()
+    {
+        file = replaced;
+    }
+    let mut pieces = Vec::with_capacity(2 * args.pos().len() + 1);
     for (i, a) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            pieces.push(sep.clone());
         }
-        match a {
-            Value::Str(s) => out.push_str(s.as_str()),
-            other => out.push_str(&vm.str(other)?),
+        pieces.push(match a {
+            Value::Str(s) => s.as_str().to_string(),
+            other => vm.str(other)?,
+        });
+    }
+    pieces.push(end);
+    if matches!(file, Value::None | Value::Native(_)) {
+        vm.write_to(&file, &pieces.concat(), flush)?;
+    } else {
+        // A Python file object sees each piece as its own write, as CPython's print does.
+        let last = pieces.len() - 1;
+        for (i, piece) in pieces.iter().enumerate() {
+            vm.write_to(&file, piece, flush && i == last)?;
         }
     }
-    out.push_str(&end);
-    vm.write_to(&file, &out, flush)?;
     Ok(Value::None)
 }
 
