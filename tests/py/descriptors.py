@@ -46,3 +46,19 @@ del p.x
 print(p.lazy, Point.lazy)
 p.__dict__["lazy"] = "own"  # the instance dict wins over a non-data descriptor
 print(p.lazy)
+
+
+class Audited:
+    def __delattr__(self, name):
+        print("del", name)
+        super().__delattr__(name)
+
+
+a = Audited()
+a.x = 1
+del a.x
+print(hasattr(a, "x"))
+try:
+    del a.y
+except AttributeError as e:
+    print("AttributeError", e)

@@ -293,6 +293,17 @@ impl Vm {
     }
 
     pub fn delattr(&self, obj: &Value, name: &Arc<PyStr>) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(hook @ Value::Function(_)) = inst.class.lookup_str("__delattr__")
+        {
+            self.call(&hook, &[obj.clone(), Value::Str(name.clone())])?;
+            return Ok(());
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__`: properties, descriptors, then the instance dict.
+    pub fn generic_delattr(&self, obj: &Value, name: &Arc<PyStr>) -> PyResult<()> {
         let removed = match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name)
