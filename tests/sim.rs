@@ -398,3 +398,18 @@ fn stats_in_simulated_runs_come_from_the_virtual_clock() {
         .unwrap_or(0.0);
     assert!(share > 80.0 && share <= 100.0, "{}", out.stderr);
 }
+
+/// A simulated run's local time is UTC whatever the machine's zone (the output is a pure
+/// function of the program), on the virtual clock that starts at 2026-01-01.
+#[test]
+fn local_time_is_utc_on_the_virtual_clock() {
+    let out = sim(
+        "import time\ntime.sleep(90)\nprint(time.strftime('%Y-%m-%d %H:%M:%S %Z'), time.tzname, time.timezone)\nprint(time.ctime(), time.localtime().tm_gmtoff)\n",
+        0,
+    );
+    assert_eq!(
+        out.stdout, "2026-01-01 00:01:30 UTC ('UTC', 'UTC') 0\nThu Jan  1 00:01:30 2026 0\n",
+        "{}",
+        out.stderr
+    );
+}

@@ -2,6 +2,7 @@
 //! written in Python (shipped as frozen bytecode, see `frozen`), or known to be missing —
 //! importing it names what is not supported yet.
 
+pub mod deque;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
@@ -12,6 +13,8 @@ pub mod sys;
 pub mod sys_gil;
 pub mod thread;
 pub mod time;
+pub mod time_calendar;
+pub mod time_strftime;
 
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
@@ -75,23 +78,37 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("subprocess", Unsupported),
     ("os", Unsupported),
     ("socket", Unsupported),
-    ("collections", Unsupported),
-    ("functools", Unsupported),
-    ("itertools", Unsupported),
-    ("typing", Unsupported),
-    ("dataclasses", Unsupported),
+    ("collections", Python(include_str!("py/collections.py"))),
+    ("functools", Python(include_str!("py/functools.py"))),
+    ("itertools", Python(include_str!("py/itertools.py"))),
+    ("typing", Python(include_str!("py/typing.py"))),
+    ("dataclasses", Python(include_str!("py/dataclasses.py"))),
     ("re", Unsupported),
     ("json", Unsupported),
-    ("textwrap", Unsupported),
+    ("textwrap", Python(include_str!("py/textwrap.py"))),
     ("logging", Unsupported),
-    ("string", Unsupported),
-    ("copy", Unsupported),
-    ("operator", Unsupported),
+    ("string", Python(include_str!("py/string.py"))),
+    ("copy", Python(include_str!("py/copy.py"))),
+    ("operator", Python(include_str!("py/operator.py"))),
     ("statistics", Unsupported),
     ("decimal", Unsupported),
     ("fractions", Unsupported),
     ("datetime", Unsupported),
     ("io", Unsupported),
+    ("_gilsim_stub", Python(include_str!("py/_gilsim_stub.py"))),
+    ("_collections", Native(deque::create)),
+    (
+        "_collections_namedtuple",
+        Python(include_str!("py/_collections_namedtuple.py")),
+    ),
+    (
+        "collections.abc",
+        Python(include_str!("py/collections_abc.py")),
+    ),
+    ("abc", Python(include_str!("py/abc.py"))),
+    ("heapq", Python(include_str!("py/heapq.py"))),
+    ("bisect", Python(include_str!("py/bisect.py"))),
+    ("contextlib", Python(include_str!("py/contextlib.py"))),
 ];
 
 /// How gilsim provides the standard module `name`, if it knows one.
@@ -163,7 +180,7 @@ pub fn native_attribute(
     n: &crate::vm::objects::native::NativeObject,
     name: &str,
 ) -> Option<crate::vm::objects::value::Value> {
-    interp::channels::attribute(n, name)
+    interp::channels::attribute(n, name).or_else(|| deque::attribute(n, name))
 }
 
 /// A module with the given native functions. The functions are immutable and shared by

@@ -59,10 +59,12 @@ pub fn create(vm: &Vm) -> Arc<Module> {
         .map(|a| Value::str(a))
         .collect();
     m.set("argv", Value::list(argv));
-    m.set("stdout", stream(StdStream::Stdout));
-    m.set("stderr", stream(StdStream::Stderr));
-    m.set("__stdout__", stream(StdStream::Stdout));
-    m.set("__stderr__", stream(StdStream::Stderr));
+    // One object each, so `sys.stdout is sys.__stdout__` holds until a program replaces it.
+    let (stdout, stderr) = (stream(StdStream::Stdout), stream(StdStream::Stderr));
+    m.set("stdout", stdout.clone());
+    m.set("stderr", stderr.clone());
+    m.set("__stdout__", stdout);
+    m.set("__stderr__", stderr);
     m.set("version", Value::str("3.12.0 (gilsim) [Rust]"));
     m.set(
         "version_info",

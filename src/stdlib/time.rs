@@ -11,8 +11,8 @@ use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, overflow_error, type_error, value_error};
 
-pub fn create(_vm: &Vm) -> Arc<Module> {
-    super::native_module(
+pub fn create(vm: &Vm) -> Arc<Module> {
+    let m = super::native_module(
         "time",
         &[
             ("time", time),
@@ -27,8 +27,50 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("thread_time_ns", thread_time_ns),
             ("sleep", sleep),
         ],
-    )
+    );
+    super::time_calendar::register(vm, &m);
+    for (name, f) in NOT_SUPPORTED {
+        m.set(name, crate::vm::builtins::native(name, *f));
+    }
+    // Linux's clock ids, so code that names one reaches the refusal of the call.
+    for (name, id) in [
+        ("CLOCK_REALTIME", 0),
+        ("CLOCK_MONOTONIC", 1),
+        ("CLOCK_PROCESS_CPUTIME_ID", 2),
+        ("CLOCK_THREAD_CPUTIME_ID", 3),
+        ("CLOCK_MONOTONIC_RAW", 4),
+        ("CLOCK_BOOTTIME", 7),
+        ("CLOCK_TAI", 11),
+    ] {
+        m.set(name, Value::Int(id));
+    }
+    m
 }
+
+/// Native functions that raise NotImplementedError naming `time.NAME`: the rest of
+/// CPython's `time`, so a script gets a clear refusal, never an AttributeError.
+macro_rules! not_supported {
+    ($($name:ident),*) => {
+        &[$((stringify!($name), {
+            fn refuse(_: &Vm, _: Args<'_>) -> PyResult<Value> {
+                Err(crate::vm::pyerr::unsupported(concat!("time.", stringify!($name))))
+            }
+            refuse as crate::vm::objects::function::NativeFn
+        })),*]
+    };
+}
+
+static NOT_SUPPORTED: &[(&str, crate::vm::objects::function::NativeFn)] = not_supported!(
+    clock_getres,
+    clock_gettime,
+    clock_gettime_ns,
+    clock_settime,
+    clock_settime_ns,
+    get_clock_info,
+    pthread_getcpuclockid,
+    strptime,
+    tzset
+);
 
 /// Seconds since the Unix epoch: real, or virtual in simulated mode.
 fn wall(vm: &Vm) -> Duration {

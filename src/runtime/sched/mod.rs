@@ -10,6 +10,7 @@ mod real;
 pub mod rng;
 pub mod schedule;
 pub mod sim;
+pub mod zone;
 
 use std::cell::Cell;
 use std::sync::Arc;
@@ -437,6 +438,15 @@ impl Scheduler {
             Scheduler::Real(_) => std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
                 .unwrap_or_default(),
+        }
+    }
+
+    /// The local time zone of the wall clock: UTC in a simulated run (its output must not
+    /// depend on the machine), the machine's zone in a real one.
+    pub fn local_zone(&self) -> &'static zone::Zone {
+        match self {
+            Scheduler::Simulated(_) => zone::utc_zone(),
+            Scheduler::Real(_) => zone::machine_zone(),
         }
     }
 

@@ -95,18 +95,31 @@ fn print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-    let mut out = String::new();
+    if file.is_none()
+        && let Some(replaced) = vm.replaced_stdout()
+    {
+        file = replaced;
+    }
+    let mut pieces = Vec::with_capacity(2 * args.pos().len() + 1);
     for (i, a) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            pieces.push(sep.clone());
         }
-        match a {
-            Value::Str(s) => out.push_str(s.as_str()),
-            other => out.push_str(&vm.str(other)?),
+        pieces.push(match a {
+            Value::Str(s) => s.as_str().to_string(),
+            other => vm.str(other)?,
+        });
+    }
+    pieces.push(end);
+    if matches!(file, Value::None | Value::Native(_)) {
+        vm.write_to(&file, &pieces.concat(), flush)?;
+    } else {
+        // A Python file object sees each piece as its own write, as CPython's print does.
+        let last = pieces.len() - 1;
+        for (i, piece) in pieces.iter().enumerate() {
+            vm.write_to(&file, piece, flush && i == last)?;
         }
     }
-    out.push_str(&end);
-    vm.write_to(&file, &out, flush)?;
     Ok(Value::None)
 }
 
@@ -144,22 +157,45 @@ fn class_list(v: &Value, fname: &str, out: &mut Vec<Arc<Class>>) -> PyResult<()>
     }
 }
 
-fn isinstance(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn isinstance(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("isinstance", args, 2, 2)?;
     let mut classes = Vec::new();
     class_list(&a[1], "isinstance", &mut classes)?;
     let cls = class_of(&a[0]);
-    Ok(Value::Bool(classes.iter().any(|c| cls.is_subclass(c))))
+    subclass_of_any(vm, cls, &classes)
 }
 
-fn issubclass(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn issubclass(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("issubclass", args, 2, 2)?;
     let Value::Class(cls) = &a[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
     let mut classes = Vec::new();
     class_list(&a[1], "issubclass", &mut classes)?;
-    Ok(Value::Bool(classes.iter().any(|c| cls.is_subclass(c))))
+    subclass_of_any(vm, cls, &classes)
+}
+
+/// Whether `cls` is a subclass of one of `classes`: by its MRO, or by what an abstract
+/// base class says. CPython asks the metaclass (`ABCMeta.__subclasscheck__`); gilsim has
+/// no metaclasses, so its `abc` and `collections.abc` give their classes the classmethod
+/// `__gilsim_subclasscheck__`, consulted when the MRO says no.
+fn subclass_of_any(vm: &Vm, cls: &Arc<Class>, classes: &[Arc<Class>]) -> PyResult<Value> {
+    if classes.iter().any(|c| cls.is_subclass(c)) {
+        return Ok(Value::Bool(true));
+    }
+    for c in classes.iter().filter(|c| !c.is_builtin) {
+        if let Some(hook) = c.lookup_str("__gilsim_subclasscheck__") {
+            let hook = match crate::vm::objects::descriptors::as_classmethod(&hook) {
+                Some(cm) => cm.0.clone(),
+                None => hook,
+            };
+            let answer = vm.call(&hook, &[Value::Class(c.clone()), Value::Class(cls.clone())])?;
+            if vm.is_true(&answer)? {
+                return Ok(Value::Bool(true));
+            }
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 fn id(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -190,7 +190,7 @@ fn object_delattr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let Value::Str(name) = &a[1] else {
         return Err(type_error("attribute name must be string"));
     };
-    vm.delattr(&a[0], name)?;
+    vm.generic_delattr(&a[0], name)?;
     Ok(Value::None)
 }
 

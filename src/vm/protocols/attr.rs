@@ -84,8 +84,23 @@ impl Vm {
             }
             return self.call(&p.fget, std::slice::from_ref(obj)).map(Some);
         }
+        // A Python-class descriptor: a data descriptor (with __set__ or __delete__) wins
+        // over the instance dict, a non-data one (cached_property) only after it.
+        let descriptor = class_attr.as_ref().and_then(user_descriptor);
+        if let Some((get, data)) = &descriptor
+            && *data
+        {
+            let attr = class_attr.clone().unwrap_or(Value::None);
+            let owner = Value::Class(inst.class.clone());
+            return self.call(get, &[attr, obj.clone(), owner]).map(Some);
+        }
         if let Some(v) = inst.dict.get_name(name) {
             return Ok(Some(v));
+        }
+        if let Some((get, _)) = &descriptor {
+            let attr = class_attr.clone().unwrap_or(Value::None);
+            let owner = Value::Class(inst.class.clone());
+            return self.call(get, &[attr, obj.clone(), owner]).map(Some);
         }
         if inst.is_exception()
             && let Some(v) =
@@ -119,6 +134,10 @@ impl Vm {
             }
             if let Some(cm) = as_classmethod(&attr) {
                 return Ok(Some(bound(cm.0.clone(), Value::Class(cls.clone()))));
+            }
+            if let Some((get, _)) = user_descriptor(&attr) {
+                let owner = Value::Class(cls.clone());
+                return self.call(&get, &[attr, Value::None, owner]).map(Some);
             }
             return Ok(Some(attr));
         }
@@ -205,6 +224,13 @@ impl Vm {
                     self.call(&p.fset, &[obj.clone(), value])?;
                     return Ok(());
                 }
+                if let Some(attr) = inst.class.lookup(name)
+                    && let Value::Instance(d) = &attr
+                    && let Some(set) = d.class.lookup_str("__set__")
+                {
+                    self.call(&set, &[attr.clone(), obj.clone(), value])?;
+                    return Ok(());
+                }
                 if inst.is_exception()
                     && crate::vm::protocols::exceptions::set_exception_attribute(
                         inst,
@@ -268,6 +294,17 @@ impl Vm {
     }
 
     pub fn delattr(&self, obj: &Value, name: &Arc<PyStr>) -> PyResult<()> {
+        if let Value::Instance(inst) = obj
+            && let Some(hook @ Value::Function(_)) = inst.class.lookup_str("__delattr__")
+        {
+            self.call(&hook, &[obj.clone(), Value::Str(name.clone())])?;
+            return Ok(());
+        }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__`: properties, descriptors, then the instance dict.
+    pub fn generic_delattr(&self, obj: &Value, name: &Arc<PyStr>) -> PyResult<()> {
         let removed = match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name)
@@ -281,6 +318,13 @@ impl Vm {
                         )));
                     }
                     self.call(&p.fdel, std::slice::from_ref(obj))?;
+                    return Ok(());
+                }
+                if let Some(attr) = inst.class.lookup(name)
+                    && let Value::Instance(d) = &attr
+                    && let Some(delete) = d.class.lookup_str("__delete__")
+                {
+                    self.call(&delete, &[attr.clone(), obj.clone()])?;
                     return Ok(());
                 }
                 inst.dict.remove_name(name.as_str()).is_some()
@@ -318,6 +362,18 @@ impl Vm {
         }
         Ok(value)
     }
+}
+
+/// The `__get__` of a class attribute that is an instance of a Python class defining it
+/// (the descriptor protocol), and whether it is a data descriptor.
+fn user_descriptor(attr: &Value) -> Option<(Value, bool)> {
+    let Value::Instance(d) = attr else {
+        return None;
+    };
+    let get = d.class.lookup_str("__get__")?;
+    let data =
+        d.class.lookup_str("__set__").is_some() || d.class.lookup_str("__delete__").is_some();
+    Some((get, data))
 }
 
 /// Binds a class attribute found through an instance (functions become bound methods).

@@ -199,7 +199,27 @@ impl Vm {
         if let Some(Value::Cell(cell)) = classcell {
             cell.set(Value::Class(class.clone()));
         }
-        Ok(Value::Class(class))
+        let dict = class.dict.clone();
+        let class = Value::Class(class);
+        self.set_names(&class, &dict)?;
+        Ok(class)
+    }
+
+    /// PEP 487: each attribute whose class defines `__set_name__` learns its owner and name
+    /// (`functools.cached_property` needs it). Only Python-class instances can define it.
+    fn set_names(&self, class: &Value, ns: &Dict) -> PyResult<()> {
+        for (name, value) in ns.items() {
+            if let Value::Instance(inst) = &value
+                && let Some(hook) = inst.class.lookup_str("__set_name__")
+            {
+                self.call_with_receiver(
+                    &hook,
+                    value.clone(),
+                    Args::positional(&[class.clone(), name]),
+                )?;
+            }
+        }
+        Ok(())
     }
 
     /// `cls(*args)`.

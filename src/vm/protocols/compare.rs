@@ -354,7 +354,7 @@ impl Vm {
         class: &Arc<crate::vm::objects::class::Class>,
     ) -> PyResult<i64> {
         match class.lookup_str("__hash__") {
-            Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", class.name))),
+            Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", tp_name(class)))),
             Some(f) => {
                 let r = self.call(&f, std::slice::from_ref(v))?;
                 match r {
@@ -468,5 +468,15 @@ impl Vm {
                 })
             }
         }
+    }
+}
+
+/// A class's `tp_name`, as CPython's messages print it: native classes of stdlib modules
+/// are C static types there, named with their module (`collections.deque`).
+fn tp_name(class: &crate::vm::objects::class::Class) -> String {
+    if class.is_builtin && &*class.module != "builtins" {
+        format!("{}.{}", class.module, class.name)
+    } else {
+        class.name.to_string()
     }
 }

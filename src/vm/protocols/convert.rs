@@ -325,11 +325,19 @@ impl Vm {
                 if inst.is_exception() {
                     return self.exception_display(v);
                 }
+                // The builtin base's own repr (not a native class's, as struct_time's).
                 if let Some(base) = &inst.base
                     && inst
                         .class
-                        .lookup_str("__repr__")
-                        .is_some_and(|r| matches!(r, Value::Builtin(_)))
+                        .lookup_with_owner("__repr__")
+                        .is_some_and(|(r, owner)| {
+                            matches!(r, Value::Builtin(_))
+                                && inst
+                                    .class
+                                    .builtin_base
+                                    .as_ref()
+                                    .is_none_or(|b| std::sync::Arc::ptr_eq(b, &owner))
+                        })
                 {
                     return self.str(base);
                 }

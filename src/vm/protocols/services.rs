@@ -53,6 +53,18 @@ impl Vm {
     }
 
     /// Writes `text` to `file` (None → stdout; sys.stdout/sys.stderr; or any `.write()`).
+    /// What a program put in `sys.stdout` in place of the real stream
+    /// (`contextlib.redirect_stdout`), which `print` then writes to.
+    pub fn replaced_stdout(&self) -> Option<Value> {
+        let Some(Value::Module(sys)) = self.interp.modules.get_str("sys") else {
+            return None;
+        };
+        match sys.dict.get_str("stdout")? {
+            Value::Native(n) if n.downcast::<crate::stdlib::sys::StdStream>().is_some() => None,
+            other => Some(other),
+        }
+    }
+
     pub fn write_to(&self, file: &Value, text: &str, flush: bool) -> PyResult<()> {
         let runtime = &self.interp.runtime;
         let target = match file {

@@ -1,0 +1,558 @@
+//! `collections.deque`, native as in CPython (`Modules/_collectionsmodule.c`), in the module
+//! `_collections`. Each method is one native call, so under a GIL `append` and `popleft` are
+//! atomic as the threading lectures say; the items sit behind a lock of their own, so they
+//! stay atomic without a GIL too (as in free-threaded CPython), while `d[0] += 1` still
+//! races. A counter of mutations lets iterators raise CPython's "deque mutated during
+//! iteration".
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, LazyLock};
+
+use parking_lot::Mutex;
+
+use crate::vm::builtins::{add_methods, native_class, parse, positional};
+use crate::vm::context::Vm;
+use crate::vm::objects::class::Class;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::module::Module;
+use crate::vm::objects::native::NativeObject;
+use crate::vm::objects::types::type_name;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{
+    PyResult, index_error, runtime_error, stop_iteration, type_error, value_error,
+};
+
+/// A deque's state: the items, the bound, and how many times it was mutated.
+pub struct Deque {
+    items: Mutex<VecDeque<Value>>,
+    maxlen: Option<usize>,
+    state: AtomicU64,
+}
+
+/// An iterator over a deque: the deque, the next position, the mutation count it started at.
+struct DequeIter {
+    deque: Arc<NativeObject>,
+    index: Mutex<usize>,
+    state: u64,
+    reversed: bool,
+}
+
+const METHODS: &[(&str, NativeFn)] = &[
+    ("__new__", construct),
+    ("append", append),
+    ("appendleft", appendleft),
+    ("pop", pop),
+    ("popleft", popleft),
+    ("extend", extend),
+    ("extendleft", extendleft),
+    ("clear", clear),
+    ("rotate", rotate),
+    ("reverse", reverse),
+    ("count", count),
+    ("index", index),
+    ("insert", insert),
+    ("remove", remove),
+    ("copy", copy),
+    ("__copy__", copy),
+    ("__len__", len),
+    ("__bool__", bool_),
+    ("__iter__", iter),
+    ("__reversed__", reversed),
+    ("__contains__", contains),
+    ("__getitem__", getitem),
+    ("__setitem__", setitem),
+    ("__delitem__", delitem),
+    ("__repr__", repr),
+    ("__eq__", eq),
+    ("__ne__", ne),
+    ("__iadd__", iadd),
+    ("__add__", add),
+];
+
+static DEQUE: LazyLock<Arc<Class>> = LazyLock::new(|| {
+    let c = native_class("deque", "collections", METHODS);
+    // Mutable, so unhashable, as CPython's deque.
+    c.dict.set_str("__hash__", Value::None);
+    c
+});
+
+static DEQUE_ITER: LazyLock<Arc<Class>> = LazyLock::new(|| {
+    let c = native_class("_deque_iterator", "_collections", &[]);
+    add_methods(&c, &[("__next__", iter_next), ("__iter__", iter_self)]);
+    c
+});
+
+pub fn create(_vm: &Vm) -> Arc<Module> {
+    let m = super::native_module("_collections", &[]);
+    m.set("deque", Value::Class(DEQUE.clone()));
+    m
+}
+
+/// `deque.maxlen`, a read-only data attribute.
+pub fn attribute(n: &NativeObject, name: &str) -> Option<Value> {
+    let d = n.downcast::<Deque>()?;
+    (name == "maxlen").then(|| d.maxlen.map_or(Value::None, |m| Value::Int(m as i64)))
+}
+
+/// The deque a method was called on (its first argument).
+fn receiver<'a>(args: &'a Args<'_>) -> PyResult<&'a Deque> {
+    match args.pos().first() {
+        Some(Value::Native(n)) => n
+            .downcast::<Deque>()
+            .ok_or_else(|| type_error("descriptor requires a 'collections.deque' object")),
+        _ => Err(type_error(
+            "descriptor requires a 'collections.deque' object",
+        )),
+    }
+}
+
+impl Deque {
+    fn touch(&self) {
+        self.state.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Appends on the right, dropping from the left past `maxlen`.
+    fn push_back(&self, items: &mut VecDeque<Value>, v: Value) {
+        if self.maxlen == Some(0) {
+            return;
+        }
+        items.push_back(v);
+        if self.maxlen.is_some_and(|m| items.len() > m) {
+            items.pop_front();
+        }
+    }
+
+    fn push_front(&self, items: &mut VecDeque<Value>, v: Value) {
+        if self.maxlen == Some(0) {
+            return;
+        }
+        items.push_front(v);
+        if self.maxlen.is_some_and(|m| items.len() > m) {
+            items.pop_back();
+        }
+    }
+}
+
+fn new_deque(items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
+    Value::Native(Arc::new(NativeObject::new(
+        DEQUE.clone(),
+        Deque {
+            items: Mutex::new(items),
+            maxlen,
+            state: AtomicU64::new(0),
+        },
+    )))
+}
+
+/// `deque([iterable[, maxlen]])`.
+fn construct(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let p = parse("deque", args, &["iterable", "maxlen"], 0)?;
+    let maxlen = match p.given(1) {
+        None => None,
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => {
+            let n = v.as_i64().unwrap_or(0);
+            if n < 0 {
+                return Err(value_error("maxlen must be non-negative"));
+            }
+            Some(n as usize)
+        }
+        Some(Value::BigInt(_)) => {
+            return Err(crate::vm::pyerr::overflow_error(
+                "Python int too large to convert to C ssize_t",
+            ));
+        }
+        Some(_) => return Err(type_error("an integer is required")),
+    };
+    let d = new_deque(VecDeque::new(), maxlen);
+    if let Some(iterable) = p.get(0) {
+        let values = vm.collect(iterable)?;
+        let Value::Native(n) = &d else { unreachable!() };
+        let dq = n.downcast::<Deque>().expect("a deque");
+        let mut items = dq.items.lock();
+        for v in values {
+            dq.push_back(&mut items, v);
+        }
+    }
+    Ok(d)
+}
+
+fn append(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("append", args, 2, 2)?;
+    let d = receiver(&args)?;
+    d.push_back(&mut d.items.lock(), a[1].clone());
+    d.touch();
+    Ok(Value::None)
+}
+
+fn appendleft(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("appendleft", args, 2, 2)?;
+    let d = receiver(&args)?;
+    d.push_front(&mut d.items.lock(), a[1].clone());
+    d.touch();
+    Ok(Value::None)
+}
+
+fn pop(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("pop", args, 1, 1)?;
+    let d = receiver(&args)?;
+    let v = d.items.lock().pop_back();
+    d.touch();
+    v.ok_or_else(|| index_error("pop from an empty deque"))
+}
+
+fn popleft(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("popleft", args, 1, 1)?;
+    let d = receiver(&args)?;
+    let v = d.items.lock().pop_front();
+    d.touch();
+    v.ok_or_else(|| index_error("pop from an empty deque"))
+}
+
+fn extend(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("extend", args, 2, 2)?;
+    let d = receiver(&args)?;
+    // Collected first, so `d.extend(d)` doubles `d` as in CPython.
+    let values = vm.collect(&a[1])?;
+    let mut items = d.items.lock();
+    for v in values {
+        d.push_back(&mut items, v);
+    }
+    d.touch();
+    Ok(Value::None)
+}
+
+fn extendleft(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("extendleft", args, 2, 2)?;
+    let d = receiver(&args)?;
+    let values = vm.collect(&a[1])?;
+    let mut items = d.items.lock();
+    for v in values {
+        d.push_front(&mut items, v);
+    }
+    d.touch();
+    Ok(Value::None)
+}
+
+fn clear(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("clear", args, 1, 1)?;
+    let d = receiver(&args)?;
+    d.items.lock().clear();
+    d.touch();
+    Ok(Value::None)
+}
+
+fn rotate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("rotate", args, 1, 2)?;
+    let d = receiver(&args)?;
+    let n = match a.get(1) {
+        Some(v) => vm.index_i64(v)?,
+        None => 1,
+    };
+    let mut items = d.items.lock();
+    let len = items.len() as i64;
+    if len > 1 {
+        let k = n.rem_euclid(len) as usize;
+        items.rotate_right(k);
+    }
+    drop(items);
+    d.touch();
+    Ok(Value::None)
+}
+
+fn reverse(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("reverse", args, 1, 1)?;
+    let d = receiver(&args)?;
+    d.items.lock().make_contiguous().reverse();
+    d.touch();
+    Ok(Value::None)
+}
+
+/// The items, copied out so comparisons (which may run Python code) happen unlocked.
+fn snapshot(d: &Deque) -> Vec<Value> {
+    d.items.lock().iter().cloned().collect()
+}
+
+fn count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("count", args, 2, 2)?;
+    let d = receiver(&args)?;
+    let state = d.state.load(Ordering::Relaxed);
+    let mut n = 0;
+    for v in snapshot(d) {
+        if vm.eq_values(&v, &a[1])? {
+            n += 1;
+        }
+        if d.state.load(Ordering::Relaxed) != state {
+            return Err(runtime_error("deque mutated during iteration"));
+        }
+    }
+    Ok(Value::Int(n))
+}
+
+/// A slice bound of `index(x, start, stop)`, clamped as CPython's `_PyEval_SliceIndex`.
+fn bound(vm: &Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
+    let Some(v) = v else { return Ok(default) };
+    let i = vm.index_i64(v)?;
+    let len = len as i64;
+    Ok((if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize)
+}
+
+fn index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("index", args, 2, 4)?;
+    let d = receiver(&args)?;
+    let items = snapshot(d);
+    let start = bound(vm, a.get(2), items.len(), 0)?;
+    let stop = bound(vm, a.get(3), items.len(), items.len())?;
+    let state = d.state.load(Ordering::Relaxed);
+    for (i, v) in items.iter().enumerate().take(stop).skip(start) {
+        if vm.eq_values(v, &a[1])? {
+            return Ok(Value::Int(i as i64));
+        }
+        if d.state.load(Ordering::Relaxed) != state {
+            return Err(runtime_error("deque mutated during iteration"));
+        }
+    }
+    Err(value_error(format!("{} is not in deque", vm.repr(&a[1])?)))
+}
+
+fn insert(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("insert", args, 3, 3)?;
+    let d = receiver(&args)?;
+    let i = vm.index_i64(&a[1])?;
+    let mut items = d.items.lock();
+    if d.maxlen.is_some_and(|m| items.len() >= m) {
+        return Err(index_error("deque already at its maximum size"));
+    }
+    let len = items.len() as i64;
+    let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
+    items.insert(at as usize, a[2].clone());
+    drop(items);
+    d.touch();
+    Ok(Value::None)
+}
+
+fn remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("remove", args, 2, 2)?;
+    let d = receiver(&args)?;
+    let state = d.state.load(Ordering::Relaxed);
+    for (i, v) in snapshot(d).iter().enumerate() {
+        let equal = vm.eq_values(v, &a[1])?;
+        if d.state.load(Ordering::Relaxed) != state {
+            return Err(index_error("deque mutated during remove()."));
+        }
+        if equal {
+            d.items.lock().remove(i);
+            d.touch();
+            return Ok(Value::None);
+        }
+    }
+    Err(value_error(format!("{} is not in deque", vm.repr(&a[1])?)))
+}
+
+fn copy(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let d = receiver(&args)?;
+    Ok(new_deque(d.items.lock().clone(), d.maxlen))
+}
+
+fn len(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(receiver(&args)?.items.lock().len() as i64))
+}
+
+fn bool_(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(!receiver(&args)?.items.lock().is_empty()))
+}
+
+fn new_iter(args: &Args<'_>, reversed: bool) -> PyResult<Value> {
+    let d = receiver(args)?;
+    let Some(Value::Native(n)) = args.pos().first() else {
+        unreachable!("receiver checked it")
+    };
+    Ok(Value::Native(Arc::new(NativeObject::new(
+        DEQUE_ITER.clone(),
+        DequeIter {
+            deque: n.clone(),
+            index: Mutex::new(0),
+            state: d.state.load(Ordering::Relaxed),
+            reversed,
+        },
+    ))))
+}
+
+fn iter(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    new_iter(&args, false)
+}
+
+fn reversed(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    new_iter(&args, true)
+}
+
+fn iter_self(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(args.pos().first().cloned().unwrap_or(Value::None))
+}
+
+fn iter_next(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some(Value::Native(n)) = args.pos().first() else {
+        return Err(type_error(
+            "descriptor requires a '_collections._deque_iterator' object",
+        ));
+    };
+    let Some(it) = n.downcast::<DequeIter>() else {
+        return Err(type_error(
+            "descriptor requires a '_collections._deque_iterator' object",
+        ));
+    };
+    let d = it.deque.downcast::<Deque>().expect("a deque");
+    if d.state.load(Ordering::Relaxed) != it.state {
+        return Err(runtime_error("deque mutated during iteration"));
+    }
+    let items = d.items.lock();
+    let mut index = it.index.lock();
+    if *index >= items.len() {
+        return Err(stop_iteration(None));
+    }
+    let at = if it.reversed {
+        items.len() - 1 - *index
+    } else {
+        *index
+    };
+    *index += 1;
+    Ok(items[at].clone())
+}
+
+fn contains(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("__contains__", args, 2, 2)?;
+    let d = receiver(&args)?;
+    let state = d.state.load(Ordering::Relaxed);
+    for v in snapshot(d) {
+        if vm.eq_values(&v, &a[1])? {
+            return Ok(Value::Bool(true));
+        }
+        if d.state.load(Ordering::Relaxed) != state {
+            return Err(runtime_error("deque mutated during iteration"));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+/// A subscript as a position in a deque of `len` items (deques take no slices).
+fn position(vm: &Vm, key: &Value, len: usize) -> PyResult<usize> {
+    if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+        && crate::vm::objects::types::class_of(key)
+            .lookup_str("__index__")
+            .is_none()
+    {
+        return Err(type_error(format!(
+            "sequence index must be integer, not '{}'",
+            type_name(key)
+        )));
+    }
+    let i = vm.index_i64(key)?;
+    let len = len as i64;
+    let i = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&i) {
+        return Err(index_error("deque index out of range"));
+    }
+    Ok(i as usize)
+}
+
+fn getitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("__getitem__", args, 2, 2)?;
+    let d = receiver(&args)?;
+    let items = d.items.lock();
+    let i = position(vm, &a[1], items.len())?;
+    Ok(items[i].clone())
+}
+
+fn setitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("__setitem__", args, 3, 3)?;
+    let d = receiver(&args)?;
+    let mut items = d.items.lock();
+    let i = position(vm, &a[1], items.len())?;
+    items[i] = a[2].clone();
+    Ok(Value::None)
+}
+
+fn delitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("__delitem__", args, 2, 2)?;
+    let d = receiver(&args)?;
+    let mut items = d.items.lock();
+    let i = position(vm, &a[1], items.len())?;
+    items.remove(i);
+    drop(items);
+    d.touch();
+    Ok(Value::None)
+}
+
+fn repr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let d = receiver(&args)?;
+    let Some(me) = args.pos().first() else {
+        unreachable!()
+    };
+    // A deque that holds itself prints `[...]` there, as CPython's Py_ReprEnter does.
+    let id = me.identity();
+    if vm.repr_guard.borrow().contains(&id) {
+        return Ok(Value::str("[...]"));
+    }
+    vm.repr_guard.borrow_mut().push(id);
+    let parts: PyResult<Vec<String>> = snapshot(d).iter().map(|v| vm.repr(v)).collect();
+    vm.repr_guard.borrow_mut().retain(|&x| x != id);
+    let body = parts?.join(", ");
+    Ok(Value::string(match d.maxlen {
+        Some(m) => format!("deque([{body}], maxlen={m})"),
+        None => format!("deque([{body}])"),
+    }))
+}
+
+/// Both operands' items when both are deques.
+fn both(args: &Args<'_>) -> Option<(Vec<Value>, Vec<Value>)> {
+    let (Some(Value::Native(a)), Some(Value::Native(b))) = (args.pos().first(), args.pos().get(1))
+    else {
+        return None;
+    };
+    Some((
+        snapshot(a.downcast::<Deque>()?),
+        snapshot(b.downcast::<Deque>()?),
+    ))
+}
+
+fn eq(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let Some((a, b)) = both(&args) else {
+        return Ok(Value::NotImplemented);
+    };
+    if a.len() != b.len() {
+        return Ok(Value::Bool(false));
+    }
+    for (x, y) in a.iter().zip(&b) {
+        if !vm.eq_values(x, y)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn ne(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    match eq(vm, args)? {
+        Value::Bool(b) => Ok(Value::Bool(!b)),
+        other => Ok(other),
+    }
+}
+
+fn iadd(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    extend(vm, args)?;
+    Ok(args.pos()[0].clone())
+}
+
+fn add(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let d = receiver(&args)?;
+    let Some((_, b)) = both(&args) else {
+        let other = args.pos().get(1).map_or("NoneType", type_name);
+        return Err(type_error(format!(
+            "can only concatenate deque (not \"{other}\") to deque"
+        )));
+    };
+    let mut items = d.items.lock().clone();
+    for v in b {
+        d.push_back(&mut items, v);
+    }
+    Ok(new_deque(items, d.maxlen))
+}

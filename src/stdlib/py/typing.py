@@ -1,0 +1,298 @@
+"""typing: the names programs use in annotations (gilsim's own, in Python). Subscripting
+gives aliases that print as CPython's do (typing.List[int], typing.Optional[str]); nothing
+is checked, as in CPython at run time. Forms that need metaclasses (class-syntax NamedTuple
+and TypedDict) refuse with NotImplementedError."""
+
+import _gilsim_stub
+import collections.abc as _abc
+
+TYPE_CHECKING = False
+
+
+def _type_repr(obj):
+    if isinstance(obj, type):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return f"{obj.__module__}.{obj.__qualname__}"
+    if obj is ...:
+        return "..."
+    if obj is None or obj is type(None):
+        return "None"
+    if isinstance(obj, (list, tuple)):
+        return "[" + ", ".join(_type_repr(a) for a in obj) + "]"
+    return repr(obj)
+
+
+class _GenericAlias:
+    """`List[int]`: the origin, its arguments, and how CPython prints them."""
+
+    def __init__(self, name, origin, args):
+        self._name = name
+        self.__origin__ = origin
+        self.__args__ = args
+
+    def __repr__(self):
+        if self._name == "Optional":
+            return f"typing.Optional[{_type_repr(self.__args__[0])}]"
+        if self._name == "Callable" and len(self.__args__) == 2 and isinstance(
+                self.__args__[0], list):
+            return (f"typing.Callable[{_type_repr(self.__args__[0])}, "
+                    f"{_type_repr(self.__args__[1])}]")
+        return f"typing.{self._name}[{', '.join(_type_repr(a) for a in self.__args__)}]"
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return (self.__origin__, self.__args__) == (other.__origin__, other.__args__)
+
+    def __hash__(self):
+        return hash((self._name, self.__args__))
+
+    def __getitem__(self, params):
+        return self
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+class _SpecialForm:
+    """A name such as List or Optional: subscript it to make an alias."""
+
+    def __init__(self, name, origin=None):
+        self._name = name
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"typing.{self._name}"
+
+    def __getitem__(self, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        if self._name == "Optional":
+            if type(None) in params or None in params:
+                return Union[params]
+            return _GenericAlias("Optional", Union, params + (type(None),))
+        if self._name == "Union":
+            flat = []
+            for p in params:
+                p = type(None) if p is None else p
+                args = p.__args__ if isinstance(p, _GenericAlias) and p._name in (
+                    "Union", "Optional") else (p,)
+                for a in args:
+                    if a not in flat:
+                        flat.append(a)
+            if len(flat) == 1:
+                return flat[0]
+            if len(flat) == 2 and type(None) in flat:
+                other = flat[0] if flat[1] is type(None) else flat[1]
+                alias = _GenericAlias("Optional", Union, tuple(flat))
+                alias.__args__ = tuple(flat)
+                return alias if flat[1] is type(None) else _GenericAlias(
+                    "Union", Union, tuple(flat))
+            return _GenericAlias("Union", Union, tuple(flat))
+        return _GenericAlias(self._name, self.__origin__, params)
+
+    def __call__(self, *args, **kwargs):
+        if self.__origin__ is None:
+            raise TypeError(f"Cannot instantiate typing.{self._name}")
+        return self.__origin__(*args, **kwargs)
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+
+Any = _SpecialForm("Any")
+Union = _SpecialForm("Union")
+Optional = _SpecialForm("Optional")
+Literal = _SpecialForm("Literal")
+Final = _SpecialForm("Final")
+ClassVar = _SpecialForm("ClassVar")
+Annotated = _SpecialForm("Annotated")
+Concatenate = _SpecialForm("Concatenate")
+TypeGuard = _SpecialForm("TypeGuard")
+Unpack = _SpecialForm("Unpack")
+Required = _SpecialForm("Required")
+NotRequired = _SpecialForm("NotRequired")
+NoReturn = _SpecialForm("NoReturn")
+Never = _SpecialForm("Never")
+Self = _SpecialForm("Self")
+LiteralString = _SpecialForm("LiteralString")
+TypeAlias = _SpecialForm("TypeAlias")
+
+List = _SpecialForm("List", list)
+Dict = _SpecialForm("Dict", dict)
+Set = _SpecialForm("Set", set)
+FrozenSet = _SpecialForm("FrozenSet", frozenset)
+Tuple = _SpecialForm("Tuple", tuple)
+Type = _SpecialForm("Type", type)
+Callable = _SpecialForm("Callable", _abc.Callable)
+Iterable = _SpecialForm("Iterable", _abc.Iterable)
+Iterator = _SpecialForm("Iterator", _abc.Iterator)
+Generator = _SpecialForm("Generator", _abc.Generator)
+Sequence = _SpecialForm("Sequence", _abc.Sequence)
+MutableSequence = _SpecialForm("MutableSequence", _abc.MutableSequence)
+Mapping = _SpecialForm("Mapping", _abc.Mapping)
+MutableMapping = _SpecialForm("MutableMapping", _abc.MutableMapping)
+AbstractSet = _SpecialForm("AbstractSet", _abc.Set)
+MutableSet = _SpecialForm("MutableSet", _abc.MutableSet)
+Collection = _SpecialForm("Collection", _abc.Collection)
+Container = _SpecialForm("Container", _abc.Container)
+Hashable = _SpecialForm("Hashable", _abc.Hashable)
+Sized = _SpecialForm("Sized", _abc.Sized)
+Reversible = _SpecialForm("Reversible", _abc.Reversible)
+KeysView = _SpecialForm("KeysView", _abc.KeysView)
+ItemsView = _SpecialForm("ItemsView", _abc.ItemsView)
+ValuesView = _SpecialForm("ValuesView", _abc.ValuesView)
+MappingView = _SpecialForm("MappingView", _abc.MappingView)
+
+
+def _collections_form(name, attr):
+    import collections
+    return _SpecialForm(name, getattr(collections, attr))
+
+
+DefaultDict = _collections_form("DefaultDict", "defaultdict")
+OrderedDict = _collections_form("OrderedDict", "OrderedDict")
+Counter = _collections_form("Counter", "Counter")
+Deque = _collections_form("Deque", "deque")
+ChainMap = _collections_form("ChainMap", "ChainMap")
+Text = str
+AnyStr = None  # replaced below by a TypeVar
+
+
+class TypeVar:
+    """TypeVar('T'): a type variable (printed ~T, +T covariant, -T contravariant)."""
+
+    def __init__(self, name, *constraints, bound=None, covariant=False,
+                 contravariant=False, infer_variance=False):
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self.__covariant__ = covariant
+        self.__contravariant__ = contravariant
+
+    def __repr__(self):
+        prefix = "+" if self.__covariant__ else "-" if self.__contravariant__ else "~"
+        return prefix + self.__name__
+
+    def __or__(self, other):
+        return Union[self, other]
+
+
+AnyStr = TypeVar("AnyStr", bytes, str)
+
+
+class ParamSpec(TypeVar):
+    pass
+
+
+class TypeVarTuple(TypeVar):
+    pass
+
+
+class Generic:
+    """A base for generic classes: Generic[T] (and the class) subscript to itself."""
+
+    __slots__ = ()
+
+    def __class_getitem__(cls, params):
+        return cls
+
+
+class Protocol(Generic):
+    __slots__ = ()
+
+
+def cast(typ, val):
+    return val
+
+
+def overload(func):
+    return func
+
+
+def final(f):
+    return f
+
+
+def override(method):
+    return method
+
+
+def no_type_check(arg):
+    return arg
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def assert_type(val, typ, /):
+    return val
+
+
+def reveal_type(obj, /):
+    return obj
+
+
+def assert_never(arg, /):
+    raise AssertionError(f"Expected code to be unreachable, but got: {arg!r}")
+
+
+def get_origin(tp):
+    return getattr(tp, "__origin__", None) if isinstance(tp, _GenericAlias) else None
+
+
+def get_args(tp):
+    return tuple(tp.__args__) if isinstance(tp, _GenericAlias) else ()
+
+
+def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    hints = {}
+    for klass in reversed(getattr(obj, "__mro__", [obj])):
+        hints.update(getattr(klass, "__annotations__", {}) or {})
+    return hints
+
+
+def NewType(name, tp):
+    def new_type(x):
+        return x
+    new_type.__name__ = name
+    new_type.__supertype__ = tp
+    return new_type
+
+
+# The rest of CPython's typing: refused when used, so no name is an AttributeError.
+_gilsim_stub.define(globals(), "typing", [
+    "ABCMeta", "AsyncContextManager", "AsyncGenerator", "AsyncIterable", "AsyncIterator",
+    "Awaitable", "BinaryIO", "ByteString", "CT_co", "ContextManager", "Coroutine",
+    "EXCLUDED_ATTRIBUTES", "ForwardRef", "GenericAlias", "IO", "KT", "Match",
+    "MethodDescriptorType", "MethodWrapperType", "NamedTuple", "NamedTupleMeta",
+    "ParamSpecArgs", "ParamSpecKwargs", "Pattern", "SupportsAbs", "SupportsBytes",
+    "SupportsComplex", "SupportsFloat", "SupportsIndex", "SupportsInt", "SupportsRound",
+    "T", "T_co", "T_contra", "TextIO", "TypeAliasType", "TypedDict", "VT", "VT_co", "V_co",
+    "WrapperDescriptorType", "abstractmethod", "clear_overloads", "collections",
+    "contextlib", "copyreg", "dataclass_transform", "defaultdict", "functools",
+    "get_overloads", "io", "is_typeddict", "no_type_check_decorator", "operator", "re",
+    "stdlib_re", "sys", "types", "warnings",
+])
+
+# CPython's own type variables and re-exports, real rather than refusals.
+T = TypeVar("T")
+KT = TypeVar("KT")
+VT = TypeVar("VT")
+T_co = TypeVar("T_co", covariant=True)
+V_co = TypeVar("V_co", covariant=True)
+VT_co = TypeVar("VT_co", covariant=True)
+T_contra = TypeVar("T_contra", contravariant=True)
+CT_co = TypeVar("CT_co", covariant=True, bound=type)
+from abc import abstractmethod  # noqa: E402
