@@ -155,5 +155,17 @@ mod tests {
         );
         let e = SyntaxErr::new("m", 99, 120);
         assert!(e.render("t.py", "é").ends_with("SyntaxError: m\n"));
+        // Issue 19's input, a stray `^` after an `Ω` (it panicked in parse_error.rs: "end
+        // byte index is not a char boundary"). Columns count characters, as in CPython 3.13
+        // (3.11 and 3.12 count the bytes of the line and put the caret one column further).
+        assert_eq!(
+            rendered("Ω ^\n"),
+            "  File \"t.py\", line 1\n    Ω ^\n       ^\nSyntaxError: invalid syntax\n"
+        );
+        assert_eq!(
+            rendered("x = \"Ω\" ^ ^\n"),
+            "  File \"t.py\", line 1\n    x = \"Ω\" ^ ^\n              ^\n\
+             SyntaxError: invalid syntax\n"
+        );
     }
 }
