@@ -132,6 +132,27 @@ fn out_of_range_seconds_from_the_library_do_not_panic() {
 }
 
 #[test]
+fn every_command_refuses_too_deep_an_expression_without_crashing() {
+    // `gilsim dis` compiled on the command line's 8 MB stack and overflowed it (a crash, not
+    // an error) on an expression 3,000 levels deep; all commands now say what CPython says.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for command in ["run", "dis", "explore"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+            .current_dir(dir)
+            .args([command, "tests/errors/compile_too_deep.py"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{command}: {stderr}");
+        assert_eq!(
+            stderr.lines().last(),
+            Some("RecursionError: maximum recursion depth exceeded during compilation"),
+            "{command}"
+        );
+    }
+}
+
+#[test]
 fn every_command_reads_source_files_the_same_way() {
     // `run`, `dis` and `explore` each read the file themselves: all must refuse what CPython's
     // tokenizer refuses, with its message and exit status 1, before running anything.

@@ -266,18 +266,33 @@ fn sample(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if p.given(2).is_some() {
         return Err(crate::vm::pyerr::unsupported("random.sample(counts=...)"));
     }
-    let population = sequence_items(vm, p.get(0).unwrap_or(&Value::None), "sample")?;
-    let k = vm.index_i64(p.get(1).unwrap_or(&Value::Int(0)))?;
-    if k < 0 {
-        return Err(value_error("Sample larger than population or is negative"));
+    let population = p.get(0).unwrap_or(&Value::None);
+    // A range is indexed, as CPython's sample does with `len(population)` and
+    // `population[j]`: listing range(10**30) first ate gigabytes, where CPython's len()
+    // raises OverflowError at once.
+    if let Value::Range(_) = population {
+        let n = vm.len(population)?;
+        let idx = sample_indices(vm, r, n, p.get(1))?;
+        let items: PyResult<Vec<Value>> = idx
+            .into_iter()
+            .map(|i| vm.getitem(population, &Value::Int(i as i64)))
+            .collect();
+        return Ok(Value::list(items?));
     }
-    let idx =
-        r.mt.lock()
-            .sample_indices(population.len(), k as usize)
-            .map_err(convert)?;
+    let population = sequence_items(vm, population, "sample")?;
+    let idx = sample_indices(vm, r, population.len(), p.get(1))?;
     Ok(Value::list(
         idx.into_iter().map(|i| population[i].clone()).collect(),
     ))
+}
+
+/// The indices `sample` picks from a population of `n`, for the `k` argument.
+fn sample_indices(vm: &Vm, r: &RandomObj, n: usize, k: Option<&Value>) -> PyResult<Vec<usize>> {
+    let k = vm.index_i64(k.unwrap_or(&Value::Int(0)))?;
+    if k < 0 {
+        return Err(value_error("Sample larger than population or is negative"));
+    }
+    r.mt.lock().sample_indices(n, k as usize).map_err(convert)
 }
 
 fn two_floats(args: &Args<'_>, name: &str) -> PyResult<(f64, f64)> {

@@ -7,6 +7,9 @@ pub enum SyntaxKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Not a syntax error: CPython's compiler raises RecursionError for nesting deeper than
+    /// it recurses ("maximum recursion depth exceeded during compilation"), with no location.
+    RecursionError,
 }
 
 impl SyntaxKind {
@@ -15,6 +18,7 @@ impl SyntaxKind {
             SyntaxKind::SyntaxError => "SyntaxError",
             SyntaxKind::IndentationError => "IndentationError",
             SyntaxKind::TabError => "TabError",
+            SyntaxKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -56,6 +60,13 @@ impl SyntaxErr {
             ..SyntaxErr::new(msg, start, start)
         }
     }
+    pub fn recursion(msg: impl Into<String>, pos: usize) -> SyntaxErr {
+        SyntaxErr {
+            kind: SyntaxKind::RecursionError,
+            caret: false,
+            ..SyntaxErr::new(msg, pos, pos)
+        }
+    }
     pub fn without_caret(mut self) -> SyntaxErr {
         self.caret = false;
         self
@@ -69,6 +80,11 @@ impl SyntaxErr {
     /// The text CPython prints for an uncaught SyntaxError (no traceback header).
     pub fn render(&self, filename: &str, source: &str) -> String {
         let mut out = String::new();
+        if self.kind == SyntaxKind::RecursionError {
+            // A RecursionError has no place in the source to show.
+            let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
+            return out;
+        }
         // Offsets come from byte arithmetic (`at(pos)` spans one byte): snap them to whole
         // characters, or slicing a line with `é` or `€` in it would panic.
         let start = floor_char_boundary(source, self.start);
@@ -155,5 +171,17 @@ mod tests {
         );
         let e = SyntaxErr::new("m", 99, 120);
         assert!(e.render("t.py", "é").ends_with("SyntaxError: m\n"));
+        // Issue 19's input, a stray `^` after an `Ω` (it panicked in parse_error.rs: "end
+        // byte index is not a char boundary"). Columns count characters, as in CPython 3.13
+        // (3.11 and 3.12 count the bytes of the line and put the caret one column further).
+        assert_eq!(
+            rendered("Ω ^\n"),
+            "  File \"t.py\", line 1\n    Ω ^\n       ^\nSyntaxError: invalid syntax\n"
+        );
+        assert_eq!(
+            rendered("x = \"Ω\" ^ ^\n"),
+            "  File \"t.py\", line 1\n    x = \"Ω\" ^ ^\n              ^\n\
+             SyntaxError: invalid syntax\n"
+        );
     }
 }

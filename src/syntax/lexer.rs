@@ -5,6 +5,9 @@ use std::collections::VecDeque;
 
 use logos::Logos;
 use num_bigint::BigInt;
+
+/// CPython's default `sys.get_int_max_str_digits()`, which decimal literals are held to.
+const INT_MAX_STR_DIGITS: usize = 4300;
 use num_traits::Num;
 
 use super::error::SyntaxErr;
@@ -259,6 +262,19 @@ impl<'src> Lexer<'src> {
                         "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
                         start,
                     ));
+                }
+                // CPython 3.11+ converts decimal literals under the int/str digits limit (its
+                // default: sys.set_int_max_str_digits comes too late for a literal), in
+                // `parsenumber_raw` (Parser/pegen.c) with this message and no caret.
+                if digits.len() > INT_MAX_STR_DIGITS {
+                    return Err(SyntaxErr::at(
+                        format!(
+                            "Exceeds the limit ({INT_MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                            digits.len()
+                        ),
+                        start,
+                    )
+                    .without_caret());
                 }
                 Tok::Int(parse_radix(&digits, 10))
             }

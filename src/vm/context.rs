@@ -130,6 +130,35 @@ impl Vm {
         Ok(())
     }
 
+    /// `Py_EnterRecursiveCall(where)` (CPython 3.11, Include/internal/pycore_ceval.h): a
+    /// native operation that recurses into the items of containers (comparison, repr) counts
+    /// against the recursion limit like a Python frame, so `a = []; a.append([a]); a == [a]`
+    /// is a RecursionError "maximum recursion depth exceeded in comparison", not a Rust stack
+    /// overflow. Pair with `leave_frame`.
+    pub fn enter_native(&self, where_: &str) -> PyResult<()> {
+        let d = self.depth.get() + 1;
+        if d > self.interp.recursion_limit() {
+            return Err(recursion_error(format!(
+                "maximum recursion depth exceeded{where_}"
+            )));
+        }
+        self.check_native_stack()?;
+        self.depth.set(d);
+        Ok(())
+    }
+
+    /// Runs `f` inside `enter_native(where_)` / `leave_frame`.
+    pub fn with_native_depth<T>(
+        &self,
+        where_: &str,
+        f: impl FnOnce() -> PyResult<T>,
+    ) -> PyResult<T> {
+        self.enter_native(where_)?;
+        let r = f();
+        self.leave_frame();
+        r
+    }
+
     #[inline]
     pub fn leave_frame(&self) {
         self.depth.set(self.depth.get().saturating_sub(1));

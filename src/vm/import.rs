@@ -193,6 +193,10 @@ impl Vm {
             crate::syntax::error::SyntaxKind::TabError => {
                 &crate::vm::objects::types::types().exc.tab_error
             }
+            crate::syntax::error::SyntaxKind::RecursionError => {
+                let class = &crate::vm::objects::types::types().exc.recursion_error;
+                return PyErr::msg(class, e.msg.clone());
+            }
         };
         let line = e.line(source);
         let err = PyErr::msg(class, e.msg.clone());

@@ -109,6 +109,21 @@ error_constructors! {
     unicode_error => unicode_decode_error,
 }
 
+/// An empty string with room for `bytes`, or CPython's bare `MemoryError()` when that much
+/// cannot be had: `'a'.zfill(10**12)` must be a Python error, not an allocator abort. The
+/// one fallible allocation (`fmt::spec::string_with_capacity`) that formatting uses too.
+pub fn string_with_capacity(bytes: usize) -> Result<String, PyErr> {
+    crate::vm::fmt::spec::string_with_capacity(bytes).map_err(|_| memory_error(""))
+}
+
+/// `vec![fill; n]`, or a bare `MemoryError()` when that much cannot be had (`bytes(10**12)`).
+pub fn filled_vec<T: Clone>(fill: T, n: usize) -> Result<Vec<T>, PyErr> {
+    let mut v = Vec::new();
+    v.try_reserve_exact(n).map_err(|_| memory_error(""))?;
+    v.resize(n, fill);
+    Ok(v)
+}
+
 /// `KeyError(key)`: the key itself is the argument (its repr is the message).
 pub fn key_error(key: Value) -> PyErr {
     PyErr::with_args(&crate::vm::objects::types::types().exc.key_error, vec![key])

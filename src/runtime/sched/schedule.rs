@@ -14,6 +14,12 @@
 
 use std::fmt::Write as _;
 
+/// The most decisions a schedule may announce (2**24, 200 MB expanded). Real runs make far
+/// fewer (one per GIL handoff or parallel time slice: a 5 ms switch interval is 250,000
+/// instructions); a corrupted count such as 10**10 must be refused before it is allocated
+/// (it was a 120 GB allocation, aborting the process).
+pub const MAX_DECISIONS: usize = 1 << 24;
+
 /// One choice of the scheduler.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decision {
@@ -152,7 +158,12 @@ impl Schedule {
         let count: usize = field("decisions")?
             .parse()
             .map_err(|_| "the decision count is not a number".to_string())?;
-        let mut decisions = Vec::with_capacity(count.min(1 << 24));
+        if count > MAX_DECISIONS {
+            return Err(format!(
+                "the schedule announces {count} decisions; gilsim replays at most {MAX_DECISIONS}"
+            ));
+        }
+        let mut decisions = Vec::with_capacity(count);
         for token in lines.flat_map(str::split_whitespace) {
             let (one, times) = match token.split_once('*') {
                 Some((d, n)) => (
@@ -312,5 +323,35 @@ mod tests {
         assert!(Schedule::parse(&text).unwrap_err().contains("bad decision"));
         let huge = "gilsim-schedule 1;seed 0;model m;program p;decisions 1;w0/2*99999999999";
         assert!(Schedule::parse(huge).unwrap_err().contains("holds more"));
+        // Issue 19: these counts were allocated before anything else was read.
+        for count in ["10000000000", "18446744073709551615"] {
+            let huge = format!(
+                "gilsim-schedule 1;seed 0;model m;program p;decisions {count};w0/2*{count}"
+            );
+            assert_eq!(
+                Schedule::parse(&huge).unwrap_err(),
+                format!(
+                    "the schedule announces {count} decisions; gilsim replays at most 16777216"
+                )
+            );
+        }
+        let big = "gilsim-schedule 1;seed 0;model m;program p;decisions 99999999999999999999999";
+        assert!(Schedule::parse(big).unwrap_err().contains("not a number"));
+    }
+
+    #[test]
+    fn corrupted_schedules_are_refused_not_panicked_on() {
+        // Every one-character corruption of a saved schedule (the "capacity overflow" panic of
+        // issue 19 came from such a string): each parses or is refused with a message.
+        let text = sample(20).to_one_line();
+        for (i, _) in text.char_indices() {
+            for c in ['9', '*', '/', ';', ' ', 'w', '-', '0'] {
+                let mut bad = text.clone();
+                bad.replace_range(i..i + 1, &c.to_string());
+                let _ = Schedule::parse(&bad);
+                bad.insert_str(i, "99999999999999");
+                let _ = Schedule::parse(&bad);
+            }
+        }
     }
 }

@@ -24,12 +24,16 @@ pub(super) struct Chart<'a> {
 /// which its own wrapping then breaks.
 pub(crate) const MIN_COLUMNS: usize = 40;
 
+/// The widest chart drawn. `COLUMNS=1000000000` drew for ever at 1.5 GB; no screen shows
+/// more than this, and a wider request (terminal, `COLUMNS`, library caller) gets this width.
+pub(crate) const MAX_COLUMNS: usize = 1000;
+
 /// Columns a lane has at least, so that a run still shows its shape.
 const MIN_LANE: usize = 20;
 
 /// The chart, `columns` characters wide (at least [`MIN_COLUMNS`]): every line fits.
 pub(super) fn draw(chart: &Chart<'_>, columns: usize, color: bool) -> String {
-    let columns = columns.max(MIN_COLUMNS);
+    let columns = columns.clamp(MIN_COLUMNS, MAX_COLUMNS);
     let end = chart.end.max(1);
     // The label column: as wide as the longest name, within limits, leaving the lane room.
     let label = chart
@@ -273,6 +277,17 @@ mod tests {
         assert_eq!(measure_text_width(lane), MIN_COLUMNS);
         // Long names are cut short, with a mark that they were.
         assert!(text.contains("ThreadPoolExecut… │"), "{text}");
+    }
+
+    #[test]
+    fn a_wider_request_gets_the_maximum_width() {
+        let lanes = lanes();
+        for columns in [MAX_COLUMNS, MAX_COLUMNS + 1, 1_000_000_000, usize::MAX] {
+            let text = draw(&chart(GilModel::New, &lanes), columns, false);
+            for lane in text.lines().filter(|l| is_lane(l)) {
+                assert_eq!(measure_text_width(lane), MAX_COLUMNS, "{columns}");
+            }
+        }
     }
 
     #[test]

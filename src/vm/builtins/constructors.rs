@@ -375,7 +375,13 @@ fn bytes(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             if *n < 0 {
                 return Err(value_error("negative count"));
             }
-            vec![0u8; *n as usize]
+            crate::vm::pyerr::filled_vec(0u8, *n as usize)?
+        }
+        // bytes(2**63): CPython's PyNumber_AsSsize_t message.
+        Some(Value::BigInt(b)) if b.sign() != num_bigint::Sign::Minus => {
+            return Err(crate::vm::pyerr::overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            ));
         }
         Some(Value::Bytes(b)) => b.to_vec(),
         Some(other) => {

@@ -1,12 +1,12 @@
 //! Builtins that consume or wrap iterables: sorted, min, max, sum, any, all, enumerate, zip,
 //! map, filter, reversed.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
 
 use num_bigint::BigInt;
 
+use super::listsort;
 use super::{native, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::dict::Dict;
@@ -14,7 +14,7 @@ use crate::vm::objects::function::Args;
 use crate::vm::objects::iterators::{Composite, IterObj};
 use crate::vm::objects::types::{class_of, type_name};
 use crate::vm::objects::value::Value;
-use crate::vm::pyerr::{PyErr, PyResult, type_error, value_error};
+use crate::vm::pyerr::{PyResult, type_error, value_error};
 
 pub fn install(b: &Arc<Dict>) {
     let fns: &[(&str, crate::vm::objects::function::NativeFn)] = &[
@@ -36,61 +36,40 @@ pub fn install(b: &Arc<Dict>) {
 }
 
 impl Vm {
-    /// Stable sort by `<` (what list.sort and sorted do), with an optional key and reverse.
-    pub fn sort_values(
+    /// `list.sort`/`sorted`: a stable sort by `<` with an optional key and reverse, in place.
+    /// Like CPython's `list_sort_impl`, a raising key function leaves `items` as they were,
+    /// and a raising `<` leaves them in whatever order the sort had reached.
+    pub fn sort_in_place(
         &self,
-        items: Vec<Value>,
+        items: &mut Vec<Value>,
         key: &Value,
         reverse: bool,
-    ) -> PyResult<Vec<Value>> {
+    ) -> PyResult<()> {
         let keys = if key.is_none() {
             None
         } else {
             let mut ks = Vec::with_capacity(items.len());
-            for item in &items {
+            for item in items.iter() {
                 ks.push(self.call(key, std::slice::from_ref(item))?);
             }
             Some(ks)
         };
-        // A stable sort of the original order; `reverse` flips the comparison, which keeps
-        // equal items in their original order exactly as CPython's reverse-sort-reverse does.
+        // CPython reverses, sorts stably and reverses back, so equal items keep their order.
         let mut order: Vec<usize> = (0..items.len()).collect();
-        let error: RefCell<Option<PyErr>> = RefCell::new(None);
+        if reverse {
+            order.reverse();
+        }
         let key_of = |i: usize| match &keys {
             Some(k) => &k[i],
             None => &items[i],
         };
-        let less = |x: &Value, y: &Value| -> bool {
-            if error.borrow().is_some() {
-                return false;
-            }
-            match self.lt(x, y) {
-                Ok(b) => b,
-                Err(e) => {
-                    *error.borrow_mut() = Some(e);
-                    false
-                }
-            }
-        };
-        order.sort_by(|&a, &b| {
-            let (x, y) = if reverse {
-                (key_of(b), key_of(a))
-            } else {
-                (key_of(a), key_of(b))
-            };
-            if less(x, y) {
-                std::cmp::Ordering::Less
-            } else if less(y, x) {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        });
-        if let Some(e) = error.into_inner() {
-            return Err(e);
+        let sorted = listsort::sort_by_lt(&mut order, |a, b| self.lt(key_of(a), key_of(b)));
+        if reverse {
+            order.reverse();
         }
-        let mut slots: Vec<Option<Value>> = items.into_iter().map(Some).collect();
-        Ok(order.into_iter().filter_map(|i| slots[i].take()).collect())
+        let mut slots: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
+        *items = order.into_iter().filter_map(|i| slots[i].take()).collect();
+        sorted
     }
 }
 
@@ -107,11 +86,9 @@ fn sorted(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => vm.is_true(v)?,
         None => false,
     };
-    Ok(Value::list(vm.sort_values(
-        items,
-        &p.or_none(1),
-        reverse,
-    )?))
+    let mut items = items;
+    vm.sort_in_place(&mut items, &p.or_none(1), reverse)?;
+    Ok(Value::list(items))
 }
 
 fn min_max(vm: &Vm, args: Args<'_>, name: &str, want_less: bool) -> PyResult<Value> {

@@ -185,23 +185,16 @@ fn sort(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => vm.is_true(v)?,
         None => false,
     };
-    // CPython empties the list while sorting so a key function cannot see it half-sorted.
-    let items = std::mem::take(&mut *l.items.write());
-    match vm.sort_values(items.clone(), &p.or_none(0), reverse) {
-        Ok(sorted) => {
-            let mut guard = l.items.write();
-            let modified = !guard.is_empty();
-            *guard = sorted;
-            if modified {
-                return Err(value_error("list modified during sort"));
-            }
-            Ok(Value::None)
-        }
-        Err(e) => {
-            *l.items.write() = items;
-            Err(e)
-        }
+    // CPython empties the list while sorting so a key function cannot see it half-sorted,
+    // and puts the items back even when the sort failed (in the order it reached).
+    let mut items = std::mem::take(&mut *l.items.write());
+    let sorted = vm.sort_in_place(&mut items, &p.or_none(0), reverse);
+    let modified = !std::mem::replace(&mut *l.items.write(), items).is_empty();
+    sorted?;
+    if modified {
+        return Err(value_error("list modified during sort"));
     }
+    Ok(Value::None)
 }
 
 fn copy(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {

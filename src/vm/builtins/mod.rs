@@ -7,6 +7,7 @@ mod dict_methods;
 mod dunders;
 mod iter_fns;
 mod list_methods;
+mod listsort;
 pub mod methods;
 mod num_fns;
 mod num_methods;

@@ -425,6 +425,20 @@ fn pad_args(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<(Arc<PyStr>, usize,
     Ok((s, width, fill))
 }
 
+/// `s` with `left` and `right` fill characters around it, allocated fallibly (a width of
+/// 10**12 is CPython's MemoryError, and was an allocator abort).
+fn padded(s: &PyStr, fill: char, left: usize, right: usize) -> PyResult<String> {
+    let bytes = (left + right)
+        .checked_mul(fill.len_utf8())
+        .and_then(|n| n.checked_add(s.as_str().len()))
+        .unwrap_or(usize::MAX);
+    let mut out = crate::vm::pyerr::string_with_capacity(bytes)?;
+    out.extend(std::iter::repeat_n(fill, left));
+    out.push_str(s.as_str());
+    out.extend(std::iter::repeat_n(fill, right));
+    Ok(out)
+}
+
 fn center(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, width, fill) = pad_args(vm, args, "center")?;
     let len = s.char_len();
@@ -435,13 +449,7 @@ fn center(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     // CPython puts the extra space on the left when the string length is odd.
     let left = total / 2 + (total & width & 1);
     let right = total - left;
-    let f = fill.to_string();
-    Ok(Value::string(format!(
-        "{}{}{}",
-        f.repeat(left),
-        s.as_str(),
-        f.repeat(right)
-    )))
+    Ok(Value::string(padded(&s, fill, left, right)?))
 }
 
 fn ljust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -450,11 +458,7 @@ fn ljust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::Str(s));
     }
-    Ok(Value::string(format!(
-        "{}{}",
-        s.as_str(),
-        fill.to_string().repeat(width - len)
-    )))
+    Ok(Value::string(padded(&s, fill, 0, width - len)?))
 }
 
 fn rjust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -463,11 +467,7 @@ fn rjust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::Str(s));
     }
-    Ok(Value::string(format!(
-        "{}{}",
-        fill.to_string().repeat(width - len),
-        s.as_str()
-    )))
+    Ok(Value::string(padded(&s, fill, width - len, 0)?))
 }
 
 fn zfill(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -479,11 +479,16 @@ fn zfill(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::str(text));
     }
-    let zeros = "0".repeat(width - len);
-    let out = match text.chars().next() {
-        Some(c @ ('+' | '-')) => format!("{c}{zeros}{}", &text[1..]),
-        _ => format!("{zeros}{text}"),
+    let mut out = crate::vm::pyerr::string_with_capacity(text.len() + (width - len))?;
+    let digits = match text.chars().next() {
+        Some(c @ ('+' | '-')) => {
+            out.push(c);
+            &text[1..]
+        }
+        _ => text,
     };
+    out.extend(std::iter::repeat_n('0', width - len));
+    out.push_str(digits);
     Ok(Value::string(out))
 }
 

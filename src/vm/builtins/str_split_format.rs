@@ -290,31 +290,50 @@ fn rpartition(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn expandtabs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let s = recv(&args, "expandtabs")?.clone();
     let p = parse("expandtabs", rest(&args), &["tabsize"], 0)?;
+    // The tab size is a C int in CPython (`unicode_expandtabs_impl`).
     let size = match p.get(0) {
-        Some(v) => vm.index_i64(v)?.max(0) as usize,
+        Some(v) => {
+            let n = match v {
+                Value::BigInt(_) => i64::MAX,
+                _ => vm.index_i64(v)?,
+            };
+            i32::try_from(n)
+                .map_err(|_| {
+                    crate::vm::pyerr::overflow_error("Python int too large to convert to C int")
+                })?
+                .max(0) as usize
+        }
         None => 8,
     };
-    let mut out = String::new();
-    let mut col = 0;
-    for c in s.as_str().chars() {
-        match c {
-            '\t' => {
-                if size > 0 {
-                    let n = size - col % size;
-                    out.push_str(&" ".repeat(n));
-                    col += n;
+    // Two passes as in CPython: the length first, so a huge tab size is a MemoryError
+    // before anything is written (it was an allocator abort).
+    let expand = |out: Option<&mut String>| -> usize {
+        let (mut col, mut total) = (0usize, 0usize);
+        let mut out = out;
+        for c in s.as_str().chars() {
+            let n = match c {
+                '\t' if size > 0 => size - col % size,
+                '\t' => 0,
+                _ => 1,
+            };
+            if let Some(o) = out.as_deref_mut() {
+                if c == '\t' {
+                    o.extend(std::iter::repeat_n(' ', n));
+                } else {
+                    o.push(c);
                 }
             }
-            '\n' | '\r' => {
-                out.push(c);
-                col = 0;
-            }
-            _ => {
-                out.push(c);
-                col += 1;
-            }
+            total = total.saturating_add(if c == '\t' { n } else { c.len_utf8() });
+            col = if matches!(c, '\n' | '\r') {
+                0
+            } else {
+                col.saturating_add(n)
+            };
         }
-    }
+        total
+    };
+    let mut out = crate::vm::pyerr::string_with_capacity(expand(None))?;
+    expand(Some(&mut out));
     Ok(Value::string(out))
 }
 

@@ -70,8 +70,15 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) 
     }
     let (digits, decpt) = match mode {
         'e' => {
-            // dtoa mode 2 with one more significant digit than the precision.
-            precision += 1;
+            // dtoa mode 2 with one more significant digit than the precision. CPython does
+            // `precision++` on a C int (`format_float_short`, Python/pystrtod.c), which wraps
+            // for INT_MAX: dtoa then takes one digit and the layout none after the point, so
+            // `'%.2147483647e' % 1.5` is '2e+00'. Kept, so the output stays CPython's.
+            precision = if precision == i64::from(i32::MAX) {
+                i64::from(i32::MIN)
+            } else {
+                precision + 1
+            };
             significant_digits(ax, precision)
         }
         'f' => fixed_digits(ax, precision),
@@ -161,9 +168,18 @@ fn increment_digits(digits: &str, decpt: i64) -> (String, i64) {
     (String::from_utf8_lossy(&bytes).into_owned(), decpt + 1)
 }
 
+/// Significant digits that are enough to write any double exactly (767 are), so asking
+/// Rust's formatter for more only adds zeros; it panics ("Formatting argument out of range")
+/// for a precision over u16::MAX, and `'{:.{}f}'.format(1.5, 10**6)` is fine in CPython.
+const EXACT_SIGNIFICANT_DIGITS: i64 = 800;
+
+/// Digits after the point that are enough to write any double exactly (the smallest
+/// subnormal, 2**-1074, has 1074).
+const EXACT_FRACTION_DIGITS: i64 = 1100;
+
 /// dtoa mode 2: `n >= 1` significant digits, trailing zeros removed.
 fn significant_digits(ax: f64, n: i64) -> (String, i64) {
-    let n = usize::try_from(n.max(1)).unwrap_or(1);
+    let n = usize::try_from(n.clamp(1, EXACT_SIGNIFICANT_DIGITS)).unwrap_or(1);
     let (mut digits, decpt) = split_scientific(&format!("{:.*e}", n - 1, ax));
     let kept = digits.trim_end_matches('0').len().max(1);
     digits.truncate(kept);
@@ -173,7 +189,7 @@ fn significant_digits(ax: f64, n: i64) -> (String, i64) {
 /// dtoa mode 3: rounded to `p` digits after the point, leading and trailing
 /// zeros removed.  A result that rounds to zero is the empty string.
 fn fixed_digits(ax: f64, p: i64) -> (String, i64) {
-    let p = usize::try_from(p.max(0)).unwrap_or(0);
+    let p = usize::try_from(p.clamp(0, EXACT_FRACTION_DIGITS)).unwrap_or(0);
     let s = format!("{ax:.p$}");
     let (int_part, frac_part) = s.split_once('.').unwrap_or((&s, ""));
     let all = format!("{int_part}{frac_part}");
@@ -247,9 +263,7 @@ fn layout(
     };
 
     let zeros = |out: &mut String, n: i64| {
-        for _ in 0..n.max(0) {
-            out.push('0');
-        }
+        out.extend(std::iter::repeat_n('0', usize::try_from(n).unwrap_or(0)));
     };
     if decpt <= 0 {
         zeros(out, decpt - vstart);
@@ -391,5 +405,34 @@ mod tests {
             double_to_string(2f64.powi(70), 'f', 6, DtoaFlags::default()),
             "1180591620717411303424.000000"
         );
+    }
+
+    #[test]
+    fn precisions_past_rusts_formatter_limit_pad_with_zeros() {
+        // Rust's formatter panics above a precision of 65535; CPython writes the exact digits
+        // and then zeros. python3 -c 's = format(5e-324, ".100000f"); print(len(s),
+        // len(s.rstrip("0")), s.rstrip("0")[-20:])' -> 100002 1076 19718265533447265625
+        let f = DtoaFlags::default();
+        let s = double_to_string(5e-324, 'f', 100_000, f);
+        let exact = s.trim_end_matches('0');
+        assert_eq!((s.len(), exact.len()), (100_002, 1076));
+        assert!(exact.ends_with("19718265533447265625"), "{exact}");
+        // format(5e-324, ".100000e"): 752 characters before the zeros, then "e-324".
+        let s = double_to_string(5e-324, 'e', 100_000, f);
+        assert_eq!(s.len(), 100_007);
+        assert!(s.starts_with("4.9406564584124654417656879286"), "{s:.40}");
+        assert!(s.ends_with("00000e-324"));
+        assert_eq!(
+            s.split('e').next().unwrap().trim_end_matches('0').len(),
+            752
+        );
+        // format(1/3, ".70000g") and format(2.0**1023, ".100000g"): trailing zeros dropped.
+        assert_eq!(double_to_string(1.0 / 3.0, 'g', 70_000, f).len(), 56);
+        assert_eq!(
+            double_to_string(2f64.powi(1023), 'g', 100_000, f).len(),
+            308
+        );
+        // python3 -c 'print("%.*e" % (2**31 - 1, 1.5))' -> 2e+00 (a C int wraps).
+        assert_eq!(double_to_string(1.5, 'e', i32::MAX as usize, f), "2e+00");
     }
 }

@@ -85,6 +85,15 @@ pub(crate) fn lookup_position(
 
 /// Key equality that needs no Python code: `Some(result)`, or `None` when `__eq__` must run.
 pub fn native_key_eq(a: &Value, b: &Value) -> Option<bool> {
+    native_key_eq_within(a, b, NATIVE_TUPLE_DEPTH)
+}
+
+/// How deep into nested tuples the shortcut looks. Deeper is left to the comparison protocol,
+/// which counts its depth against the recursion limit: unbounded, a 10**6-deep tuple was a
+/// Rust stack overflow, and walking it whole at every level of `t == t[0]` took 40 s.
+const NATIVE_TUPLE_DEPTH: u32 = 16;
+
+fn native_key_eq_within(a: &Value, b: &Value, depth: u32) -> Option<bool> {
     if a.is(b) {
         return Some(true);
     }
@@ -107,8 +116,9 @@ pub fn native_key_eq(a: &Value, b: &Value) -> Option<bool> {
             if x.items.len() != y.items.len() {
                 return Some(false);
             }
+            let depth = depth.checked_sub(1)?;
             for (p, q) in x.items.iter().zip(y.items.iter()) {
-                match native_key_eq(p, q) {
+                match native_key_eq_within(p, q, depth) {
                     Some(true) => {}
                     other => return other,
                 }

@@ -66,6 +66,10 @@ fn num_cmp(a: &Value, b: &Value) -> Option<Option<Ordering>> {
     })
 }
 
+/// What a RecursionError in a container comparison says after "maximum recursion depth
+/// exceeded" (Objects/object.c, `PyObject_RichCompare`).
+const IN_COMPARISON: &str = " in comparison";
+
 impl Vm {
     /// `a <op> b` as a Python value (user `__lt__` may return anything).
     pub fn rich_compare(&self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
@@ -141,16 +145,20 @@ impl Vm {
                 Some(ordering_matches(x.as_str().cmp(y.as_str()), op))
             }
             (Value::Bytes(x), Value::Bytes(y)) => Some(ordering_matches(x.cmp(y), op)),
+            // CPython's do_richcompare wraps every comparison in Py_EnterRecursiveCall(" in
+            // comparison"); only containers recurse, so only they are guarded here.
             (Value::List(x), Value::List(y)) => {
                 let (x, y) = (x.snapshot(), y.snapshot());
-                Some(self.compare_sequences(&x, &y, op)?)
+                Some(self.with_native_depth(IN_COMPARISON, || self.compare_sequences(&x, &y, op))?)
             }
             (Value::Tuple(x), Value::Tuple(y)) => {
-                Some(self.compare_sequences(&x.items, &y.items, op)?)
+                Some(self.with_native_depth(IN_COMPARISON, || {
+                    self.compare_sequences(&x.items, &y.items, op)
+                })?)
             }
             (Value::Dict(x), Value::Dict(y)) => match op {
                 CompareOp::Eq | CompareOp::Ne => {
-                    let eq = self.dicts_equal(x, y)?;
+                    let eq = self.with_native_depth(IN_COMPARISON, || self.dicts_equal(x, y))?;
                     Some(eq == (op == CompareOp::Eq))
                 }
                 _ => None,

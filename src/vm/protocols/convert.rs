@@ -256,11 +256,15 @@ impl Vm {
             }
             .into());
         }
-        self.check_native_stack()?;
-        self.repr_guard.borrow_mut().push(id);
-        let r = self.container_repr_inner(v);
-        self.repr_guard.borrow_mut().retain(|&x| x != id);
-        r
+        // PyObject_Repr's Py_EnterRecursiveCall (Objects/object.c): a 10**6-deep list is a
+        // RecursionError at the recursion limit (it was a Rust stack overflow, and before
+        // that quadratic in the cycle guard above).
+        self.with_native_depth(" while getting the repr of an object", || {
+            self.repr_guard.borrow_mut().push(id);
+            let r = self.container_repr_inner(v);
+            self.repr_guard.borrow_mut().retain(|&x| x != id);
+            r
+        })
     }
 
     fn container_repr_inner(&self, v: &Value) -> PyResult<String> {
