@@ -236,7 +236,8 @@ fn ctime(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(asctime_text(&checked(local_for(vm, secs))?)))
 }
 
-const DAYS: [&str; 7] = [
+/// Day names in `tm_wday` order (Monday is 0); `strftime` uses them too.
+pub const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -245,7 +246,7 @@ const DAYS: [&str; 7] = [
     "Saturday",
     "Sunday",
 ];
-const MONTHS: [&str; 12] = [
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -263,7 +264,7 @@ const MONTHS: [&str; 12] = [
 fn asctime_text(tm: &Tm) -> String {
     format!(
         "{} {} {:2} {:02}:{:02}:{:02} {}",
-        &DAYS[tm.wday.rem_euclid(7) as usize][..3],
+        &WEEKDAYS[tm.wday.rem_euclid(7) as usize][..3],
         &MONTHS[(tm.mon - 1).clamp(0, 11) as usize][..3],
         tm.mday,
         tm.hour,

@@ -2,31 +2,7 @@
 //! starts in), including glibc's flags `-` (no padding), `_` (spaces) and `0`, and its
 //! habit of copying an unknown directive (`%f`, `%Q`) through unchanged.
 
-use super::time_calendar::Tm;
-
-const DAYS: [&str; 7] = [
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use super::time_calendar::{MONTHS, Tm, WEEKDAYS};
 
 /// glibc's `iso_week_days`: days since the Monday starting ISO week 1 of the year that
 /// `yday` (0-based) counts in, from the tuple's own weekday (Sunday = 0) as glibc takes it.
@@ -85,6 +61,7 @@ pub fn format(fmt: &str, tm: &Tm, epoch: i64) -> String {
     let mut out = String::new();
     let mut chars = fmt.chars().peekable();
     let wday_sun = (tm.wday + 1).rem_euclid(7) as usize;
+    let weekday = WEEKDAYS[tm.wday.rem_euclid(7) as usize];
     let month = MONTHS[(tm.mon - 1).clamp(0, 11) as usize];
     let hour12 = if tm.hour % 12 == 0 { 12 } else { tm.hour % 12 };
     while let Some(c) = chars.next() {
@@ -106,8 +83,8 @@ pub fn format(fmt: &str, tm: &Tm, epoch: i64) -> String {
             break;
         };
         match d {
-            'a' => out.push_str(&DAYS[wday_sun][..3]),
-            'A' => out.push_str(DAYS[wday_sun]),
+            'a' => out.push_str(&weekday[..3]),
+            'A' => out.push_str(weekday),
             'b' | 'h' => out.push_str(&month[..3]),
             'B' => out.push_str(month),
             'c' => out.push_str(&format("%a %b %e %H:%M:%S %Y", tm, epoch)),
