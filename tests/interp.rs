@@ -9,21 +9,11 @@ mod common;
 use std::path::{Path, PathBuf};
 
 fn programs() -> Vec<PathBuf> {
-    let dir = common::repo_file("tests/interp");
-    let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/interp exists")
-        .map(|e| e.expect("a directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .collect();
-    all.sort();
-    assert!(all.len() >= 3, "found {} programs", all.len());
-    all
+    common::programs_in("tests/interp", 3)
 }
 
 fn expected(program: &Path) -> String {
-    let name = program.file_stem().expect("a file name").to_string_lossy();
-    let path = common::repo_file(&format!("tests/interp/expected/{name}.out"));
-    common::read_source(&path)
+    common::expected_output("tests/interp", program)
 }
 
 #[test]
@@ -40,26 +30,7 @@ fn programs_print_what_cpython_printed() {
 
 #[test]
 fn simulated_runs_print_the_same_and_repeat_exactly() {
-    for program in programs() {
-        let want = expected(&program);
-        let run = || {
-            common::options()
-                .timeout(120.0)
-                .sim(7)
-                .cores(2)
-                .run_file(&program)
-        };
-        let first = run();
-        let name = program.display();
-        assert_eq!(first.exit_code, 0, "{name}: {}", first.stderr);
-        assert_eq!(first.stdout, want, "{name}");
-        let second = run();
-        assert_eq!(
-            (first.stdout, first.stderr),
-            (second.stdout, second.stderr),
-            "{name}"
-        );
-    }
+    common::check_simulated_runs(&programs(), expected);
 }
 
 /// Three interpreters, each with a thread counting down, all printing: 100 simulated runs

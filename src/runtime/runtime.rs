@@ -118,6 +118,12 @@ impl Runtime {
         self.sources.lock().insert(filename.to_string(), source);
     }
 
+    /// The whole text of a registered source file (a spawned process runs the main script
+    /// again from it).
+    pub fn source(&self, filename: &str) -> Option<Arc<str>> {
+        self.sources.lock().get(filename).cloned()
+    }
+
     /// Line `line` (1-based) of a registered source file.
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let sources = self.sources.lock();
@@ -176,6 +182,13 @@ impl Runtime {
     /// Threads that have not finished, in start order.
     pub fn live_threads(&self) -> Vec<Arc<ThreadState>> {
         self.threads_where(|t| !t.is_finished())
+    }
+
+    /// Keeps a started OS thread's handle until the run ends (finished ones are dropped).
+    pub fn keep_handle(&self, handle: super::pool::Handle) {
+        let mut handles = self.handles.lock();
+        handles.retain(|h| !h.is_finished());
+        handles.push(handle);
     }
 
     pub fn register_lock(&self, lock: Weak<dyn LockInfo>) {

@@ -134,6 +134,19 @@ impl Deque {
     }
 }
 
+/// A deque's items and maxlen, for a forked child's copy of it.
+pub fn fork_items(v: &Value) -> Option<(Vec<Value>, Option<usize>)> {
+    let Value::Native(n) = v else { return None };
+    let d = n.downcast::<Deque>()?;
+    let items = d.items.lock().iter().cloned().collect();
+    Some((items, d.maxlen))
+}
+
+/// A new deque of `items`.
+pub fn deque_of(items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
+    new_deque(items, maxlen)
+}
+
 fn new_deque(items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
     Value::Native(Arc::new(NativeObject::new(
         DEQUE.clone(),

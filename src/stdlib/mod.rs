@@ -7,6 +7,7 @@ pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
 pub mod math;
+pub mod mp;
 pub mod random;
 pub mod random_mt;
 pub mod sys;
@@ -73,10 +74,22 @@ pub static MODULES: &[(&str, Provider)] = &[
         "concurrent.futures.interpreter",
         Python(include_str!("py/concurrent_futures_interpreter.py")),
     ),
-    ("multiprocessing", Unsupported),
+    ("_gilsim_process", Native(mp::create)),
+    (
+        "multiprocessing",
+        Python(include_str!("py/multiprocessing.py")),
+    ),
+    (
+        "multiprocessing.pool",
+        Python(include_str!("py/multiprocessing_pool.py")),
+    ),
+    (
+        "concurrent.futures.process",
+        Python(include_str!("py/concurrent_futures_process.py")),
+    ),
     ("asyncio", Unsupported),
     ("subprocess", Unsupported),
-    ("os", Unsupported),
+    ("os", Python(include_str!("py/os.py"))),
     ("socket", Unsupported),
     ("collections", Python(include_str!("py/collections.py"))),
     ("functools", Python(include_str!("py/functools.py"))),

@@ -47,6 +47,18 @@ static RANDOM_CLASS: LazyLock<Arc<Class>> = LazyLock::new(|| {
     c
 });
 
+/// A forked child's copy of a `random.Random` (the module's own generator is reseeded
+/// after the fork, as CPython's `random` registers with `os.register_at_fork`).
+pub fn fork_copy(v: &Value) -> Option<Value> {
+    let Value::Native(n) = v else { return None };
+    let r = n.downcast::<RandomObj>()?;
+    let mt = r.mt.lock().clone();
+    Some(Value::Native(Arc::new(NativeObject::new(
+        n.class.clone(),
+        RandomObj { mt: Mutex::new(mt) },
+    ))))
+}
+
 fn new_random(vm: &Vm) -> Value {
     let mut mt = MersenneTwister::from_u32_key(&[0]);
     seed_unseeded(vm, &mut mt);

@@ -105,6 +105,16 @@ impl Vm {
         self.exec_module(name, &source, &filename)
     }
 
+    /// Runs a program's text as module `name` (a spawned process's `__mp_main__`).
+    pub fn run_source_as_module(
+        &self,
+        name: &str,
+        source: &str,
+        filename: &str,
+    ) -> PyResult<Value> {
+        self.exec_module(name, source, filename)
+    }
+
     /// Compiles `source` and runs it as the new module `name`, registered in `sys.modules`
     /// while it runs (so circular imports see it) and removed again if it fails.
     fn exec_module(&self, name: &str, source: &str, filename: &str) -> PyResult<Value> {

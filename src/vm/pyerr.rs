@@ -92,6 +92,7 @@ macro_rules! error_constructors {
 
 error_constructors! {
     type_error => type_error,
+    os_error => os_error,
     value_error => value_error,
     index_error => index_error,
     attribute_error => attribute_error,

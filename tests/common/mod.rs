@@ -166,6 +166,44 @@ pub fn read_source(path: &Path) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// The `.py` programs of a test folder (`tests/interp`), sorted; at least `min` of them.
+pub fn programs_in(folder: &str, min: usize) -> Vec<PathBuf> {
+    let dir = repo_file(folder);
+    let mut all: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .map(|e| e.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    all.sort();
+    assert!(all.len() >= min, "found {} programs in {folder}", all.len());
+    all
+}
+
+/// The stored CPython output of a program of a test folder: `<folder>/expected/<name>.out`.
+pub fn expected_output(folder: &str, program: &Path) -> String {
+    let name = program.file_stem().expect("a file name").to_string_lossy();
+    read_source(&repo_file(&format!("{folder}/expected/{name}.out")))
+}
+
+/// Runs each program twice in simulated mode (seed 7, 2 virtual cores): it must print what
+/// `expected` says, and the two runs must be byte-identical.
+pub fn check_simulated_runs(programs: &[PathBuf], expected: impl Fn(&Path) -> String) {
+    for program in programs {
+        let want = expected(program);
+        let run = || options().timeout(120.0).sim(7).cores(2).run_file(program);
+        let first = run();
+        let name = program.display();
+        assert_eq!(first.exit_code, 0, "{name}: {}", first.stderr);
+        assert_eq!(first.stdout, want, "{name}");
+        let second = run();
+        assert_eq!(
+            (first.stdout, first.stderr),
+            (second.stdout, second.stderr),
+            "{name}"
+        );
+    }
+}
+
 /// A shared scenario: the text of `tests/fixtures/<name>`, a Python program that more than
 /// one test runs.
 pub fn fixture(name: &str) -> String {

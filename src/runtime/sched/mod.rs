@@ -200,10 +200,21 @@ impl Scheduler {
     /// A new thread of `c`'s interpreter: the creator's instructions are accounted first,
     /// so the new thread starts at the right (virtual) time.
     pub fn add_thread(&self, c: &Caller<'_>, thread: &Arc<ThreadState>) -> Result<(), Stop> {
+        self.add_thread_under(c, thread, &c.interp.gil)
+    }
+
+    /// `add_thread` for a thread of another interpreter (a new process's first thread),
+    /// which will take that interpreter's GIL.
+    pub fn add_thread_under(
+        &self,
+        c: &Caller<'_>,
+        thread: &Arc<ThreadState>,
+        gil: &Arc<super::gil::Gil>,
+    ) -> Result<(), Stop> {
         if let Scheduler::Simulated(sim) = self {
             sim.at(c.thread, c.tally.pending.replace(0), sim::Point::Sync)
                 .map(|budget| c.tally.budget.set(budget))?;
-            sim.register(thread, &c.interp.gil);
+            sim.register(thread, gil);
         }
         Ok(())
     }

@@ -215,7 +215,7 @@ fn empty_or_full(vm: &Vm, full: bool, id: u64) -> PyErr {
 }
 
 /// `create(maxsize, fmt, unboundop) -> qid`.
-fn create_queue(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn create_queue(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let p = parse("create", args, &["maxsize", "fmt", "unboundop"], 3)?;
     let maxsize = int_arg("create", p.get(0))?;
     let fmt = int_arg("create", p.get(1))?;
@@ -302,6 +302,12 @@ fn put_item(
     let Some(data) = share(obj, rules)? else {
         return Err(super::interpreters::not_shareable(vm, obj, rules));
     };
+    put_shared(vm, id, data, fmt, unboundop)
+}
+
+/// Puts data already made shareable (`multiprocessing` pickles it first) on queue `id`;
+/// a full queue raises QueueFull.
+pub fn put_shared(vm: &Vm, id: u64, data: Shared, fmt: i64, unboundop: i64) -> PyResult<Value> {
     let owner = vm.interp.id;
     let outcome = with_queue(vm, id, |q| {
         if q.maxsize > 0 && q.items.len() as i64 >= q.maxsize {
@@ -328,7 +334,7 @@ fn put_item(
 
 /// `get(qid) -> (obj, fmt, unboundop)`: the oldest item, made afresh here; `unboundop` is
 /// None for an item whose interpreter still exists, else its op and obj is None.
-fn get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("get", args, 1, 1)?;
     let id = qid_arg(&a[0])?;
     let (item, putter) = with_queue(vm, id, |q| {
@@ -400,7 +406,7 @@ fn is_full(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Bool(full))
 }
 
-fn get_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn get_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("get_count", args, 1, 1)?;
     let id = qid_arg(&a[0])?;
     Ok(Value::Int(with_queue(vm, id, |q| q.items.len() as i64)?))
@@ -469,12 +475,12 @@ enum Side {
 
 /// `_wait_for_item(qid, timeout=None) -> bool` (gilsim's own): blocks until the queue has
 /// an item, True, or `timeout` seconds pass, False. The caller then tries `get` again.
-fn wait_for_item(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn wait_for_item(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     wait(vm, args, Side::Item)
 }
 
 /// `_wait_for_room(qid, timeout=None) -> bool`: the same for a full queue and `put`.
-fn wait_for_room(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(crate) fn wait_for_room(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     wait(vm, args, Side::Room)
 }
 

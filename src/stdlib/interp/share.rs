@@ -49,6 +49,8 @@ pub enum Shared {
     /// An instance of a builtin exception class (3.14 pickles it as its class and args;
     /// builtin classes are run-wide, so the class itself crosses).
     Exception(Arc<Class>, Vec<Shared>),
+    /// Anything pickle sends (`multiprocessing`'s queues and pipes), unpickled on arrival.
+    Pickled(Arc<crate::stdlib::mp::pickle::Pickled>),
 }
 
 impl Shared {
@@ -76,6 +78,7 @@ impl Shared {
             }
             Shared::Channel(id) => super::channels::id_value(id),
             Shared::Queue(id) => super::queues::queue_object(vm, id)?,
+            Shared::Pickled(p) => crate::stdlib::mp::pickle::loads(vm, &p)?,
             Shared::Exception(class, args) => {
                 Value::Instance(Instance::new_exception(class, convert_all(vm, args)?))
             }

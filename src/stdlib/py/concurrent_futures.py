@@ -462,8 +462,8 @@ class ThreadPoolExecutor(Executor):
 
 
 class ProcessPoolExecutor(Executor):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError(
-            "gilsim does not support ProcessPoolExecutor: it simulates threads in one "
-            "process (use ThreadPoolExecutor, or run the script with python3)")
-
+    def __new__(cls, *args, **kwargs):
+        # gilsim's executor lives in concurrent.futures.process (loaded on first use, so
+        # importing concurrent.futures costs what it did).
+        from concurrent.futures import process
+        return object.__new__(process.ProcessPoolExecutor)

@@ -54,6 +54,23 @@ impl LockCore {
         core
     }
 
+    /// The lock as a forked child finds it: in the same state, held by the same owner — a
+    /// thread that does not exist there, unless it is the forking thread (`forking`: its
+    /// ident in the parent and in the child).
+    pub fn fork_copy(&self, forking: (u64, u64)) -> Arc<LockCore> {
+        let copy = LockCore::new(self.reentrant, self.sched.clone());
+        {
+            let st = self.state.lock();
+            let mut new = copy.state.lock();
+            new.count = st.count;
+            new.owner = st.owner.map(|o| if o == forking.0 { forking.1 } else { o });
+        }
+        let internal = self.internal.load(std::sync::atomic::Ordering::Relaxed);
+        copy.internal
+            .store(internal, std::sync::atomic::Ordering::Relaxed);
+        copy
+    }
+
     /// One attempt: Some(true) acquired.
     fn try_acquire(&self, me: u64) -> bool {
         self.take(&mut self.state.lock(), me)
@@ -286,6 +303,25 @@ pub fn new_lock(vm: &Vm, reentrant: bool) -> Value {
         LOCK_CLASS.clone()
     };
     Value::Native(Arc::new(NativeObject::new(class, core)))
+}
+
+/// A lock object (`_thread.lock` or `_thread.RLock` as the core is) for an existing core:
+/// `multiprocessing` hands one core to several processes.
+pub fn lock_value(core: Arc<LockCore>) -> Value {
+    let class = if core.reentrant {
+        RLOCK_CLASS.clone()
+    } else {
+        LOCK_CLASS.clone()
+    };
+    Value::Native(Arc::new(NativeObject::new(class, core)))
+}
+
+/// A new lock core registered with the run (deadlock reports list its holder).
+pub fn new_core(vm: &Vm, reentrant: bool) -> Arc<LockCore> {
+    let core = LockCore::new(reentrant, vm.sched.clone());
+    let weak: std::sync::Weak<dyn LockInfo> = Arc::downgrade(&(core.clone() as Arc<dyn LockInfo>));
+    vm.interp.runtime.register_lock(weak);
+    core
 }
 
 /// The lock core behind a lock object.

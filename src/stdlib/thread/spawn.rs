@@ -59,9 +59,7 @@ pub fn start_thread(vm: &Vm, spec: ThreadSpec) -> PyResult<u64> {
     });
     match spawned {
         Ok(handle) => {
-            let mut handles = runtime.handles.lock();
-            handles.retain(|h| !h.is_finished());
-            handles.push(handle);
+            runtime.keep_handle(handle);
             Ok(ident)
         }
         Err(e) => {

@@ -188,6 +188,22 @@ impl Instance {
         self.exc.is_some()
     }
 
+    /// An instance made of parts copied elsewhere (a forked process's copy of the heap):
+    /// its class, dict, wrapped builtin value and exception data.
+    pub fn from_parts(
+        class: Arc<Class>,
+        dict: Arc<Dict>,
+        base: Option<Value>,
+        exc: Option<ExcData>,
+    ) -> Arc<Instance> {
+        Arc::new(Instance {
+            class,
+            dict,
+            exc: exc.map(Mutex::new),
+            base,
+        })
+    }
+
     /// Exception data (None for instances of non-exception classes).
     pub fn exc_data(&self) -> Option<&Mutex<ExcData>> {
         self.exc.as_ref()

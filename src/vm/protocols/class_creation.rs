@@ -252,7 +252,9 @@ impl Vm {
                 }
             }
         };
-        match cls.lookup_str("__init__") {
+        // The instance's own class decides (CPython's type_call uses Py_TYPE(obj)): a
+        // `__new__` may return an instance of a subclass.
+        match class_of(&instance).lookup_str("__init__") {
             Some(init @ Value::Function(_)) => {
                 let r = self.call_with_receiver(&init, instance.clone(), args)?;
                 if !r.is_none() {

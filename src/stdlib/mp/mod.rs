@@ -1,0 +1,257 @@
+//! `_gilsim_process`: what gilsim's `multiprocessing` (Python, `src/stdlib/py/`) needs from
+//! the runtime — starting a process by fork or spawn, joining it, its exit code, pids,
+//! pickling into cross-process queues, and locks that several processes share.
+
+pub mod fork;
+pub mod pickle;
+pub mod process;
+
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use crate::runtime::thread::WaitKind;
+use crate::stdlib::interp::queues;
+use crate::stdlib::interp::share::Shared;
+use crate::stdlib::thread::locks::{self, LockCore};
+use crate::vm::builtins::positional;
+use crate::vm::context::Vm;
+use crate::vm::eval::blocking::WaitFor;
+use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::module::Module;
+use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, type_error, value_error};
+use process::{Job, Method};
+
+pub fn create(_vm: &Vm) -> Arc<Module> {
+    let functions: &[(&str, NativeFn)] = &[
+        ("getpid", getpid),
+        ("getppid", getppid),
+        ("start", start),
+        ("join", join),
+        ("exitcode", exitcode),
+        ("bootstrapping", bootstrapping),
+        ("spawning", spawning),
+        ("queue_create", queues::create_queue),
+        ("queue_put", queue_put),
+        ("queue_get", queues::get),
+        ("queue_wait_for_item", queues::wait_for_item),
+        ("queue_wait_for_room", queues::wait_for_room),
+        ("queue_count", queues::get_count),
+        ("shared_lock", shared_lock),
+        ("lock_of", lock_of),
+        ("dumps_check", dumps_check),
+        ("format_exception", format_exception),
+        ("default_start_method", default_start_method),
+    ];
+    let m = super::native_module("_gilsim_process", functions);
+    let e = &pickle::ERRORS;
+    m.set("PickleError", Value::Class(e.pickle_error.clone()));
+    m.set("PicklingError", Value::Class(e.pickling_error.clone()));
+    m.set("UnpicklingError", Value::Class(e.unpickling_error.clone()));
+    m.set("MAX_PROCESSES", Value::Int(process::MAX_PROCESSES as i64));
+    m
+}
+
+fn getpid(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("getpid", args, 0, 0)?;
+    Ok(Value::Int(process::getpid(vm) as i64))
+}
+
+fn getppid(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("getppid", args, 0, 0)?;
+    Ok(Value::Int(process::getppid(vm) as i64))
+}
+
+fn pid_arg(v: &Value) -> PyResult<u64> {
+    match v {
+        Value::Int(i) if *i > 0 => Ok(*i as u64),
+        _ => Err(value_error("invalid process id")),
+    }
+}
+
+/// The run's locks that belong to `multiprocessing` (shared by every process, never
+/// copied by a fork), and the threads pickling a `Process` for spawn right now.
+#[derive(Default)]
+struct CrossProcess {
+    locks: Mutex<Vec<Arc<LockCore>>>,
+    spawning: Mutex<Vec<u64>>,
+}
+
+fn shared(vm: &Vm) -> Arc<CrossProcess> {
+    vm.interp.runtime.module_state::<CrossProcess>()
+}
+
+/// `start(process, method) -> pid`: starts `process._bootstrap()` in a new process.
+fn start(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("start", args, 2, 2)?;
+    let method = vm.str(&a[1])?;
+    let method = Method::parse(&method)
+        .ok_or_else(|| value_error(format!("cannot find context for '{method}'")))?;
+    let (child, pid) = process::new_child(vm)?;
+    let first = child.new_thread("MainThread");
+    let job = match method {
+        Method::Fork => fork_job(vm, &child, &first, &a[0]),
+        Method::Spawn | Method::Forkserver => spawn_job(vm, &a[0]),
+    };
+    match job {
+        Ok(job) => process::start(vm, child, first, pid, method, job)?,
+        Err(err) => {
+            first.mark_finished();
+            return Err(err);
+        }
+    }
+    Ok(Value::Int(pid as i64))
+}
+
+/// Copies the parent's heap into the child: its modules and builtins, then the process
+/// object (reached through them or not).
+fn fork_job(
+    vm: &Vm,
+    child: &Arc<crate::runtime::Interpreter>,
+    first: &Arc<crate::runtime::thread::ThreadState>,
+    process: &Value,
+) -> PyResult<Job> {
+    let shared_locks = shared(vm)
+        .locks
+        .lock()
+        .iter()
+        .map(|l| Arc::as_ptr(l) as *const () as usize)
+        .collect();
+    let mut forker = fork::Forker::new(vm, (vm.thread.ident, first.ident), shared_locks);
+    forker.copy_dict_into(&vm.interp.builtins, &child.builtins)?;
+    forker.copy_dict_into(&vm.interp.modules, &child.modules)?;
+    Ok(Job::Fork(forker.copy(process)?))
+}
+
+/// Pickles the process object (its `multiprocessing` locks and queues may be pickled now,
+/// as CPython allows while spawning) and finds the main script to run again.
+fn spawn_job(vm: &Vm, process: &Value) -> PyResult<Job> {
+    let me = vm.thread.ident;
+    shared(vm).spawning.lock().push(me);
+    let pickled = pickle::dumps(vm, process);
+    shared(vm).spawning.lock().retain(|t| *t != me);
+    let main = vm
+        .interp
+        .modules
+        .get_str("__main__")
+        .and_then(|m| match m {
+            Value::Module(m) => m.dict.get_str("__file__"),
+            _ => None,
+        })
+        .and_then(|f| match f {
+            Value::Str(s) if !s.as_str().starts_with('<') => Some(s.as_str().to_string()),
+            _ => None,
+        })
+        .and_then(|file| Some((file.clone(), vm.interp.runtime.source(&file)?)));
+    Ok(Job::Spawn {
+        main,
+        process: pickled?,
+    })
+}
+
+/// `join(pid, timeout) -> bool`: waits for the process to end; True if it has.
+fn join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("join", args, 2, 2)?;
+    let pid = pid_arg(&a[0])?;
+    let timeout = locks::acquire_timeout(&a[1])?;
+    let Some(first) = process::first_thread(vm, pid) else {
+        return Err(value_error(format!("no process {pid}")));
+    };
+    if first.is_finished() {
+        return Ok(Value::Bool(true));
+    }
+    let target = first.clone();
+    let done = vm.blocking_wait(
+        WaitFor {
+            what: format!("process {pid} to finish (join)"),
+            kind: WaitKind::Thread(first),
+        },
+        timeout,
+        |slice| target.wait_finished(slice).then_some(()),
+    )?;
+    Ok(Value::Bool(done.is_some()))
+}
+
+fn exitcode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("exitcode", args, 1, 1)?;
+    Ok(process::exitcode(vm, pid_arg(&a[0])?).map_or(Value::None, Value::Int))
+}
+
+/// Whether this process is still running its main module under spawn (starting a process
+/// now is the bootstrapping error).
+fn bootstrapping(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("bootstrapping", args, 0, 0)?;
+    Ok(Value::Bool(process::bootstrapping(vm)))
+}
+
+/// Whether the calling thread is pickling a `Process` to spawn it (CPython's
+/// `context.get_spawning_popen()`): only then may locks and queues be pickled.
+fn spawning(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("spawning", args, 0, 0)?;
+    let me = vm.thread.ident;
+    Ok(Value::Bool(shared(vm).spawning.lock().contains(&me)))
+}
+
+/// `queue_put(qid, obj)`: pickles `obj` and puts it on the queue (raising pickle's error
+/// here, where CPython's feeder thread would print it).
+fn queue_put(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("queue_put", args, 2, 2)?;
+    let Value::Int(id) = a[0] else {
+        return Err(type_error("queue id must be an int"));
+    };
+    let pickled = pickle::dumps(vm, &a[1])?;
+    queues::put_shared(vm, id as u64, Shared::Pickled(Arc::new(pickled)), 0, 1)
+}
+
+/// `dumps_check(obj)`: raises what pickling `obj` raises (a task sent to a pool worker).
+fn dumps_check(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("dumps_check", args, 1, 1)?;
+    pickle::dumps(vm, &a[0])?;
+    Ok(Value::None)
+}
+
+/// `shared_lock(reentrant) -> id`: a lock every process uses as the same lock.
+fn shared_lock(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("shared_lock", args, 1, 1)?;
+    let core = locks::new_core(vm, matches!(a[0], Value::Bool(true)));
+    let all = shared(vm);
+    let mut locks = all.locks.lock();
+    locks.push(core);
+    Ok(Value::Int(locks.len() as i64 - 1))
+}
+
+/// `lock_of(id)`: this process's lock object for shared lock `id`.
+fn lock_of(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("lock_of", args, 1, 1)?;
+    let Value::Int(id) = a[0] else {
+        return Err(type_error("lock id must be an int"));
+    };
+    let core = shared(vm).locks.lock().get(id as usize).cloned();
+    core.map(locks::lock_value)
+        .ok_or_else(|| value_error(format!("no shared lock {id}")))
+}
+
+/// `format_exception(exc)`: the traceback text CPython would print for `exc` (a pool
+/// worker sends it back with the exception).
+fn format_exception(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("format_exception", args, 1, 1)?;
+    let Value::Instance(exc) = &a[0] else {
+        return Err(type_error("format_exception() needs an exception"));
+    };
+    let err = crate::vm::pyerr::PyErr::new(exc.clone());
+    Ok(Value::string(vm.format_exception(&err)))
+}
+
+/// Linux's default start method in the CPython the run imitates: fork up to 3.13,
+/// forkserver from 3.14.
+fn default_start_method(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("default_start_method", args, 0, 0)?;
+    let like = vm.interp.runtime.options.like;
+    let method = if like >= Some(crate::runtime::PyVersion(3, 14)) {
+        "forkserver"
+    } else {
+        "fork"
+    };
+    Ok(Value::str(method))
+}

@@ -1,0 +1,577 @@
+"""multiprocessing as gilsim runs it: every process is an interpreter of the run with its
+own heap and its own GIL (see _gilsim_process), started by fork (a copy of the parent's
+heap) or spawn/forkserver (the main script run again as __mp_main__). Arguments, results
+and queue items cross by pickle's rules. Names CPython has that gilsim does not model yet
+are refused by name."""
+
+import sys
+import _thread
+import threading
+import _gilsim_process
+import _gilsim_stub
+from queue import Empty, Full
+
+__all__ = [
+    'Process', 'current_process', 'active_children', 'parent_process', 'cpu_count',
+    'Queue', 'SimpleQueue', 'Lock', 'RLock', 'Value', 'Array', 'Pool',
+    'get_start_method', 'set_start_method', 'get_context', 'get_all_start_methods',
+    'ProcessError', 'TimeoutError', 'AuthenticationError', 'BufferTooShort',
+]
+
+
+class ProcessError(Exception):
+    pass
+
+
+class BufferTooShort(ProcessError):
+    pass
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AuthenticationError(ProcessError):
+    pass
+
+
+for _cls in (ProcessError, BufferTooShort, TimeoutError, AuthenticationError):
+    _cls.__module__ = 'multiprocessing.context'
+
+_BOOTSTRAP_ERROR = '''
+        An attempt has been made to start a new process before the
+        current process has finished its bootstrapping phase.
+
+        This probably means that you are not using fork to start your
+        child processes and you have forgotten to use the proper idiom
+        in the main module:
+
+            if __name__ == '__main__':
+                freeze_support()
+                ...
+
+        The "freeze_support()" line can be omitted if the program
+        is not going to be frozen to produce an executable.
+
+        To fix this issue, refer to the "Safe importing of main module"
+        section in https://docs.python.org/3/library/multiprocessing.html
+        '''
+
+
+def _default_start_method():
+    # Linux's default is fork up to 3.13 and forkserver from 3.14 (--like decides).
+    return _gilsim_process.default_start_method()
+
+
+_start_method = None
+
+
+def get_all_start_methods():
+    default = get_start_method()
+    return [default] + [m for m in ('fork', 'spawn', 'forkserver') if m != default]
+
+
+def get_start_method(allow_none=False):
+    global _start_method
+    if _start_method is None:
+        if allow_none:
+            return None
+        _start_method = _default_start_method()
+    return _start_method
+
+
+def set_start_method(method, force=False):
+    global _start_method
+    if _start_method is not None and not force:
+        raise RuntimeError('context has already been set')
+    if method is not None and method not in ('fork', 'spawn', 'forkserver'):
+        raise ValueError('cannot find context for %r' % (method,))
+    _start_method = method
+
+
+def cpu_count():
+    """The number of CPUs: the machine's, or the virtual cores of a simulated run."""
+    return _thread._cpu_count()
+
+
+# --- processes ---------------------------------------------------------------------------
+
+class _Counter:
+    """itertools.count(1) as a plain object (a fork copies it with the heap)."""
+
+    def __init__(self):
+        self.n = 0
+
+    def next(self):
+        self.n += 1
+        return self.n
+
+
+_process_counter = _Counter()
+_children = []
+
+
+class BaseProcess:
+    """A process: target(*args, **kwargs), or an overridden run(), in a child process."""
+
+    _start_method = None
+
+    def __init__(self, group=None, target=None, name=None, args=(), kwargs={}, *,
+                 daemon=None):
+        assert group is None, 'group argument must be None for now'
+        count = _process_counter.next()
+        self._identity = _current_process._identity + (count,)
+        self._parent_pid = _gilsim_process.getpid()
+        self._parent_name = _current_process.name
+        self._pid = None
+        self._closed = False
+        self._target = target
+        self._args = tuple(args)
+        self._kwargs = dict(kwargs)
+        self._name = name or (type(self).__name__ + '-'
+                              + ':'.join(str(i) for i in self._identity))
+        self._daemonic = _current_process._daemonic if daemon is None else daemon
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError("process object is closed")
+
+    def run(self):
+        if self._target:
+            self._target(*self._args, **self._kwargs)
+
+    def start(self):
+        self._check_closed()
+        assert self._pid is None, 'cannot start a process twice'
+        assert self._parent_pid == _gilsim_process.getpid(), \
+            'can only start a process object created by current process'
+        assert not _current_process._daemonic, \
+            'daemonic processes are not allowed to have children'
+        method = self._start_method or get_start_method()
+        if method != 'fork' and _gilsim_process.bootstrapping():
+            raise RuntimeError(_BOOTSTRAP_ERROR)
+        if method == 'fork':
+            # The child's only thread is the forking one (its copy becomes the main thread).
+            self._forking_thread = threading.current_thread()
+            try:
+                self._pid = _gilsim_process.start(self, method)
+            finally:
+                del self._forking_thread
+        else:
+            self._pid = _gilsim_process.start(self, method)
+        _children.append(self)
+
+    def join(self, timeout=None):
+        self._check_closed()
+        assert self._parent_pid == _gilsim_process.getpid(), 'can only join a child process'
+        assert self._pid is not None, 'can only join a started process'
+        if timeout is not None and timeout < 0:
+            timeout = 0
+        if _gilsim_process.join(self._pid, timeout) and self in _children:
+            _children.remove(self)
+
+    def is_alive(self):
+        self._check_closed()
+        if self is _current_process:
+            return True
+        assert self._parent_pid == _gilsim_process.getpid(), 'can only test a child process'
+        if self._pid is None:
+            return False
+        return _gilsim_process.exitcode(self._pid) is None
+
+    def terminate(self):
+        raise NotImplementedError("Process.terminate is not supported by gilsim")
+
+    def kill(self):
+        raise NotImplementedError("Process.kill is not supported by gilsim")
+
+    def close(self):
+        if self._pid is not None and _gilsim_process.exitcode(self._pid) is None:
+            raise ValueError("Cannot close a process while it is still running. "
+                             "You should first call join() or terminate().")
+        self._closed = True
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, name):
+        assert isinstance(name, str), 'name must be a string'
+        self._name = name
+
+    @property
+    def daemon(self):
+        return self._daemonic
+
+    @daemon.setter
+    def daemon(self, daemonic):
+        assert self._pid is None, 'process has already started'
+        self._daemonic = daemonic
+
+    @property
+    def exitcode(self):
+        self._check_closed()
+        if self._pid is None:
+            return None
+        return _gilsim_process.exitcode(self._pid)
+
+    @property
+    def ident(self):
+        self._check_closed()
+        if self is _current_process:
+            return _gilsim_process.getpid()
+        return self._pid
+
+    pid = ident
+
+    def __repr__(self):
+        exitcode = None
+        if self is _current_process:
+            status = 'started'
+        elif self._closed:
+            status = 'closed'
+        elif self._parent_pid != _gilsim_process.getpid():
+            status = 'unknown'
+        elif self._pid is None:
+            status = 'initial'
+        else:
+            exitcode = _gilsim_process.exitcode(self._pid)
+            status = 'started' if exitcode is None else 'stopped'
+        info = [type(self).__name__, 'name=%r' % self._name]
+        if self._pid is not None:
+            info.append('pid=%s' % self._pid)
+        info.append('parent=%s' % self._parent_pid)
+        info.append(status)
+        if exitcode is not None:
+            info.append('exitcode=%s' % exitcode)
+        if self._daemonic:
+            info.append('daemon')
+        return '<%s>' % ' '.join(info)
+
+    def _bootstrap(self):
+        """The child's first code (CPython's BaseProcess._bootstrap): run(), then the exit
+        code — 0, SystemExit's code, or 1 after printing the exception."""
+        global _current_process, _parent_process, _process_counter, _children
+        forking_thread = self.__dict__.pop('_forking_thread', None)
+        _current_process = self
+        _parent_process = _ParentProcess(self._parent_name, self._parent_pid)
+        _process_counter = _Counter()
+        _children = []
+        if forking_thread is not None:
+            _after_fork(forking_thread)
+        try:
+            try:
+                self.run()
+                exitcode = 0
+            finally:
+                _join_children()
+        except SystemExit as e:
+            if e.code is None:
+                exitcode = 0
+            elif isinstance(e.code, int):
+                exitcode = e.code
+            else:
+                sys.stderr.write(str(e.code) + '\n')
+                exitcode = 1
+        except BaseException as e:
+            exitcode = 1
+            _thread._print_exception(e, 'Process %s:\n' % self.name)
+        threading._run_atexits()
+        return exitcode
+
+
+def _after_fork(thread):
+    """In a forked child: only the forking thread exists, and it is the main thread
+    (CPython's threading._after_fork)."""
+    thread._ident = _thread.get_ident()
+    threading._main_thread = thread
+    _thread._bind_current(thread, thread._name)
+    rnd = sys.modules.get('random')
+    if rnd is not None:
+        # CPython's random reseeds its generator in a forked child.
+        rnd.seed()
+
+
+class Process(BaseProcess):
+    pass
+
+
+class ForkProcess(BaseProcess):
+    _start_method = 'fork'
+
+
+class SpawnProcess(BaseProcess):
+    _start_method = 'spawn'
+
+
+class ForkServerProcess(BaseProcess):
+    _start_method = 'forkserver'
+
+
+class _MainProcess(BaseProcess):
+
+    def __init__(self):
+        self._identity = ()
+        self._name = 'MainProcess'
+        self._parent_pid = None
+        self._pid = None
+        self._closed = False
+        self._daemonic = False
+
+    def __repr__(self):
+        return "<_MainProcess name='MainProcess' parent=None started>"
+
+
+class _ParentProcess(BaseProcess):
+
+    def __init__(self, name, pid):
+        self._identity = ()
+        self._name = name
+        self._pid = pid
+        self._parent_pid = None
+        self._closed = False
+        self._daemonic = False
+
+    def is_alive(self):
+        return True
+
+    def join(self, timeout=None):
+        raise NotImplementedError("joining the parent process is not supported by gilsim")
+
+
+_current_process = _MainProcess()
+_parent_process = None
+
+
+def current_process():
+    return _current_process
+
+
+def parent_process():
+    return _parent_process
+
+
+def active_children():
+    """The children still running (the finished ones are forgotten, as CPython's
+    _cleanup does)."""
+    global _children
+    _children = [p for p in _children if _gilsim_process.exitcode(p._pid) is None]
+    return list(_children)
+
+
+def _join_children():
+    """At a process's exit: wait for its non-daemonic children (CPython's
+    util._exit_function)."""
+    for p in list(_children):
+        if not p._daemonic:
+            p.join()
+
+
+threading._register_atexit(_join_children)
+
+
+# --- contexts ----------------------------------------------------------------------------
+
+class _Context:
+    """What get_context(method) returns: the same API, started by one method."""
+
+    def __init__(self, method):
+        self._method = method
+        self.Process = {'fork': ForkProcess, 'spawn': SpawnProcess,
+                        'forkserver': ForkServerProcess}[method]
+
+    def get_start_method(self, allow_none=False):
+        return self._method
+
+    def Pool(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        return Pool(processes, initializer, initargs, maxtasksperchild, context=self)
+
+    def __getattr__(self, name):
+        return globals()[name]
+
+    def __repr__(self):
+        return '<multiprocessing.context.%sContext object>' % self.Process.__name__[:-7]
+
+
+def get_context(method=None):
+    if method is None:
+        method = get_start_method()
+    if method not in ('fork', 'spawn', 'forkserver'):
+        raise ValueError('cannot find context for %r' % (method,))
+    return _Context(method)
+
+
+# --- queues and locks --------------------------------------------------------------------
+
+def _inheritance_only(kind):
+    if not _gilsim_process.spawning():
+        raise RuntimeError('%s objects should only be shared between processes'
+                           ' through inheritance' % kind)
+
+
+class Queue:
+    """A FIFO between processes: items cross by pickle (put raises pickle's error)."""
+
+    def __init__(self, maxsize=0, *, ctx=None):
+        self._maxsize = maxsize if maxsize > 0 else 0
+        self._id = _gilsim_process.queue_create(self._maxsize, 0, 1)
+        self._closed = False
+
+    def __reduce__(self):
+        _inheritance_only(type(self).__name__)
+        return (_rebuild_queue, (type(self), self._id, self._maxsize))
+
+    def _check_closed(self):
+        if self._closed:
+            raise ValueError('Queue %r is closed' % self)
+
+    def put(self, obj, block=True, timeout=None):
+        self._check_closed()
+        while True:
+            if self._maxsize == 0 or _gilsim_process.queue_count(self._id) < self._maxsize:
+                self._send(obj)
+                return
+            if not block or not _gilsim_process.queue_wait_for_room(
+                    self._id, *(() if timeout is None else (max(timeout, 0),))):
+                raise Full
+
+    def _send(self, obj):
+        # CPython's Queue pickles in its feeder thread, which prints what fails to pickle
+        # and drops the item: put() itself returns.
+        try:
+            _gilsim_process.queue_put(self._id, obj)
+        except Exception as e:
+            _thread._print_exception(e, '')
+
+    def get(self, block=True, timeout=None):
+        self._check_closed()
+        while True:
+            if _gilsim_process.queue_count(self._id) > 0:
+                try:
+                    return _gilsim_process.queue_get(self._id)[0]
+                except Exception:
+                    # Another process took it first.
+                    continue
+            if not block or not _gilsim_process.queue_wait_for_item(
+                    self._id, *(() if timeout is None else (max(timeout, 0),))):
+                raise Empty
+
+    def put_nowait(self, obj):
+        return self.put(obj, False)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def qsize(self):
+        return _gilsim_process.queue_count(self._id)
+
+    def empty(self):
+        return _gilsim_process.queue_count(self._id) == 0
+
+    def full(self):
+        return self._maxsize > 0 and _gilsim_process.queue_count(self._id) >= self._maxsize
+
+    def close(self):
+        self._closed = True
+
+    def join_thread(self):
+        pass
+
+    def cancel_join_thread(self):
+        pass
+
+
+def _rebuild_queue(cls, qid, maxsize):
+    q = cls.__new__(cls)
+    q._id = qid
+    q._maxsize = maxsize
+    q._closed = False
+    return q
+
+
+class SimpleQueue(Queue):
+
+    def __init__(self, *, ctx=None):
+        Queue.__init__(self)
+
+    def put(self, obj):
+        # A SimpleQueue pickles in the caller: a pickling error is raised here.
+        self._check_closed()
+        _gilsim_process.queue_put(self._id, obj)
+
+    def get(self):
+        return Queue.get(self)
+
+
+class Lock:
+    """A lock that every process shares (not copied by fork)."""
+
+    _reentrant = False
+
+    def __init__(self, *, ctx=None):
+        self._id = _gilsim_process.shared_lock(self._reentrant)
+        self._lock = _gilsim_process.lock_of(self._id)
+
+    def __reduce__(self):
+        _inheritance_only(type(self).__name__)
+        return (_rebuild_lock, (type(self), self._id))
+
+    def acquire(self, block=True, timeout=None):
+        if timeout is None:
+            return self._lock.acquire(block)
+        return self._lock.acquire(block, max(timeout, 0))
+
+    def release(self):
+        self._lock.release()
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def __repr__(self):
+        owner = 'None'
+        if self._lock.locked():
+            owner = 'SomeOtherProcess'
+        return '<%s(owner=%s)>' % (type(self).__name__, owner)
+
+
+class RLock(Lock):
+    _reentrant = True
+
+
+def _rebuild_lock(cls, lid):
+    lock = cls.__new__(cls)
+    lock._id = lid
+    lock._lock = _gilsim_process.lock_of(lid)
+    return lock
+
+
+def _refuse(name):
+    def refuse(*args, **kwargs):
+        raise NotImplementedError("multiprocessing.%s is not supported by gilsim" % name)
+    refuse.__name__ = name
+    return refuse
+
+
+for _name in ('JoinableQueue', 'Pipe', 'Semaphore', 'BoundedSemaphore', 'Event',
+              'Condition', 'Barrier', 'Manager', 'Value', 'Array', 'RawValue', 'RawArray',
+              'freeze_support', 'set_executable', 'set_forkserver_preload', 'log_to_stderr',
+              'get_logger', 'allow_connection_pickling'):
+    globals()[_name] = _refuse(_name)
+
+
+def freeze_support():
+    """Nothing to do: gilsim's programs are never frozen executables."""
+
+
+def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None,
+         context=None):
+    import multiprocessing.pool as _pool
+    return _pool.Pool(processes, initializer, initargs, maxtasksperchild, context)
+
+
+del _cls, _name
+del _gilsim_stub

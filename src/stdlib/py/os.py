@@ -1,0 +1,33 @@
+"""The little of os that lecture scripts about processes use: pids and the CPU count (the
+virtual cores in simulated runs). The rest of CPython's os is refused by name."""
+
+import _gilsim_process
+import _gilsim_stub
+import _thread
+
+name = "posix"
+sep = "/"
+linesep = "\n"
+
+
+def getpid():
+    """The calling process's id (per-run numbers in simulated runs)."""
+    return _gilsim_process.getpid()
+
+
+def getppid():
+    """The parent process's id."""
+    return _gilsim_process.getppid()
+
+
+def cpu_count():
+    """The number of CPUs: the machine's, or the virtual cores of a simulated run."""
+    return _thread._cpu_count()
+
+
+_gilsim_stub.define(globals(), "os", [
+    "_exit", "fork", "kill", "waitpid", "system", "listdir", "getcwd", "chdir", "mkdir",
+    "makedirs", "remove", "unlink", "rename", "rmdir", "walk", "stat", "getenv", "putenv",
+    "urandom", "scandir", "popen", "execv", "spawnv", "register_at_fork", "sched_getaffinity",
+])
+del _gilsim_stub

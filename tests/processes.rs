@@ -1,0 +1,192 @@
+//! Processes (`multiprocessing`, `ProcessPoolExecutor`): every program in `tests/mp/` prints
+//! what CPython 3.11 printed (stored in `tests/mp/expected/`, so the suite needs no other
+//! CPython; compared again with `python3` where one exists), in real runs and in simulated
+//! ones, which repeat exactly; the student's mistakes end as CPython ends them (the
+//! missing main guard under spawn, the fork-with-threads deadlock); a Pool of processes
+//! runs CPU-bound work in parallel on virtual cores; limits are errors, not crashes.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+fn programs() -> Vec<PathBuf> {
+    common::programs_in("tests/mp", 3)
+}
+
+fn expected(program: &Path) -> String {
+    common::expected_output("tests/mp", program)
+}
+
+#[test]
+fn programs_print_what_cpython_printed() {
+    for program in programs() {
+        let want = expected(&program);
+        let out = common::options().timeout(120.0).run_file(&program);
+        let name = program.display();
+        assert_eq!(out.exit_code, 0, "{name}: {}", out.stderr);
+        assert_eq!(out.stdout, want, "{name}");
+    }
+}
+
+#[test]
+fn the_stored_outputs_are_what_python3_prints() {
+    for program in programs() {
+        let Some(actual) = common::cpython_stdout(&program) else {
+            return;
+        };
+        assert_eq!(actual, expected(&program), "{}", program.display());
+    }
+}
+
+#[test]
+fn simulated_runs_print_the_same_and_repeat_exactly() {
+    common::check_simulated_runs(&programs(), expected);
+}
+
+/// What pickle refuses to put on a Queue is printed as CPython's feeder thread prints it.
+#[test]
+fn unpicklable_queue_items_are_reported_with_cpythons_errors() {
+    let out = common::gilsim(&common::repo_file("tests/mp/mp_queues_locks.py"));
+    for line in [
+        "TypeError: cannot pickle '_thread.lock' object",
+        "TypeError: cannot pickle 'generator' object",
+        "_pickle.PicklingError: Can't pickle <function <lambda> at 0x",
+        "RuntimeError: Queue objects should only be shared between processes through inheritance",
+    ] {
+        assert!(out.stderr.contains(line), "{line} not in\n{}", out.stderr);
+    }
+}
+
+/// Spawn runs the main module again as `__mp_main__`; without the `if __name__ ==
+/// "__main__":` guard the child's own `start()` is CPython's bootstrapping error, and the
+/// parent sees the child's exit code 1.
+#[test]
+fn spawn_without_the_main_guard_is_cpythons_bootstrapping_error() {
+    for sim in [false, true] {
+        let options = if sim {
+            common::options().sim(1)
+        } else {
+            common::options()
+        };
+        let out = options.timeout(60.0).run(
+            &common::fixture("mp_no_main_guard.py"),
+            "mp_no_main_guard.py",
+        );
+        assert_eq!(out.exit_code, 0, "{}", out.stderr);
+        assert_eq!(
+            out.stdout,
+            "module runs as __main__\nmodule runs as __mp_main__\nexitcode 1\n"
+        );
+        assert!(
+            out.stderr.contains(
+                "RuntimeError: \n        An attempt has been made to start a new process \
+                 before the\n        current process has finished its bootstrapping phase."
+            ),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+/// A lock held by another thread when the process forks stays locked in the child, where
+/// that thread does not exist: the child waits forever and the parent joins it forever —
+/// reported as a deadlock naming the lock and the join.
+#[test]
+fn forking_while_another_thread_holds_a_lock_deadlocks_the_child() {
+    let out = common::options().sim(3).timeout(60.0).run(
+        &common::fixture("mp_fork_deadlock.py"),
+        "mp_fork_deadlock.py",
+    );
+    assert_eq!(out.exit_code, 1);
+    assert_eq!(out.stdout, "child wants the lock\n");
+    assert!(out.stderr.contains("gilsim: deadlock"), "{}", out.stderr);
+    assert!(out.stderr.contains("to finish (join)"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("held by 'Thread-1 (hold)'"),
+        "{}",
+        out.stderr
+    );
+}
+
+fn pool_seconds(workers: &str, cores: u32) -> f64 {
+    let out = common::options()
+        .argv(&["mp_pool_speed.py", workers])
+        .sim(5)
+        .cores(cores)
+        .timeout(120.0)
+        .run(&common::fixture("mp_pool_speed.py"), "mp_pool_speed.py");
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, "21342935600196\n");
+    out.stderr
+        .split("virtual cores): ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no virtual time in {}", out.stderr))
+}
+
+/// Each process has its own GIL: a Pool of two runs CPU-bound work about twice as fast on
+/// two virtual cores (less the start-up cost of forking), and no faster on one.
+#[test]
+fn a_pool_of_processes_runs_in_parallel_on_virtual_cores() {
+    let sequential = pool_seconds("0", 2);
+    let two_cores = pool_seconds("2", 2);
+    let one_core = pool_seconds("2", 1);
+    let speedup = sequential / two_cores;
+    assert!(
+        (1.5..=2.1).contains(&speedup),
+        "{sequential} s vs {two_cores} s"
+    );
+    assert!(one_core > sequential * 0.95, "{one_core} vs {sequential}");
+}
+
+#[test]
+fn too_many_processes_is_an_error_not_a_crash() {
+    let out = common::options()
+        .timeout(120.0)
+        .run(&common::fixture("mp_too_many.py"), "mp_too_many.py");
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "refused after 256 processes: [Errno 11] Resource temporarily unavailable \
+         (gilsim runs at most 256 processes at once)\nall joined: True\n"
+    );
+}
+
+/// A child that never ends stops at `--timeout` (real) or `--max-steps` (simulated).
+#[test]
+fn a_child_that_never_ends_is_stopped_by_the_limits() {
+    let source = common::fixture("mp_child_forever.py");
+    let out = common::options()
+        .timeout(1.0)
+        .run(&source, "mp_child_forever.py");
+    assert_eq!(out.exit_code, 1);
+    assert!(out.stderr.contains("--timeout of 1 s"), "{}", out.stderr);
+    let out = common::options()
+        .sim(1)
+        .max_steps(100_000)
+        .run(&source, "mp_child_forever.py");
+    assert_eq!(out.exit_code, 1);
+    assert!(out.stderr.contains("--max-steps 100000"), "{}", out.stderr);
+}
+
+/// `multiprocessing` and `os` exist under every `--like`; `ProcessPoolExecutor` is a
+/// process pool now, not a refusal.
+#[test]
+fn processes_are_there_under_every_version() {
+    let source = "import multiprocessing, os\n\
+                  from concurrent.futures import ProcessPoolExecutor\n\
+                  print(multiprocessing.get_start_method(), os.getpid() > 0)\n";
+    for (major, minor, method) in [
+        (2, 7, "fork"),
+        (3, 9, "fork"),
+        (3, 13, "fork"),
+        (3, 14, "forkserver"),
+    ] {
+        let out = common::options()
+            .like(major, minor)
+            .run(source, "<versions>");
+        assert_eq!(out.exit_code, 0, "{major}.{minor}: {}", out.stderr);
+        assert_eq!(out.stdout, format!("{method} True\n"));
+    }
+}
