@@ -408,3 +408,19 @@ fn subinterpreter_results_arrive_in_either_order_until_sorted() {
     // Pinned: the number of schedules of the racy version.
     assert_eq!(racy.schedules, 2700);
 }
+
+/// The process exercise: two processes add to one `multiprocessing.Value` at the same time.
+/// Explored at every instruction (processes run in parallel, so their steps interleave
+/// anywhere), the update is lost in some schedules; holding `get_lock()` fixes it.
+#[test]
+fn processes_lose_an_update_to_a_shared_value_until_it_is_locked() {
+    let opts = options(GilModel::New, CheckPoints::EveryOp);
+    let read =
+        |name: &str| common::read_source(&common::repo_file(&format!("programs/exercises/{name}")));
+    let racy = run(&read("processes_value_race.py"), &opts);
+    assert_eq!(racy.incomplete, None);
+    assert_eq!(stdouts(&racy), ["total 1 of 2\n", "total 2 of 2\n"]);
+    let fixed = run(&read("processes_value_race_fixed.py"), &opts);
+    assert_eq!(fixed.incomplete, None);
+    assert_eq!(stdouts(&fixed), ["total 2 of 2\n"]);
+}

@@ -80,6 +80,10 @@ pub static MODULES: &[(&str, Provider)] = &[
         Python(include_str!("py/multiprocessing.py")),
     ),
     (
+        "multiprocessing.sharedctypes",
+        Python(include_str!("py/multiprocessing_sharedctypes.py")),
+    ),
+    (
         "multiprocessing.pool",
         Python(include_str!("py/multiprocessing_pool.py")),
     ),

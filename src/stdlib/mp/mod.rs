@@ -43,6 +43,11 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("dumps_check", dumps_check),
         ("format_exception", format_exception),
         ("default_start_method", default_start_method),
+        ("memory_new", memory_new),
+        ("memory_get", memory_get),
+        ("memory_set", memory_set),
+        ("memory_len", memory_len),
+        ("to_f32", to_f32),
     ];
     let m = super::native_module("_gilsim_process", functions);
     let e = &pickle::ERRORS;
@@ -254,4 +259,96 @@ fn default_start_method(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         "fork"
     };
     Ok(Value::str(method))
+}
+
+/// Memory every process shares (`multiprocessing.Value`/`Array`, `sharedctypes`): arrays
+/// of immutable scalars (ints, floats, one-byte bytes) by id. A read and a write are two
+/// calls, so `v.value += 1` from several processes races as it does on shared memory.
+#[derive(Default)]
+struct SharedMemory {
+    cells: Mutex<Vec<Arc<Mutex<Vec<Value>>>>>,
+}
+
+fn cell(vm: &Vm, id: &Value) -> PyResult<Arc<Mutex<Vec<Value>>>> {
+    let Value::Int(id) = id else {
+        return Err(type_error("shared memory id must be an int"));
+    };
+    let memory = vm.interp.runtime.module_state::<SharedMemory>();
+    let cells = memory.cells.lock();
+    cells
+        .get(*id as usize)
+        .cloned()
+        .ok_or_else(|| value_error(format!("no shared memory {id}")))
+}
+
+/// Only values no process can change in place may live in shared memory.
+fn scalar(v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Int(_)
+        | Value::BigInt(_)
+        | Value::Float(_)
+        | Value::Bool(_)
+        | Value::Str(_)
+        | Value::Bytes(_) => Ok(v.clone()),
+        _ => Err(type_error(
+            "shared memory holds numbers, bytes and strings only",
+        )),
+    }
+}
+
+/// `memory_new(values) -> id`.
+fn memory_new(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("memory_new", args, 1, 1)?;
+    let Value::List(items) = &a[0] else {
+        return Err(type_error("memory_new() needs a list"));
+    };
+    let values = items
+        .items
+        .read()
+        .iter()
+        .map(scalar)
+        .collect::<PyResult<Vec<_>>>()?;
+    let memory = vm.interp.runtime.module_state::<SharedMemory>();
+    let mut cells = memory.cells.lock();
+    cells.push(Arc::new(Mutex::new(values)));
+    Ok(Value::Int(cells.len() as i64 - 1))
+}
+
+fn index_in(len: usize, v: &Value) -> PyResult<usize> {
+    match v {
+        Value::Int(i) if *i >= 0 && (*i as usize) < len => Ok(*i as usize),
+        _ => Err(crate::vm::pyerr::index_error("invalid index")),
+    }
+}
+
+/// `memory_get(id, index)`.
+fn memory_get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("memory_get", args, 2, 2)?;
+    let cell = cell(vm, &a[0])?;
+    let items = cell.lock();
+    Ok(items[index_in(items.len(), &a[1])?].clone())
+}
+
+/// `memory_set(id, index, value)`.
+fn memory_set(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("memory_set", args, 3, 3)?;
+    let cell = cell(vm, &a[0])?;
+    let value = scalar(&a[2])?;
+    let mut items = cell.lock();
+    let i = index_in(items.len(), &a[1])?;
+    items[i] = value;
+    Ok(Value::None)
+}
+
+/// `memory_len(id)`.
+fn memory_len(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("memory_len", args, 1, 1)?;
+    Ok(Value::Int(cell(vm, &a[0])?.lock().len() as i64))
+}
+
+/// `to_f32(x)`: `x` rounded to a C float, as a `c_float` stores it.
+fn to_f32(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("to_f32", args, 1, 1)?;
+    let x = crate::vm::protocols::numeric::real_to_f64(&a[0])?;
+    Ok(Value::Float(f64::from(x as f32)))
 }

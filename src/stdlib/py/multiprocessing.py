@@ -535,11 +535,40 @@ class Lock:
         owner = 'None'
         if self._lock.locked():
             owner = 'SomeOtherProcess'
-        return '<%s(owner=%s)>' % (type(self).__name__, owner)
+        return '<Lock(owner=%s)>' % owner
 
 
 class RLock(Lock):
     _reentrant = True
+    _count = 0
+
+    def acquire(self, block=True, timeout=None):
+        got = Lock.acquire(self, block, timeout)
+        if got:
+            self._count += 1
+        return got
+
+    def release(self):
+        self._lock.release()
+        self._count -= 1
+
+    def __enter__(self):
+        self.acquire()
+        return True
+
+    def __exit__(self, *args):
+        self.release()
+
+    def __repr__(self):
+        if self._lock._is_owned():
+            name = _current_process.name
+            if threading.current_thread().name != 'MainThread':
+                name += '|' + threading.current_thread().name
+            return '<RLock(%s, %s)>' % (name, self._count)
+        if self._lock.acquire(False):
+            self._lock.release()
+            return '<RLock(None, 0)>'
+        return '<RLock(SomeOtherProcess, nonzero)>'
 
 
 def _rebuild_lock(cls, lid):
@@ -557,14 +586,33 @@ def _refuse(name):
 
 
 for _name in ('JoinableQueue', 'Pipe', 'Semaphore', 'BoundedSemaphore', 'Event',
-              'Condition', 'Barrier', 'Manager', 'Value', 'Array', 'RawValue', 'RawArray',
-              'freeze_support', 'set_executable', 'set_forkserver_preload', 'log_to_stderr',
+              'Condition', 'Barrier', 'Manager', 'freeze_support', 'set_executable', 'set_forkserver_preload', 'log_to_stderr',
               'get_logger', 'allow_connection_pickling'):
     globals()[_name] = _refuse(_name)
 
 
 def freeze_support():
     """Nothing to do: gilsim's programs are never frozen executables."""
+
+
+def Value(typecode_or_type, *args, lock=True):
+    import multiprocessing.sharedctypes as _shared
+    return _shared.Value(typecode_or_type, *args, lock=lock)
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    import multiprocessing.sharedctypes as _shared
+    return _shared.Array(typecode_or_type, size_or_initializer, lock=lock)
+
+
+def RawValue(typecode_or_type, *args):
+    import multiprocessing.sharedctypes as _shared
+    return _shared.RawValue(typecode_or_type, *args)
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    import multiprocessing.sharedctypes as _shared
+    return _shared.RawArray(typecode_or_type, size_or_initializer)
 
 
 def Pool(processes=None, initializer=None, initargs=(), maxtasksperchild=None,
