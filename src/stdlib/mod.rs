@@ -84,6 +84,10 @@ pub static MODULES: &[(&str, Provider)] = &[
         Python(include_str!("py/multiprocessing_sharedctypes.py")),
     ),
     (
+        "multiprocessing.synchronize",
+        Python(include_str!("py/multiprocessing_synchronize.py")),
+    ),
+    (
         "multiprocessing.pool",
         Python(include_str!("py/multiprocessing_pool.py")),
     ),

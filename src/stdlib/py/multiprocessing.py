@@ -585,14 +585,159 @@ def _refuse(name):
     return refuse
 
 
-for _name in ('JoinableQueue', 'Pipe', 'Semaphore', 'BoundedSemaphore', 'Event',
-              'Condition', 'Barrier', 'Manager', 'freeze_support', 'set_executable', 'set_forkserver_preload', 'log_to_stderr',
+for _name in ('Manager', 'freeze_support', 'set_executable', 'set_forkserver_preload', 'log_to_stderr',
               'get_logger', 'allow_connection_pickling'):
     globals()[_name] = _refuse(_name)
 
 
 def freeze_support():
     """Nothing to do: gilsim's programs are never frozen executables."""
+
+
+def _synchronize():
+    import multiprocessing.synchronize as _sync
+    return _sync
+
+
+def Condition(lock=None):
+    return _synchronize().Condition(lock)
+
+
+def Event():
+    return _synchronize().Event()
+
+
+def Semaphore(value=1):
+    return _synchronize().Semaphore(value)
+
+
+def BoundedSemaphore(value=1):
+    return _synchronize().BoundedSemaphore(value)
+
+
+def Barrier(parties, action=None, timeout=None):
+    return _synchronize().Barrier(parties, action, timeout)
+
+
+class JoinableQueue(Queue):
+    """A Queue whose consumers say task_done() and whose producer can join() until every
+    item put has been done."""
+
+    def __init__(self, maxsize=0, *, ctx=None):
+        Queue.__init__(self, maxsize)
+        import multiprocessing.sharedctypes as _shared
+        self._unfinished = _shared.RawValue('i', 0)
+        self._cond = _synchronize().Condition(Lock())
+
+    def __reduce__(self):
+        _inheritance_only(type(self).__name__)
+        return (_rebuild_joinable, (self._id, self._maxsize, self._unfinished, self._cond))
+
+    def put(self, obj, block=True, timeout=None):
+        with self._cond:
+            self._unfinished.value += 1
+        Queue.put(self, obj, block, timeout)
+
+    def task_done(self):
+        with self._cond:
+            if self._unfinished.value <= 0:
+                raise ValueError('task_done() called too many times')
+            self._unfinished.value -= 1
+            if self._unfinished.value == 0:
+                self._cond.notify_all()
+
+    def join(self):
+        with self._cond:
+            if self._unfinished.value:
+                self._cond.wait_for(lambda: self._unfinished.value == 0)
+
+
+def _rebuild_joinable(qid, maxsize, unfinished, cond):
+    q = _rebuild_queue(JoinableQueue, qid, maxsize)
+    q._unfinished = unfinished
+    q._cond = cond
+    return q
+
+
+class Connection:
+    """One end of a Pipe: send/recv pickled objects (on two cross-process queues)."""
+
+    def __init__(self, incoming, outgoing, readable=True, writable=True):
+        self._incoming = incoming
+        self._outgoing = outgoing
+        self._readable = readable
+        self._writable = writable
+        self._closed = False
+
+    def _check(self, readable=False, writable=False):
+        if self._closed:
+            raise OSError("handle is closed")
+        if readable and not self._readable:
+            raise OSError("connection is write-only")
+        if writable and not self._writable:
+            raise OSError("connection is read-only")
+
+    def send(self, obj):
+        self._check(writable=True)
+        SimpleQueue.put(self._outgoing, obj)
+
+    def recv(self):
+        self._check(readable=True)
+        return Queue.get(self._incoming)
+
+    def send_bytes(self, buf, offset=0, size=None):
+        data = bytes(buf)
+        end = len(data) if size is None else offset + size
+        self.send(data[offset:end])
+
+    def recv_bytes(self, maxlength=None):
+        data = self.recv()
+        if maxlength is not None and len(data) > maxlength:
+            raise OSError("bad message length")
+        return data
+
+    def poll(self, timeout=0.0):
+        self._check(readable=True)
+        if not self._incoming.empty():
+            return True
+        if timeout is not None and timeout <= 0:
+            return False
+        args = () if timeout is None else (timeout,)
+        return _gilsim_process.queue_wait_for_item(self._incoming._id, *args)
+
+    def close(self):
+        self._closed = True
+
+    @property
+    def closed(self):
+        return self._closed
+
+    @property
+    def readable(self):
+        return self._readable
+
+    @property
+    def writable(self):
+        return self._writable
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *args):
+        self.close()
+
+
+Connection.__module__ = 'multiprocessing.connection'
+
+
+def Pipe(duplex=True):
+    """Two Connections: both ends send and receive (duplex), or (reader, writer)."""
+    a_to_b = SimpleQueue()
+    if duplex:
+        b_to_a = SimpleQueue()
+        return Connection(b_to_a, a_to_b), Connection(a_to_b, b_to_a)
+    return (Connection(a_to_b, None, writable=False),
+            Connection(None, a_to_b, readable=False))
 
 
 def Value(typecode_or_type, *args, lock=True):

@@ -136,8 +136,20 @@ class _CArray:
             _ctype_name(self._typecode), len(self))
 
 
-for _cls in (_CValue, _CArray):
-    _cls.__reduce__ = lambda self: (_inheritance_only(self), None)[1]
+def _reduce_shared(self):
+    _inheritance_only(self)
+    return (_rebuild_shared, (type(self), self._typecode, self._id))
+
+
+def _rebuild_shared(cls, typecode, memory_id):
+    obj = cls.__new__(cls)
+    obj._typecode = typecode
+    obj._id = memory_id
+    return obj
+
+
+_CValue.__reduce__ = _reduce_shared
+_CArray.__reduce__ = _reduce_shared
 
 
 # One class per C type, named as ctypes names it (`type(RawValue('i', 1)).__name__`).
@@ -201,6 +213,7 @@ class SynchronizedBase:
 
     def __reduce__(self):
         _inheritance_only(self)
+        return (type(self), (self._obj, self._lock))
 
     def get_obj(self):
         return self._obj
@@ -254,5 +267,3 @@ def copy(obj):
         return RawArray(obj._typecode, obj[:])
     return RawValue(obj._typecode, obj.value)
 
-
-del _cls
