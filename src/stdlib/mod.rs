@@ -88,6 +88,10 @@ pub static MODULES: &[(&str, Provider)] = &[
         Python(include_str!("py/multiprocessing_synchronize.py")),
     ),
     (
+        "multiprocessing.managers",
+        Python(include_str!("py/multiprocessing_managers.py")),
+    ),
+    (
         "multiprocessing.pool",
         Python(include_str!("py/multiprocessing_pool.py")),
     ),

@@ -345,6 +345,15 @@ fn cannot_pickle(what: &str) -> PyErr {
 
 /// The module and qualified name pickle would save `v` under.
 fn global_name(vm: &Vm, v: &Value) -> PyResult<(String, String)> {
+    if let Value::Class(c) = v {
+        // A class's own names (an attribute lookup would find a base class's
+        // `__qualname__`, as `type(name, bases, ns)` makes no entry of its own).
+        let module = match c.dict.get_str("__module__") {
+            Some(Value::Str(m)) => m.as_str().to_string(),
+            _ => c.module.to_string(),
+        };
+        return Ok((module, c.qualname.to_string()));
+    }
     let text = |x: Option<Value>| -> PyResult<Option<String>> {
         match x {
             Some(Value::Str(s)) => Ok(Some(s.as_str().to_string())),

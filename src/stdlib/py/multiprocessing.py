@@ -585,13 +585,22 @@ def _refuse(name):
     return refuse
 
 
-for _name in ('Manager', 'freeze_support', 'set_executable', 'set_forkserver_preload', 'log_to_stderr',
+for _name in ('freeze_support', 'set_executable', 'set_forkserver_preload', 'log_to_stderr',
               'get_logger', 'allow_connection_pickling'):
     globals()[_name] = _refuse(_name)
 
 
 def freeze_support():
     """Nothing to do: gilsim's programs are never frozen executables."""
+
+
+def Manager():
+    """A started SyncManager: a server process owning shared lists, dicts, Namespaces and
+    Values, reached through proxies."""
+    import multiprocessing.managers as _managers
+    m = _managers.SyncManager()
+    m.start()
+    return m
 
 
 def _synchronize():
