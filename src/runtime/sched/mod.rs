@@ -422,6 +422,15 @@ impl Scheduler {
         }
     }
 
+    /// Stops a thread of a killed process: it unwinds at its next check point or from the
+    /// wait it is blocked in.
+    pub fn kill_thread(&self, thread: &ThreadState) {
+        thread.request(super::thread::breaker::STOP);
+        if let Scheduler::Simulated(sim) = self {
+            sim.kill(thread.ident);
+        }
+    }
+
     /// A lock was released: threads blocked on it may retry.
     pub fn lock_released(&self, identity: u64) {
         if let Scheduler::Simulated(sim) = self {

@@ -30,6 +30,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("start", start),
         ("join", join),
         ("exitcode", exitcode),
+        ("kill", kill),
         ("bootstrapping", bootstrapping),
         ("spawning", spawning),
         ("queue_create", queues::create_queue),
@@ -181,6 +182,20 @@ fn join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn exitcode(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("exitcode", args, 1, 1)?;
     Ok(process::exitcode(vm, pid_arg(&a[0])?).map_or(Value::None, Value::Int))
+}
+
+/// `kill(pid, signal)`: ends the process with exit code -signal (`terminate` sends 15,
+/// `kill` 9).
+fn kill(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("kill", args, 2, 2)?;
+    let pid = pid_arg(&a[0])?;
+    let Value::Int(signal) = a[1] else {
+        return Err(type_error("signal must be an int"));
+    };
+    if !process::kill(vm, pid, signal) {
+        return Err(value_error(format!("no process {pid}")));
+    }
+    Ok(Value::None)
 }
 
 /// Whether this process is still running its main module under spawn (starting a process

@@ -74,6 +74,9 @@ struct Table {
 }
 
 struct Entry {
+    interp_id: u64,
+    /// The exit code a `terminate()` (-15) or `kill()` (-9) decided.
+    killed: Option<i64>,
     first_thread: Arc<ThreadState>,
     parent: u64,
     exitcode: Option<i64>,
@@ -186,6 +189,8 @@ pub fn start(
     all.table.lock().by_pid.insert(
         pid,
         Entry {
+            interp_id: child.id,
+            killed: None,
             first_thread: first_thread.clone(),
             parent,
             exitcode: None,
@@ -237,7 +242,7 @@ fn run_child(vm: &Vm, pid: u64, method: Method, job: Job) {
             }
         }
         if let Some(e) = processes(vm).table.lock().by_pid.get_mut(&pid) {
-            e.exitcode = Some(code);
+            e.exitcode = Some(e.killed.unwrap_or(code));
         }
     }
     vm.thread.mark_finished();
@@ -324,4 +329,27 @@ pub fn exitcode(vm: &Vm, pid: u64) -> Option<i64> {
     } else {
         None
     }
+}
+
+/// `terminate()` / `kill()`: the process ends with exit code `-signal` as soon as each of
+/// its threads next meets the scheduler (at once if blocked); one that has ended already
+/// keeps its exit code.
+pub fn kill(vm: &Vm, pid: u64, signal: i64) -> bool {
+    let all = processes(vm);
+    let interp = {
+        let mut t = all.table.lock();
+        let Some(e) = t.by_pid.get_mut(&pid) else {
+            return false;
+        };
+        if e.first_thread.is_finished() {
+            return true;
+        }
+        e.killed.get_or_insert(-signal);
+        e.interp_id
+    };
+    let runtime = &vm.interp.runtime;
+    for t in runtime.threads_where(|t| t.interp == interp && !t.is_finished()) {
+        runtime.sched.kill_thread(&t);
+    }
+    true
 }

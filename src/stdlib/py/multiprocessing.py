@@ -109,6 +109,8 @@ class _Counter:
 
 _process_counter = _Counter()
 _children = []
+# How a repr names an exit code that a signal caused.
+_SIGNAL_NAMES = {-15: '-SIGTERM', -9: '-SIGKILL', -2: '-SIGINT'}
 
 
 class BaseProcess:
@@ -180,10 +182,17 @@ class BaseProcess:
         return _gilsim_process.exitcode(self._pid) is None
 
     def terminate(self):
-        raise NotImplementedError("Process.terminate is not supported by gilsim")
+        """Ends the process as SIGTERM would: exit code -15, nothing printed, its
+        finally clauses and exit handlers not run."""
+        self._check_closed()
+        if self._pid is not None:
+            _gilsim_process.kill(self._pid, 15)
 
     def kill(self):
-        raise NotImplementedError("Process.kill is not supported by gilsim")
+        """Ends the process as SIGKILL would: exit code -9."""
+        self._check_closed()
+        if self._pid is not None:
+            _gilsim_process.kill(self._pid, 9)
 
     def close(self):
         if self._pid is not None and _gilsim_process.exitcode(self._pid) is None:
@@ -244,7 +253,7 @@ class BaseProcess:
         info.append('parent=%s' % self._parent_pid)
         info.append(status)
         if exitcode is not None:
-            info.append('exitcode=%s' % exitcode)
+            info.append('exitcode=%s' % _SIGNAL_NAMES.get(exitcode, exitcode))
         if self._daemonic:
             info.append('daemon')
         return '<%s>' % ' '.join(info)

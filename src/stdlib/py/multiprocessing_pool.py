@@ -289,6 +289,8 @@ class Pool:
         worker that retired after maxtasksperchild tasks."""
         while True:
             job, i, obj = self._outqueue.get()
+            if job == 'stop':
+                return
             if job == 'exit':
                 self._live_workers -= 1
                 if self._state == RUN:
@@ -394,10 +396,13 @@ class Pool:
                 self._inqueue.put(None)
 
     def terminate(self):
-        """Stops the workers: tasks not yet started are dropped (a worker busy with one
-        finishes it first — gilsim does not kill processes)."""
+        """Stops the workers at once (each ends as SIGTERM ends it); results not yet in
+        never arrive."""
         if self._state == TERMINATE:
             return
+        # As CPython's _terminate_pool: tasks not started are dropped and every worker is
+        # told there is no more work, so idle workers end by themselves (exit code 0);
+        # those still busy a moment later are terminated (-15).
         while _gilsim_process.queue_count(self._inqueue._id) > 0:
             _gilsim_process.queue_get(self._inqueue._id)
         was_running = self._state == RUN
@@ -405,7 +410,15 @@ class Pool:
         if was_running:
             for _ in range(self._live_workers):
                 self._inqueue.put(None)
-        self.join()
+        for w in self._pool:
+            w.join(0.1)
+        for w in self._pool:
+            if w.exitcode is None:
+                w.terminate()
+        for w in self._pool:
+            w.join()
+        self._outqueue.put(('stop', None, None))
+        self._result_handler.join()
 
     def join(self):
         if self._state == RUN:

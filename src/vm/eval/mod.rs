@@ -124,7 +124,14 @@ impl Vm {
                 });
             }
             add = true;
-            if let Some(entry) = current.func.code.handler_for(raised_at).copied() {
+            // A stopped thread (a killed process, a run past its --timeout) runs no more
+            // Python code: no `except`, no `finally`, as a signal ends a process.
+            let handler = if self.thread.stopping() {
+                None
+            } else {
+                current.func.code.handler_for(raised_at).copied()
+            };
+            if let Some(entry) = handler {
                 current.truncate_stack(entry.depth as usize);
                 if entry.lasti {
                     current.push(Value::Int(raised_at as i64));

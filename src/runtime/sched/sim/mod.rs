@@ -336,6 +336,10 @@ impl Sim {
         }
         let i = self.index_of(&st, me)?;
         self.account(&mut st, i, instructions)?;
+        if me.stopping() {
+            // Killed (`Process.terminate`): it unwinds at once.
+            return Err(Stop::Stopped);
+        }
         self.expire_timers(&mut st);
         if st.parallel {
             // A thread woken or started meanwhile may find its GIL free.
@@ -381,7 +385,26 @@ impl Sim {
         });
         self.pass_baton(&mut st, i, None, ReleaseReason::Blocking)?;
         self.wait_turn(&mut st, i)?;
+        if me.stopping() {
+            return Err(Stop::Stopped);
+        }
         Ok(std::mem::take(&mut st.threads[i].timed_out))
+    }
+
+    /// `Process.terminate()`: a thread of the killed process that is blocked becomes ready,
+    /// so that it runs, finds its stop request and unwinds (a running one finds it at its
+    /// next look at the scheduler).
+    pub fn kill(&self, ident: u64) {
+        let mut st = self.state.lock();
+        let now = st.now;
+        if let Some(t) = st.threads.iter_mut().find(|t| t.state.ident == ident)
+            && matches!(t.status, Status::Blocked { .. })
+        {
+            t.status = Status::Ready;
+            t.ready_since = now;
+            t.timed_out = false;
+        }
+        self.dirty.store(true, Ordering::Relaxed);
     }
 
     /// Wakes every thread blocked on `key` (they retry their wait when they run).
