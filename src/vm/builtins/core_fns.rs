@@ -290,7 +290,9 @@ fn iter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("next", args, 1, 2)?;
     let it = &a[0];
-    let is_iterator = matches!(it, Value::Iter(_) | Value::Generator(_))
+    let is_iterator = matches!(it, Value::Iter(_))
+        || matches!(it, Value::Generator(g)
+            if g.kind == crate::vm::objects::generator::GenKind::Generator)
         || class_of(it).lookup_str("__next__").is_some();
     if !is_iterator {
         return Err(type_error(format!(
