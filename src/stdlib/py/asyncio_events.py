@@ -12,6 +12,7 @@ and nothing to wait for blocks forever, which gilsim reports as a deadlock.
 
 import _thread
 import heapq as _heapq
+from _gilsim import refcount as _refcount
 import time as _time
 from _collections import deque as _deque
 
@@ -178,10 +179,14 @@ class BaseEventLoop(AbstractEventLoop):
                 if not timer._cancelled:
                     ready.append(timer)
         ntodo = len(ready)
+        handle = None
         for _ in range(ntodo):
             handle = ready.popleft()
             if not handle._cancelled:
                 handle._run()
+        handle = None
+        if self._unretrieved:
+            self._collect_unretrieved()
 
     # -- running ---------------------------------------------------------------------
 
@@ -255,7 +260,8 @@ class BaseEventLoop(AbstractEventLoop):
 
     def _report_leftovers(self):
         """CPython reports these when the objects are collected (Future.__del__ and
-        Task.__del__); gilsim has no finalizers, so it reports them when the loop closes."""
+        Task.__del__); gilsim has no finalizers, so what is still around when the loop
+        closes is reported then."""
         for task in list(self._tasks.values()):
             self.call_exception_handler({
                 'message': 'Task was destroyed but it is pending!',
@@ -265,16 +271,31 @@ class BaseEventLoop(AbstractEventLoop):
         unretrieved, self._unretrieved = self._unretrieved, []
         for future in unretrieved:
             if future._log_traceback:
-                future._log_traceback = False
-                kind = 'Task' if hasattr(future, 'get_coro') else 'Future'
-                self.call_exception_handler({
-                    'message': '%s exception was never retrieved' % kind,
-                    'exception': future._exception,
-                    'future': future,
-                })
+                self._report_unretrieved(future)
 
     def _watch_unretrieved(self, future):
         self._unretrieved.append(future)
+
+    def _collect_unretrieved(self):
+        """Reports the failed futures whose exception nobody looked at and that nothing
+        holds any more: the moment CPython's Future.__del__ would report them."""
+        watched, self._unretrieved = self._unretrieved, []
+        for future in watched:
+            if not future._log_traceback:
+                continue
+            if _refcount(future) > 2:          # more than `watched` and `future` here
+                self._unretrieved.append(future)
+            else:
+                self._report_unretrieved(future)
+
+    def _report_unretrieved(self, future):
+        future._log_traceback = False
+        kind = 'Task' if hasattr(future, 'get_coro') else 'Future'
+        self.call_exception_handler({
+            'message': '%s exception was never retrieved' % kind,
+            'exception': future._exception,
+            'future': future,
+        })
 
     async def shutdown_asyncgens(self):
         pass

@@ -309,6 +309,14 @@ fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             },
         };
     }
+    // A Python-level `__next__` without a default: its StopIteration (and the value it
+    // carries, as a coroutine's `__await__()` iterator's does) propagates unchanged.
+    if a.len() == 1
+        && matches!(it, Value::Instance(_) | Value::Native(_))
+        && let Some(next) = crate::vm::objects::types::class_of(it).lookup_str("__next__")
+    {
+        return vm.call(&next, std::slice::from_ref(it));
+    }
     match vm.iter_next(it)? {
         Some(v) => Ok(v),
         None => match a.get(1) {
