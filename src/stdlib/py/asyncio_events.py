@@ -44,11 +44,14 @@ class Handle:
         except (SystemExit, KeyboardInterrupt):
             raise
         except BaseException as exc:
-            self._loop.call_exception_handler({
-                'message': 'Exception in callback %s' % (_callback_name(self._callback),),
-                'exception': exc,
-                'handle': self,
-            })
+            self._report(exc)
+
+    def _report(self, exc):
+        self._loop.call_exception_handler({
+            'message': 'Exception in callback %s' % (_callback_name(self._callback),),
+            'exception': exc,
+            'handle': self,
+        })
 
     def __repr__(self):
         state = ' cancelled' if self._cancelled else ''
@@ -110,7 +113,8 @@ class BaseEventLoop(AbstractEventLoop):
         return _time.monotonic()
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
         handle = Handle(callback, args, self)
         self._ready.append(handle)
         return handle
@@ -180,10 +184,18 @@ class BaseEventLoop(AbstractEventLoop):
                     ready.append(timer)
         ntodo = len(ready)
         handle = None
+        popleft = ready.popleft
         for _ in range(ntodo):
-            handle = ready.popleft()
-            if not handle._cancelled:
-                handle._run()
+            handle = popleft()
+            if handle._cancelled:
+                continue
+            # Handle._run, inlined: this loop is the event loop's hot path.
+            try:
+                handle._callback(*handle._args)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                handle._report(exc)
         handle = None
         if self._unretrieved:
             self._collect_unretrieved()

@@ -7,7 +7,7 @@ always run from the loop: a new task's first step is queued by its constructor, 
 not start until its creator yields (CPython's Lib/asyncio/tasks.py, `Task.__step`).
 """
 
-from asyncio.events import get_running_loop, get_event_loop, _get_running_loop
+from asyncio.events import get_running_loop, get_event_loop, Handle as _Handle
 from asyncio.futures import (Future, CancelledError, InvalidStateError, isfuture,
                              _PENDING, _CANCELLED, _FINISHED)
 
@@ -157,12 +157,15 @@ class Task(Future):
             self._finish()
             Future.set_exception(self, error)
         else:
-            self._wait_on(result)
+            if result is None:
+                loop._ready.append(_Handle(self._step, (), loop))   # sleep(0)
+            else:
+                self._wait_on(result)
         finally:
             loop._current_task = previous
 
     def _wait_on(self, result):
-        """What the coroutine yielded: a Future to wait for, or None (sleep(0))."""
+        """What the coroutine yielded: a Future to wait for, or something wrong."""
         blocking = getattr(result, '_asyncio_future_blocking', None)
         if blocking is not None:
             if result._loop is not self._loop:
