@@ -45,12 +45,12 @@ async def main():
     async with asyncio.timeout(None):
         await asyncio.sleep(0)
 
-    tasks = [asyncio.create_task(nap(d, d)) for d in (0.03, 0.01, 0.02)]
+    tasks = [asyncio.create_task(nap(d, d)) for d in (0.15, 0.01, 0.1)]
     done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-    print([t.result() for t in done], len(pending))
+    print(sorted(t.result() for t in done), len(pending))
     done, pending = await asyncio.wait(tasks)
     print(sorted(t.result() for t in done), len(pending))
-    more = [asyncio.create_task(failing(0.01)), asyncio.create_task(nap(0.05, 'late'))]
+    more = [asyncio.create_task(failing(0.01)), asyncio.create_task(nap(0.2, 'late'))]
     done, pending = await asyncio.wait(more, return_when=asyncio.FIRST_EXCEPTION)
     print([type(t.exception()).__name__ for t in done], len(pending))
     done, pending = await asyncio.wait(more, timeout=0.001)

@@ -16,6 +16,12 @@ from _gilsim import refcount as _refcount
 import time as _time
 from _collections import deque as _deque
 
+# What traces and deadlock reports say the loop waits for (the selector wait).
+_WAIT_FOR_TIMER = "the event loop's next timer (selector wait)"
+_WAIT_FOR_THREADS = ("call_soon_threadsafe from another thread: the event loop has "
+                     "nothing scheduled (selector wait)")
+_acquire_waiter = _thread._acquire_waiter
+
 _running = {}            # thread id -> the loop running on it
 _thread_loops = {}       # thread id -> the loop set by set_event_loop / get_event_loop
 
@@ -156,9 +162,9 @@ class BaseEventLoop(AbstractEventLoop):
                 return
             woken = self._wakeup.acquire(False)
         elif timeout is None:
-            woken = self._wakeup.acquire()
+            woken = _acquire_waiter(self._wakeup, None, _WAIT_FOR_THREADS)
         else:
-            woken = self._wakeup.acquire(True, timeout)
+            woken = _acquire_waiter(self._wakeup, timeout, _WAIT_FOR_TIMER)
         if woken:
             with self._wakeup_guard:
                 self._signalled = False
