@@ -9,20 +9,12 @@ use gilsim::runtime::gil::{CheckPoints, GilModel};
 use gilsim::runtime::sched::schedule::Schedule;
 
 fn options(gil: GilModel, check_points: CheckPoints) -> ExploreOptions {
-    ExploreOptions {
-        run: common::options()
+    common::explore_options(
+        common::options()
             .gil(gil)
             .check_points(check_points)
             .build(),
-        preemptions: 2,
-        random: None,
-        seed: 0,
-        max_schedules: 50_000,
-        max_steps: 1_000_000,
-        list: false,
-        jobs: 1,
-        helper: None,
-    }
+    )
 }
 
 fn run(source: &str, opts: &ExploreOptions) -> Report {

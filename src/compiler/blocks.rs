@@ -139,7 +139,12 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    pub(crate) fn with_stmt(&mut self, items: &[WithItem], body: &[Stmt]) -> CResult {
+    pub(crate) fn with_stmt(
+        &mut self,
+        items: &[WithItem],
+        body: &[Stmt],
+        is_async: bool,
+    ) -> CResult {
         let Some((first, rest)) = items.split_first() else {
             return self.stmts(body);
         };
@@ -147,8 +152,13 @@ impl Compiler<'_> {
         let final_label = self.unit().new_label();
         let exit = self.unit().new_label();
         self.expr(&first.context)?;
-        self.emit(Instr::BeforeWith);
-        self.unit().push_fblock(FBlock::With);
+        if is_async {
+            self.emit(Instr::BeforeAsyncWith);
+            self.await_top(1);
+        } else {
+            self.emit(Instr::BeforeWith);
+        }
+        self.unit().push_fblock(FBlock::With { is_async });
         self.unit().push_handler(final_label, base + 1, true);
         self.unit().block_depth = base + 1;
         match &first.target {
@@ -160,12 +170,15 @@ impl Compiler<'_> {
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
-            self.with_stmt(rest, body)?;
+            self.with_stmt(rest, body, is_async)?;
         }
         self.unit().pop_handler();
         self.unit().pop_fblock();
         self.unit().block_depth = base;
         self.call_exit_with_nones();
+        if is_async {
+            self.await_top(2);
+        }
         self.emit(Instr::PopTop);
         self.unit().emit_jump(Instr::JumpForward, exit);
 
@@ -176,6 +189,9 @@ impl Compiler<'_> {
         self.unit().push_handler(cleanup, base + 3, true);
         self.emit(Instr::PushExcInfo);
         self.emit(Instr::WithExceptStart);
+        if is_async {
+            self.await_top(2);
+        }
         self.unit().emit_jump(Instr::PopJumpIfTrue, suppress);
         self.emit(Instr::Reraise(2));
         self.unit().bind(suppress);
@@ -264,11 +280,14 @@ impl Compiler<'_> {
                 }
                 self.emit(Instr::PopTop);
             }
-            FBlock::With => {
+            FBlock::With { is_async } => {
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
                 }
                 self.call_exit_with_nones();
+                if *is_async {
+                    self.await_top(2);
+                }
                 self.emit(Instr::PopTop);
             }
             FBlock::Handler { name } => {
@@ -288,7 +307,7 @@ impl Compiler<'_> {
 /// Values a block keeps on the stack while its body runs.
 fn stack_contribution(block: &FBlock) -> u32 {
     match block {
-        FBlock::For { .. } | FBlock::With | FBlock::Handler { .. } => 1,
+        FBlock::For { .. } | FBlock::With { .. } | FBlock::Handler { .. } => 1,
         FBlock::FinallyEnd => 3,
         FBlock::While { .. } | FBlock::TryExcept | FBlock::Finally { .. } => 0,
     }

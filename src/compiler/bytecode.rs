@@ -277,6 +277,16 @@ pub enum Instr {
     /// flags & 3: 0 none, 1 str, 2 repr, 3 ascii; flags & 4: a format spec is on the stack.
     FormatValue(u32),
     SetupAnnotations,
+    /// `await`: the awaitable's iterator (0: `await`, 1: after `__aenter__`, 2: after
+    /// `__aexit__`, for the error message).
+    GetAwaitable(u32),
+    GetAIter,
+    GetANext,
+    EndAsyncFor,
+    BeforeAsyncWith,
+    /// An async generator's `yield` marks its value, so that `asend` tells it from what an
+    /// inner `await` yields (3.12's CALL_INTRINSIC_1 INTRINSIC_ASYNC_GEN_WRAP).
+    AsyncGenWrap,
     /// Superinstructions: the eval loop's quickened stream replaces the first instruction of a
     /// common sequence with one of these; the rest of the sequence stays in place (it is
     /// skipped on the fast path and executed on the slow path). Never shown by `dis`.
@@ -398,6 +408,12 @@ impl Instr {
             ImportFrom(_) => "IMPORT_FROM",
             ImportStar => "IMPORT_STAR",
             FormatValue(_) => "FORMAT_VALUE",
+            GetAwaitable(_) => "GET_AWAITABLE",
+            GetAIter => "GET_AITER",
+            GetANext => "GET_ANEXT",
+            EndAsyncFor => "END_ASYNC_FOR",
+            BeforeAsyncWith => "BEFORE_ASYNC_WITH",
+            AsyncGenWrap => "CALL_INTRINSIC_1",
             SetupAnnotations => "SETUP_ANNOTATIONS",
             Quick(_) => "QUICK",
         }
@@ -466,7 +482,9 @@ impl Instr {
             | Reraise(a)
             | ImportName(a)
             | ImportFrom(a)
-            | FormatValue(a) => Some(a),
+            | FormatValue(a)
+            | GetAwaitable(a) => Some(a),
+            AsyncGenWrap => Some(4),
             BinaryOp(op) => Some(op as u32),
             CompareOp(op) => Some(((op as u32) << 4) | op.mask()),
             _ => None,
@@ -565,8 +583,9 @@ pub struct CodeObject {
 }
 
 impl CodeObject {
+    /// Calling it makes a generator, coroutine or async generator instead of running it.
     pub fn is_generator(&self) -> bool {
-        self.flags & flags::GENERATOR != 0
+        self.flags & (flags::GENERATOR | flags::COROUTINE) != 0
     }
     pub fn has_varargs(&self) -> bool {
         self.flags & flags::VARARGS != 0

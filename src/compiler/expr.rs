@@ -171,6 +171,9 @@ impl Compiler<'_> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
                 }
+                if self.unit_ref().flags & crate::compiler::bytecode::flags::COROUTINE != 0 {
+                    self.emit(Instr::AsyncGenWrap);
+                }
                 self.emit(Instr::YieldValue(0));
                 Ok(())
             }
@@ -181,18 +184,27 @@ impl Compiler<'_> {
                 self.yield_from_loop();
                 Ok(())
             }
-            ExprKind::Await(_) => Err(self.error(
-                "'await' is not supported by gilsim yet (asyncio comes later)",
-                e.span,
-            )),
+            ExprKind::Await(v) => {
+                self.expr(v)?;
+                self.await_top(0);
+                Ok(())
+            }
             ExprKind::JoinedStr(parts) => self.fstring(parts),
             ExprKind::Starred(_) => Err(self.error("can't use starred expression here", e.span)),
             ExprKind::Slice { .. } => self.subscript_key(e),
         }
     }
 
+    /// Awaits the object on top of the stack, leaving its result (`origin` as GET_AWAITABLE's:
+    /// 0 `await`, 1 `__aenter__`, 2 `__aexit__`).
+    pub(crate) fn await_top(&mut self, origin: u32) {
+        self.emit(Instr::GetAwaitable(origin));
+        self.load_const(Value::None);
+        self.yield_from_loop();
+    }
+
     /// `SEND` / `YIELD_VALUE` loop of `yield from` with [iter, value] on the stack.
-    fn yield_from_loop(&mut self) {
+    pub(crate) fn yield_from_loop(&mut self) {
         let send = self.unit().new_label();
         let exit = self.unit().new_label();
         self.unit().bind(send);

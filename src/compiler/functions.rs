@@ -185,9 +185,6 @@ impl Compiler<'_> {
     }
 
     pub(crate) fn function_def(&mut self, f: &FunctionDef, span: Span) -> CResult {
-        if f.is_async {
-            return self.unsupported_stmt("'async def' (coroutines)", span);
-        }
         self.decorators(&f.decorators)?;
         let mut make_flags = self.defaults(&f.params)?;
         make_flags |= self.annotations(&f.params, f.returns.as_ref())?;
@@ -276,15 +273,12 @@ impl Compiler<'_> {
         element: CompElement<'_>,
         span: Span,
     ) -> CResult {
-        if generators.iter().any(|g| g.is_async) {
-            return Err(self.error(
-                "asynchronous comprehensions are not supported by gilsim yet",
-                span,
-            ));
-        }
         self.emit(Instr::PushNull);
         let scope = self.child_scope(span.start);
         let is_generator = self.table.scopes[scope].is_generator;
+        // An async list/set/dict comprehension is a coroutine the caller awaits; an async
+        // generator expression is an async generator, not awaited (CPython 3.11's layout).
+        let awaited = self.table.scopes[scope].is_coroutine && !is_generator;
         self.enter_unit(scope, name, span);
         self.unit().argcount = 1;
         self.emit(Instr::Resume(0));
@@ -309,8 +303,15 @@ impl Compiler<'_> {
         }
         self.leave_unit_make_function(0)?;
         self.expr(&generators[0].iter)?;
-        self.emit(Instr::GetIter);
+        if generators[0].is_async {
+            self.emit(Instr::GetAIter);
+        } else {
+            self.emit(Instr::GetIter);
+        }
         self.emit(Instr::Call(1));
+        if awaited {
+            self.await_top(0);
+        }
         Ok(())
     }
 
@@ -329,10 +330,26 @@ impl Compiler<'_> {
             self.emit(Instr::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Instr::GetIter);
+            self.emit(if g.is_async {
+                Instr::GetAIter
+            } else {
+                Instr::GetIter
+            });
         }
         self.unit().bind(start);
-        self.unit().emit_jump(Instr::ForIter, end);
+        let stop = if g.is_async {
+            // [.., aiter]: await `__anext__()`; StopAsyncIteration jumps to END_ASYNC_FOR.
+            let base = self.unit().block_depth + depth;
+            let stop = self.unit().new_label();
+            self.unit().push_handler(stop, base + 1, false);
+            self.emit(Instr::GetANext);
+            self.await_top(0);
+            self.unit().pop_handler();
+            Some(stop)
+        } else {
+            self.unit().emit_jump(Instr::ForIter, end);
+            None
+        };
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, false, start)?;
@@ -357,12 +374,19 @@ impl Compiler<'_> {
                 }
                 CompElement::Generator(e) => {
                     self.expr(e)?;
+                    if self.unit_ref().flags & flags::COROUTINE != 0 {
+                        self.emit(Instr::AsyncGenWrap);
+                    }
                     self.emit(Instr::YieldValue(0));
                     self.emit(Instr::PopTop);
                 }
             }
         }
         self.unit().emit_jump(Instr::JumpBackward, start);
+        if let Some(stop) = stop {
+            self.unit().bind(stop);
+            self.emit(Instr::EndAsyncFor);
+        }
         self.unit().bind(end);
         Ok(())
     }

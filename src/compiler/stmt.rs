@@ -1,6 +1,6 @@
 //! Code generation for simple statements, assignments and imports.
 
-use super::bytecode::Instr;
+use super::bytecode::{Instr, flags};
 use super::unit::FBlock;
 use super::{Compiler, NameOp};
 use crate::syntax::ast::*;
@@ -62,12 +62,7 @@ impl Compiler<'_> {
                 body,
                 orelse,
                 is_async,
-            } => {
-                if *is_async {
-                    return self.unsupported_stmt("'async for'", s.span);
-                }
-                self.for_stmt(target, iter, body, orelse)
-            }
+            } => self.for_stmt(target, iter, body, orelse, *is_async),
             StmtKind::Try {
                 body,
                 handlers,
@@ -78,32 +73,10 @@ impl Compiler<'_> {
                 items,
                 body,
                 is_async,
-            } => {
-                if *is_async {
-                    return self.unsupported_stmt("'async with'", s.span);
-                }
-                self.with_stmt(items, body)
-            }
+            } => self.with_stmt(items, body, *is_async),
             StmtKind::FunctionDef(f) => self.function_def(f, s.span),
             StmtKind::ClassDef(c) => self.class_def(c, s.span),
         }
-    }
-
-    /// Emits `raise NotImplementedError("<feature> is not supported by gilsim")` in place of a
-    /// construct the VM does not model yet, so the rest of the program still compiles.
-    pub(crate) fn unsupported_stmt(&mut self, feature: &str, _span: Span) -> CResult {
-        let class = crate::vm::objects::types::types()
-            .exc
-            .not_implemented_error
-            .clone();
-        self.emit(Instr::PushNull);
-        self.load_const(Value::Class(class));
-        self.load_const(Value::string(format!(
-            "{feature} is not supported by gilsim yet"
-        )));
-        self.emit(Instr::Call(1));
-        self.emit(Instr::RaiseVarargs(1));
-        Ok(())
     }
 
     /// `x: T = v`. At module and class level the annotation is evaluated and stored in
@@ -406,15 +379,37 @@ impl Compiler<'_> {
         Ok(())
     }
 
-    fn for_stmt(&mut self, target: &Expr, iter: &Expr, body: &[Stmt], orelse: &[Stmt]) -> CResult {
+    /// `for` and `async for`. An `async for` step awaits `__anext__()`; StopAsyncIteration
+    /// raised by that await (and only there) ends the loop through END_ASYNC_FOR (CPython's
+    /// compiler_async_for), where a plain `for`'s FOR_ITER jumps out when exhausted.
+    fn for_stmt(
+        &mut self,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        is_async: bool,
+    ) -> CResult {
         let start = self.unit().new_label();
         let cleanup = self.unit().new_label();
         let end = self.unit().new_label();
         self.expr(iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.unit().bind(start);
         self.set_line(iter.span);
-        self.unit().emit_jump(Instr::ForIter, cleanup);
+        if is_async {
+            let base = self.unit().block_depth;
+            self.unit().push_handler(cleanup, base + 1, false);
+            self.emit(Instr::GetANext);
+            self.await_top(0);
+            self.unit().pop_handler();
+        } else {
+            self.unit().emit_jump(Instr::ForIter, cleanup);
+        }
         self.unit().block_depth += 1;
         self.store_target(target)?;
         self.unit().push_fblock(FBlock::For { start, end });
@@ -424,6 +419,9 @@ impl Compiler<'_> {
         self.unit().emit_jump(Instr::JumpBackward, start);
         self.unit().block_depth -= 1;
         self.unit().bind(cleanup);
+        if is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
         self.stmts(orelse)?;
         self.unit().bind(end);
         Ok(())
@@ -432,6 +430,10 @@ impl Compiler<'_> {
     fn return_stmt(&mut self, value: Option<&Expr>, span: Span) -> CResult {
         if !self.is_function_unit() {
             return Err(self.error("'return' outside function", span));
+        }
+        let async_gen = flags::COROUTINE | flags::GENERATOR;
+        if value.is_some() && self.unit_ref().flags & async_gen == async_gen {
+            return Err(self.error("'return' with value in async generator", span));
         }
         match value {
             Some(v) => self.expr(v)?,

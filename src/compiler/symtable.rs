@@ -308,8 +308,11 @@ impl Builder {
                 iter,
                 body,
                 orelse,
-                ..
+                is_async,
             } => {
+                if *is_async {
+                    self.require_async("'async for'", s.span)?;
+                }
                 self.expr(iter)?;
                 self.target(target)?;
                 self.stmts(body)?;
@@ -334,7 +337,14 @@ impl Builder {
                 self.stmts(orelse)?;
                 self.stmts(finalbody)
             }
-            StmtKind::With { items, body, .. } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
+                if *is_async {
+                    self.require_async("'async with'", s.span)?;
+                }
                 for item in items {
                     self.expr(&item.context)?;
                     if let Some(t) = &item.target {
@@ -403,13 +413,25 @@ impl Builder {
         generators: &[Comprehension],
         elts: &[&Expr],
         is_generator: bool,
-        start: u32,
+        span: Span,
     ) -> Result<(), SyntaxErr> {
+        let start = span.start;
         // The first iterable is evaluated in the enclosing scope (CPython passes it as `.0`).
         let first = &generators[0];
         self.expr(&first.iter)?;
+        let is_async = generators.iter().any(|g| g.is_async);
+        if is_async && !is_generator && !self.in_async_function() {
+            return Err(SyntaxErr::new(
+                "asynchronous comprehension outside of an asynchronous function",
+                start as usize,
+                span.end as usize,
+            ));
+        }
         let idx = self.enter(ScopeKind::Comprehension, name, start);
         self.scopes[idx].is_generator = is_generator;
+        // An async generator expression is an async generator; an async list/set/dict
+        // comprehension is a coroutine the enclosing coroutine awaits (symtable.c).
+        self.scopes[idx].is_coroutine = is_async;
         self.add(".0", DEF_PARAM, first.iter.span)?;
         self.cur().params.push(".0".into());
         for (i, g) in generators.iter().enumerate() {
@@ -498,27 +520,21 @@ impl Builder {
                 items.iter().try_for_each(|i| self.expr(i))
             }
             ExprKind::ListComp { elt, generators } => {
-                self.comprehension("<listcomp>", generators, &[elt], false, e.span.start)
+                self.comprehension("<listcomp>", generators, &[elt], false, e.span)
             }
             ExprKind::SetComp { elt, generators } => {
-                self.comprehension("<setcomp>", generators, &[elt], false, e.span.start)
+                self.comprehension("<setcomp>", generators, &[elt], false, e.span)
             }
             ExprKind::DictComp {
                 key,
                 value,
                 generators,
-            } => self.comprehension("<dictcomp>", generators, &[key, value], false, e.span.start),
+            } => self.comprehension("<dictcomp>", generators, &[key, value], false, e.span),
             ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension("<genexpr>", generators, &[elt], true, e.span.start)
+                self.comprehension("<genexpr>", generators, &[elt], true, e.span)
             }
             ExprKind::Await(v) => {
-                if !self.cur().is_coroutine {
-                    return Err(SyntaxErr::new(
-                        "'await' outside async function",
-                        e.span.start as usize,
-                        e.span.end as usize,
-                    ));
-                }
+                self.require_async("'await'", e.span)?;
                 self.expr(v)
             }
             ExprKind::Yield(v) => {
@@ -526,6 +542,13 @@ impl Builder {
                 v.iter().try_for_each(|x| self.expr(x))
             }
             ExprKind::YieldFrom(v) => {
+                if self.cur().is_coroutine && self.cur().kind == ScopeKind::Function {
+                    return Err(SyntaxErr::new(
+                        "'yield from' inside async function",
+                        e.span.start as usize,
+                        e.span.end as usize,
+                    ));
+                }
                 self.mark_generator(e.span)?;
                 self.expr(v)
             }
@@ -571,6 +594,55 @@ impl Builder {
             }
         }
         Ok(())
+    }
+
+    /// Whether the innermost function-like scope (looking through comprehensions) is an
+    /// `async def`.
+    fn in_async_function(&self) -> bool {
+        for &i in self.stack.iter().rev() {
+            let scope = &self.scopes[i];
+            if scope.kind != ScopeKind::Comprehension {
+                return scope.is_coroutine && scope.kind == ScopeKind::Function;
+            }
+        }
+        false
+    }
+
+    /// `await`, `async for` and `async with` need an `async def` around them; inside a
+    /// comprehension of one they make the comprehension a coroutine (CPython's symtable.c
+    /// and compile.c messages).
+    fn require_async(&mut self, what: &str, span: Span) -> Result<(), SyntaxErr> {
+        let kind = self.cur().kind;
+        if kind == ScopeKind::Comprehension {
+            // Inside an `async def` (or a generator expression, which becomes an async
+            // generator) the comprehension itself turns asynchronous.
+            if self.in_async_function() || self.cur().is_coroutine || self.cur().is_generator {
+                self.cur().is_coroutine = true;
+                return Ok(());
+            }
+            return Err(SyntaxErr::new(
+                "asynchronous comprehension outside of an asynchronous function",
+                span.start as usize,
+                span.end as usize,
+            ));
+        }
+        if self.cur().is_coroutine {
+            return Ok(());
+        }
+        let message = if what == "'await'"
+            && !matches!(
+                kind,
+                ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+            ) {
+            "'await' outside function".to_string()
+        } else {
+            format!("{what} outside async function")
+        };
+        Err(SyntaxErr::new(
+            message,
+            span.start as usize,
+            span.end as usize,
+        ))
     }
 
     fn mark_generator(&mut self, span: Span) -> Result<(), SyntaxErr> {

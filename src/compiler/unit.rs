@@ -37,7 +37,10 @@ pub enum FBlock {
     },
     /// Inside the exceptional path of a finally body ([lasti, prev_exc, exc] on the stack).
     FinallyEnd,
-    With,
+    /// `with` (`async with` when `is_async`: its `__aexit__` result is awaited).
+    With {
+        is_async: bool,
+    },
     /// Inside an `except` body; `name` is cleared on the way out.
     Handler {
         name: Option<String>,

@@ -263,3 +263,19 @@ pub fn traceback_frames(stderr: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// `gilsim explore`'s options as the tests use them: a preemption bound of 2, no random
+/// search, one worker, generous budgets.
+pub fn explore_options(run: RunOptions) -> gilsim::drive::explore::ExploreOptions {
+    gilsim::drive::explore::ExploreOptions {
+        run,
+        preemptions: 2,
+        random: None,
+        seed: 0,
+        max_schedules: 50_000,
+        max_steps: 1_000_000,
+        list: false,
+        jobs: 1,
+        helper: None,
+    }
+}

@@ -290,7 +290,9 @@ fn iter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("next", args, 1, 2)?;
     let it = &a[0];
-    let is_iterator = matches!(it, Value::Iter(_) | Value::Generator(_))
+    let is_iterator = matches!(it, Value::Iter(_))
+        || matches!(it, Value::Generator(g)
+            if g.kind == crate::vm::objects::generator::GenKind::Generator)
         || class_of(it).lookup_str("__next__").is_some();
     if !is_iterator {
         return Err(type_error(format!(
@@ -306,6 +308,14 @@ fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 None => Err(stop_iteration((!r.is_none()).then_some(r))),
             },
         };
+    }
+    // A Python-level `__next__` without a default: its StopIteration (and the value it
+    // carries, as a coroutine's `__await__()` iterator's does) propagates unchanged.
+    if a.len() == 1
+        && matches!(it, Value::Instance(_) | Value::Native(_))
+        && let Some(next) = crate::vm::objects::types::class_of(it).lookup_str("__next__")
+    {
+        return vm.call(&next, std::slice::from_ref(it));
     }
     match vm.iter_next(it)? {
         Some(v) => Ok(v),

@@ -11,5 +11,6 @@ pub fn install(t: &Types) {
     super::set_methods::register(&t.set, &t.frozenset);
     super::num_methods::register(t);
     super::object_methods::register(t);
+    super::coro_methods::register(t);
     super::dunders::register(t);
 }

@@ -3,6 +3,7 @@
 
 pub mod constructors;
 mod core_fns;
+pub mod coro_methods;
 mod dict_methods;
 mod dunders;
 mod iter_fns;

@@ -270,22 +270,34 @@ fn prop_deleter(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(new_property(p))
 }
 
+/// The generator (or coroutine, also behind its `__await__` wrapper) a method runs on.
 fn gen_recv(args: &Args<'_>) -> PyResult<Arc<crate::vm::objects::generator::Generator>> {
-    match args.args.first() {
-        Some(Value::Generator(g)) => Ok(g.clone()),
-        _ => Err(type_error("descriptor requires a 'generator' object")),
-    }
+    args.args
+        .first()
+        .and_then(super::coro_methods::generator_of)
+        .ok_or_else(|| type_error("descriptor requires a 'generator' object"))
 }
 
-fn gen_send(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn gen_send(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let g = gen_recv(&args)?;
     let a = positional("send", rest(&args), 1, 1)?;
     vm.gen_send(&g, a[0].clone())
 }
 
-fn gen_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn gen_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let g = gen_recv(&args)?;
     let a = positional("throw", rest(&args), 1, 3)?;
+    let err = throw_arg(vm, a)?;
+    match vm.gen_resume(&g, Resume::Throw(err))? {
+        GenStep::Yield(v) => Ok(v),
+        GenStep::Return(r) => Err(crate::vm::pyerr::stop_iteration(
+            (!r.is_none()).then_some(r),
+        )),
+    }
+}
+
+/// The exception `throw(typ[, val[, tb]])` raises inside the generator.
+pub(super) fn throw_arg(vm: &Vm, a: &[Value]) -> PyResult<crate::vm::pyerr::PyErr> {
     let exc = match (&a[0], a.get(1)) {
         (Value::Class(c), Some(v)) if !v.is_none() => {
             if matches!(v, Value::Instance(_)) && class_of(v).is_subclass(c) {
@@ -296,22 +308,16 @@ fn gen_throw(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
         (v, _) => v.clone(),
     };
-    let err = vm.make_exception(exc)?;
-    match vm.gen_resume(&g, Resume::Throw(err))? {
-        GenStep::Yield(v) => Ok(v),
-        GenStep::Return(r) => Err(crate::vm::pyerr::stop_iteration(
-            (!r.is_none()).then_some(r),
-        )),
-    }
+    vm.make_exception(exc)
 }
 
-fn gen_close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn gen_close(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let g = gen_recv(&args)?;
     vm.gen_close(&g)?;
     Ok(Value::None)
 }
 
-fn gen_next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+pub(super) fn gen_next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let g = gen_recv(&args)?;
     vm.gen_send(&g, Value::None)
 }

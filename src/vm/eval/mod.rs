@@ -4,6 +4,7 @@
 
 pub(crate) mod blocking;
 mod breaker;
+mod coro;
 pub(crate) mod fast;
 pub(crate) mod frame;
 mod rare;

@@ -288,7 +288,26 @@ impl Vm {
             Instr::GetYieldFromIter => {
                 let v = frame.pop();
                 let it = match &v {
-                    Value::Generator(_) => v.clone(),
+                    Value::Generator(g) => match g.kind {
+                        crate::vm::objects::generator::GenKind::Generator => v.clone(),
+                        // genobject.c: only a coroutine may `yield from` (await) one.
+                        crate::vm::objects::generator::GenKind::Coroutine
+                            if frame.func.code.flags
+                                & crate::compiler::bytecode::flags::COROUTINE
+                                != 0 =>
+                        {
+                            v.clone()
+                        }
+                        crate::vm::objects::generator::GenKind::Coroutine => {
+                            return Err(type_error(
+                                "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                            )
+                            .into());
+                        }
+                        crate::vm::objects::generator::GenKind::AsyncGenerator => {
+                            self.get_iter(&v)?
+                        }
+                    },
                     _ => self.get_iter(&v)?,
                 };
                 frame.push(it);
@@ -402,11 +421,9 @@ impl Vm {
                     );
                 }
             }
-            // The instructions `eval.rs` runs itself never come here (a test checks that
-            // every instruction has exactly one body).
-            hot => {
-                return Err(system_error(format!("unexpected instruction {}", hot.name())).into());
-            }
+            // The coroutine instructions are in `coro.rs`; the ones `eval.rs` runs itself
+            // never come here (a test checks that every instruction has exactly one body).
+            other => return self.execute_async(frame, other),
         }
         Ok(Flow::Next)
     }
@@ -432,29 +449,32 @@ impl Vm {
                     None
                 }
             },
+            Value::Iter(_) if v.is_none() => match self.iter_next(&it)? {
+                Some(y) => Some(y),
+                None => {
+                    frame.pop();
+                    frame.push(Value::None);
+                    None
+                }
+            },
             _ => {
-                let next = if v.is_none() {
-                    self.iter_next(&it)?
+                // `__next__` for None, else `send`; either's StopIteration carries the
+                // result (ceval.c SEND with _PyGen_FetchStopIterationValue).
+                let (name, args) = if v.is_none() {
+                    ("__next__", Vec::new())
                 } else {
-                    let send = self.getattr_str(&it, "send")?;
-                    match self.call(&send, &[v]) {
-                        Ok(y) => Some(y),
-                        Err(e) if e.is_instance_of(&types().exc.stop_iteration) => {
-                            let r = e.args().into_iter().next().unwrap_or(Value::None);
-                            frame.pop();
-                            frame.push(r);
-                            return Ok(Flow::Jump(exit as usize));
-                        }
-                        Err(e) => return Err(e.into()),
-                    }
+                    ("send", vec![v])
                 };
-                match next {
-                    Some(y) => Some(y),
-                    None => {
+                let send = self.getattr_str(&it, name)?;
+                match self.call(&send, &args) {
+                    Ok(y) => Some(y),
+                    Err(e) if e.is_instance_of(&types().exc.stop_iteration) => {
+                        let r = e.args().into_iter().next().unwrap_or(Value::None);
                         frame.pop();
-                        frame.push(Value::None);
+                        frame.push(r);
                         None
                     }
+                    Err(e) => return Err(e.into()),
                 }
             }
         };
@@ -581,11 +601,12 @@ mod tests {
         assert!(variants.len() > 60, "read {} variants", variants.len());
         let mut bodies = arms(include_str!("mod.rs"));
         bodies.extend(arms(include_str!("rare.rs")));
+        bodies.extend(arms(include_str!("coro.rs")));
         for v in &variants {
             let n = bodies.iter().filter(|b| *b == v).count();
             assert_eq!(
                 n, 1,
-                "Instr::{v} has {n} bodies in eval/mod.rs and eval/rare.rs"
+                "Instr::{v} has {n} bodies in eval/mod.rs, eval/rare.rs and eval/coro.rs"
             );
         }
         for b in &bodies {

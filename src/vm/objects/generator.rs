@@ -1,8 +1,10 @@
 //! Generators: a suspended frame resumed by `next`/`send`/`throw`/`close`
-//! (Objects/genobject.c), including delegation of `throw` through `yield from`.
+//! (Objects/genobject.c), including delegation of `throw` through `yield from`. Coroutines
+//! and async generators are the same object with another `kind` (CPython's `PyGenObject`,
+//! `PyCoroObject` and `PyAsyncGenObject` share their layout too).
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock, Weak};
 
 use crate::compiler::bytecode::Instr;
 use crate::vm::context::Vm;
@@ -16,6 +18,46 @@ use crate::vm::pyerr::{PyErr, PyResult, runtime_error, stop_iteration, type_erro
 /// unlock is all the mutex a resumption needs.
 type Mutex<T> = spin::mutex::SpinMutex<T>;
 
+/// Which of CPython's three generator-like types an object is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    /// `async def` without `yield`.
+    Coroutine,
+    /// `async def` with `yield`.
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The kind a function with these code flags makes when called.
+    pub fn of_flags(code_flags: u32) -> GenKind {
+        use crate::compiler::bytecode::flags::{COROUTINE, GENERATOR};
+        match (code_flags & COROUTINE != 0, code_flags & GENERATOR != 0) {
+            (true, true) => GenKind::AsyncGenerator,
+            (true, false) => GenKind::Coroutine,
+            _ => GenKind::Generator,
+        }
+    }
+
+    /// The type's name, as reprs and error messages spell it.
+    pub fn type_name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async_generator",
+        }
+    }
+}
+
+/// Where a coroutine was created, so that dropping it unawaited can warn as CPython's
+/// `_PyErr_WarnUnawaitedCoroutine` does (Objects/genobject.c `_PyGen_Finalize`).
+#[derive(Debug)]
+pub struct CreatedAt {
+    pub runtime: Weak<crate::runtime::runtime::Runtime>,
+    pub filename: Arc<str>,
+    pub line: u32,
+}
+
 #[derive(Debug)]
 pub struct Generator {
     /// The frame, locked while it runs; None once the generator finished.
@@ -24,6 +66,45 @@ pub struct Generator {
     started: AtomicBool,
     pub name: Arc<str>,
     pub qualname: Arc<str>,
+    pub kind: GenKind,
+    /// The code it runs (`gi_code`/`cr_code`), kept after the frame is gone.
+    pub code: Arc<crate::compiler::bytecode::CodeObject>,
+    /// Coroutines only: where user code created it (for the never-awaited warning).
+    pub created_at: OnceLock<CreatedAt>,
+}
+
+impl Drop for Generator {
+    /// A coroutine that is collected without ever having run prints CPython's
+    /// "RuntimeWarning: coroutine '...' was never awaited". CPython prints it when the
+    /// coroutine is finalized, naming the line running then; gilsim names the line that
+    /// created it, which is the same line for the usual mistake (`f()` as a statement).
+    fn drop(&mut self) {
+        if self.kind != GenKind::Coroutine || self.started.load(Ordering::Relaxed) {
+            return;
+        }
+        let unstarted = self.frame.get_mut().is_some();
+        let Some(at) = self.created_at.get() else {
+            return;
+        };
+        let Some(runtime) = at.runtime.upgrade() else {
+            return;
+        };
+        if !unstarted {
+            return;
+        }
+        let mut text = format!(
+            "{}:{}: RuntimeWarning: coroutine '{}' was never awaited\n",
+            at.filename, at.line, self.qualname
+        );
+        if let Some(src) = runtime.source_line(&at.filename, at.line) {
+            text.push_str(&format!("  {}\n", src.trim()));
+        }
+        text.push_str(
+            "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+        );
+        runtime.stdout.flush();
+        runtime.stderr.write_str(&text);
+    }
 }
 
 /// What one resumption produced.
@@ -34,7 +115,11 @@ pub enum GenStep {
 
 impl Generator {
     pub fn new(frame: Frame, name: Arc<str>, qualname: Arc<str>) -> Generator {
+        let kind = GenKind::of_flags(frame.func.code.flags);
         Generator {
+            kind,
+            code: frame.func.code.clone(),
+            created_at: OnceLock::new(),
             frame: Mutex::new(Some(Box::new(frame))),
             finished: AtomicBool::new(false),
             started: AtomicBool::new(false),
@@ -53,32 +138,70 @@ impl Generator {
     pub fn is_running(&self) -> bool {
         self.frame.is_locked()
     }
+
+    /// Finished (returned, raised or closed): `cr_frame`/`gi_frame` is None.
+    pub fn is_finished(&self) -> bool {
+        self.finished.load(Ordering::Relaxed)
+    }
+
+    pub fn is_started(&self) -> bool {
+        self.started.load(Ordering::Relaxed)
+    }
+
+    /// The line the frame is suspended at (its first line before it starts), as
+    /// `cr_frame.f_lineno` would say; None once finished.
+    pub fn current_line(&self) -> Option<u32> {
+        let slot = self.frame.try_lock()?;
+        let frame = slot.as_ref()?;
+        Some(if self.is_started() {
+            frame.func.code.line_at(frame.pc.saturating_sub(1))
+        } else {
+            frame.func.code.first_line
+        })
+    }
+
+    /// What the suspended frame is delegating to (`cr_await`, `gi_yieldfrom`): the
+    /// object under the top of its stack while it sits in a `yield from`/`await`.
+    pub fn awaiting(&self) -> Option<Value> {
+        let slot = self.frame.try_lock()?;
+        let frame = slot.as_ref()?;
+        let delegating = frame.pc > 0
+            && matches!(
+                frame.func.code.instructions.get(frame.pc - 1),
+                Some(Instr::YieldValue(1))
+            );
+        delegating.then(|| frame.top().clone())
+    }
 }
 
 impl Vm {
     /// Resumes `generator` with `how`; returns what it yielded or returned.
     pub fn gen_resume(&self, generator: &Arc<Generator>, how: Resume) -> PyResult<GenStep> {
         if generator.finished.load(Ordering::Relaxed) {
-            return finished_step(how);
+            return finished_step(generator.kind, how);
         }
         let first = !generator.started.load(Ordering::Relaxed);
         if first
             && let Resume::Send(v) = &how
             && !v.is_none()
         {
-            return Err(type_error(
-                "can't send non-None value to a just-started generator",
-            ));
+            return Err(type_error(format!(
+                "can't send non-None value to a just-started {}",
+                generator.kind.type_name()
+            )));
         }
         // The frame stays in its mutex while it runs: locking once per resumption (instead of
         // taking the frame out and putting it back, two lock/unlock pairs) halves the atomic
         // instructions of a `next()`. A generator that is already running — re-entered from
         // its own code or resumed from another thread — is locked: CPython's ValueError.
         let Some(mut slot) = generator.frame.try_lock() else {
-            return Err(value_error("generator already executing"));
+            return Err(value_error(format!(
+                "{} already executing",
+                generator.kind.type_name()
+            )));
         };
         let Some(frame) = slot.as_mut() else {
-            return finished_step(how);
+            return finished_step(generator.kind, how);
         };
         generator.started.store(true, Ordering::Relaxed);
         let how = match how {
@@ -97,7 +220,14 @@ impl Vm {
             Err(e) => {
                 // PEP 479: a StopIteration escaping a generator becomes RuntimeError.
                 if e.is_instance_of(&types().exc.stop_iteration) {
-                    let err = runtime_error("generator raised StopIteration");
+                    let err = runtime_error(format!(
+                        "{} raised StopIteration",
+                        match generator.kind {
+                            GenKind::Generator => "generator",
+                            GenKind::Coroutine => "coroutine",
+                            GenKind::AsyncGenerator => "async generator",
+                        }
+                    ));
                     err.with_data(|d| d.cause = Some(e.value()));
                     return Err(err);
                 }
@@ -226,10 +356,14 @@ impl Vm {
     }
 }
 
-/// Resuming a finished generator: `next`/`send` see it return None, `throw` re-raises.
-fn finished_step(how: Resume) -> PyResult<GenStep> {
+/// Resuming a finished generator: `next`/`send` see it return None, `throw` re-raises;
+/// a finished coroutine refuses to run again (genobject.c `gen_send_ex2`).
+fn finished_step(kind: GenKind, how: Resume) -> PyResult<GenStep> {
     match how {
         Resume::Throw(err) => Err(err),
+        _ if kind == GenKind::Coroutine => {
+            Err(runtime_error("cannot reuse already awaited coroutine"))
+        }
         _ => Ok(GenStep::Return(Value::None)),
     }
 }

@@ -85,17 +85,13 @@ impl Vm {
                 "step" => Some(s.step.clone()),
                 _ => None,
             },
-            Value::Generator(g) => match name {
-                "__name__" => Some(Value::str(&g.name)),
-                "__qualname__" => Some(Value::str(&g.qualname)),
-                "gi_running" => Some(Value::Bool(g.is_running())),
-                _ => None,
-            },
+            Value::Generator(g) => generator_attribute(g, name),
             Value::Code(c) => match name {
                 "co_name" => Some(Value::str(&c.name)),
                 "co_filename" => Some(Value::str(&c.filename)),
                 "co_firstlineno" => Some(Value::Int(i64::from(c.first_line))),
                 "co_argcount" => Some(Value::Int(i64::from(c.argcount))),
+                "co_flags" => Some(Value::Int(i64::from(c.flags))),
                 "co_varnames" => Some(Value::tuple(
                     c.varnames.iter().map(|n| Value::str(n)).collect(),
                 )),
@@ -104,6 +100,46 @@ impl Vm {
             Value::Native(n) => native_data_attribute(n, name),
             _ => None,
         })
+    }
+}
+
+/// Data attributes of generators, coroutines (`cr_*`) and async generators (`ag_*`).
+fn generator_attribute(g: &crate::vm::objects::generator::Generator, name: &str) -> Option<Value> {
+    use crate::vm::objects::generator::GenKind;
+    let prefix = match g.kind {
+        GenKind::Generator => "gi_",
+        GenKind::Coroutine => "cr_",
+        GenKind::AsyncGenerator => "ag_",
+    };
+    if name == "__name__" {
+        return Some(Value::str(&g.name));
+    }
+    if name == "__qualname__" {
+        return Some(Value::str(&g.qualname));
+    }
+    if name == "_gilsim_lineno" {
+        // What asyncio's Task repr reads as `cr_frame.f_lineno` (gilsim has no frame objects).
+        return Some(
+            g.current_line()
+                .map_or(Value::None, |l| Value::Int(i64::from(l))),
+        );
+    }
+    let field = name.strip_prefix(prefix)?;
+    match field {
+        "running" => Some(Value::Bool(g.is_running())),
+        // gilsim has no frame objects: the suspended frame shows as True-ish `...` until
+        // the coroutine finishes, then None, which is what code tests it for.
+        "frame" => Some(if g.is_finished() {
+            Value::None
+        } else {
+            Value::Ellipsis
+        }),
+        "await" | "yieldfrom" => Some(g.awaiting().unwrap_or(Value::None)),
+        "code" => Some(Value::Code(g.code.clone())),
+        "suspended" => Some(Value::Bool(
+            g.is_started() && !g.is_finished() && !g.is_running(),
+        )),
+        _ => None,
     }
 }
 

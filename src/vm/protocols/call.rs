@@ -131,6 +131,17 @@ impl Vm {
         }
     }
 
+    /// Remembers where user code created coroutine `g`, for the warning if it is dropped
+    /// without ever being awaited.
+    fn note_coroutine_origin(&self, g: &Generator, caller: &Frame) {
+        let code = &caller.func.code;
+        let _ = g.created_at.set(crate::vm::objects::generator::CreatedAt {
+            runtime: Arc::downgrade(&self.interp.runtime),
+            filename: code.filename.clone(),
+            line: code.line_at(caller.pc.saturating_sub(1)),
+        });
+    }
+
     pub(crate) fn make_generator(&self, frame: Frame) -> Value {
         let (name, qualname) = (frame.func.name(), frame.func.qualname());
         Value::Generator(Arc::new(Generator::new(frame, name, qualname)))
@@ -504,6 +515,12 @@ impl Vm {
         }
         let outcome = self.call_prepared(callable, &mut frame.slots, args_start, kwnames);
         frame.slots.truncate(base);
+        if let Ok(CallOutcome::Value(Value::Generator(g))) = &outcome
+            && g.kind == crate::vm::objects::generator::GenKind::Coroutine
+            && !frame.func.code.stdlib
+        {
+            self.note_coroutine_origin(g, frame);
+        }
         outcome
     }
 }

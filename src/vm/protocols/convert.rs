@@ -202,7 +202,12 @@ impl Vm {
                 Some(Value::Str(f)) => format!("<module '{}' from '{}'>", m.name, f.as_str()),
                 _ => format!("<module '{}' (built-in)>", m.name),
             },
-            Value::Generator(g) => format!("<generator object {} at {}>", g.qualname, address(v)),
+            Value::Generator(g) => format!(
+                "<{} object {} at {}>",
+                g.kind.type_name(),
+                g.qualname,
+                address(v)
+            ),
             Value::Iter(i) => format!("<{} object at {}>", i.type_name(), address(v)),
             Value::Code(c) => format!(
                 "<code object {} at {}, file \"{}\", line {}>",

@@ -273,6 +273,12 @@ impl Vm {
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );
         }
+        // CPython runs Futures and Tasks in C (`_asyncio`), so its tracebacks never show
+        // frames of them; gilsim's are Python and are left out the same way.
+        let traceback: Vec<_> = traceback
+            .into_iter()
+            .filter(|e| !CPYTHON_NATIVE_FILES.contains(&&*e.filename))
+            .collect();
         if !traceback.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             self.format_traceback_entries(&traceback, out);
@@ -288,6 +294,9 @@ impl Vm {
         }
     }
 }
+
+/// gilsim's Python stand-ins for modules CPython implements in C: no traceback shows them.
+const CPYTHON_NATIVE_FILES: &[&str] = &["<frozen asyncio.futures>", "<frozen asyncio.tasks>"];
 
 fn same_entry(a: &crate::vm::pyerr::TracebackEntry, b: &crate::vm::pyerr::TracebackEntry) -> bool {
     a.line == b.line && a.name == b.name && a.filename == b.filename

@@ -7,6 +7,7 @@ use std::sync::atomic::AtomicUsize;
 use parking_lot::Mutex;
 
 use crate::vm::context::Vm;
+use crate::vm::objects::generator::GenKind;
 use crate::vm::objects::iterators::{Composite, DictView, IterObj};
 use crate::vm::objects::types::{class_of, type_name, types};
 use crate::vm::objects::value::{BigIntOrSmall, Value};
@@ -16,7 +17,8 @@ impl Vm {
     /// `iter(v)`.
     pub fn get_iter(&self, v: &Value) -> PyResult<Value> {
         let it = match v {
-            Value::Iter(_) | Value::Generator(_) => return Ok(v.clone()),
+            Value::Iter(_) => return Ok(v.clone()),
+            Value::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
             Value::List(l) => IterObj::List {
                 list: l.clone(),
                 index: AtomicUsize::new(0),
@@ -67,7 +69,8 @@ impl Vm {
 
     fn user_iter(&self, v: &Value) -> PyResult<Value> {
         if let Some(it) = self.call_dunder(v, "__iter__", &[])? {
-            let has_next = matches!(&it, Value::Iter(_) | Value::Generator(_))
+            let has_next = matches!(&it, Value::Iter(_))
+                || matches!(&it, Value::Generator(g) if g.kind == GenKind::Generator)
                 || class_of(&it).lookup_str("__next__").is_some();
             if !has_next {
                 return Err(type_error(format!(

@@ -1,0 +1,462 @@
+"""asyncio.events for gilsim: the event loop, its handles, and the running-loop registry.
+
+The loop runs on the thread that started it, holding the GIL like any Python thread. Each
+turn (`_run_once`, as in CPython's Lib/asyncio/base_events.py) moves due timers to the ready
+queue and runs the callbacks that were ready when the turn began, in FIFO order. With
+nothing ready it waits -- CPython blocks in selector.select(timeout); gilsim blocks on a
+lock with a timeout, which releases the GIL exactly as select does, uses the virtual clock
+in simulated runs (so `await asyncio.sleep(60)` takes no wall time) and is woken early by
+call_soon_threadsafe (an executor thread finishing a job). A loop with nothing scheduled
+and nothing to wait for blocks forever, which gilsim reports as a deadlock.
+"""
+
+import _thread
+import heapq as _heapq
+from _gilsim import refcount as _refcount
+import time as _time
+from _collections import deque as _deque
+
+# What traces and deadlock reports say the loop waits for (the selector wait).
+_WAIT_FOR_TIMER = "the event loop's next timer (selector wait)"
+_WAIT_FOR_THREADS = ("call_soon_threadsafe from another thread: the event loop has "
+                     "nothing scheduled (selector wait)")
+_acquire_waiter = _thread._acquire_waiter
+
+_running = {}            # thread id -> the loop running on it
+_thread_loops = {}       # thread id -> the loop set by set_event_loop / get_event_loop
+
+
+class Handle:
+    """A callback with its arguments, as call_soon returns it."""
+
+    def __init__(self, callback, args, loop):
+        self._callback = callback
+        self._args = args
+        self._loop = loop
+        self._cancelled = False
+
+    def cancel(self):
+        self._cancelled = True
+
+    def cancelled(self):
+        return self._cancelled
+
+    def get_context(self):
+        return None
+
+    def _run(self):
+        try:
+            self._callback(*self._args)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            self._report(exc)
+
+    def _report(self, exc):
+        self._loop.call_exception_handler({
+            'message': 'Exception in callback %s' % (_callback_name(self._callback),),
+            'exception': exc,
+            'handle': self,
+        })
+
+    def __repr__(self):
+        state = ' cancelled' if self._cancelled else ''
+        return '<%s%s %s>' % (type(self).__name__, state, _callback_name(self._callback))
+
+
+def _callback_name(cb):
+    name = getattr(cb, '__qualname__', None) or getattr(cb, '__name__', None)
+    return (name + '()') if name else repr(cb)
+
+
+class TimerHandle(Handle):
+    """A callback due at loop time `when` (call_later, call_at)."""
+
+    def __init__(self, when, callback, args, loop):
+        Handle.__init__(self, callback, args, loop)
+        self._when = when
+
+    def when(self):
+        return self._when
+
+    def cancel(self):
+        if not self._cancelled:
+            self._loop._timer_cancelled()
+        self._cancelled = True
+
+
+class AbstractEventLoop:
+    pass
+
+
+class BaseEventLoop(AbstractEventLoop):
+    def __init__(self):
+        self._ready = _deque()
+        self._scheduled = []       # heap of (when, sequence, TimerHandle)
+        self._sequence = 0
+        self._stopping = False
+        self._closed = False
+        self._thread_id = None
+        self._current_task = None
+        self._tasks = {}           # id -> pending Task (all_tasks)
+        self._unretrieved = []     # futures whose exception may never be looked at
+        self._default_executor = None
+        self._exception_handler = None
+        self._debug = False
+        # The selector stand-in: a lock held by the loop; call_soon_threadsafe releases it.
+        self._wakeup = _thread.allocate_lock()
+        self._wakeup.acquire()
+        self._wakeup_guard = _thread.allocate_lock()
+        self._signalled = False
+
+    def __repr__(self):
+        return '<_UnixSelectorEventLoop running=%s closed=%s debug=%s>' % (
+            self.is_running(), self._closed, self._debug)
+
+    # -- scheduling ------------------------------------------------------------------
+
+    def time(self):
+        return _time.monotonic()
+
+    def call_soon(self, callback, *args, context=None):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        handle = Handle(callback, args, self)
+        self._ready.append(handle)
+        return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        if delay is None:
+            raise TypeError('delay must not be None')
+        return self.call_at(self.time() + delay, callback, *args)
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError('when cannot be None')
+        self._check_closed()
+        timer = TimerHandle(when, callback, args, self)
+        self._sequence += 1
+        _heapq.heappush(self._scheduled, (when, self._sequence, timer))
+        return timer
+
+    def _timer_cancelled(self):
+        pass
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        self._check_closed()
+        handle = Handle(callback, args, self)
+        self._ready.append(handle)
+        self._write_to_self()
+        return handle
+
+    def _write_to_self(self):
+        with self._wakeup_guard:
+            if not self._signalled:
+                self._signalled = True
+                self._wakeup.release()
+
+    def _select(self, timeout):
+        """Waits up to `timeout` seconds (None: for ever) with the GIL released."""
+        if timeout == 0:
+            if not self._signalled:
+                return
+            woken = self._wakeup.acquire(False)
+        elif timeout is None:
+            woken = _acquire_waiter(self._wakeup, None, _WAIT_FOR_THREADS)
+        else:
+            woken = _acquire_waiter(self._wakeup, timeout, _WAIT_FOR_TIMER)
+        if woken:
+            with self._wakeup_guard:
+                self._signalled = False
+
+    def _run_once(self):
+        scheduled = self._scheduled
+        ready = self._ready
+        if ready or self._stopping:
+            timeout = 0
+        elif scheduled:
+            timeout = scheduled[0][0] - self.time()
+            if timeout < 0:
+                timeout = 0
+        else:
+            timeout = None
+        if timeout != 0 or self._signalled:
+            self._select(timeout)
+        if scheduled:
+            end_time = self.time() + 1e-09
+            while scheduled and scheduled[0][0] < end_time:
+                timer = _heapq.heappop(scheduled)[2]
+                if not timer._cancelled:
+                    ready.append(timer)
+        ntodo = len(ready)
+        handle = None
+        popleft = ready.popleft
+        for _ in range(ntodo):
+            handle = popleft()
+            if handle._cancelled:
+                continue
+            # Handle._run, inlined: this loop is the event loop's hot path.
+            try:
+                handle._callback(*handle._args)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                handle._report(exc)
+        handle = None
+        if self._unretrieved:
+            self._collect_unretrieved()
+
+    # -- running ---------------------------------------------------------------------
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+
+    def _check_running(self):
+        if self.is_running():
+            raise RuntimeError('This event loop is already running')
+        if _thread.get_ident() in _running:
+            raise RuntimeError('Cannot run the event loop while another loop is running')
+
+    def is_running(self):
+        return self._thread_id is not None
+
+    def is_closed(self):
+        return self._closed
+
+    def run_forever(self):
+        self._check_closed()
+        self._check_running()
+        ident = _thread.get_ident()
+        self._thread_id = ident
+        _running[ident] = self
+        try:
+            while True:
+                self._run_once()
+                if self._stopping:
+                    break
+        finally:
+            self._stopping = False
+            self._thread_id = None
+            del _running[ident]
+
+    def run_until_complete(self, future):
+        self._check_closed()
+        self._check_running()
+        from asyncio.tasks import ensure_future
+        new_task = not _is_future(future)
+        future = ensure_future(future, loop=self)
+        future.add_done_callback(_stop_loop)
+        try:
+            self.run_forever()
+        except BaseException:
+            if new_task and future.done() and not future.cancelled():
+                future.exception()
+            raise
+        finally:
+            future.remove_done_callback(_stop_loop)
+        if not future.done():
+            raise RuntimeError('Event loop stopped before Future completed.')
+        return future.result()
+
+    def stop(self):
+        self._stopping = True
+
+    def close(self):
+        if self.is_running():
+            raise RuntimeError('Cannot close a running event loop')
+        if self._closed:
+            return
+        self._closed = True
+        self._ready.clear()
+        self._scheduled.clear()
+        executor = self._default_executor
+        if executor is not None:
+            self._default_executor = None
+            executor.shutdown(wait=False)
+        self._report_leftovers()
+
+    def _report_leftovers(self):
+        """CPython reports these when the objects are collected (Future.__del__ and
+        Task.__del__); gilsim has no finalizers, so what is still around when the loop
+        closes is reported then."""
+        for task in list(self._tasks.values()):
+            self.call_exception_handler({
+                'message': 'Task was destroyed but it is pending!',
+                'task': task,
+            })
+        self._tasks.clear()
+        unretrieved, self._unretrieved = self._unretrieved, []
+        for future in unretrieved:
+            if future._log_traceback:
+                self._report_unretrieved(future)
+
+    def _watch_unretrieved(self, future):
+        self._unretrieved.append(future)
+
+    def _collect_unretrieved(self):
+        """Reports the failed futures whose exception nobody looked at and that nothing
+        holds any more: the moment CPython's Future.__del__ would report them."""
+        watched, self._unretrieved = self._unretrieved, []
+        for future in watched:
+            if not future._log_traceback:
+                continue
+            if _refcount(future) > 2:          # more than `watched` and `future` here
+                self._unretrieved.append(future)
+            else:
+                self._report_unretrieved(future)
+
+    def _report_unretrieved(self, future):
+        future._log_traceback = False
+        kind = 'Task' if hasattr(future, 'get_coro') else 'Future'
+        self.call_exception_handler({
+            'message': '%s exception was never retrieved' % kind,
+            'exception': future._exception,
+            'future': future,
+        })
+
+    async def shutdown_asyncgens(self):
+        pass
+
+    async def shutdown_default_executor(self, timeout=None):
+        executor = self._default_executor
+        if executor is None:
+            return
+        self._default_executor = None
+        await self.run_in_executor(None, executor.shutdown, True)
+
+    # -- futures, tasks, threads -------------------------------------------------------
+
+    def create_future(self):
+        from asyncio.futures import Future
+        return Future(loop=self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        self._check_closed()
+        from asyncio.tasks import Task
+        return Task(coro, loop=self, name=name)
+
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        if executor is None:
+            executor = self._default_executor
+            if executor is None:
+                from concurrent.futures import ThreadPoolExecutor
+                executor = ThreadPoolExecutor(thread_name_prefix='asyncio')
+                self._default_executor = executor
+        from asyncio.futures import wrap_future
+        return wrap_future(executor.submit(func, *args), loop=self)
+
+    def set_default_executor(self, executor):
+        self._default_executor = executor
+
+    # -- errors ----------------------------------------------------------------------
+
+    def set_exception_handler(self, handler):
+        self._exception_handler = handler
+
+    def get_exception_handler(self):
+        return self._exception_handler
+
+    def default_exception_handler(self, context):
+        message = context.get('message') or 'Unhandled exception in event loop'
+        lines = [message]
+        for key in ('future', 'task', 'handle'):
+            if key in context:
+                lines.append('%s: %r' % (key, context[key]))
+        exc = context.get('exception')
+        text = '\n'.join(lines) + '\n'
+        if exc is None:
+            import sys
+            sys.stderr.write(text)
+        else:
+            _thread._print_exception(exc, text)
+
+    def call_exception_handler(self, context):
+        if self._exception_handler is None:
+            self.default_exception_handler(context)
+        else:
+            self._exception_handler(self, context)
+
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
+
+
+def _is_future(obj):
+    return getattr(type(obj), '_asyncio_future_blocking', None) is not None
+
+
+def _stop_loop(future):
+    future.get_loop().stop()
+
+
+class _UnixSelectorEventLoop(BaseEventLoop):
+    pass
+
+
+SelectorEventLoop = _UnixSelectorEventLoop
+
+
+def new_event_loop():
+    return _UnixSelectorEventLoop()
+
+
+def _get_running_loop():
+    return _running.get(_thread.get_ident())
+
+
+def get_running_loop():
+    loop = _running.get(_thread.get_ident())
+    if loop is None:
+        raise RuntimeError('no running event loop')
+    return loop
+
+
+def get_event_loop():
+    loop = _running.get(_thread.get_ident())
+    if loop is not None:
+        return loop
+    ident = _thread.get_ident()
+    loop = _thread_loops.get(ident)
+    if loop is None:
+        if ident != _thread._main_ident():
+            import threading
+            raise RuntimeError("There is no current event loop in thread %r."
+                               % threading.current_thread().name)
+        loop = new_event_loop()
+        _thread_loops[ident] = loop
+    return loop
+
+
+def set_event_loop(loop):
+    _thread_loops[_thread.get_ident()] = loop
+
+
+class AbstractEventLoopPolicy:
+    pass
+
+
+class DefaultEventLoopPolicy(AbstractEventLoopPolicy):
+    def get_event_loop(self):
+        return get_event_loop()
+
+    def set_event_loop(self, loop):
+        set_event_loop(loop)
+
+    def new_event_loop(self):
+        return new_event_loop()
+
+
+_policy = DefaultEventLoopPolicy()
+
+
+def get_event_loop_policy():
+    return _policy
+
+
+def set_event_loop_policy(policy):
+    global _policy
+    _policy = policy if policy is not None else DefaultEventLoopPolicy()
