@@ -29,6 +29,10 @@ pub fn run(args: RunArgs) -> i32 {
         super::TraceArg::Ops => gilsim::runtime::TraceLevel::Ops,
     });
     options.timeline = args.timeline;
+    options.trace_json = args.trace_json.clone();
+    // The report counts source lines per thread, so it asks for line events.
+    options.line_events = args.html.is_some();
+    options.html = args.html.clone();
     if let Some(code) = args.code {
         let mut argv = vec!["-c".to_string()];
         if let Some(f) = &args.file {
