@@ -112,3 +112,30 @@ fn an_unknown_model_is_a_usage_error() {
         );
     }
 }
+
+#[test]
+fn a_model_whose_run_fails_shows_the_error_and_its_exit_status() {
+    let dir = common::scratch("compare_fails");
+    let program = dir.join("needs_314.py");
+    std::fs::write(
+        &program,
+        "from concurrent import interpreters\nprint('ok')\n",
+    )
+    .unwrap();
+    let out = gilsim(&[
+        "compare",
+        "--no-timelines",
+        "--models",
+        "3.12,3.14",
+        program.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let rows = rows(&stdout);
+    assert_eq!(rows[0][1], "1", "{stdout}");
+    assert!(
+        rows[0][2].starts_with("ImportError: cannot import name"),
+        "{stdout}"
+    );
+    assert_eq!(rows[1][1..3], ["0", "ok"], "{stdout}");
+}

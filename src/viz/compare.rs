@@ -13,7 +13,7 @@ pub fn table(runs: &[ModelRun], clock: &str) -> String {
     let header = [
         "model".to_string(),
         "exit".into(),
-        "output (last line)".into(),
+        "output (last line; error if failed)".into(),
         format!("{clock} time"),
         "speed-up".into(),
         "switches".into(),
@@ -68,13 +68,30 @@ fn row(r: &ModelRun, runs: &[ModelRun]) -> [String; 8] {
     [
         r.label.clone(),
         r.outcome.exit_code.to_string(),
-        last_line(&r.outcome.stdout, 32),
+        shown_line(&r.outcome),
         duration(rec.end),
         speed_up,
         switches,
         requests,
         waiting,
     ]
+}
+
+/// What a row shows of a run's output: its last line, or for a run that failed, the last
+/// line of its error (the exception, the deadlock) — what made it fail.
+fn shown_line(outcome: &crate::drive::RunOutcome) -> String {
+    // gilsim's own closing lines (a simulated run's summary) are not the program's error.
+    let error: String = outcome
+        .stderr
+        .lines()
+        .filter(|l| !l.starts_with("gilsim: simulated run"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if outcome.exit_code != 0 && !error.trim().is_empty() {
+        last_line(&error, 40)
+    } else {
+        last_line(&outcome.stdout, 32)
+    }
 }
 
 /// The output's last non-empty line, cut to `max` characters.
@@ -134,7 +151,7 @@ pub fn timelines(runs: &[ModelRun], columns: usize) -> String {
     let name_width = runs
         .iter()
         .flat_map(|r| &r.recording.lanes)
-        .map(|l| l.name.chars().count().min(24))
+        .map(|l| lane_name(l).chars().count().min(24))
         .max()
         .unwrap_or(0);
     let cells = columns.saturating_sub(name_width + 3).max(10);
@@ -147,7 +164,7 @@ pub fn timelines(runs: &[ModelRun], columns: usize) -> String {
             duration(r.recording.end).trim_start()
         );
         for lane in &r.recording.lanes {
-            let name: String = lane.name.chars().take(24).collect();
+            let name: String = lane_name(lane).chars().take(24).collect();
             let pad = " ".repeat(name_width - name.chars().count());
             let row = lane_cells(&lane.slices, scale, cells);
             let _ = writeln!(out, "{name}{pad} │{row}│");
@@ -162,6 +179,16 @@ pub fn timelines(runs: &[ModelRun], columns: usize) -> String {
     );
     out.push_str("█ running  ░ waiting for the GIL  ─ blocked  (one scale for every model)\n");
     out
+}
+
+/// A lane's name, a subinterpreter's threads prefixed with it (`[1] Thread-1`), as the
+/// terminal timeline names them.
+fn lane_name(lane: &crate::viz::recording::Lane) -> String {
+    if lane.interp == 0 {
+        lane.name.clone()
+    } else {
+        format!("[{}] {}", lane.interp, lane.name)
+    }
 }
 
 /// One lane drawn in `cells` characters over [0, scale): each cell shows the state that
