@@ -144,3 +144,35 @@ fn an_unwritable_report_path_is_a_usage_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot write the report"));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn a_real_run_report_draws_its_lanes_and_says_why_lines_are_not_counted() {
+    let dir = scratch("html_real");
+    let page = dir.join("real.html");
+    let program = repo_file("tests/fixtures/unlocked_counter.py");
+    let out = gilsim(&[
+        "run",
+        "--html",
+        page.to_str().unwrap(),
+        program.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let Some(seen) = in_browser(&page, &dir.join("real.png")) else {
+        return;
+    };
+    assert_clean(&seen, &page);
+    assert_eq!(seen["threads"], 5, "{seen}");
+    let text = seen["text"].as_str().unwrap();
+    assert!(
+        text.contains("Per-line counts are collected in simulated runs"),
+        "{text}"
+    );
+    assert!(
+        seen["tooltip"].as_str().unwrap().contains("duration:"),
+        "{seen}"
+    );
+}

@@ -264,7 +264,10 @@
       tooltip.style.top = ev.clientY + 14 + "px";
     });
     svg.addEventListener("mouseleave", () => { tooltip.style.display = "none"; });
-    window.addEventListener("resize", schedule);
+    // Redrawn whenever its box changes width: a window resize, or the page's scrollbar
+    // appearing once the sections below it are added.
+    if (window.ResizeObserver) new ResizeObserver(schedule).observe(box);
+    else window.addEventListener("resize", schedule);
     render();
   }
 
@@ -289,6 +292,10 @@
     const threads = Object.keys(counts);
     host.appendChild(el("h2", {}, "Source (" + data.source.file + ")" +
       (threads.length ? ": lines entered, per thread" : "")));
+    if (!threads.length && run.trace.otherData && run.trace.otherData.clock === "wall") {
+      host.appendChild(el("div", { class: "sub" }, "Per-line counts are collected in " +
+        "simulated runs (--sim or --seed N): counting every line would slow a real run."));
+    }
     const t = el("table", { class: "source" });
     const head = el("tr");
     head.appendChild(el("th", { class: "num" }, "#"));
