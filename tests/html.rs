@@ -176,3 +176,38 @@ fn a_real_run_report_draws_its_lanes_and_says_why_lines_are_not_counted() {
         "{seen}"
     );
 }
+
+#[test]
+fn a_compare_report_puts_the_models_side_by_side() {
+    let dir = scratch("html_compare");
+    let page = dir.join("compare.html");
+    let program = repo_file("tests/fixtures/unlocked_counter.py");
+    let out = gilsim(&[
+        "compare",
+        "--no-timelines",
+        "--models",
+        "3.9,3.13t",
+        "--html",
+        page.to_str().unwrap(),
+        program.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(&format!("report: {}", page.display())),
+        "{stdout}"
+    );
+    let Some(seen) = in_browser(&page, &dir.join("compare.png")) else {
+        return;
+    };
+    assert_clean(&seen, &page);
+    assert_eq!(seen["timelines"], 2, "{seen}");
+    // Five lanes per model; only the model with a GIL has a GIL track.
+    assert_eq!(seen["threads"], 10, "{seen}");
+    assert_eq!(seen["gil"], 1, "{seen}");
+    let text = seen["text"].as_str().unwrap();
+    assert!(
+        text.contains("speed-up") && text.contains("3.13t"),
+        "{text}"
+    );
+}

@@ -14,10 +14,13 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import cdp  # noqa: E402
 
-# The centre of the widest running slice of the first timeline (hover and click target).
+# The centre of the widest running slice of the first timeline (hover and click target),
+# scrolled into the 1280x720 window first.
 TARGET = """(() => {
-  const rects = Array.from(document.querySelectorAll('svg rect.slice.running'));
+  const svg = document.querySelector('svg');
+  const rects = Array.from(svg.querySelectorAll('rect.slice.running'));
   rects.sort((a, b) => b.getBoundingClientRect().width - a.getBoundingClientRect().width);
+  rects[0].scrollIntoView({block: 'center', inline: 'nearest'});
   const r = rects[0].getBoundingClientRect();
   return [r.left + r.width / 2, r.top + r.height / 2];
 })()"""

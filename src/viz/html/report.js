@@ -275,7 +275,7 @@
     const l = el("div", { class: "legend sub" });
     for (const [cls, text] of [["running", "running (holds the GIL, or a core)"],
       ["waiting", "waiting for the GIL"], ["blocked", "blocked (sleep, lock, queue, join, I/O)"],
-      ["gil", "GIL holder"]]) {
+      ["gil", "GIL track: who holds it (a colour per thread)"]]) {
       const s = el("span");
       s.appendChild(el("i", { class: "swatch", style: "background: var(--" + (cls === "gil" ? "accent" : cls) + ")" }));
       s.appendChild(document.createTextNode(text));
