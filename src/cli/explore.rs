@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 use gilsim::drive::explore::{
-    ExploreOptions, HelperCommand, Report, Tick, default_jobs, explore as run_explore, serve,
+    ExploreOptions, HelperCommand, Report, Tick, default_jobs, explore as run_explore, html_report,
+    replay_witness, serve,
 };
 
 use super::gil_flags::ModelArgs;
@@ -50,6 +51,12 @@ pub struct ExploreArgs {
     /// Print every explored schedule compactly
     #[arg(long)]
     list: bool,
+    /// Write each outcome's witness, replayed, as Chrome trace JSON: DIR/outcome-N.json
+    #[arg(long, value_name = "DIR")]
+    trace_json_dir: Option<PathBuf>,
+    /// Write a self-contained HTML report: the outcomes, each witness's timeline
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
     /// Schedules run at once, in helper processes (default: one per core, at most 8); the
     /// report is the same for any N
     #[arg(short = 'j', long, value_name = "N")]
@@ -136,6 +143,22 @@ pub fn explore(args: ExploreArgs) -> i32 {
             }
         };
     }
+    // A directory that cannot be made is said before a long search, not after it.
+    if let Some(dir) = &args.trace_json_dir
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("gilsim explore: cannot make {}: {e}", dir.display());
+        return 2;
+    }
+    if let Some(path) = &args.html
+        && let Err(e) = std::fs::File::create(path)
+    {
+        eprintln!(
+            "gilsim explore: cannot write the report to {}: {e}",
+            path.display()
+        );
+        return 2;
+    }
     // A program that does not compile has no schedules: say so as `run` would, and fail
     // (a grader must not pass it as "one outcome").
     if let Err(e) = gilsim::compiler::compile_module(&source, &filename) {
@@ -147,7 +170,7 @@ pub fn explore(args: ExploreArgs) -> i32 {
     let report = run_explore(
         &source,
         &filename,
-        script_dir,
+        script_dir.clone(),
         &options,
         &mut |tick: Tick<'_>| {
             let Some(bar) = &bar else {
@@ -171,6 +194,41 @@ pub fn explore(args: ExploreArgs) -> i32 {
         bar.finish_and_clear();
     }
     print!("{}", render(&report, &args, &filename, &options));
+    if let Some(dir) = &args.trace_json_dir {
+        let witness = |i: usize| report.outcomes[i].witness.clone();
+        for i in 0..report.outcomes.len() {
+            let path = dir.join(format!("outcome-{}.json", i + 1));
+            let out = replay_witness(
+                &source,
+                &filename,
+                script_dir.clone(),
+                &options,
+                &witness(i),
+                |run| run.trace_json = Some(path.clone()),
+            );
+            if out.stderr.contains("cannot write the trace") {
+                eprint!("{}", out.stderr);
+                return 1;
+            }
+            println!("trace of outcome {}: {}", i + 1, path.display());
+        }
+    }
+    if let Some(path) = &args.html {
+        let replays: Vec<String> = report
+            .outcomes
+            .iter()
+            .map(|o| replay_command(&args, &filename, o))
+            .collect();
+        let page = html_report(&source, &filename, script_dir, &options, &report, &replays);
+        if let Err(e) = std::fs::write(path, page) {
+            eprintln!(
+                "gilsim explore: cannot write the report to {}: {e}",
+                path.display()
+            );
+            return 1;
+        }
+        println!("report: {}", path.display());
+    }
     if args.expect_unique && report.outcomes.len() > 1 {
         eprintln!(
             "gilsim explore: expected one outcome, found {}",
@@ -250,12 +308,7 @@ fn render(report: &Report, args: &ExploreArgs, filename: &str, options: &Explore
             let _ = writeln!(out, "  stderr:");
             write_block(&mut out, &o.stderr);
         }
-        let _ = writeln!(
-            out,
-            "  witness: gilsim run{} --replay '{}' {filename}",
-            model_flags(args),
-            o.witness.to_one_line()
-        );
+        let _ = writeln!(out, "  witness: {}", replay_command(args, filename, o));
     }
     if !report.listing.is_empty() {
         let _ = writeln!(out, "\nschedules:");
@@ -264,6 +317,19 @@ fn render(report: &Report, args: &ExploreArgs, filename: &str, options: &Explore
         }
     }
     out
+}
+
+/// The command line that replays an outcome's witness.
+fn replay_command(
+    args: &ExploreArgs,
+    filename: &str,
+    o: &gilsim::drive::explore::Outcome,
+) -> String {
+    format!(
+        "gilsim run{} --replay '{}' {filename}",
+        model_flags(args),
+        o.witness.to_one_line()
+    )
 }
 
 fn write_block(out: &mut String, text: &str) {

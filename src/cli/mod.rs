@@ -1,5 +1,7 @@
-//! The command line (clap): `gilsim [run] FILE`, `gilsim run -c CODE`, `gilsim dis FILE`.
+//! The command line (clap): `gilsim [run] FILE`, `gilsim run -c CODE`, `gilsim dis FILE`,
+//! `gilsim explore FILE`, `gilsim compare FILE`.
 
+mod compare;
 mod dis;
 mod explore;
 mod gil_flags;
@@ -20,8 +22,11 @@ const EXAMPLES: &str = "Examples:
   gilsim run -X gil=0 programs/threads_count_two_threads.py    free-threaded: no GIL at all
   gilsim run --seed 7 --timeline programs/threads_counter_race.py   a reproducible run, drawn
   gilsim run --timeline programs/subinterpreters_pipeline.py   subinterpreters, a GIL each
+  gilsim run --seed 1 --trace-json t.json programs/threads_count_two_threads.py  for Perfetto
+  gilsim run --seed 1 --html report.html programs/threads_count_two_threads.py   for a browser
   gilsim run --shared-gil programs/subinterpreters_pipeline.py  ... sharing one, as <= 3.11
   gilsim explore programs/exercises/bank_race.py    every outcome of a racy program
+  gilsim compare programs/threads_count_two_threads.py    under 2.7, 3.9, 3.12 and 3.13t
   gilsim dis programs/countdown_count.py      bytecode, laid out like `python -m dis`";
 
 #[derive(Parser, Debug)]
@@ -49,6 +54,9 @@ enum Command {
     /// Run a program under many schedules and list every distinct outcome
     #[command(after_help = explore::EXAMPLES)]
     Explore(Box<explore::ExploreArgs>),
+    /// Run a program under several GIL models and compare them in one table
+    #[command(after_help = compare::EXAMPLES)]
+    Compare(Box<compare::CompareArgs>),
 }
 
 #[derive(Args, Debug, Default)]
@@ -88,6 +96,12 @@ pub struct RunArgs {
     /// Draw a timeline of the threads at exit: running, waiting for the GIL, blocked
     #[arg(long)]
     timeline: bool,
+    /// Write the run as Chrome trace JSON to FILE (opens in Perfetto and chrome://tracing)
+    #[arg(long, value_name = "FILE")]
+    trace_json: Option<PathBuf>,
+    /// Write a self-contained HTML report to FILE: timeline, GIL track, stats, source
+    #[arg(long, value_name = "FILE")]
+    html: Option<PathBuf>,
     /// Stop a simulated run after N instructions (implies --sim)
     #[arg(long, value_name = "N")]
     max_steps: Option<u64>,
@@ -164,6 +178,7 @@ pub fn main() -> i32 {
         Some(Command::Run(args)) => run::run(*args),
         Some(Command::Dis(args)) => dis::dis(&args.file),
         Some(Command::Explore(args)) => explore::explore(*args),
+        Some(Command::Compare(args)) => compare::compare(*args),
         None => {
             if cli.run.file.is_none() && cli.run.code.is_none() {
                 eprintln!("gilsim: no program given (try `gilsim --help`)");

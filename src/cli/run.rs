@@ -29,6 +29,13 @@ pub fn run(args: RunArgs) -> i32 {
         super::TraceArg::Ops => gilsim::runtime::TraceLevel::Ops,
     });
     options.timeline = args.timeline;
+    options.trace_json = args.trace_json.clone();
+    // The report counts source lines per thread, so it asks for line events; only in a
+    // simulated run, where they cost wall time only: in a real run, reporting every line
+    // (the per-instruction loop plus a clock read per line) made a CPU-bound two-thread
+    // run 40 times slower, which would distort the very switching the report shows.
+    options.line_events = args.html.is_some() && options.sim.is_some();
+    options.html = args.html.clone();
     if let Some(code) = args.code {
         let mut argv = vec!["-c".to_string()];
         if let Some(f) = &args.file {

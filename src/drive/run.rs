@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use super::main_module::{Prepared, execute_prepared};
 use crate::runtime::{Interpreter, RunOptions, Runtime};
+use crate::viz::recording::{Recorder, Recording};
 use crate::vm::context::Vm;
 
 /// Native stack of the thread that runs the main program. Python-to-Python calls do not use
@@ -22,6 +23,8 @@ pub struct RunOutcome {
     pub stderr: String,
     /// The decisions of a simulated run (what `--save-schedule` writes).
     pub schedule: Option<crate::runtime::sched::schedule::Schedule>,
+    /// The run as lanes of slices, when `RunOptions::record` (or a view drawn from it) asked.
+    pub recording: Option<Arc<Recording>>,
 }
 
 /// Runs a file (its directory becomes `sys.path[0]`).
@@ -73,6 +76,7 @@ fn not_run(msg: String, exit_code: i32, capture: bool) -> RunOutcome {
         stdout: String::new(),
         stderr: if capture { msg } else { String::new() },
         schedule: None,
+        recording: None,
     }
 }
 
@@ -98,6 +102,18 @@ pub fn run_prepared(
 ) -> RunOutcome {
     let timeout = options.timeout;
     let program = prepared.hash.clone();
+    // A view that cannot be written is said before the run, not after a long one.
+    for (path, what) in [
+        (&options.trace_json, "the trace"),
+        (&options.html, "the report"),
+    ] {
+        if let Some(path) = path
+            && let Err(e) = std::fs::File::create(path)
+        {
+            let msg = format!("gilsim: cannot write {what} to {}: {e}\n", path.display());
+            return not_run(msg, 2, options.capture);
+        }
+    }
     let runtime = Runtime::new(options);
     let interp = Interpreter::main(runtime.clone());
     *interp.script_dir.lock() = script_dir;
@@ -114,6 +130,18 @@ pub fn run_prepared(
         .options
         .stats
         .then(|| crate::viz::stats::Stats::attach(&interp));
+    let recorder = runtime.options.records().then(|| Recorder::attach(&interp));
+    // The report's own --stats table, apart from the one --stats prints.
+    let report_stats = runtime
+        .options
+        .html
+        .is_some()
+        .then(|| crate::viz::stats::Stats::attach(&interp));
+    let views = Views {
+        recorder: recorder.as_deref(),
+        stats: report_stats.as_deref(),
+        prepared,
+    };
     let (tx, rx) = crossbeam::channel::bounded::<i32>(1);
     let main_program = prepared.clone();
     let worker_thread = thread.clone();
@@ -174,7 +202,9 @@ pub fn run_prepared(
                 let code = rx.recv_timeout(Duration::from_secs(2)).unwrap_or(1);
                 join_threads(&interp);
                 stop_watchdog();
-                return finish(&interp, code.max(1), &program);
+                let mut outcome = finish(&interp, code.max(1), &program);
+                views.finish(&interp, &mut outcome);
+                return outcome;
             }
         },
     };
@@ -184,7 +214,8 @@ pub fn run_prepared(
     if let Some(timeline) = timeline {
         draw_timeline(&interp, &timeline);
     }
-    let outcome = finish(&interp, code, &program);
+    let mut outcome = finish(&interp, code, &program);
+    views.finish(&interp, &mut outcome);
     // Subinterpreters the program did not destroy end with it (as CPython finalizes them).
     for sub in runtime.take_subinterpreters() {
         crate::vm::teardown::break_cycles(&sub);
@@ -209,6 +240,74 @@ fn draw_timeline(interp: &Arc<Interpreter>, timeline: &crate::viz::timeline::Tim
         .write_str(&timeline.render(end, columns, color));
 }
 
+/// What is drawn from a run after it ends: its recording (kept in the outcome), the trace
+/// JSON and the HTML report.
+struct Views<'a> {
+    recorder: Option<&'a Recorder>,
+    stats: Option<&'a crate::viz::stats::Stats>,
+    prepared: &'a Prepared,
+}
+
+impl Views<'_> {
+    /// Keeps the recording and writes the files asked for (a write that fails is said on
+    /// stderr and makes the exit status at least 1).
+    fn finish(&self, interp: &Arc<Interpreter>, outcome: &mut RunOutcome) {
+        let Some(recorder) = self.recorder else {
+            return;
+        };
+        let runtime = &interp.runtime;
+        let elapsed = runtime.sched.elapsed();
+        let recording = Arc::new(recorder.finish(elapsed));
+        let program = &self.prepared.filename;
+        if let Some(path) = &runtime.options.trace_json {
+            let text = crate::viz::trace_json::render(&recording, program);
+            write_view(interp, path, &text, "the trace", outcome);
+        }
+        if let Some(path) = &runtime.options.html {
+            let stats = self.stats.map(|s| s.report(elapsed)).unwrap_or_default();
+            let entry = crate::viz::html::run_entry(&recording, program, &stats);
+            let clock = if recording.virtual_clock {
+                "simulated, virtual clock"
+            } else {
+                "real, wall clock"
+            };
+            let subtitle = format!(
+                "{} · {clock} · {}",
+                runtime.options.interpreter.describe(),
+                crate::viz::compare::duration(recording.end)
+            );
+            let html = crate::viz::html::page(
+                "run",
+                &format!("gilsim run {program}"),
+                &subtitle,
+                Some((program, &self.prepared.source)),
+                vec![entry],
+                serde_json::json!({}),
+            );
+            write_view(interp, path, &html, "the report", outcome);
+        }
+        outcome.recording = Some(recording);
+    }
+}
+
+/// Writes a view to `path`; a failure is said on stderr and fails the run.
+fn write_view(
+    interp: &Arc<Interpreter>,
+    path: &Path,
+    text: &str,
+    what: &str,
+    outcome: &mut RunOutcome,
+) {
+    if let Err(e) = std::fs::write(path, text) {
+        let runtime = &interp.runtime;
+        let msg = format!("gilsim: cannot write {what} to {}: {e}\n", path.display());
+        runtime.stderr.write_str(&msg);
+        runtime.stderr.flush();
+        outcome.stderr = runtime.stderr.captured_text();
+        outcome.exit_code = outcome.exit_code.max(1);
+    }
+}
+
 /// Joins every OS thread the program started (all have been asked to stop by now).
 fn join_threads(interp: &Arc<Interpreter>) {
     let handles: Vec<_> = interp.runtime.handles.lock().drain(..).collect();
@@ -229,6 +328,7 @@ fn finish(interp: &Arc<Interpreter>, exit_code: i32, program: &str) -> RunOutcom
             .sched
             .simulated()
             .map(|sim| sim.schedule(runtime.options.model_line(), program.to_string())),
+        recording: None,
     }
 }
 

@@ -103,6 +103,16 @@ pub struct RunOptions {
     pub timeline: bool,
     /// Where to write the simulated run's schedule (`--save-schedule`).
     pub save_schedule: Option<std::path::PathBuf>,
+    /// Keep the whole run as lanes of slices (`RunOutcome::recording`), for the views drawn
+    /// after it (`gilsim compare`).
+    pub record: bool,
+    /// Where to write the run as Chrome trace JSON (`--trace-json`).
+    pub trace_json: Option<std::path::PathBuf>,
+    /// Where to write the run's HTML report (`--html`).
+    pub html: Option<std::path::PathBuf>,
+    /// Report source lines to the observers (as `--trace lines` does, printing nothing):
+    /// the HTML report's per-line counts. It does not change a simulated run's schedule.
+    pub line_events: bool,
     /// Mean latency of the simulated `requests` module, in seconds (`--io-latency`).
     pub io_latency: f64,
     /// Every interpreter shares the main interpreter's GIL (`--shared-gil`; CPython <= 3.11).
@@ -122,6 +132,10 @@ impl Default for RunOptions {
             stats: false,
             sim: None,
             save_schedule: None,
+            record: false,
+            trace_json: None,
+            html: None,
+            line_events: false,
             trace: None,
             timeline: false,
             io_latency: 0.1,
@@ -132,6 +146,11 @@ impl Default for RunOptions {
 }
 
 impl RunOptions {
+    /// Whether the run must be recorded as lanes of slices.
+    pub fn records(&self) -> bool {
+        self.record || self.trace_json.is_some() || self.html.is_some()
+    }
+
     /// Whether every subinterpreter shares the main interpreter's GIL: asked for with
     /// `--shared-gil`, or the run stands for CPython <= 3.11, where one GIL served the whole
     /// process (PEP 684 gave each interpreter its own in 3.12): `--like 3.11` or older, or the

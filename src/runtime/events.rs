@@ -42,6 +42,8 @@ pub enum Event {
     Block {
         thread: u64,
         what: String,
+        /// The program's line that blocked (0 when none: interpreter shutdown).
+        line: u32,
     },
     Wake {
         thread: u64,
@@ -126,5 +128,41 @@ impl Events {
         for o in self.observers.read().iter() {
             o.event(at, event);
         }
+    }
+}
+
+/// Events as observer tests write them: thread `n` named `Thread-n`, GIL 0.
+#[cfg(test)]
+pub(crate) mod sample {
+    use super::Event;
+    use crate::runtime::gil::ReleaseReason;
+    use std::time::Duration;
+
+    pub(crate) fn start(thread: u64) -> Event {
+        Event::ThreadStart {
+            thread,
+            name: format!("Thread-{thread}"),
+        }
+    }
+
+    pub(crate) fn acquire(thread: u64) -> Event {
+        Event::GilAcquire {
+            gil: 0,
+            thread,
+            waited: Duration::ZERO,
+        }
+    }
+
+    pub(crate) fn release(thread: u64, reason: ReleaseReason) -> Event {
+        Event::GilRelease {
+            gil: 0,
+            thread,
+            reason,
+        }
+    }
+
+    /// Delivers `event` at `at` ns to `observer`.
+    pub(crate) fn deliver(observer: &dyn super::Observer, at: u64, event: Event) {
+        observer.event(Duration::from_nanos(at), &event);
     }
 }

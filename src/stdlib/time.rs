@@ -25,8 +25,15 @@ pub fn create(vm: &Vm) -> Arc<Module> {
             ("process_time_ns", process_time_ns),
             ("thread_time", thread_time),
             ("thread_time_ns", thread_time_ns),
-            ("sleep", sleep),
         ],
+    );
+    // `sleep` blocks: it records its caller's position, which traces show.
+    m.set(
+        "sleep",
+        Value::Builtin(Arc::new(crate::vm::objects::function::BuiltinFunction {
+            needs_frame: true,
+            ..crate::vm::objects::function::BuiltinFunction::new("sleep", sleep)
+        })),
     );
     super::time_calendar::register(vm, &m);
     for (name, f) in NOT_SUPPORTED {

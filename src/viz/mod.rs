@@ -1,10 +1,15 @@
 //! Watching a run: the `--trace` log, the `--timeline` chart and the `--stats` figures, each
-//! an observer of the event stream.
+//! an observer of the event stream; the trace JSON and the HTML report, drawn from a
+//! recording of it.
 
+pub mod compare;
+pub mod html;
+pub mod recording;
 pub mod stats;
 pub mod terminal;
 pub mod timeline;
 pub mod trace;
+pub mod trace_json;
 pub mod wrap;
 
 use std::sync::Weak;

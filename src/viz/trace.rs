@@ -51,7 +51,7 @@ impl Trace {
         Some(match event {
             Event::ThreadStart { thread, .. } => (*thread, "starts".into()),
             Event::ThreadExit { thread } => (*thread, "exits".into()),
-            Event::Block { thread, what } => (*thread, format!("blocks, waiting for {what}")),
+            Event::Block { thread, what, .. } => (*thread, format!("blocks, waiting for {what}")),
             Event::Wake { .. } => return None,
             Event::DropRequest { gil, by, holder } => (
                 *by,

@@ -75,7 +75,8 @@ impl Vm {
         let tally =
             crate::runtime::sched::Tally::new(sched.counts_instructions(), interp.gil.model);
         let trace = interp.runtime.options.trace;
-        let tracing = trace.is_some_and(|t| t >= crate::runtime::TraceLevel::Lines);
+        let tracing = trace.is_some_and(|t| t >= crate::runtime::TraceLevel::Lines)
+            || interp.runtime.options.line_events;
         let trace_ops = trace == Some(crate::runtime::TraceLevel::Ops);
         Vm {
             interp,

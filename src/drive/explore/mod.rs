@@ -22,7 +22,10 @@ use crate::runtime::sched::schedule::{Decision, Kind, Schedule};
 mod frontier;
 mod plans;
 mod processes;
+mod witness;
 mod workers;
+
+pub use witness::{html_report, replay_witness};
 
 /// What to explore and within which budgets.
 #[derive(Debug, Clone)]
@@ -225,6 +228,8 @@ impl RunSpec<'_> {
         run.timeline = false;
         run.stats = false;
         run.save_schedule = None;
+        run.record = false;
+        run.trace_json = None;
         run.sim = Some(SimOptions {
             seed,
             max_steps: Some(self.options.max_steps),

@@ -115,6 +115,7 @@ fn record_wait(c: &Caller<'_>, wait: &Wait, indefinite: bool, at: Duration) {
         .emit_at(at, || super::events::Event::Block {
             thread,
             what: wait.what.clone(),
+            line: wait.location.as_ref().map_or(0, |l| l.line),
         });
 }
 

@@ -147,6 +147,7 @@ impl Observer for Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::runtime::events::sample::{acquire, deliver, start};
 
     fn timeline(model: GilModel) -> Timeline {
         let timeline = Timeline {
@@ -160,22 +161,7 @@ mod tests {
     }
 
     fn ev(timeline: &Timeline, at: u64, event: Event) {
-        timeline.event(Duration::from_nanos(at), &event);
-    }
-
-    fn start(thread: u64) -> Event {
-        Event::ThreadStart {
-            thread,
-            name: format!("Thread-{thread}"),
-        }
-    }
-
-    fn acquire(thread: u64) -> Event {
-        Event::GilAcquire {
-            gil: 0,
-            thread,
-            waited: Duration::ZERO,
-        }
+        deliver(timeline, at, event);
     }
 
     #[test]
@@ -189,6 +175,7 @@ mod tests {
             Event::Block {
                 thread: 1,
                 what: "join".into(),
+                line: 0,
             },
         );
         ev(&t, 90, Event::ThreadExit { thread: 2 });

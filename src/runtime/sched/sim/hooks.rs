@@ -157,6 +157,7 @@ pub(in crate::runtime::sched) fn sleep(
         .emit_at(Duration::from_nanos(now), || {
             crate::runtime::events::Event::Block {
                 thread,
+                line: wait.location.as_ref().map_or(0, |l| l.line),
                 what: wait.what,
             }
         });
