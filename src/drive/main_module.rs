@@ -5,12 +5,10 @@
 use std::sync::Arc;
 
 use crate::compiler::bytecode::CodeObject;
-use crate::runtime::thread::breaker;
 use crate::vm::context::Vm;
 use crate::vm::eval::Resume;
 use crate::vm::eval::frame::Frame;
 use crate::vm::objects::module::Module;
-use crate::vm::objects::types::types;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::PyErr;
 
@@ -116,35 +114,6 @@ fn run_threading_atexits(vm: &Vm) -> crate::vm::pyerr::PyResult<()> {
 
 /// Prints an uncaught exception (or handles SystemExit) and returns the exit status.
 pub fn report_uncaught(vm: &Vm, err: &PyErr) -> i32 {
-    let runtime = &vm.interp.runtime;
-    runtime.stdout.flush();
-    if vm
-        .thread
-        .eval_breaker
-        .load(std::sync::atomic::Ordering::Relaxed)
-        & breaker::STOP
-        != 0
-    {
-        return 1;
-    }
-    if err.is_instance_of(&types().exc.system_exit) {
-        let args = err.args();
-        return match args.as_slice() {
-            [] | [Value::None] => 0,
-            [Value::Int(i)] => *i as i32,
-            [Value::Bool(b)] => i32::from(*b),
-            [other] => {
-                let text = vm.str(other).unwrap_or_default();
-                runtime.stderr.write_str(&format!("{text}\n"));
-                1
-            }
-            many => {
-                let text = vm.repr(&Value::tuple(many.to_vec())).unwrap_or_default();
-                runtime.stderr.write_str(&format!("{text}\n"));
-                1
-            }
-        };
-    }
-    runtime.stderr.write_str(&vm.format_exception(err));
-    1
+    vm.interp.runtime.stdout.flush();
+    vm.report_exit(err)
 }

@@ -253,38 +253,11 @@ fn run_child(vm: &Vm, pid: u64, method: Method, job: Job) {
     }
 }
 
-/// An exception that escaped the child's own code: printed as CPython's child prints it,
-/// exit code 1 (a stop of the whole run is not the child's error).
+/// An exception that escaped the child's own code: printed as CPython's child prints it
+/// (SystemExit gives its code).
 fn report(vm: &Vm, err: &PyErr) -> i64 {
-    if vm.thread.stopping() {
-        return 1;
-    }
-    if err.is_instance_of(&crate::vm::objects::types::types().exc.system_exit) {
-        return exit_code_of(vm, err);
-    }
-    let text = vm.format_exception(err);
-    let runtime = &vm.interp.runtime;
-    runtime.stdout.flush();
-    runtime.stderr.write_str(&text);
-    1
-}
-
-/// `SystemExit(code)` as an exit status: None 0, an int itself, anything else printed and 1.
-fn exit_code_of(vm: &Vm, err: &PyErr) -> i64 {
-    let args = err
-        .exc
-        .exc_data()
-        .map(|d| d.lock().args.clone())
-        .unwrap_or_default();
-    match args.first() {
-        None | Some(Value::None) => 0,
-        Some(Value::Int(i)) => *i,
-        Some(other) => {
-            let text = vm.str(other).unwrap_or_default();
-            vm.interp.runtime.stderr.write_str(&format!("{text}\n"));
-            1
-        }
-    }
+    vm.interp.runtime.stdout.flush();
+    i64::from(vm.report_exit(err))
 }
 
 fn run_job(vm: &Vm, pid: u64, job: Job) -> PyResult<i64> {

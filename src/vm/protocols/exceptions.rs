@@ -234,6 +234,37 @@ impl Vm {
     }
 
     /// The full text CPython prints for an uncaught exception, including chained ones.
+    /// What an exception that ended a program or a process's code makes of its exit
+    /// status, as CPython's `handle_system_exit` does: SystemExit's code (its text printed
+    /// when it is not an int), else the traceback printed and 1. A thread the run stopped
+    /// reports nothing.
+    pub fn report_exit(&self, err: &PyErr) -> i32 {
+        let runtime = &self.interp.runtime;
+        if self.thread.stopping() {
+            return 1;
+        }
+        if err.is_instance_of(&types().exc.system_exit) {
+            let args = err.args();
+            return match args.as_slice() {
+                [] | [Value::None] => 0,
+                [Value::Int(i)] => *i as i32,
+                [Value::Bool(b)] => i32::from(*b),
+                [other] => {
+                    let text = self.str(other).unwrap_or_default();
+                    runtime.stderr.write_str(&format!("{text}\n"));
+                    1
+                }
+                many => {
+                    let text = self.repr(&Value::tuple(many.to_vec())).unwrap_or_default();
+                    runtime.stderr.write_str(&format!("{text}\n"));
+                    1
+                }
+            };
+        }
+        runtime.stderr.write_str(&self.format_exception(err));
+        1
+    }
+
     pub fn format_exception(&self, err: &PyErr) -> String {
         let mut out = String::new();
         let mut seen: Vec<usize> = Vec::new();
