@@ -190,3 +190,28 @@ fn processes_are_there_under_every_version() {
         assert_eq!(out.stdout, format!("{method} True\n"));
     }
 }
+
+/// What pickle refuses is worded as each CPython words it: 3.11/3.12's messages by default,
+/// 3.13's "Can't get local object", 3.14's new messages with notes saying where in the
+/// structure and the failed lookup as context (stored from CPython 3.11.7, 3.13.0, 3.14.10).
+#[test]
+fn pickling_errors_read_as_each_cpython() {
+    let program = common::repo_file("tests/fixtures/pickle_errors_by_version.py");
+    for (like, stored) in [
+        (None, "3.11"),
+        (Some((3, 13)), "3.13"),
+        (Some((3, 14)), "3.14"),
+    ] {
+        let options = match like {
+            Some((major, minor)) => common::options().like(major, minor),
+            None => common::options(),
+        };
+        let out = options.run_file(&program);
+        let want = std::fs::read_to_string(common::repo_file(&format!(
+            "tests/fixtures/pickle_errors_by_version/{stored}.out"
+        )))
+        .unwrap();
+        assert_eq!(out.exit_code, 0, "{stored}: {}", out.stderr);
+        assert_eq!(out.stdout, want, "as {stored}");
+    }
+}

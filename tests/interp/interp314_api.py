@@ -1,4 +1,4 @@
-# Expected output: CPython 3.14, written by hand from PEP 734 and 3.14's Lib/concurrent/interpreters (no CPython 3.14 on the project's machines yet; tests/tools/expect_interp.py checks it where one is installed).
+# Expected output: CPython 3.14 (3.14.10; tests/tools/expect_interp.py writes it with a CPython 3.14 from Debian, e.g. in a sid chroot, where pyenv has none).
 # concurrent.interpreters (PEP 734): interpreters, exec, prepare_main, call with arguments and a result, ExecutionFailed, and queues between interpreters.
 from concurrent import interpreters
 import queue
@@ -26,7 +26,7 @@ if __name__ == "__main__":
     # __main__ persists between exec calls; prepare_main binds shareable data there.
     interp.exec("total = 40")
     interp.prepare_main(extra=2, words=("a", "b"))
-    interp.prepare_main({"nested": [1, {"k": (2.5, None, True)}]})
+    interp.prepare_main({"nested": (1, ("k", (2.5, None, True)))})
     interp.exec("print('in the subinterpreter:', total + extra, words, nested)")
 
     # call: a function runs there; arguments and the result are copied (3.14 pickles

@@ -1,4 +1,4 @@
-# Expected output: CPython 3.14, written by hand from 3.14's Lib/concurrent/futures/interpreter.py (no CPython 3.14 on the project's machines yet; tests/tools/expect_interp.py checks it where one is installed).
+# Expected output: CPython 3.14 (3.14.10; tests/tools/expect_interp.py writes it with a CPython 3.14 from Debian, e.g. in a sid chroot, where pyenv has none).
 # InterpreterPoolExecutor: each worker thread owns a subinterpreter; results come back by value, exceptions as themselves with the ExecutionFailed as their cause.
 from concurrent.futures import InterpreterPoolExecutor, ThreadPoolExecutor, as_completed
 

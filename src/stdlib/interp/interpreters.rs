@@ -11,8 +11,9 @@ use crate::vm::objects::function::{Args, NativeFn};
 use crate::vm::objects::module::Module;
 use crate::vm::objects::types::{type_name, types};
 use crate::vm::objects::value::Value;
-use crate::vm::pyerr::{PyErr, PyResult, not_implemented_error, type_error, value_error};
+use crate::vm::pyerr::{PyErr, PyResult, type_error, value_error};
 
+use super::fallback;
 use super::share::{Rules, Shared, share, share_namespace};
 use super::{DestroyError, ExcInfo, Script};
 use crate::runtime::Interpreter;
@@ -95,17 +96,12 @@ static ERRORS: LazyLock<Errors> = LazyLock::new(|| {
 pub fn not_shareable(vm: &Vm, value: &Value, rules: Rules) -> PyErr {
     let culprit = super::share::culprit(value, rules);
     let shown = vm.repr(&culprit).unwrap_or_default();
-    if rules >= Rules::Py314 && super::share::pickled_by_cpython_314(&culprit) {
-        return not_implemented_error(format!(
-            "gilsim does not pickle {shown} between interpreters as CPython 3.14 does: \
-             send plain data (None, bool, int, float, str, bytes, tuples, lists, dicts, \
-             sets) or a queue"
-        ));
-    }
-    PyErr::msg(
-        &ERRORS.not_shareable,
-        format!("{shown} does not support cross-interpreter data"),
-    )
+    not_shareable_msg(format!("{shown} does not support cross-interpreter data"))
+}
+
+/// `NotShareableError(msg)`.
+pub fn not_shareable_msg(msg: impl Into<String>) -> PyErr {
+    PyErr::msg(&ERRORS.not_shareable, msg)
 }
 
 /// An interpreter id: an int (3.13 has no InterpreterID class any more).
@@ -358,7 +354,11 @@ fn shared_by(vm: &Vm, ns: Option<&Value>, rules: Rules) -> PyResult<Vec<(String,
     };
     for (_, value) in d.items() {
         if share(&value, rules)?.is_none() {
-            return Err(not_shareable(vm, &value, rules));
+            return Err(match rules {
+                // 3.14's `set___main___attrs` does not fall back to pickle.
+                Rules::Py314 => fallback::refusal(vm, &value, false),
+                _ => not_shareable(vm, &value, rules),
+            });
         }
     }
     share_namespace(vm, ns, rules)
@@ -499,10 +499,10 @@ fn call(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `_call_with_result(id, callable, args, kwargs) -> (result, excinfo, exception)` (gilsim's
 /// own, for `concurrent.interpreters`): 3.14's `_interpreters.call`, which passes arguments
-/// and brings the result back — both shared by 3.14's rules (pickle, for plain data); a
-/// builtin exception comes back too, for `InterpreterPoolExecutor` to re-raise. The
-/// function is made there of its code object, defaults and that interpreter's `__main__`
-/// (CPython 3.14 pickles a function by name or shares a stateless one by its code).
+/// and brings the result back, by 3.14's rules with pickle as the fallback; a builtin
+/// exception comes back too, for `InterpreterPoolExecutor` to re-raise. A stateless
+/// function crosses as its code and runs with that interpreter's `__main__` as globals;
+/// any other callable crosses by pickle, by name (`_interp_call_pack`).
 fn call_with_result(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let p = parse(
         "_call_with_result",
@@ -511,30 +511,14 @@ fn call_with_result(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         2,
     )?;
     let target = lookup(vm, p.get(0).unwrap_or(&Value::None))?;
-    let Some(Value::Function(f)) = p.get(1) else {
-        return Err(type_error(format!(
-            "callable must be a function, got {}",
-            type_name(p.get(1).unwrap_or(&Value::None))
-        )));
-    };
-    if !f.closure.is_empty() {
-        return Err(value_error("closures not supported"));
-    }
-    let share_or_refuse = |v: &Value| -> PyResult<Shared> {
-        share(v, Rules::Py314)?.ok_or_else(|| not_shareable(vm, v, Rules::Py314))
-    };
-    let defaults = f
-        .defaults
-        .iter()
-        .map(share_or_refuse)
-        .collect::<PyResult<Vec<_>>>()?;
+    let function = callable_data(vm, p.get(1).unwrap_or(&Value::None))?;
+    // The args tuple crosses as one value, item by item; the kwargs dict by pickle.
     let positional = match p.given(2) {
         None => Vec::new(),
-        Some(Value::Tuple(t)) => t
-            .items
-            .iter()
-            .map(share_or_refuse)
-            .collect::<PyResult<_>>()?,
+        Some(Value::Tuple(t)) => match fallback::share_or_pickle(vm, &Value::Tuple(t.clone()))? {
+            Some(Shared::Tuple(items)) => items,
+            _ => return Err(fallback::refusal(vm, &Value::Tuple(t.clone()), true)),
+        },
         Some(other) => {
             return Err(type_error(format!(
                 "args must be a tuple, got {}",
@@ -542,27 +526,25 @@ fn call_with_result(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             )));
         }
     };
-    let mut keywords = Vec::new();
-    match p.given(3) {
-        None => {}
-        Some(Value::Dict(d)) => {
-            for (k, v) in d.items() {
-                keywords.push((vm.str(&k)?, share_or_refuse(&v)?));
-            }
-        }
+    let keywords = match p.given(3) {
+        None => None,
+        Some(Value::Dict(d)) if d.is_empty() => None,
+        Some(kwargs @ Value::Dict(_)) => match fallback::pickled(vm, kwargs) {
+            Some(shared) => Some(shared),
+            None => return Err(fallback::refusal(vm, kwargs, true)),
+        },
         Some(other) => {
             return Err(type_error(format!(
                 "kwargs must be a dict, got {}",
                 type_name(other)
             )));
         }
-    }
+    };
     if super::is_running(&target) && !target.is_main() {
         return Err(PyErr::msg(&ERRORS.base, "interpreter already running"));
     }
     let call = super::Call {
-        code: f.code.clone(),
-        defaults,
+        function,
         args: positional,
         kwargs: keywords,
     };
@@ -586,6 +568,28 @@ fn call_with_result(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 exception,
             ]))
         }
+    }
+}
+
+/// The callable of a 3.14 `call` as data: a stateless function's code, else the callable
+/// pickled; if pickle refuses it, the stateless check's error (`_PyFunction_GetXIData`).
+fn callable_data(vm: &Vm, callable: &Value) -> PyResult<super::CallTarget> {
+    if !vm.is_callable(callable) {
+        return Err(type_error(format!(
+            "expected a callable, got {}",
+            vm.repr(callable)?
+        )));
+    }
+    let refusal = match callable {
+        Value::Function(f) => match super::fallback::not_stateless(vm, f) {
+            None => return Ok(super::CallTarget::Code(f.code.clone())),
+            Some(reason) => super::fallback::stateless_refusal(reason),
+        },
+        other => not_shareable_msg(format!("expected a function, got {}", vm.repr(other)?)),
+    };
+    match super::fallback::pickled(vm, callable) {
+        Some(data) => Ok(super::CallTarget::Pickled(data)),
+        None => Err(refusal),
     }
 }
 

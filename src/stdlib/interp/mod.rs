@@ -4,6 +4,7 @@
 //! CPython swaps thread states (`_run_script_in_interpreter`, Modules/_xxsubinterpretersmodule.c).
 
 pub mod channels;
+pub mod fallback;
 pub mod interpreters;
 pub mod queues;
 pub mod share;
@@ -119,17 +120,23 @@ pub enum Script<'a> {
     /// A function's code object, which takes no arguments and has no closure: code objects
     /// are immutable, so the target runs the same one (3.13's `exec(id, func)`).
     Code(Arc<CodeObject>),
-    /// A call of a function made there of `code` (with `defaults`) and the target's
-    /// `__main__` as its globals, with these arguments (3.14's `Interpreter.call`).
+    /// A call of a callable with these arguments (3.14's `Interpreter.call`).
     Call(Box<Call>),
 }
 
 /// A function call to make in another interpreter, its parts as shared data.
 pub struct Call {
-    pub code: Arc<CodeObject>,
-    pub defaults: Vec<Shared>,
+    pub function: CallTarget,
     pub args: Vec<Shared>,
-    pub kwargs: Vec<(String, Shared)>,
+    /// The keyword arguments' dict, pickled (None: no keywords).
+    pub kwargs: Option<Shared>,
+}
+
+/// What is called: a stateless function's code, made into a function there with the
+/// target's `__main__` as its globals, or a callable sent by pickle.
+pub enum CallTarget {
+    Code(Arc<CodeObject>),
+    Pickled(Shared),
 }
 
 /// Runs `source` in `target`'s `__main__` on the calling OS thread, after binding `shared`
@@ -213,18 +220,15 @@ fn run_in_main(vm: &Vm, script: Script<'_>) -> PyResult<Option<Shared>> {
     Ok(None)
 }
 
-/// Makes the function of `call` in this interpreter, calls it, and shares its result (a
-/// result that cannot cross raises NotShareableError here, as unpickling would fail there).
+/// Makes the callable of `call` in this interpreter, calls it, and shares its result by
+/// 3.14's rules (a result that cannot cross arrives as a refusal, which the caller raises).
 fn call_in_main(vm: &Vm, main: &Module, call: Call) -> PyResult<Shared> {
     use crate::vm::objects::function::{Args, Function};
-    let defaults = call
-        .defaults
-        .into_iter()
-        .map(|d| d.into_value(vm))
-        .collect::<PyResult<Vec<_>>>()?;
-    let function = Function {
-        defaults,
-        ..Function::for_code(call.code, main.dict.clone())
+    let callable = match call.function {
+        CallTarget::Code(code) => {
+            Value::Function(Arc::new(Function::for_code(code, main.dict.clone())))
+        }
+        CallTarget::Pickled(data) => data.into_value(vm)?,
     };
     let mut args = call
         .args
@@ -232,24 +236,30 @@ fn call_in_main(vm: &Vm, main: &Module, call: Call) -> PyResult<Shared> {
         .map(|a| a.into_value(vm))
         .collect::<PyResult<Vec<_>>>()?;
     let mut names = Vec::new();
-    for (name, value) in call.kwargs {
-        names.push(Value::str(&name));
-        args.push(value.into_value(vm)?);
+    if let Some(kwargs) = call.kwargs
+        && let Value::Dict(d) = kwargs.into_value(vm)?
+    {
+        for (name, value) in d.items() {
+            names.push(name);
+            args.push(value);
+        }
     }
     let result = vm.call_with(
-        &Value::Function(Arc::new(function)),
+        &callable,
         Args {
             args: &args,
             kwnames: &names,
         },
     )?;
-    match share::share(&result, share::Rules::Py314)? {
+    match fallback::share_or_pickle(vm, &result)? {
         Some(shared) => Ok(shared),
-        None => Err(interpreters::not_shareable(
-            vm,
-            &result,
-            share::Rules::Py314,
-        )),
+        None => {
+            let refused = fallback::refusal(vm, &result, true);
+            Ok(Shared::Refused(format!(
+                "concurrent.interpreters.NotShareableError: {}",
+                vm.str(&refused.value())?
+            )))
+        }
     }
 }
 
@@ -325,7 +335,7 @@ pub fn exc_info(vm: &Vm, err: &PyErr) -> ExcInfo {
         format!("{shown}: {msg}")
     };
     let errdisplay = vm.format_exception(err).trim_end().to_string();
-    let exception = share::share(&exc, share::Rules::Py314).ok().flatten();
+    let exception = fallback::share_or_pickle(vm, &exc).ok().flatten();
     ExcInfo {
         type_name: class.name.to_string(),
         type_qualname: class.qualname.to_string(),

@@ -299,8 +299,12 @@ fn put_item(
     unboundop: i64,
     rules: Rules,
 ) -> PyResult<Value> {
-    let Some(data) = share(obj, rules)? else {
-        return Err(super::interpreters::not_shareable(vm, obj, rules));
+    let data = match rules {
+        Rules::Py314 => super::fallback::share_or_pickle(vm, obj)?
+            .ok_or_else(|| super::fallback::refusal(vm, obj, true))?,
+        _ => {
+            share(obj, rules)?.ok_or_else(|| super::interpreters::not_shareable(vm, obj, rules))?
+        }
     };
     put_shared(vm, id, data, fmt, unboundop)
 }

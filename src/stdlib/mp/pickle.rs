@@ -143,18 +143,20 @@ impl Pickler<'_> {
             Value::Str(s) => Pickled::Str(s.as_str().to_string()),
             Value::Bytes(b) => Pickled::Bytes((**b).clone()),
             Value::Range(r) => Pickled::Range((**r).clone()),
-            Value::Tuple(t) => Pickled::Tuple(self.save_all(t.items.iter())?),
-            Value::FrozenSet(s) => Pickled::FrozenSet(self.save_all(s.values().iter())?),
+            Value::Tuple(t) => Pickled::Tuple(self.save_items(t.items.iter(), "tuple item")?),
+            Value::FrozenSet(s) => {
+                Pickled::FrozenSet(self.save_items(s.values().iter(), "frozenset element")?)
+            }
             Value::List(l) => match self.remember(v) {
                 Err(seen) => seen,
                 Ok(memo) => {
                     let items = l.items.read().clone();
-                    Pickled::List(memo, self.save_all(items.iter())?)
+                    Pickled::List(memo, self.save_items(items.iter(), "list item")?)
                 }
             },
             Value::Set(s) => match self.remember(v) {
                 Err(seen) => seen,
-                Ok(memo) => Pickled::Set(memo, self.save_all(s.values().iter())?),
+                Ok(memo) => Pickled::Set(memo, self.save_items(s.values().iter(), "set element")?),
             },
             Value::Dict(d) => match self.remember(v) {
                 Err(seen) => seen,
@@ -197,12 +199,55 @@ impl Pickler<'_> {
         items.map(|i| self.save(i)).collect()
     }
 
+    /// A container's items; 3.14 notes on an error which item it was in ("when serializing
+    /// list item 1", "... set element").
+    fn save_items<'v>(
+        &mut self,
+        items: impl Iterator<Item = &'v Value>,
+        what: &str,
+    ) -> PyResult<Vec<Pickled>> {
+        let mut out = Vec::new();
+        for (i, item) in items.enumerate() {
+            let saved = self.save(item);
+            let where_ = || match what.ends_with("item") {
+                true => format!("when serializing {what} {i}"),
+                false => format!("when serializing {what}"),
+            };
+            out.push(self.noted(saved, where_)?);
+        }
+        Ok(out)
+    }
+
     fn save_pairs(&mut self, d: &Dict) -> PyResult<Vec<(Pickled, Pickled)>> {
         let mut pairs = Vec::new();
         for (k, v) in d.items() {
-            pairs.push((self.save(&k)?, self.save(&v)?));
+            let key = self.save(&k);
+            let key = self.noted(key, || "when serializing dict key".into())?;
+            let value = self.save(&v);
+            let shown = || {
+                let key = self.vm.repr(&k).unwrap_or_default();
+                format!("when serializing dict item {key}")
+            };
+            let value = self.noted(value, shown)?;
+            pairs.push((key, value));
         }
         Ok(pairs)
+    }
+
+    /// Whether pickle's errors read as CPython 3.14's (notes saying where, other messages).
+    fn like_314(&self) -> bool {
+        self.vm.interp.runtime.options.like >= Some(PyVersion(3, 14))
+    }
+
+    /// `result`, with 3.14's note on where the error happened (Modules/_pickle.c adds one
+    /// per enclosing container as the error passes out of it).
+    fn noted<T>(&self, result: PyResult<T>, note: impl FnOnce() -> String) -> PyResult<T> {
+        if let Err(err) = &result
+            && self.like_314()
+        {
+            add_note(err, note());
+        }
+        result
     }
 
     fn global_by_name(&self, module: &str, qualname: &str) -> Pickled {
@@ -218,6 +263,12 @@ impl Pickler<'_> {
         let vm = self.vm;
         let (module, qualname) = global_name(vm, v)?;
         let local = qualname.contains("<locals>");
+        if local && self.like_314() {
+            return Err(PyErr::msg(
+                &ERRORS.pickling_error,
+                format!("Can't pickle local object {}", vm.repr(v)?),
+            ));
+        }
         if local {
             let verb = if vm.interp.runtime.options.like >= Some(PyVersion(3, 13)) {
                 "get"
@@ -240,6 +291,20 @@ impl Pickler<'_> {
                     vm.repr(v)?
                 ),
             )),
+            _ if self.like_314() => {
+                // 3.14's `save_global` raises while handling getattr's AttributeError.
+                let err = PyErr::msg(
+                    &ERRORS.pickling_error,
+                    format!(
+                        "Can't pickle {}: it's not found as {module}.{qualname}",
+                        vm.repr(v)?
+                    ),
+                );
+                let lookup =
+                    attribute_error(format!("module '{module}' has no attribute '{qualname}'"));
+                err.with_data(|d| d.context = Some(lookup.value()));
+                Err(err)
+            }
             _ => Err(PyErr::msg(
                 &ERRORS.pickling_error,
                 format!(
@@ -278,10 +343,14 @@ impl Pickler<'_> {
             _ => Value::Dict(inst.dict.clone()),
         };
         let base = inst.base.as_ref().map(|b| self.save(b)).transpose()?;
+        let saved = self.save(&state);
+        let class_name = inst.class.name.to_string();
+        let saved = self.noted(saved, || format!("when serializing {class_name} state"));
+        let state = self.noted(saved, || format!("when serializing {class_name} object"))?;
         Ok(Pickled::Object {
             memo,
             class,
-            state: Box::new(self.save(&state)?),
+            state: Box::new(state),
             base: base.map(Box::new),
         })
     }
@@ -336,6 +405,15 @@ impl Pickler<'_> {
             "_thread.lock" | "_thread.RLock" | "_io.TextIOWrapper" => cannot_pickle(&name),
             _ => crate::vm::pyerr::unsupported(&format!("pickling a '{name}' object")),
         }
+    }
+}
+
+/// `err.add_note(note)`.
+fn add_note(err: &PyErr, note: String) {
+    let note = Value::string(note);
+    match err.exc.dict.get_str("__notes__") {
+        Some(Value::List(notes)) => notes.items.write().push(note),
+        _ => err.exc.dict.set_str("__notes__", Value::list(vec![note])),
     }
 }
 
@@ -416,6 +494,25 @@ pub fn loads(vm: &Vm, pickled: &Pickled) -> PyResult<Value> {
     Unpickler {
         vm,
         memo: HashMap::new(),
+        missing_main: None,
+    }
+    .load(pickled)
+}
+
+/// Finds elsewhere a name the receiver's `__main__` lacks (None: nowhere).
+pub type MissingMain<'a> = &'a mut dyn FnMut(&Vm, &str) -> PyResult<Option<Value>>;
+
+/// `loads`, asking `missing_main` for a global of `__main__` that is not found there
+/// (CPython 3.14's unpickling between interpreters).
+pub fn loads_supplying_main(
+    vm: &Vm,
+    pickled: &Pickled,
+    missing_main: MissingMain<'_>,
+) -> PyResult<Value> {
+    Unpickler {
+        vm,
+        memo: HashMap::new(),
+        missing_main: Some(missing_main),
     }
     .load(pickled)
 }
@@ -423,6 +520,7 @@ pub fn loads(vm: &Vm, pickled: &Pickled) -> PyResult<Value> {
 struct Unpickler<'a> {
     vm: &'a Vm,
     memo: HashMap<usize, Value>,
+    missing_main: Option<MissingMain<'a>>,
 }
 
 impl Unpickler<'_> {
@@ -470,7 +568,7 @@ impl Unpickler<'_> {
                 Value::Dict(dict)
             }
             Pickled::Memo(n) => self.memo.get(n).cloned().unwrap_or(Value::None),
-            Pickled::Global { module, qualname } => find_global(vm, module, qualname)?,
+            Pickled::Global { module, qualname } => self.global(module, qualname)?,
             Pickled::Method(receiver, name) => {
                 let receiver = self.load(receiver)?;
                 vm.getattr(&receiver, &Arc::new(PyStr::new(name.as_str())))?
@@ -507,6 +605,26 @@ impl Unpickler<'_> {
                 obj
             }
         })
+    }
+
+    /// A global by name; a `__main__` name that is missing may be supplied once.
+    fn global(&mut self, module: &str, qualname: &str) -> PyResult<Value> {
+        let vm = self.vm;
+        if module == "__main__"
+            && let Some(supply) = self.missing_main.as_mut()
+            && lookup_global(vm, module, qualname)?.is_none()
+        {
+            // 3.14's unpickler resolves a plain name with getattr, whose AttributeError is
+            // the one `_handle_unpickle_missing_attr` recognises (not a dotted path).
+            let supplied = match qualname.contains('.') {
+                true => None,
+                false => supply(vm, qualname)?,
+            };
+            return supplied.ok_or_else(|| {
+                attribute_error(format!("module '__main__' has no attribute '{qualname}'"))
+            });
+        }
+        find_global(vm, module, qualname)
     }
 
     fn load_all(&mut self, items: &[Pickled]) -> PyResult<Vec<Value>> {
