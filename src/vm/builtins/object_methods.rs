@@ -47,6 +47,7 @@ pub fn register(t: &Types) {
         ("__repr__", exc_repr),
         ("__str__", exc_str),
         ("with_traceback", exc_with_traceback),
+        ("add_note", exc_add_note),
     ];
     add_methods(&t.exc.base_exception, exc);
     let prop: &[(&str, NativeFn)] = &[
@@ -239,6 +240,33 @@ fn exc_str(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn exc_with_traceback(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     receiver(&args)
+}
+
+/// `BaseException.add_note(note)` (3.11): appends to `__notes__`, which tracebacks print
+/// after the message (Objects/exceptions.c `BaseException_add_note`).
+fn exc_add_note(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let Value::Instance(exc) = receiver(&args)? else {
+        return Err(type_error("add_note() needs an exception"));
+    };
+    let a = positional("add_note", rest(&args), 1, 1)?;
+    let Value::Str(_) = &a[0] else {
+        let got = crate::vm::objects::types::type_name(&a[0]);
+        return Err(type_error(
+            if vm.interp.runtime.options.like >= Some(crate::runtime::PyVersion(3, 14)) {
+                format!("add_note() argument must be str, not {got}")
+            } else {
+                format!("note must be a str, not '{got}'")
+            },
+        ));
+    };
+    match exc.dict.get_str("__notes__") {
+        Some(Value::List(notes)) => notes.items.write().push(a[0].clone()),
+        Some(_) => return Err(type_error("Cannot add note: __notes__ is not a list")),
+        None => exc
+            .dict
+            .set_str("__notes__", Value::list(vec![a[0].clone()])),
+    }
+    Ok(Value::None)
 }
 
 fn prop_recv(args: &Args<'_>) -> PyResult<Property> {

@@ -323,6 +323,32 @@ impl Vm {
         } else {
             let _ = writeln!(out, "{name}: {msg}");
         }
+        self.format_notes(inst, out);
+    }
+
+    /// `__notes__`, one per line after the message (Python/pythonrun.c
+    /// `print_exception_notes`: a note that is not a str shows as its repr).
+    fn format_notes(&self, inst: &Instance, out: &mut String) {
+        let Some(notes) = inst.dict.get_str("__notes__") else {
+            return;
+        };
+        let Value::List(notes) = notes else {
+            let shown = self
+                .repr(&notes)
+                .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+            let _ = writeln!(out, "{shown}");
+            return;
+        };
+        let notes = notes.items.read().clone();
+        for note in notes {
+            let shown = match &note {
+                Value::Str(s) => s.as_str().to_string(),
+                other => self
+                    .repr(other)
+                    .unwrap_or_else(|_| "<note repr() failed>".into()),
+            };
+            let _ = writeln!(out, "{shown}");
+        }
     }
 }
 
