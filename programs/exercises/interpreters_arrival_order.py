@@ -23,3 +23,5 @@ for t in threads:
 for t in threads:
     t.join()
 print([results.get() for _ in workers])
+for w in workers:
+    w.close()

@@ -21,3 +21,5 @@ for t in threads:
 for t in threads:
     t.join()
 print(sorted(results.get() for _ in workers))
+for w in workers:
+    w.close()

@@ -94,6 +94,7 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
     vm.thread.mark_finished();
     sched.end_main_thread(&vm.caller(), || runtime.stop_all());
     runtime.stdout.flush();
+    crate::stdlib::interp::warn_if_any_remain(vm);
     if let Some(reason) = runtime.stop_reason.lock().clone() {
         runtime.stderr.write_str(&reason);
         status = status.max(1);

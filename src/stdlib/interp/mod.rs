@@ -113,6 +113,26 @@ impl ExcInfo {
     }
 }
 
+/// CPython 3.14's warning at exit for subinterpreters nobody closed (`finalize_subinterpreters`
+/// in Python/pylifecycle.c); 3.12 and 3.13 destroy them silently. It is given under
+/// `--like 3.14`, or when the program uses 3.14's `concurrent.interpreters`.
+pub fn warn_if_any_remain(vm: &Vm) {
+    let runtime = &vm.interp.runtime;
+    let uses_314 = runtime.options.like >= Some(crate::runtime::PyVersion(3, 14))
+        || vm
+            .interp
+            .modules
+            .get_str("concurrent.interpreters")
+            .is_some();
+    let stopped = runtime.stop_reason.lock().is_some();
+    if uses_314 && !stopped && !runtime.subinterpreter_ids().is_empty() {
+        runtime.stderr.write_str(
+            "<sys>:0: RuntimeWarning: remaining subinterpreters; \
+             close them with Interpreter.close()\n",
+        );
+    }
+}
+
 /// What to run in another interpreter's `__main__`.
 pub enum Script<'a> {
     /// A script's text (compiled there, as `<string>`).
