@@ -198,3 +198,28 @@ fn many_tasks_gathered() {
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "20000 199990000\n");
 }
+
+/// `--top-level-await` runs a body that awaits as a notebook cell runs, on an event loop:
+/// it prints what CPython prints for the same text compiled with
+/// `PyCF_ALLOW_TOP_LEVEL_AWAIT` and run with `asyncio.run` (stored); without the flag the
+/// first top-level `await` is CPython's SyntaxError.
+#[test]
+fn notebook_cells_await_at_top_level_only_when_asked() {
+    let path = common::repo_file("tests/fixtures/notebook_cells.py");
+    let want =
+        std::fs::read_to_string(common::repo_file("tests/fixtures/notebook_cells.out")).unwrap();
+    let out = common::options().sim(1).top_level_await().run_file(&path);
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, want);
+    let refused = common::options().run_file(&path);
+    assert_eq!(refused.exit_code, 1);
+    assert!(refused.stdout.is_empty());
+    assert!(
+        refused
+            .stderr
+            .ends_with("SyntaxError: 'await' outside function\n"),
+        "{}",
+        refused.stderr
+    );
+    assert!(refused.stderr.contains("line 18"), "{}", refused.stderr);
+}

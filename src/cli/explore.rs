@@ -366,6 +366,9 @@ fn model_flags(args: &ExploreArgs) -> String {
     if m.shared_gil {
         s.push_str(" --shared-gil");
     }
+    if m.top_level_await {
+        s.push_str(" --top-level-await");
+    }
     s
 }
 

@@ -78,6 +78,10 @@ pub struct ModelArgs {
     /// (implied by --like 3.9 and 2.7)
     #[arg(long)]
     pub shared_gil: bool,
+    /// Let the program's body `await` at top level and run it on an event loop, as a
+    /// notebook cell runs (IPython's autoawait); without it that is CPython's SyntaxError
+    #[arg(long)]
+    pub top_level_await: bool,
 }
 
 impl ModelArgs {
@@ -88,6 +92,7 @@ impl ModelArgs {
             interpreter: self.resolve()?,
             like: self.like.map(Like::version),
             shared_gil: self.shared_gil,
+            top_level_await: self.top_level_await,
             ..RunOptions::default()
         })
     }

@@ -58,9 +58,19 @@ fn on_compile_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
 
 /// Compiles a module's source. Errors are syntax errors found by the parser or the compiler.
 pub fn compile_module(source: &str, filename: &str) -> Result<Arc<CodeObject>, SyntaxErr> {
+    compile_main(source, filename, false)
+}
+
+/// `compile_module`; `top_level_await`: the body may await, and a body that does compiles
+/// to a coroutine (`--top-level-await`, for notebook cells).
+pub fn compile_main(
+    source: &str,
+    filename: &str,
+    top_level_await: bool,
+) -> Result<Arc<CodeObject>, SyntaxErr> {
     on_compile_stack(|| {
         let module = crate::syntax::parse_module(source)?;
-        compile_ast(&module, source, filename)
+        compile_ast_with(&module, source, filename, top_level_await)
     })
 }
 
@@ -69,7 +79,16 @@ pub fn compile_ast(
     source: &str,
     filename: &str,
 ) -> Result<Arc<CodeObject>, SyntaxErr> {
-    let table = symtable::build(module)?;
+    compile_ast_with(module, source, filename, false)
+}
+
+fn compile_ast_with(
+    module: &[Stmt],
+    source: &str,
+    filename: &str,
+    top_level_await: bool,
+) -> Result<Arc<CodeObject>, SyntaxErr> {
+    let table = symtable::build_with(module, top_level_await)?;
     let mut c = Compiler::new(source, filename, table);
     c.module(module)
 }
@@ -192,6 +211,9 @@ impl<'a> Compiler<'a> {
     fn module(&mut self, body: &[Stmt]) -> Result<Arc<CodeObject>, SyntaxErr> {
         self.units
             .push(Unit::new("<module>", "<module>", ScopeKind::Module, 0, 1));
+        if self.table.scopes[0].is_coroutine {
+            self.unit().flags |= bytecode::flags::COROUTINE;
+        }
         self.child_cursor.push(0);
         self.unit().current_line = 0;
         self.emit(Instr::Resume(0));

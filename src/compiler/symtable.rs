@@ -104,9 +104,16 @@ pub struct SymbolTable {
 }
 
 pub fn build(module: &[Stmt]) -> Result<SymbolTable, SyntaxErr> {
+    build_with(module, false)
+}
+
+/// `build`; `top_level_await`: the module body may await (`PyCF_ALLOW_TOP_LEVEL_AWAIT`,
+/// as IPython's autoawait compiles a cell), which makes the module a coroutine if it does.
+pub fn build_with(module: &[Stmt], top_level_await: bool) -> Result<SymbolTable, SyntaxErr> {
     let mut b = Builder {
         scopes: vec![Scope::new(ScopeKind::Module, "<module>")],
         stack: vec![0],
+        top_level_await,
     };
     for s in module {
         b.stmt(s)?;
@@ -119,6 +126,7 @@ pub fn build(module: &[Stmt]) -> Result<SymbolTable, SyntaxErr> {
 struct Builder {
     scopes: Vec<Scope>,
     stack: Vec<usize>,
+    top_level_await: bool,
 }
 
 impl Builder {
@@ -602,7 +610,8 @@ impl Builder {
         for &i in self.stack.iter().rev() {
             let scope = &self.scopes[i];
             if scope.kind != ScopeKind::Comprehension {
-                return scope.is_coroutine && scope.kind == ScopeKind::Function;
+                return (scope.is_coroutine && scope.kind == ScopeKind::Function)
+                    || (scope.kind == ScopeKind::Module && self.top_level_await);
             }
         }
         false
@@ -627,6 +636,10 @@ impl Builder {
             ));
         }
         if self.cur().is_coroutine {
+            return Ok(());
+        }
+        if kind == ScopeKind::Module && self.top_level_await {
+            self.cur().is_coroutine = true;
             return Ok(());
         }
         let message = if what == "'await'"

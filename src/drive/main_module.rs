@@ -59,7 +59,7 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
     crate::vm::builtins::install_builtins(vm, &vm.interp.builtins);
     let compiled = match &prepared.code {
         Some(code) => Ok(code.clone()),
-        None => crate::compiler::compile_module(source, filename),
+        None => crate::compiler::compile_main(source, filename, runtime.options.top_level_await),
     };
     let code = match compiled {
         Ok(code) => code,
@@ -78,7 +78,11 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
     let mut frame = Frame::new(code, main.dict.clone(), None);
     let sched = &runtime.sched;
     sched.begin_first_thread(&vm.caller());
-    let result = vm.run_frame(&mut frame, Resume::Start);
+    let result = if code_is_coroutine(&frame) {
+        run_awaiting_module(vm, &frame).map(|_| ())
+    } else {
+        vm.run_frame(&mut frame, Resume::Start).map(|_| ())
+    };
     drop(frame);
     let mut status = match result {
         Ok(_) => 0,
@@ -100,6 +104,26 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
         status = status.max(1);
     }
     status
+}
+
+fn code_is_coroutine(frame: &Frame) -> bool {
+    frame.func.code.flags & crate::compiler::bytecode::flags::COROUTINE != 0
+}
+
+/// A module body that awaits (`--top-level-await`): its coroutine, run to the end on an
+/// event loop with `asyncio.run`, as IPython runs a cell that awaits.
+fn run_awaiting_module(vm: &Vm, frame: &Frame) -> crate::vm::pyerr::PyResult<Value> {
+    let body = crate::vm::objects::function::Function::for_code(
+        frame.func.code.clone(),
+        frame.func.globals.clone(),
+    );
+    let coroutine = vm.call(&Value::Function(Arc::new(body)), &[])?;
+    let asyncio = vm.import_module("asyncio")?;
+    let run = vm.getattr(
+        &asyncio,
+        &Arc::new(crate::vm::objects::pystr::PyStr::new("run")),
+    )?;
+    vm.call(&run, &[coroutine])
 }
 
 /// `threading._run_atexits()`, if the program imported `threading`.

@@ -120,6 +120,9 @@ pub struct RunOptions {
     /// The CPython version asked for with `--like`; None: no version was named, and every
     /// version-specific module is importable, each behaving as the CPython it comes from.
     pub like: Option<PyVersion>,
+    /// The main module may `await` at top level, and then runs on an event loop as a
+    /// notebook cell does (`--top-level-await`).
+    pub top_level_await: bool,
 }
 
 impl Default for RunOptions {
@@ -141,6 +144,7 @@ impl Default for RunOptions {
             io_latency: 0.1,
             shared_gil: false,
             like: None,
+            top_level_await: false,
         }
     }
 }
@@ -184,8 +188,13 @@ impl RunOptions {
         };
         // Named only when given, so schedules saved before the flag existed still match.
         let shared = if self.shared_gil { " shared-gil" } else { "" };
+        let awaits = if self.top_level_await {
+            " top-level-await"
+        } else {
+            ""
+        };
         format!(
-            "{}{shared} cores={cores} mode={mode}",
+            "{}{shared}{awaits} cores={cores} mode={mode}",
             self.interpreter.describe()
         )
     }

@@ -75,6 +75,12 @@ impl Options {
         self
     }
 
+    /// `--top-level-await`: the body may await, on an event loop (notebook cells).
+    pub fn top_level_await(mut self) -> Options {
+        self.0.top_level_await = true;
+        self
+    }
+
     /// `--like X.Y`'s version (the GIL settings are given apart, as `--like` bundles them).
     pub fn like(mut self, major: u8, minor: u8) -> Options {
         self.0.like = Some(gilsim::runtime::PyVersion(major, minor));
