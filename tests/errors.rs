@@ -231,3 +231,21 @@ fn a_missing_file_is_reported_as_cpython_does_by_every_command() {
         );
     }
 }
+
+/// An uncaught exception group is drawn as CPython 3.11 draws it: the margins and frames of
+/// nested groups, "and 2 more exceptions" past 15, "... (max_group_depth is 10)", chained
+/// exceptions inside a frame (the stored output is CPython's stderr; gilsim draws no
+/// `~~^^` markers, and none are in it).
+#[test]
+fn exception_group_tracebacks_are_drawn_as_cpython_draws_them() {
+    let path = common::repo_file("tests/fixtures/exception_groups_uncaught.py");
+    let outcome = common::gilsim(&path);
+    assert_eq!(outcome.exit_code, 1, "{}", outcome.stderr);
+    let base = path.file_name().unwrap().to_string_lossy();
+    let stderr = outcome.stderr.replace(&path.display().to_string(), &base);
+    let want = std::fs::read_to_string(common::repo_file(
+        "tests/fixtures/exception_groups_uncaught.err",
+    ))
+    .unwrap();
+    assert_eq!(stderr, want);
+}

@@ -19,8 +19,12 @@ impl Compiler<'_> {
         orelse: &[Stmt],
         finalbody: &[Stmt],
     ) -> CResult {
+        let star = handlers.first().is_some_and(|h| h.star);
         if finalbody.is_empty() {
-            return self.try_except(body, handlers, orelse);
+            return match star {
+                true => self.try_star_except(body, handlers, orelse),
+                false => self.try_except(body, handlers, orelse),
+            };
         }
         let base = self.unit().block_depth;
         let fin_handler = self.unit().new_label();
@@ -31,6 +35,8 @@ impl Compiler<'_> {
         self.unit().push_handler(fin_handler, base, true);
         if handlers.is_empty() {
             self.stmts(body)?;
+        } else if star {
+            self.try_star_except(body, handlers, orelse)?;
         } else {
             self.try_except(body, handlers, orelse)?;
         }
@@ -70,6 +76,16 @@ impl Compiler<'_> {
         self.emit(Instr::Reraise(1));
     }
 
+    /// The body of a `try`: an exception in it goes to `except` with [exc] on the stack.
+    fn protected_body(&mut self, body: &[Stmt], except: Label, base: u32) -> CResult {
+        self.unit().push_fblock(FBlock::TryExcept);
+        self.unit().push_handler(except, base, false);
+        self.stmts(body)?;
+        self.unit().pop_handler();
+        self.unit().pop_fblock();
+        Ok(())
+    }
+
     fn try_except(
         &mut self,
         body: &[Stmt],
@@ -80,11 +96,7 @@ impl Compiler<'_> {
         let except = self.unit().new_label();
         let end = self.unit().new_label();
         let cleanup = self.unit().new_label();
-        self.unit().push_fblock(FBlock::TryExcept);
-        self.unit().push_handler(except, base, false);
-        self.stmts(body)?;
-        self.unit().pop_handler();
-        self.unit().pop_fblock();
+        self.protected_body(body, except, base)?;
         self.stmts(orelse)?;
         self.unit().emit_jump(Instr::JumpForward, end);
 
@@ -139,11 +151,107 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `try: ... except* T as e: ...` (compile.c `compiler_try_star_except`): each clause
+    /// splits what is left of the exception group (CHECK_EG_MATCH), what its body raises is
+    /// collected in a list, and PREP_RERAISE_STAR decides what leaves the statement.
+    fn try_star_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+    ) -> CResult {
+        let base = self.unit().block_depth;
+        let except = self.unit().new_label();
+        let orelse_label = self.unit().new_label();
+        let end = self.unit().new_label();
+        let cleanup = self.unit().new_label();
+        let reraise_star = self.unit().new_label();
+        self.protected_body(body, except, base)?;
+        self.unit().emit_jump(Instr::JumpForward, orelse_label);
+
+        // [exc] on the stack.
+        self.unit().bind(except);
+        self.unit().push_handler(cleanup, base + 1, true);
+        self.emit(Instr::PushExcInfo);
+        self.unit().push_fblock(FBlock::ExceptStar);
+        // [prev, orig, raised, rest]: the list collects what the clauses raise.
+        self.emit(Instr::Copy(1));
+        self.emit(Instr::BuildList(0));
+        self.emit(Instr::Swap(2));
+        for (i, h) in handlers.iter().enumerate() {
+            self.set_line(h.span);
+            let no_match = self.unit().new_label();
+            let next = self.unit().new_label();
+            if let Some(t) = &h.typ {
+                self.expr(t)?;
+            }
+            self.emit(Instr::CheckEgMatch);
+            self.emit(Instr::Copy(1));
+            self.unit().emit_jump(Instr::PopJumpIfNone, no_match);
+            match &h.name {
+                Some(name) => self.store_name(name),
+                None => {
+                    self.emit(Instr::PopTop);
+                }
+            }
+            // The clause's body: what it raises goes to the list, and the name is cleared.
+            let cleanup_end = self.unit().new_label();
+            self.unit().block_depth = base + 4;
+            self.unit().push_handler(cleanup_end, base + 4, true);
+            self.stmts(&h.body)?;
+            self.unit().pop_handler();
+            if let Some(name) = &h.name {
+                self.clear_handler_name(name);
+            }
+            self.unit().emit_jump(Instr::JumpForward, next);
+            // [prev, orig, raised, rest, lasti, exc]
+            self.unit().bind(cleanup_end);
+            if let Some(name) = &h.name {
+                self.clear_handler_name(name);
+            }
+            self.emit(Instr::ListAppend(3));
+            self.emit(Instr::PopTop);
+            self.unit().emit_jump(Instr::JumpForward, next);
+            self.unit().bind(no_match);
+            self.emit(Instr::PopTop);
+            self.unit().block_depth = base;
+            self.unit().bind(next);
+            if i + 1 == handlers.len() {
+                // What no clause matched is re-raised with the rest.
+                self.emit(Instr::ListAppend(1));
+                self.unit().emit_jump(Instr::JumpForward, reraise_star);
+            }
+        }
+        self.unit().pop_fblock();
+        // [prev, orig, raised] -> [prev, result]
+        let reraise = self.unit().new_label();
+        self.unit().bind(reraise_star);
+        self.emit(Instr::PrepReraiseStar);
+        self.emit(Instr::Copy(1));
+        self.unit().emit_jump(Instr::PopJumpIfNotNone, reraise);
+        self.emit(Instr::PopTop);
+        self.unit().pop_handler();
+        self.emit(Instr::PopExcept);
+        self.unit().emit_jump(Instr::JumpForward, end);
+        self.unit().bind(reraise);
+        self.emit(Instr::Swap(2));
+        self.emit(Instr::PopExcept);
+        self.emit(Instr::Reraise(0));
+        self.unit().bind(cleanup);
+        self.pop_except_and_reraise();
+        self.unit().bind(orelse_label);
+        self.stmts(orelse)?;
+        self.unit().bind(end);
+        Ok(())
+    }
+
+    /// `with` (`span`: the statement, whose line CPython gives every call of `__exit__`).
     pub(crate) fn with_stmt(
         &mut self,
         items: &[WithItem],
         body: &[Stmt],
         is_async: bool,
+        span: Span,
     ) -> CResult {
         let Some((first, rest)) = items.split_first() else {
             return self.stmts(body);
@@ -158,7 +266,7 @@ impl Compiler<'_> {
         } else {
             self.emit(Instr::BeforeWith);
         }
-        self.unit().push_fblock(FBlock::With { is_async });
+        self.unit().push_fblock(FBlock::With { is_async, span });
         self.unit().push_handler(final_label, base + 1, true);
         self.unit().block_depth = base + 1;
         match &first.target {
@@ -170,11 +278,12 @@ impl Compiler<'_> {
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
-            self.with_stmt(rest, body, is_async)?;
+            self.with_stmt(rest, body, is_async, span)?;
         }
         self.unit().pop_handler();
         self.unit().pop_fblock();
         self.unit().block_depth = base;
+        self.set_line(span);
         self.call_exit_with_nones();
         if is_async {
             self.await_top(2);
@@ -221,7 +330,7 @@ impl Compiler<'_> {
         &mut self,
         preserve_tos: bool,
         loop_exit: Option<bool>,
-        _span: Span,
+        span: Span,
     ) -> CResult {
         let saved_blocks = self.unit().fblocks.clone();
         let saved_lens = self.unit().fblock_handlers.clone();
@@ -240,7 +349,7 @@ impl Compiler<'_> {
             self.unit().fblock_handlers.truncate(idx);
             let depth: u32 = saved_blocks[..idx].iter().map(stack_contribution).sum();
             self.unit().block_depth = depth + u32::from(preserve_tos);
-            result = self.unwind_one(&block, preserve_tos);
+            result = self.unwind_one(&block, preserve_tos, span);
             if result.is_err() || (is_loop && loop_exit == Some(true)) {
                 break;
             }
@@ -253,7 +362,7 @@ impl Compiler<'_> {
         result
     }
 
-    fn unwind_one(&mut self, block: &FBlock, preserve_tos: bool) -> CResult {
+    fn unwind_one(&mut self, block: &FBlock, preserve_tos: bool, span: Span) -> CResult {
         match block {
             FBlock::While { .. } | FBlock::TryExcept => {}
             FBlock::For { .. } => {
@@ -280,7 +389,8 @@ impl Compiler<'_> {
                 }
                 self.emit(Instr::PopTop);
             }
-            FBlock::With { is_async } => {
+            FBlock::With { is_async, span } => {
+                self.set_line(*span);
                 if preserve_tos {
                     self.emit(Instr::Swap(2));
                 }
@@ -289,6 +399,12 @@ impl Compiler<'_> {
                     self.await_top(2);
                 }
                 self.emit(Instr::PopTop);
+            }
+            FBlock::ExceptStar => {
+                return Err(self.error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    span,
+                ));
             }
             FBlock::Handler { name } => {
                 if preserve_tos {
@@ -309,6 +425,7 @@ fn stack_contribution(block: &FBlock) -> u32 {
     match block {
         FBlock::For { .. } | FBlock::With { .. } | FBlock::Handler { .. } => 1,
         FBlock::FinallyEnd => 3,
+        FBlock::ExceptStar => 4,
         FBlock::While { .. } | FBlock::TryExcept | FBlock::Finally { .. } => 0,
     }
 }

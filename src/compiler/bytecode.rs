@@ -267,6 +267,10 @@ pub enum Instr {
     PushExcInfo,
     PopExcept,
     CheckExcMatch,
+    /// `except*`: [exc, type] -> [rest, match] (or [exc, None] when nothing matches).
+    CheckEgMatch,
+    /// After the `except*` clauses: [orig, raised list] -> [what to re-raise, or None].
+    PrepReraiseStar,
     BeforeWith,
     WithExceptStart,
     LoadAssertionError,
@@ -400,6 +404,8 @@ impl Instr {
             PushExcInfo => "PUSH_EXC_INFO",
             PopExcept => "POP_EXCEPT",
             CheckExcMatch => "CHECK_EXC_MATCH",
+            CheckEgMatch => "CHECK_EG_MATCH",
+            PrepReraiseStar => "PREP_RERAISE_STAR",
             BeforeWith => "BEFORE_WITH",
             WithExceptStart => "WITH_EXCEPT_START",
             LoadAssertionError => "LOAD_ASSERTION_ERROR",

@@ -73,7 +73,7 @@ impl Compiler<'_> {
                 items,
                 body,
                 is_async,
-            } => self.with_stmt(items, body, *is_async),
+            } => self.with_stmt(items, body, *is_async, s.span),
             StmtKind::FunctionDef(f) => self.function_def(f, s.span),
             StmtKind::ClassDef(c) => self.class_def(c, s.span),
         }

@@ -40,11 +40,15 @@ pub enum FBlock {
     /// `with` (`async with` when `is_async`: its `__aexit__` result is awaited).
     With {
         is_async: bool,
+        span: crate::syntax::ast::Span,
     },
     /// Inside an `except` body; `name` is cleared on the way out.
     Handler {
         name: Option<String>,
     },
+    /// Inside the `except*` clauses ([prev_exc, orig, raised, rest] on the stack): nothing
+    /// may jump out of them.
+    ExceptStar,
 }
 
 pub struct Unit {

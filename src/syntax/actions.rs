@@ -27,6 +27,38 @@ pub fn stmt(kind: StmtKind, l: usize, r: usize) -> Stmt {
     }
 }
 
+/// A `try` statement: its handlers are all `except` or all `except*`.
+pub fn try_stmt(
+    body: Vec<Stmt>,
+    handlers: Vec<ExceptHandler>,
+    orelse: Vec<Stmt>,
+    finalbody: Vec<Stmt>,
+    l: usize,
+    r: usize,
+) -> PResult<Stmt> {
+    if let Some(first) = handlers.first()
+        && let Some(other) = handlers.iter().find(|h| h.star != first.star)
+    {
+        let star = if other.star { other } else { first };
+        let start = star.span.start as usize;
+        return fail(
+            "cannot have both 'except' and 'except*' on the same 'try'",
+            start,
+            start + "except*".len(),
+        );
+    }
+    Ok(stmt(
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        },
+        l,
+        r,
+    ))
+}
+
 pub fn expr(kind: ExprKind, l: usize, r: usize) -> Expr {
     Expr::new(kind, Span::new(l, r))
 }

@@ -121,6 +121,8 @@ pub struct ExceptHandler {
     pub name: Option<Name>,
     pub body: Vec<Stmt>,
     pub span: Span,
+    /// `except*` (PEP 654).
+    pub star: bool,
 }
 
 #[derive(Debug, Clone)]

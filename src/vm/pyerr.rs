@@ -23,6 +23,8 @@ pub struct ExcData {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// An exception group's sub-exceptions (`BaseExceptionGroup.exceptions`).
+    pub group: Option<Vec<Value>>,
 }
 
 /// An exception being raised: the exception instance (always a BaseException subclass).

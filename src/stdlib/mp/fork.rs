@@ -287,12 +287,13 @@ impl<'a> Forker<'a> {
             None => None,
             Some(data) => {
                 let data = data.lock();
-                let (args, traceback, cause, context, suppress) = (
+                let (args, traceback, cause, context, suppress, group) = (
                     data.args.clone(),
                     data.traceback.clone(),
                     data.cause.clone(),
                     data.context.clone(),
                     data.suppress_context,
+                    data.group.clone(),
                 );
                 drop(data);
                 Some(ExcData {
@@ -301,6 +302,7 @@ impl<'a> Forker<'a> {
                     cause: cause.map(|c| self.copy(&c)).transpose()?,
                     context: context.map(|c| self.copy(&c)).transpose()?,
                     suppress_context: suppress,
+                    group: group.map(|g| self.copy_all(&g)).transpose()?,
                 })
             }
         };

@@ -162,9 +162,8 @@ def timeout_at(when):
 
 
 class TaskGroup:
-    """3.11's TaskGroup. When a child fails CPython raises an ExceptionGroup; gilsim has
-    no ExceptionGroup or `except*`, so that case raises NotImplementedError naming them
-    (after cancelling the other children, as CPython does)."""
+    """3.11's TaskGroup (Lib/asyncio/taskgroups.py): when children fail, the others are
+    cancelled and their errors leave in one BaseExceptionGroup."""
 
     def __init__(self):
         self._entered = False
@@ -219,10 +218,9 @@ class TaskGroup:
         if et is not None and not issubclass(et, CancelledError):
             self._errors.append(exc)
         if self._errors:
-            raise NotImplementedError(
-                'TaskGroup: %d sub-exception(s) (%s): CPython raises an ExceptionGroup '
-                'here; ExceptionGroup and except* are not supported by gilsim'
-                % (len(self._errors), ', '.join(repr(e) for e in self._errors)))
+            errors = self._errors
+            self._errors = None
+            raise BaseExceptionGroup('unhandled errors in a TaskGroup', errors) from None
 
     def create_task(self, coro, *, name=None, context=None):
         if not self._entered:

@@ -11,6 +11,7 @@ pub fn install(t: &Types) {
     super::set_methods::register(&t.set, &t.frozenset);
     super::num_methods::register(t);
     super::object_methods::register(t);
+    super::exception_groups::register(t);
     super::coro_methods::register(t);
     super::dunders::register(t);
 }

@@ -6,6 +6,7 @@ mod core_fns;
 pub mod coro_methods;
 mod dict_methods;
 mod dunders;
+pub mod exception_groups;
 mod iter_fns;
 mod list_methods;
 mod listsort;

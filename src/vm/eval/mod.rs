@@ -90,6 +90,13 @@ impl Vm {
             match exit {
                 Exit::Done(done) => break Ok(done),
                 Exit::Error(err, add_traceback) => {
+                    // An exception raised (not re-raised) while another is being handled
+                    // gets it as its implicit __context__ (Python/errors.c
+                    // `_PyErr_SetObject`), whatever raised it: a `raise`, a failed
+                    // operation, a call into native code.
+                    if add_traceback {
+                        self.attach_context(&err);
+                    }
                     if let Err(e) = self.unwind(frame, &mut callees, err, add_traceback) {
                         break Err(e);
                     }

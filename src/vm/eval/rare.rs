@@ -342,6 +342,33 @@ impl Vm {
                 let r = self.exception_matches(&exc, &typ)?;
                 frame.push(Value::Bool(r));
             }
+            Instr::CheckEgMatch => {
+                let typ = frame.pop();
+                let exc = frame.top().clone();
+                let matched = crate::vm::builtins::exception_groups::star_match(self, &exc, &typ)?;
+                match matched {
+                    Some((rest, matched)) => {
+                        frame.pop();
+                        frame.push(rest);
+                        // The clause handles its part: `raise` re-raises it, and what the
+                        // clause raises has it as context. POP_EXCEPT restores the outer one.
+                        self.swap_handled(matched.clone());
+                        frame.push(matched);
+                    }
+                    None => frame.push(Value::None),
+                }
+            }
+            Instr::PrepReraiseStar => {
+                let raised = frame.pop();
+                let orig = frame.pop();
+                let raised = match &raised {
+                    Value::List(l) => l.items.read().clone(),
+                    _ => Vec::new(),
+                };
+                let result =
+                    crate::vm::builtins::exception_groups::prep_reraise_star(self, &orig, &raised)?;
+                frame.push(result);
+            }
             Instr::BeforeWith => {
                 let mgr = frame.pop();
                 self.note_caller(&frame.func.code, frame.pc);

@@ -7,13 +7,13 @@ use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::value::Value;
 
 macro_rules! exception_types {
-    ($root:ident; $( $field:ident : $name:literal < $base:ident ),* $(,)?) => {
+    ($root:ident; $( $field:ident : $name:literal < $base:ident $(& $more:ident)* ),* $(,)?) => {
         pub struct ExceptionTypes {
             pub $root: Arc<Class>,
             $( pub $field: Arc<Class>, )*
         }
         fn build_exceptions($root: Arc<Class>) -> ExceptionTypes {
-            $( let $field = exc_class($name, &$base); )*
+            $( let $field = exc_class($name, &[&$base $(, &$more)*]); )*
             ExceptionTypes { $root, $( $field, )* }
         }
         impl ExceptionTypes {
@@ -25,11 +25,11 @@ macro_rules! exception_types {
     };
 }
 
-fn exc_class(name: &str, base: &Arc<Class>) -> Arc<Class> {
+fn exc_class(name: &str, bases: &[&Arc<Class>]) -> Arc<Class> {
     Arc::new(Class::new_builtin(
         name,
         "builtins",
-        vec![base.clone()],
+        bases.iter().map(|b| (*b).clone()).collect(),
         Layout::Exception,
     ))
 }
@@ -39,7 +39,9 @@ exception_types! {
     system_exit: "SystemExit" < base_exception,
     keyboard_interrupt: "KeyboardInterrupt" < base_exception,
     generator_exit: "GeneratorExit" < base_exception,
+    base_exception_group: "BaseExceptionGroup" < base_exception,
     exception: "Exception" < base_exception,
+    exception_group: "ExceptionGroup" < base_exception_group & exception,
     stop_iteration: "StopIteration" < exception,
     stop_async_iteration: "StopAsyncIteration" < exception,
     arithmetic_error: "ArithmeticError" < exception,

@@ -243,7 +243,11 @@ impl Vm {
                 inst
             }
             _ => {
-                if cls.layout == Layout::Exception {
+                if cls.layout == Layout::Exception
+                    && cls.is_subclass(&crate::vm::objects::types::types().exc.base_exception_group)
+                {
+                    crate::vm::builtins::exception_groups::new_group(cls, args.pos())?
+                } else if cls.layout == Layout::Exception {
                     Value::Instance(Instance::new_exception(cls.clone(), args.pos().to_vec()))
                 } else if let Some(base_class) = &cls.builtin_base {
                     return self.new_builtin_subclass_instance(cls, base_class, args);

@@ -74,6 +74,8 @@ pub fn exception_attribute(inst: &Instance, name: &str) -> Option<Value> {
         "__suppress_context__" => Value::Bool(data.suppress_context),
         "__traceback__" => traceback_object(&data.traceback_outermost_first(), 0),
         "value" if inst.class.is_subclass(&types().exc.stop_iteration) => first(),
+        "message" if data.group.is_some() => first(),
+        "exceptions" => Value::tuple(data.group.clone()?),
         "code" if inst.class.is_subclass(&types().exc.system_exit) => match data.args.len() {
             0 => Value::None,
             1 => first(),
@@ -147,6 +149,9 @@ impl Vm {
         };
         if let Some(Value::Function(_)) = inst.class.lookup_str("__str__") {
             return self.str(exc);
+        }
+        if inst.class.is_subclass(&types().exc.base_exception_group) {
+            return crate::vm::builtins::exception_groups::group_str(self, inst);
         }
         let args = inst
             .exc_data()
@@ -268,16 +273,29 @@ impl Vm {
     pub fn format_exception(&self, err: &PyErr) -> String {
         let mut out = String::new();
         let mut seen: Vec<usize> = Vec::new();
-        self.format_chain(&err.value(), &mut out, &mut seen);
+        self.format_chain(
+            &err.value(),
+            &mut out,
+            &mut seen,
+            &mut GroupPrint::default(),
+        );
         out
     }
 
-    fn format_chain(&self, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
+    /// One exception and what it was chained to, inside the groups `g` says it is nested in
+    /// (Lib/traceback.py `TracebackException.format`).
+    fn format_chain(
+        &self,
+        exc: &Value,
+        out: &mut String,
+        seen: &mut Vec<usize>,
+        g: &mut GroupPrint,
+    ) {
         let Value::Instance(inst) = exc else {
             return;
         };
         seen.push(Arc::as_ptr(inst) as *const u8 as usize);
-        let (cause, context, suppress, traceback) = match inst.exc_data() {
+        let (cause, context, suppress, traceback, group) = match inst.exc_data() {
             Some(d) => {
                 let d = d.lock();
                 (
@@ -285,23 +303,28 @@ impl Vm {
                     d.context.clone(),
                     d.suppress_context,
                     d.traceback_outermost_first(),
+                    d.group.clone(),
                 )
             }
-            None => (None, None, false, Vec::new()),
+            None => (None, None, false, Vec::new(), None),
         };
         let unseen = |v: &Value| match v {
             Value::Instance(i) => !seen.contains(&(Arc::as_ptr(i) as *const u8 as usize)),
             _ => false,
         };
         if let Some(c) = cause.filter(|c| unseen(c)) {
-            self.format_chain(&c, out, seen);
-            out.push_str(
+            self.format_chain(&c, out, seen, g);
+            g.emit(
+                out,
                 "\nThe above exception was the direct cause of the following exception:\n\n",
+                '|',
             );
         } else if let Some(c) = context.filter(|c| !suppress && unseen(c)) {
-            self.format_chain(&c, out, seen);
-            out.push_str(
+            self.format_chain(&c, out, seen, g);
+            g.emit(
+                out,
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
+                '|',
             );
         }
         // CPython runs Futures and Tasks in C (`_asyncio`), so its tracebacks never show
@@ -310,10 +333,98 @@ impl Vm {
             .into_iter()
             .filter(|e| !CPYTHON_NATIVE_FILES.contains(&&*e.filename))
             .collect();
-        if !traceback.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            self.format_traceback_entries(&traceback, out);
+        let Some(members) = group else {
+            let mut text = String::new();
+            if !traceback.is_empty() {
+                text.push_str("Traceback (most recent call last):\n");
+                self.format_traceback_entries(&traceback, &mut text);
+            }
+            self.format_exception_only(exc, inst, &mut text);
+            g.emit(out, &text, '|');
+            return;
+        };
+        if g.depth > MAX_GROUP_DEPTH {
+            g.emit(
+                out,
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            );
+            return;
         }
+        self.format_group(exc, inst, &traceback, &members, out, seen, g);
+    }
+
+    /// An exception group: its traceback and message, then each sub-exception in a frame
+    /// of its own (at most 15, then "and N more exceptions").
+    #[allow(clippy::too_many_arguments)]
+    fn format_group(
+        &self,
+        exc: &Value,
+        inst: &Instance,
+        traceback: &[crate::vm::pyerr::TracebackEntry],
+        members: &[Value],
+        out: &mut String,
+        seen: &mut Vec<usize>,
+        g: &mut GroupPrint,
+    ) {
+        let top_level = g.depth == 0;
+        if top_level {
+            g.depth += 1;
+        }
+        if !traceback.is_empty() {
+            let margin = if top_level { '+' } else { '|' };
+            g.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n",
+                margin,
+            );
+            let mut text = String::new();
+            self.format_traceback_entries(traceback, &mut text);
+            g.emit(out, &text, '|');
+        }
+        let mut text = String::new();
+        self.format_exception_only(exc, inst, &mut text);
+        g.emit(out, &text, '|');
+        let shown = members.len().min(MAX_GROUP_WIDTH + 1);
+        g.need_close = false;
+        for i in 0..shown {
+            let last = i + 1 == shown;
+            if last {
+                g.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            let corner = if i == 0 { "+-" } else { "  " };
+            let _ = writeln!(
+                out,
+                "{}{corner}+---------------- {title} ----------------",
+                g.indent()
+            );
+            g.depth += 1;
+            if truncated {
+                let remaining = members.len() - MAX_GROUP_WIDTH;
+                let s = if remaining > 1 { "s" } else { "" };
+                g.emit(out, &format!("and {remaining} more exception{s}\n"), '|');
+            } else {
+                self.format_chain(&members[i], out, seen, g);
+            }
+            if last && g.need_close {
+                let _ = writeln!(out, "{}+------------------------------------", g.indent());
+                g.need_close = false;
+            }
+            g.depth -= 1;
+        }
+        if top_level {
+            g.depth = 0;
+        }
+    }
+
+    /// "Type: message" and the notes.
+    fn format_exception_only(&self, exc: &Value, inst: &Instance, out: &mut String) {
         let name = self.exception_type_name(exc);
         let msg = self
             .exception_str(exc)
@@ -348,6 +459,38 @@ impl Vm {
                     .unwrap_or_else(|_| "<note repr() failed>".into()),
             };
             let _ = writeln!(out, "{shown}");
+        }
+    }
+}
+
+/// How many sub-exceptions of a group a traceback shows, and how deep it shows nested
+/// groups (Lib/traceback.py's `max_group_width` and `max_group_depth`).
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// Where a traceback is inside exception groups: each level indents by two spaces and
+/// draws a margin (Lib/traceback.py `_ExceptionPrintContext`).
+#[derive(Default)]
+struct GroupPrint {
+    depth: usize,
+    need_close: bool,
+}
+
+impl GroupPrint {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// `text`, every line of it prefixed with the indent and, inside a group, the margin.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        if self.depth == 0 {
+            out.push_str(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
         }
     }
 }

@@ -1,0 +1,6 @@
+# expect: SyntaxError: expected one or more exception types
+# line: 5
+try:
+    pass
+except*:
+    pass
