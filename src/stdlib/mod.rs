@@ -10,6 +10,8 @@ pub mod math;
 pub mod mp;
 pub mod random;
 pub mod random_mt;
+pub mod re;
+pub mod re_translate;
 pub mod sys;
 pub mod sys_gil;
 pub mod thread;
@@ -127,7 +129,8 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("itertools", Python(include_str!("py/itertools.py"))),
     ("typing", Python(include_str!("py/typing.py"))),
     ("dataclasses", Python(include_str!("py/dataclasses.py"))),
-    ("re", Unsupported),
+    ("re", Python(include_str!("py/re.py"))),
+    ("_gilsim_re", Native(re::create)),
     ("json", Unsupported),
     ("textwrap", Python(include_str!("py/textwrap.py"))),
     ("logging", Unsupported),
