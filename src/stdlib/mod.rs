@@ -6,6 +6,7 @@ pub mod deque;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
+pub mod json_scan;
 pub mod math;
 pub mod mp;
 pub mod random;
@@ -132,6 +133,7 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("re", Python(include_str!("py/re.py"))),
     ("_gilsim_re", Native(re::create)),
     ("json", Python(include_str!("py/json.py"))),
+    ("_gilsim_json", Native(json_scan::create)),
     ("textwrap", Python(include_str!("py/textwrap.py"))),
     ("logging", Python(include_str!("py/logging.py"))),
     ("logging.handlers", Unsupported),

@@ -90,3 +90,17 @@ sink = Sink()
 json.dump({"saved": [1, 2]}, sink, indent=1)
 print(sink.text)
 print(json.load(sink))
+
+deep = json.loads("[" * 500 + "]" * 500)
+depth = 0
+while deep:
+    deep = deep[0]
+    depth += 1
+print(depth)
+for opener, closer in ["[]", ['{"k":', "}"]]:
+    try:
+        json.loads(opener * 100000 + "1" + closer * 100000)
+    except RecursionError as e:
+        print("RecursionError:", e)
+print(json.loads('{"big": 123456789012345678901234567890, "neg": -9223372036854775809}'))
+print(json.loads('"\\u00e9\\t\\"" '), json.loads("\n[1,\r\n2]\t"))

@@ -2,6 +2,8 @@
 the same output for the same options, and the C scanner's error messages, as CPython 3.12
 gives them)."""
 
+import _gilsim_json
+
 __all__ = ["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]
 
 
@@ -30,6 +32,11 @@ _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t",
 
 
 def _encode_str(s, ensure_ascii):
+    # Most strings need no escape: checked by native str methods, not char by char.
+    if '"' not in s and "\\" not in s and s.isprintable() and (s.isascii()
+                                                               or not ensure_ascii):
+        if not ensure_ascii or "\x7f" not in s:
+            return '"' + s + '"'
     out = ['"']
     start = 0
     for i, ch in enumerate(s):
@@ -329,6 +336,12 @@ class _Scanner:
     def string(self, i):
         s, n = self.s, self.n
         begin = i - 1
+        # The common case: no escape and no control character before the closing quote.
+        j = s.find('"', i)
+        if j >= 0:
+            chunk = s[i:j]
+            if "\\" not in chunk and chunk.isprintable():
+                return chunk, j + 1
         chunks = []
         while True:
             j = i
@@ -430,8 +443,19 @@ class JSONDecoder:
         self.parse_constant = parse_constant or _CONSTANTS.__getitem__
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
+        self._plain = (object_hook is None and parse_float is None and parse_int is None
+                       and parse_constant is None and strict and object_pairs_hook is None)
 
     def decode(self, s):
+        if self._plain:
+            # The default options: the native scanner (as CPython's C scanner), unless it
+            # leaves the document to the Python one (see json_scan.rs).
+            result = _gilsim_json.scan(s)
+            if result is not None:
+                ok, value, pos = result
+                if ok:
+                    return value
+                raise JSONDecodeError(value, s, pos)
         scanner = _Scanner(self, s)
         obj, end = self.raw_decode(s, scanner.skip(0), scanner)
         end = scanner.skip(end)
