@@ -14,6 +14,9 @@ use crate::vm::objects::native::NativeObject;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, type_error, unsupported};
 
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::{Anchored, Input, MatchKind};
+
 use super::re_translate::{Problem, translate};
 
 /// A compiled pattern: the crate's regex, the one anchored at the end for `fullmatch`
@@ -21,6 +24,8 @@ use super::re_translate::{Problem, translate};
 struct Compiled {
     regex: regex::Regex,
     full: OnceLock<Result<regex::Regex, String>>,
+    /// The pattern as a PikeVM reporting the longest match (see `longer_match_at`).
+    longest: OnceLock<Option<PikeVM>>,
     translated: String,
     end_dollar: bool,
 }
@@ -81,6 +86,7 @@ fn compile(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let engine = Compiled {
         regex,
         full: OnceLock::new(),
+        longest: OnceLock::new(),
         translated: translated.pattern,
         end_dollar: translated.end_dollar,
     };
@@ -145,7 +151,15 @@ fn search(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         };
         let whole = caps.get(0).map_or((at, at), |m| (m.start(), m.end()));
         if must_advance && whole == (start, start) {
-            // Try again one character later (the crate gives no second choice at `pos`).
+            // CPython's backtracking would now take the first non-empty match at `pos` in
+            // the pattern's order of preference, which the crate cannot enumerate. If
+            // there is none, the next match starts later: try again one character on.
+            if longer_match_at(engine, hay, start) {
+                return Err(unsupported(
+                    "re: a pattern that prefers an empty match to a longer one at the same \
+                     place (as '|a' or 'a*?'), in findall, finditer, sub or split",
+                ));
+            }
             match hay[at..].chars().next() {
                 Some(c) => at += c.len_utf8(),
                 None => return Ok(Value::None),
@@ -179,4 +193,22 @@ fn search(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
     }
     Ok(Value::tuple(spans))
+}
+
+/// Whether the pattern has a non-empty match starting at `start` (its longest match there,
+/// by a PikeVM that reports all matches, ends later).
+fn longer_match_at(engine: &Compiled, hay: &str, start: usize) -> bool {
+    let vm = engine.longest.get_or_init(|| {
+        PikeVM::builder()
+            .configure(PikeVM::config().match_kind(MatchKind::All))
+            .build(&engine.translated)
+            .ok()
+    });
+    let Some(vm) = vm else {
+        // Cannot tell: refusing is the honest answer.
+        return true;
+    };
+    let mut cache = vm.create_cache();
+    let input = Input::new(hay).range(start..).anchored(Anchored::Yes);
+    vm.find(&mut cache, input).is_some_and(|m| m.end() > start)
 }

@@ -64,6 +64,9 @@ struct Translator<'a> {
     groups: Vec<usize>,
     /// Where the global flag groups at the start of the output end.
     flags_end: usize,
+    /// Capturing groups so far, and the named ones (name, number).
+    captures: usize,
+    names: Vec<(String, usize)>,
     /// Whether what precedes can take a quantifier (an atom), or is a quantifier.
     last: Last,
 }
@@ -73,6 +76,8 @@ enum Last {
     Nothing,
     Atom,
     Repeat,
+    /// A repeat made lazy (`*?`): nothing more may follow it.
+    Lazy,
 }
 
 impl Translator<'_> {
@@ -206,8 +211,26 @@ impl Translator<'_> {
         }
     }
 
-    /// `{m,n}` at `self.i`, if it is a valid repeat (else `{` is a literal, as in Python).
-    fn braces(&self) -> Option<(String, usize)> {
+    /// `{m,n}` at `self.i`, if it is a valid repeat (else `{` is a literal, as in Python);
+    /// Err for m > n.
+    fn braces(&self) -> Result<Option<(String, usize)>, Problem> {
+        let Some((text, len, lo, hi)) = self.brace_parts() else {
+            return Ok(None);
+        };
+        if let (Ok(lo), Some(Ok(hi))) = (lo.parse::<u64>(), hi.map(|h| h.parse::<u64>()))
+            && lo > hi
+        {
+            let pos = self.i + 1;
+            return Err(Problem::Error(
+                format!("min repeat greater than max repeat at position {pos}"),
+                pos,
+            ));
+        }
+        Ok(Some((text, len)))
+    }
+
+    /// The text, length and bounds of a `{m,n}` at `self.i`.
+    fn brace_parts(&self) -> Option<(String, usize, String, Option<String>)> {
         let mut j = self.i + 1;
         let mut body = String::new();
         while let Some(&c) = self.chars.get(j) {
@@ -231,13 +254,15 @@ impl Translator<'_> {
             None => format!("{{{lo}}}"),
             Some(hi) => format!("{{{lo},{hi}}}"),
         };
-        Some((text, j + 1 - self.i))
+        let hi = hi.filter(|h| !h.is_empty()).map(str::to_string);
+        Some((text, j + 1 - self.i, lo.to_string(), hi))
     }
 
     fn group_open(&mut self) -> Result<(), Problem> {
         let pos = self.i;
         self.groups.push(pos);
         if self.peek(1) != Some('?') {
+            self.captures += 1;
             self.out.push('(');
             self.i += 1;
             return Ok(());
@@ -268,6 +293,17 @@ impl Translator<'_> {
                 };
                 return Err(Problem::Error(msg, name_start));
             }
+            self.captures += 1;
+            if let Some((_, was)) = self.names.iter().find(|(n, _)| *n == name) {
+                return Err(Problem::Error(
+                    format!(
+                        "redefinition of group name '{name}' as group {}; was group {was} at position {name_start}",
+                        self.captures
+                    ),
+                    name_start,
+                ));
+            }
+            self.names.push((name.clone(), self.captures));
             self.out.push_str(&format!("(?P<{name}>"));
             self.i = name_start + len + 1;
         } else if rest.starts_with("P=") {
@@ -404,7 +440,7 @@ impl Translator<'_> {
                 }
                 '*' | '+' | '?' | '{' => {
                     let (text, len) = if c == '{' {
-                        match self.braces() {
+                        match self.braces()? {
                             Some(b) => b,
                             None => {
                                 self.out.push_str("\\{");
@@ -422,10 +458,10 @@ impl Translator<'_> {
                                 self.i,
                             ));
                         }
-                        Last::Repeat if c == '?' && !self.out.ends_with('?') => {
+                        Last::Repeat if c == '?' => {
                             self.out.push('?');
                             self.i += 1;
-                            self.last = Last::Repeat;
+                            self.last = Last::Lazy;
                             continue;
                         }
                         Last::Repeat if c == '+' => {
@@ -433,7 +469,7 @@ impl Translator<'_> {
                                 "possessive quantifiers (*+, ++, ?+)",
                             ));
                         }
-                        Last::Repeat => {
+                        Last::Repeat | Last::Lazy => {
                             return Err(Problem::Error(
                                 format!("multiple repeat at position {}", self.i),
                                 self.i,
@@ -496,6 +532,8 @@ pub fn translate(pattern: &str, flags: i64) -> Result<Translated, Problem> {
         end_dollar: false,
         groups: Vec::new(),
         flags_end: 0,
+        captures: 0,
+        names: Vec::new(),
         last: Last::Nothing,
     };
     // Global inline flags come first in Python 3.11+; read them before the body so `(?m)`
@@ -533,6 +571,11 @@ mod tests {
     #[test]
     fn python_syntax_becomes_the_crates() {
         assert_eq!(ok(r"a{,3}b{2}c{x"), r"a{0,3}b{2}c\{x");
+        assert_eq!(ok("a??b*?"), "a??b*?");
+        assert_eq!(
+            err("a???"),
+            Problem::Error("multiple repeat at position 3".into(), 3)
+        );
         assert_eq!(ok(r"[a&&b]\Z"), r"[a\&\&b]\z");
         assert_eq!(ok(r"(?P<year>\d+)-"), r"(?P<year>\d+)\-");
         assert_eq!(translate("a b # c\n", VERBOSE).unwrap().pattern, "ab");
@@ -552,6 +595,17 @@ mod tests {
         assert_eq!(err("a**"), e("multiple repeat at position 2", 2));
         assert_eq!(err("[ab"), e("unterminated character set at position 0", 0));
         assert_eq!(err(r"\q"), e(r"bad escape \q at position 0", 0));
+        assert_eq!(
+            err("x{2,1}"),
+            e("min repeat greater than max repeat at position 2", 2)
+        );
+        assert_eq!(
+            err("(?P<n>a)(?P<n>b)"),
+            e(
+                "redefinition of group name 'n' as group 2; was group 1 at position 12",
+                12
+            )
+        );
     }
 
     #[test]

@@ -47,8 +47,11 @@ print(p.search("x = 1", 1), p.match("  a=b", 2), re.compile(r"\d").search("a1b2"
 m = re.search(r"(a)(b)?", "ac")
 print(m.groups(), m.groups("?"), m.group(2), m.span(2), m.expand(r"<\1>"))
 print(re.match(r"", "abc"), bool(re.match("a", "a")))
+print(re.split(r"\s*", "a b  c"), re.findall(r"(?:a|)", "ab"), re.sub(r"\b", "|", "ab cd"))
+print(re.findall(r"a??b", "ab b"), re.findall(r"a+?", "aaa"), re.sub(r"x*", "-", "axbx"))
 
-for bad in ["(a", "a)", "*a", "a**", "[ab", r"\q", "(?P<1>x)", "a{2}{3}", "(?Px)"]:
+for bad in ["(a", "a)", "*a", "a**", "[ab", r"\q", "(?P<1>x)", "a{2}{3}", "(?Px)", "x{2,1}",
+            "(?P<n>a)(?P<n>b)", "a|*", "[a-"]:
     try:
         re.compile(bad)
     except re.error as e:
