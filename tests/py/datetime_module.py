@@ -52,3 +52,15 @@ for bad in [lambda: date(2023, 2, 29), lambda: date(2024, 13, 1), lambda: time(2
 now = datetime.now()
 print(type(now).__name__, now.year >= 2024, type(date.today()).__name__, datetime.now(timezone.utc).tzinfo)
 print(isinstance(x, date), issubclass(datetime, date), dt.MINYEAR, dt.MAXYEAR, dt.UTC is timezone.utc)
+
+for text, fmt in [("2024-05-17 08:15:30", "%Y-%m-%d %H:%M:%S"), ("17/5/24", "%d/%m/%y"),
+                  ("Mar 3 2023  9:05 PM", "%b %d %Y %I:%M %p"), ("12:00 am", "%I:%M %p"),
+                  ("Friday, 17 May 2024", "%A, %d %B %Y"), ("2024-05-17T08:15:30.25+0200", "%Y-%m-%dT%H:%M:%S.%f%z"),
+                  ("2024 032", "%Y %j"), ("99", "%y"), ("2024 10%", "%Y %d%%"), ("2024-05-17T08:15:30Z", "%Y-%m-%dT%H:%M:%S%z")]:
+    print(repr(datetime.strptime(text, fmt)))
+for text, fmt in [("2024-13-01", "%Y-%m-%d"), ("2024-05-17 extra", "%Y-%m-%d"), ("2023-02-29", "%Y-%m-%d"),
+                  ("x", "%Q")]:
+    try:
+        datetime.strptime(text, fmt)
+    except ValueError as e:
+        print("ValueError:", e)

@@ -878,7 +878,9 @@ class datetime(date):
 
     @classmethod
     def strptime(cls, date_string, format):
-        raise NotImplementedError("datetime.strptime is not supported by gilsim")
+        """The datetime `date_string` spells in `format` (C-locale names)."""
+        fields = _strptime(date_string, format)
+        return cls(*fields[:7], tzinfo=fields[7])
 
     def timetuple(self):
         dst = -1
@@ -1056,6 +1058,128 @@ class datetime(date):
     def __reduce__(self):
         return (type(self), (self._year, self._month, self._day, self._hour, self._minute,
                              self._second, self._microsecond, self._tzinfo))
+
+
+_FULL_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"]
+_FULL_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+# What each directive accepts (the shapes of CPython's Lib/_strptime.py, C locale).
+_DIRECTIVES = {
+    "Y": r"(?P<Y>\d\d\d\d)",
+    "y": r"(?P<y>\d\d)",
+    "m": r"(?P<m>1[0-2]|0[1-9]|[1-9])",
+    "d": r"(?P<d>3[01]|[12]\d|0[1-9]|[1-9]| [1-9])",
+    "H": r"(?P<H>2[0-3]|[0-1]\d|\d)",
+    "I": r"(?P<I>1[0-2]|0[1-9]|[1-9])",
+    "M": r"(?P<M>[0-5]\d|\d)",
+    "S": r"(?P<S>6[0-1]|[0-5]\d|\d)",
+    "f": r"(?P<f>[0-9]{1,6})",
+    "j": r"(?P<j>36[0-6]|3[0-5]\d|[12]\d\d|0[1-9]\d|00[1-9]|[1-9]\d|0[1-9]|[1-9])",
+    "b": "(?P<b>" + "|".join(m[:3] for m in _FULL_MONTHS) + ")",
+    "B": "(?P<B>" + "|".join(_FULL_MONTHS) + ")",
+    "a": "(?P<a>" + "|".join(d[:3] for d in _FULL_DAYS) + ")",
+    "A": "(?P<A>" + "|".join(_FULL_DAYS) + ")",
+    "p": "(?P<p>am|pm)",
+    "z": r"(?P<z>[+-]\d\d:?[0-5]\d(:?[0-5]\d(\.\d{1,6})?)?|(?-i:Z))",
+    "%": "%",
+}
+_DIRECTIVES["h"] = _DIRECTIVES["b"]
+
+
+def _strptime_regex(format):
+    import re
+    out = []
+    i = 0
+    n = len(format)
+    while i < n:
+        ch = format[i]
+        if ch == "%" and i + 1 < n:
+            d = format[i + 1]
+            if d not in _DIRECTIVES:
+                if d in "cxXUWGuVZ":
+                    raise NotImplementedError("strptime's %%%s directive is not supported by "
+                                              "gilsim" % d)
+                raise ValueError("'%s' is a bad directive in format '%s'" % (d, "%" + d))
+            pattern = _DIRECTIVES[d]
+            name = "(?P<%s>" % d
+            if name in "".join(out):
+                # A directive used twice matches the same text again (CPython: a
+                # backreference); gilsim's re has none.
+                raise NotImplementedError("strptime with a directive used twice is not "
+                                          "supported by gilsim")
+            out.append(pattern)
+            i += 2
+        elif ch == "%":
+            raise ValueError("stray %% in format '%s'" % format)
+        elif ch.isspace():
+            while i < n and format[i].isspace():
+                i += 1
+            out.append(r"\s+")
+        else:
+            out.append(re.escape(ch))
+            i += 1
+    return re.compile("".join(out), re.IGNORECASE)
+
+
+def _strptime(data, format):
+    """(year, month, day, hour, minute, second, microsecond, tzinfo) of `data`."""
+    if not isinstance(data, str):
+        raise TypeError("strptime() argument 1 must be str, not %s" % type(data).__name__)
+    if not isinstance(format, str):
+        raise TypeError("strptime() argument 2 must be str, not %s" % type(format).__name__)
+    found = _strptime_regex(format).match(data)
+    if found is None:
+        raise ValueError("time data %r does not match format %r" % (data, format))
+    if len(data) != found.end():
+        raise ValueError("unconverted data remains: %s" % data[found.end():])
+    g = found.groupdict()
+    year, month, day = 1900, 1, 1
+    hour = minute = second = microsecond = 0
+    tz = None
+    if g.get("Y") is not None:
+        year = int(g["Y"])
+    elif g.get("y") is not None:
+        year = int(g["y"])
+        year += 2000 if year <= 68 else 1900
+    if g.get("m") is not None:
+        month = int(g["m"])
+    for key in ("B", "b", "h"):
+        if g.get(key) is not None:
+            names = _FULL_MONTHS if key == "B" else [m[:3] for m in _FULL_MONTHS]
+            month = names.index(g[key].lower()) + 1
+    if g.get("d") is not None:
+        day = int(g["d"])
+    if g.get("H") is not None:
+        hour = int(g["H"])
+    elif g.get("I") is not None:
+        hour = int(g["I"])
+        ampm = (g.get("p") or "").lower()
+        if ampm == "am" and hour == 12:
+            hour = 0
+        elif ampm == "pm" and hour != 12:
+            hour += 12
+    if g.get("M") is not None:
+        minute = int(g["M"])
+    if g.get("S") is not None:
+        second = int(g["S"])
+    if g.get("f") is not None:
+        microsecond = int(g["f"] + "0" * (6 - len(g["f"])))
+    if g.get("z") is not None:
+        z = g["z"]
+        if z == "Z":
+            tz = timezone.utc
+        else:
+            digits = z[1:].replace(":", "")
+            hh, mm, ss = int(digits[0:2]), int(digits[2:4]), int(digits[4:6] or 0)
+            offset = timedelta(hours=hh, minutes=mm, seconds=ss)
+            tz = timezone(-offset if z[0] == "-" else offset)
+    if g.get("j") is not None and g.get("m") is None and g.get("d") is None:
+        ordinal = _ymd2ord(year, 1, 1) + int(g["j"]) - 1
+        year, month, day = _ord2ymd(ordinal)
+    if second == 61:
+        second = 59
+    return year, month, day, hour, minute, second, microsecond, tz
 
 
 def _modf(t):
