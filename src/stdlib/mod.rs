@@ -136,6 +136,10 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("_gilsim_json", Native(json_scan::create)),
     ("textwrap", Python(include_str!("py/textwrap.py"))),
     ("logging", Python(include_str!("py/logging.py"))),
+    (
+        "_logging_format",
+        Python(include_str!("py/_logging_format.py")),
+    ),
     ("logging.handlers", Unsupported),
     ("logging.config", Unsupported),
     ("string", Python(include_str!("py/string.py"))),
@@ -145,6 +149,10 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("decimal", Unsupported),
     ("fractions", Python(include_str!("py/fractions.py"))),
     ("datetime", Python(include_str!("py/datetime.py"))),
+    (
+        "_datetime_core",
+        Python(include_str!("py/_datetime_core.py")),
+    ),
     ("io", Unsupported),
     ("_gilsim_stub", Python(include_str!("py/_gilsim_stub.py"))),
     ("_collections", Native(deque::create)),
