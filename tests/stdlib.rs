@@ -29,6 +29,142 @@ fn left_out_names_raise_not_implemented_naming_them() {
     );
 }
 
+/// The modules of issue 16's second part refuse what they leave out by name: calls to names
+/// CPython has, and inputs (regex features, logging fields) gilsim cannot honour.
+#[test]
+fn the_new_modules_refuse_what_they_leave_out_by_name() {
+    let out = common::gilsim_source(
+        "import re, logging, enum, traceback, json, datetime, dis, statistics, timeit\n\
+         cases = [lambda: re.compile(r'(a)\\1'), lambda: re.search('(?=a)', 'a'),\n\
+                  lambda: re.search('(?<!a)b', 'b'), lambda: re.match('a*+', 'a'),\n\
+                  lambda: re.search('a$', 'a\\n'), lambda: re.compile(b'a'),\n\
+                  lambda: logging.Formatter('%(lineno)d %(message)s'),\n\
+                  lambda: enum.EnumMeta(), lambda: traceback.extract_tb(None),\n\
+                  lambda: json.loads('\"\\\\ud800\"'), lambda: datetime.datetime.strptime('1', '%c'),\n\
+                  lambda: dis.get_instructions(len), lambda: statistics.NormalDist(),\n\
+                  lambda: timeit.main(), lambda: traceback.format_exc(limit=1),\n\
+                  lambda: enum.Enum('Color', 'RED GREEN'), lambda: re.findall('a*?', 'aa')]\n\
+         for f in cases:\n\
+         \x20   try:\n\
+         \x20       f()\n\
+         \x20   except NotImplementedError as e:\n\
+         \x20       print(e)\n",
+    );
+    assert_eq!(
+        out.stdout,
+        "re: backreferences (\\1) in patterns is not supported by gilsim\n\
+         re: lookahead assertions ((?=...), (?!...)) is not supported by gilsim\n\
+         re: lookbehind assertions ((?<=...), (?<!...)) is not supported by gilsim\n\
+         re: possessive quantifiers (*+, ++, ?+) is not supported by gilsim\n\
+         re: '$' (without MULTILINE) on a string that ends with a newline is not supported by gilsim\n\
+         re: bytes patterns are not supported by gilsim\n\
+         logging's %(lineno) field (the caller's position) is not supported by gilsim\n\
+         enum.EnumMeta is not supported by gilsim\n\
+         traceback.extract_tb is not supported by gilsim\n\
+         json: lone surrogates in strings are not supported by gilsim\n\
+         strptime's %c directive is not supported by gilsim\n\
+         dis.get_instructions is not supported by gilsim\n\
+         statistics.NormalDist is not supported by gilsim\n\
+         timeit.main (the command line) is not supported by gilsim\n\
+         traceback's limit argument is not supported by gilsim\n\
+         enum's functional API (Enum('Name', 'A B C')) is not supported by gilsim\n\
+         re: a pattern that prefers an empty match to a longer one at the same place (as \
+         '|a' or 'a*?'), in findall, finditer, sub or split is not supported by gilsim\n",
+        "{}",
+        out.stderr
+    );
+}
+
+/// `dis.dis(f)` prints exactly the part of `gilsim dis`'s output that is f's code.
+#[test]
+fn dis_dis_prints_what_gilsim_dis_prints_for_the_function() {
+    let source = "import dis\n\ndef f(x):\n    for i in range(x):\n        x += i\n    return x\n\ndis.dis(f)\n";
+    let out = common::gilsim_source(source);
+    assert_eq!(out.exit_code, 0, "{}", out.stderr);
+    let code = gilsim::compiler::compile_module(source, "<string>").expect("compiles");
+    let whole = gilsim::compiler::dis::disassemble(&code);
+    let (_, of_f) = whole
+        .split_once("Disassembly of <code object f")
+        .expect("f's code is in the module's disassembly");
+    let of_f = of_f.split_once(":\n").expect("a header line").1;
+    assert_eq!(out.stdout, of_f);
+    assert!(out.stdout.contains("FOR_ITER"), "{}", out.stdout);
+}
+
+/// In simulated runs `logging`'s `%(asctime)s`, `datetime.now()` and `timeit` read the
+/// virtual clock: the output is the same every run and sleeps show in it exactly.
+#[test]
+fn logging_datetime_and_timeit_use_the_virtual_clock_in_simulated_runs() {
+    let program = "
+import logging, sys, time, datetime, timeit
+logging.basicConfig(stream=sys.stdout, format='%(asctime)s %(threadName)s %(message)s')
+start = datetime.datetime.now()
+logging.warning('start')
+time.sleep(1.5)
+logging.warning('after 1.5 s')
+print(datetime.datetime.now() - start)
+print(timeit.timeit('time.sleep(0.25)', setup='import time', number=4))
+";
+    let first = common::options().sim(3).run(program, "<clock>");
+    let second = common::options().sim(3).run(program, "<clock>");
+    assert_eq!(first.stdout, second.stdout, "{}", first.stderr);
+    let lines: Vec<&str> = first.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}\n{}", first.stdout, first.stderr);
+    assert!(lines[0].ends_with(",000 MainThread start"), "{}", lines[0]);
+    assert!(
+        lines[1].ends_with(",500 MainThread after 1.5 s"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2].starts_with("0:00:01.5"), "{}", lines[2]);
+    let timed: f64 = lines[3].parse().expect("a float");
+    assert!((1.0..1.01).contains(&timed), "{timed}");
+}
+
+/// A handler emits under its own lock, as CPython's does: records logged from threads,
+/// switching under the GIL or running in parallel without it, come out as whole lines
+/// even through a stream that writes a character at a time.
+#[test]
+fn logging_from_threads_writes_whole_lines_with_and_without_the_gil() {
+    let program = "
+import logging, threading
+class Sink:
+    # Writes one character at a time: only the handler's lock keeps records whole.
+    def __init__(self):
+        self.parts = []
+    def write(self, s):
+        for ch in s:
+            self.parts.append(ch)
+    def flush(self):
+        pass
+sink = Sink()
+logging.basicConfig(stream=sink, level=logging.INFO, format='%(threadName)s|%(message)s')
+def work():
+    for i in range(1000):
+        logging.info('line %d', i)
+threads = [threading.Thread(target=work, name=f'T{n}') for n in range(4)]
+for t in threads: t.start()
+for t in threads: t.join()
+lines = ''.join(sink.parts).splitlines()
+print(len(lines), len(set(lines)))
+print(all(l.split('|')[0] in ('T0', 'T1', 'T2', 'T3') for l in lines))
+";
+    // Without the handler's lock, simulated runs without a GIL lose lines under these
+    // seeds (the characters of two records interleave).
+    for (gil, seed) in [
+        (GilModel::Off, Some(1)),
+        (GilModel::Off, Some(2)),
+        (GilModel::New, None),
+    ] {
+        let mut options = common::options().gil(gil).timeout(60.0);
+        if let Some(seed) = seed {
+            options = options.sim(seed);
+        }
+        let out = options.run(program, "<logging>");
+        assert_eq!(out.stdout, "4000 4000\nTrue\n", "{gil:?}: {}", out.stderr);
+    }
+}
+
 /// deque.append and popleft are single native calls: threads appending and popping at
 /// once lose nothing, with the GIL and without it (the items have a lock of their own).
 #[test]

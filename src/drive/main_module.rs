@@ -95,6 +95,13 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
     {
         status = report_uncaught(vm, &err);
     }
+    // Then the `atexit` functions, as CPython's Py_FinalizeEx does after threading's
+    // shutdown, whether the program ended normally, by sys.exit or by an exception.
+    if !vm.thread.stopping()
+        && let Err(err) = run_atexit_functions(vm)
+    {
+        status = report_uncaught(vm, &err);
+    }
     vm.thread.mark_finished();
     sched.end_main_thread(&vm.caller(), || runtime.stop_all());
     runtime.stdout.flush();
@@ -132,6 +139,18 @@ fn run_threading_atexits(vm: &Vm) -> crate::vm::pyerr::PyResult<()> {
         return Ok(());
     };
     if let Some(hook) = vm.getattr_opt(&threading, "_run_atexits")? {
+        vm.call(&hook, &[])?;
+    }
+    Ok(())
+}
+
+/// `atexit._run_exitfuncs()`, if the program imported `atexit` (it reports what the
+/// functions raise itself).
+fn run_atexit_functions(vm: &Vm) -> crate::vm::pyerr::PyResult<()> {
+    let Some(atexit) = vm.interp.modules.get_str("atexit") else {
+        return Ok(());
+    };
+    if let Some(hook) = vm.getattr_opt(&atexit, "_run_exitfuncs")? {
         vm.call(&hook, &[])?;
     }
     Ok(())

@@ -1,5 +1,6 @@
-//! `_gilsim`: what a Python-written stdlib module may ask the runtime about its run
-//! (the simulated I/O latency; later the simulated clock).
+//! `_gilsim`: what a Python-written stdlib module may ask the runtime about its run (the
+//! simulated I/O latency, reference counts) and the VM's own formatters it may reuse
+//! (tracebacks for `traceback`, disassembly for `dis`).
 
 use std::sync::Arc;
 
@@ -12,7 +13,12 @@ use crate::vm::pyerr::PyResult;
 pub fn create(_vm: &Vm) -> Arc<Module> {
     crate::stdlib::native_module(
         "_gilsim",
-        &[("io_latency", io_latency), ("refcount", refcount)],
+        &[
+            ("io_latency", io_latency),
+            ("refcount", refcount),
+            ("format_exception", format_exception),
+            ("disassemble", disassemble),
+        ],
     )
 }
 
@@ -25,6 +31,33 @@ fn refcount(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         _ => 0,
     };
     Ok(Value::Int(count as i64))
+}
+
+/// The text CPython prints for an uncaught exception (the chain, tracebacks and the
+/// last line), for `traceback.format_exception` and `logging`'s `exc_info`.
+fn format_exception(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let exc = args.args.first().cloned().unwrap_or(Value::None);
+    Ok(Value::str(&vm.format_exception_value(&exc)))
+}
+
+/// What `gilsim dis` prints for a function's (or a method's, or a code object's) code:
+/// `dis.dis(f)` shares its formatter.
+fn disassemble(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let mut target = args.args.first().cloned().unwrap_or(Value::None);
+    if let Value::Method(m) = &target {
+        target = m.func.clone();
+    }
+    let code = match &target {
+        Value::Function(f) => f.code.clone(),
+        Value::Code(c) => c.clone(),
+        other => {
+            return Err(crate::vm::pyerr::type_error(format!(
+                "don't know how to disassemble {} objects",
+                crate::vm::objects::types::type_name(other)
+            )));
+        }
+    };
+    Ok(Value::str(&crate::compiler::dis::disassemble(&code)))
 }
 
 /// Mean latency of simulated network requests, in seconds (`--io-latency`).

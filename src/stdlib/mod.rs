@@ -6,10 +6,13 @@ pub mod deque;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
+pub mod json_scan;
 pub mod math;
 pub mod mp;
 pub mod random;
 pub mod random_mt;
+pub mod re;
+pub mod re_translate;
 pub mod sys;
 pub mod sys_gil;
 pub mod thread;
@@ -127,17 +130,29 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("itertools", Python(include_str!("py/itertools.py"))),
     ("typing", Python(include_str!("py/typing.py"))),
     ("dataclasses", Python(include_str!("py/dataclasses.py"))),
-    ("re", Unsupported),
-    ("json", Unsupported),
+    ("re", Python(include_str!("py/re.py"))),
+    ("_gilsim_re", Native(re::create)),
+    ("json", Python(include_str!("py/json.py"))),
+    ("_gilsim_json", Native(json_scan::create)),
     ("textwrap", Python(include_str!("py/textwrap.py"))),
-    ("logging", Unsupported),
+    ("logging", Python(include_str!("py/logging.py"))),
+    (
+        "_logging_format",
+        Python(include_str!("py/_logging_format.py")),
+    ),
+    ("logging.handlers", Unsupported),
+    ("logging.config", Unsupported),
     ("string", Python(include_str!("py/string.py"))),
     ("copy", Python(include_str!("py/copy.py"))),
     ("operator", Python(include_str!("py/operator.py"))),
-    ("statistics", Unsupported),
+    ("statistics", Python(include_str!("py/statistics.py"))),
     ("decimal", Unsupported),
-    ("fractions", Unsupported),
-    ("datetime", Unsupported),
+    ("fractions", Python(include_str!("py/fractions.py"))),
+    ("datetime", Python(include_str!("py/datetime.py"))),
+    (
+        "_datetime_core",
+        Python(include_str!("py/_datetime_core.py")),
+    ),
     ("io", Unsupported),
     ("_gilsim_stub", Python(include_str!("py/_gilsim_stub.py"))),
     ("_collections", Native(deque::create)),
@@ -153,6 +168,12 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("heapq", Python(include_str!("py/heapq.py"))),
     ("bisect", Python(include_str!("py/bisect.py"))),
     ("contextlib", Python(include_str!("py/contextlib.py"))),
+    ("traceback", Python(include_str!("py/traceback.py"))),
+    ("atexit", Python(include_str!("py/atexit.py"))),
+    ("enum", Python(include_str!("py/enum.py"))),
+    ("dis", Python(include_str!("py/dis.py"))),
+    ("timeit", Python(include_str!("py/timeit.py"))),
+    ("pprint", Python(include_str!("py/pprint.py"))),
 ];
 
 /// How gilsim provides the standard module `name`, if it knows one.

@@ -354,6 +354,9 @@ fn reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
                 return Ok(r);
             }
+            if let Some(r) = vm.class_hook(v, "__gilsim_class_reversed__", &[])? {
+                return Ok(r);
+            }
             if class_of(v).lookup_str("__getitem__").is_some()
                 && class_of(v).lookup_str("__len__").is_some()
             {

@@ -416,6 +416,15 @@ impl Vm {
                 self.contains_by_iteration(container, item)
             }
             Value::Iter(_) | Value::Generator(_) => self.contains_by_iteration(container, item),
+            Value::Class(_)
+                if let Some(r) = self.class_hook(
+                    container,
+                    "__gilsim_class_contains__",
+                    std::slice::from_ref(item),
+                )? =>
+            {
+                self.is_true(&r)
+            }
             _ => Err(type_error(format!(
                 "argument of type '{}' is not iterable",
                 type_name(container)
@@ -448,6 +457,14 @@ impl Vm {
             Value::Int(i) => Ok(BigInt::from(*i)),
             Value::Bool(b) => Ok(BigInt::from(i64::from(*b))),
             Value::BigInt(b) => Ok((**b).clone()),
+            // An instance of an int subclass is an int (CPython's PyNumber_Index takes it
+            // as it is): IntEnum members index lists.
+            Value::Instance(i)
+                if let Some(base @ (Value::Int(_) | Value::BigInt(_) | Value::Bool(_))) =
+                    &i.base =>
+            {
+                self.index_value(base)
+            }
             _ => {
                 if let Some(r) = self.call_dunder(v, "__index__", &[])?
                     && let Some(b) = r.as_bigint()

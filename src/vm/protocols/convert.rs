@@ -194,6 +194,11 @@ impl Vm {
                 }
                 other => format!("<bound method of {}>", self.repr(other)?),
             },
+            Value::Class(_)
+                if let Some(r) = self.class_hook(v, "__gilsim_class_repr__", &[])? =>
+            {
+                return self.str(&r);
+            }
             Value::Class(c) => match &*c.module {
                 "builtins" => format!("<class '{}'>", c.qualname),
                 m => format!("<class '{m}.{}'>", c.qualname),

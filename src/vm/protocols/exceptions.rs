@@ -282,6 +282,19 @@ impl Vm {
         out
     }
 
+    /// `format_exception` of an exception object (the `traceback` module's view of one);
+    /// anything else formats as CPython's `traceback` does a non-exception: `NoneType: None`.
+    pub fn format_exception_value(&self, exc: &Value) -> String {
+        if !matches!(exc, Value::Instance(i) if i.exc_data().is_some()) {
+            let name = crate::vm::objects::types::type_name(exc);
+            let text = self.str(exc).unwrap_or_default();
+            return format!("{name}: {text}\n");
+        }
+        let mut out = String::new();
+        self.format_chain(exc, &mut out, &mut Vec::new(), &mut GroupPrint::default());
+        out
+    }
+
     /// One exception and what it was chained to, inside the groups `g` says it is nested in
     /// (Lib/traceback.py `TracebackException.format`).
     fn format_chain(
@@ -496,7 +509,11 @@ impl GroupPrint {
 }
 
 /// gilsim's Python stand-ins for modules CPython implements in C: no traceback shows them.
-const CPYTHON_NATIVE_FILES: &[&str] = &["<frozen asyncio.futures>", "<frozen asyncio.tasks>"];
+const CPYTHON_NATIVE_FILES: &[&str] = &[
+    "<frozen asyncio.futures>",
+    "<frozen asyncio.tasks>",
+    "<frozen atexit>",
+];
 
 fn same_entry(a: &crate::vm::pyerr::TracebackEntry, b: &crate::vm::pyerr::TracebackEntry) -> bool {
     a.line == b.line && a.name == b.name && a.filename == b.filename

@@ -57,6 +57,11 @@ impl Vm {
                 ))),
             },
             Value::Instance(_) | Value::Native(_) => return self.user_iter(v),
+            Value::Class(_)
+                if let Some(it) = self.class_hook(v, "__gilsim_class_iter__", &[])? =>
+            {
+                return self.get_iter(&it);
+            }
             _ => {
                 return Err(type_error(format!(
                     "'{}' object is not iterable",

@@ -7,6 +7,7 @@ pub(crate) mod attr;
 pub(crate) mod builtin_attrs;
 pub(crate) mod call;
 pub(crate) mod class_creation;
+pub(crate) mod class_hooks;
 pub(crate) mod compare;
 pub(crate) mod convert;
 pub(crate) mod exceptions;

@@ -43,6 +43,11 @@ impl Vm {
                     )));
                 }
             },
+            Value::Class(_) if let Some(n) = self.class_hook(v, "__gilsim_class_len__", &[])? => {
+                let n = self.index_value(&n)?;
+                num_traits::ToPrimitive::to_usize(&n)
+                    .ok_or_else(|| value_error("__len__() should return >= 0"))?
+            }
             _ => {
                 return Err(type_error(format!(
                     "object of type '{}' has no len()",
