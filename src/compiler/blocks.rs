@@ -25,9 +25,9 @@ impl Compiler<'_> {
         let base = self.unit().block_depth;
         let fin_handler = self.unit().new_label();
         let end = self.unit().new_label();
-        self.unit().push_fblock(FBlock::Finally {
+        self.push_fblock(FBlock::Finally {
             body: finalbody.to_vec(),
-        });
+        })?;
         self.unit().push_handler(fin_handler, base, true);
         if handlers.is_empty() {
             self.stmts(body)?;
@@ -44,7 +44,7 @@ impl Compiler<'_> {
         let cleanup = self.unit().new_label();
         self.unit().push_handler(cleanup, base + 2, true);
         self.emit(Instr::PushExcInfo);
-        self.unit().push_fblock(FBlock::FinallyEnd);
+        self.push_fblock(FBlock::FinallyEnd)?;
         self.unit().block_depth = base + 3;
         self.stmts(finalbody)?;
         self.unit().block_depth = base;
@@ -80,7 +80,7 @@ impl Compiler<'_> {
         let except = self.unit().new_label();
         let end = self.unit().new_label();
         let cleanup = self.unit().new_label();
-        self.unit().push_fblock(FBlock::TryExcept);
+        self.push_fblock(FBlock::TryExcept)?;
         self.unit().push_handler(except, base, false);
         self.stmts(body)?;
         self.unit().pop_handler();
@@ -108,9 +108,9 @@ impl Compiler<'_> {
                 Some(name) => {
                     self.store_name(name);
                     let cleanup_end = self.unit().new_label();
-                    self.unit().push_fblock(FBlock::Handler {
+                    self.push_fblock(FBlock::Handler {
                         name: Some(name.clone()),
-                    });
+                    })?;
                     self.unit().push_handler(cleanup_end, base + 1, true);
                     self.stmts(&h.body)?;
                     self.unit().pop_handler();
@@ -125,7 +125,7 @@ impl Compiler<'_> {
                 }
                 None => {
                     self.emit(Instr::PopTop);
-                    self.unit().push_fblock(FBlock::Handler { name: None });
+                    self.push_fblock(FBlock::Handler { name: None })?;
                     self.stmts(&h.body)?;
                     self.unit().pop_fblock();
                     self.emit(Instr::PopExcept);
@@ -158,7 +158,7 @@ impl Compiler<'_> {
         } else {
             self.emit(Instr::BeforeWith);
         }
-        self.unit().push_fblock(FBlock::With { is_async });
+        self.push_fblock(FBlock::With { is_async })?;
         self.unit().push_handler(final_label, base + 1, true);
         self.unit().block_depth = base + 1;
         match &first.target {

@@ -121,6 +121,9 @@ pub struct Compiler<'a> {
     pub(crate) interner: Interner,
     line_starts: Vec<usize>,
     nesting: u32,
+    /// The innermost statement being compiled: where "too many statically nested blocks"
+    /// points (CPython's `c->u->u_loc`, set by compiler_visit_stmt).
+    pub(crate) stmt_span: Span,
 }
 
 impl<'a> Compiler<'a> {
@@ -136,6 +139,7 @@ impl<'a> Compiler<'a> {
             interner: Interner::default(),
             line_starts,
             nesting: 0,
+            stmt_span: Span::default(),
         }
     }
 
@@ -177,6 +181,24 @@ impl<'a> Compiler<'a> {
                 span.start as usize,
             ));
         }
+        Ok(())
+    }
+
+    /// Enters a block that `break`/`continue`/`return` must unwind, as compile.c's
+    /// compiler_push_fblock: at most `CO_MAXBLOCKS` (20) per code object, counted as CPython
+    /// counts them (an `except` body is two, EXCEPTION_HANDLER and HANDLER_CLEANUP), else
+    /// "too many statically nested blocks" at the innermost statement.
+    pub(crate) fn push_fblock(&mut self, block: unit::FBlock) -> Result<(), SyntaxErr> {
+        const CO_MAXBLOCKS: usize = 20;
+        let weight = |b: &unit::FBlock| match b {
+            unit::FBlock::Handler { .. } => 2,
+            _ => 1,
+        };
+        let depth: usize = self.unit_ref().fblocks.iter().map(weight).sum();
+        if depth + weight(&block) > CO_MAXBLOCKS {
+            return Err(self.error("too many statically nested blocks", self.stmt_span));
+        }
+        self.unit().push_fblock(block);
         Ok(())
     }
 
