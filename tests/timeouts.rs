@@ -88,3 +88,18 @@ for wait in (lambda: threading.Event().wait(1e9), lambda: time.sleep(1e9)):
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "1\nOverflowError True\nOverflowError True\n");
 }
+
+#[test]
+fn a_timeout_inside_one_long_native_operation_says_the_run_was_stopped() {
+    // `10**20000000` is one native call: no check point comes until it is done (seconds),
+    // so the run ends without the program, and exited with status 1 and nothing on stderr.
+    let out = common::options()
+        .timeout(0.2)
+        .run("x = 10**20000000\nprint('never')\n", "<long pow>");
+    assert_eq!(out.exit_code, 1);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "gilsim: the run was stopped after the --timeout of 0.2 s\n"
+    );
+}

@@ -198,8 +198,19 @@ pub fn run_prepared(
                     "gilsim: the run was stopped after the --timeout of {secs} s\n"
                 ));
                 runtime.stop_all();
-                // Give the program a moment to unwind at its next check point.
-                let code = rx.recv_timeout(Duration::from_secs(2)).unwrap_or(1);
+                // Give the program a moment to unwind at its next check point. A program
+                // inside one long native operation (`10**1000000000`) reaches none: the run
+                // ends without it, and says why here, since the program never will.
+                let code = match rx.recv_timeout(Duration::from_secs(2)) {
+                    Ok(code) => code,
+                    Err(_) => {
+                        if let Some(reason) = runtime.stop_reason.lock().take() {
+                            runtime.stdout.flush();
+                            runtime.stderr.write_str(&reason);
+                        }
+                        1
+                    }
+                };
                 join_threads(&interp);
                 stop_watchdog();
                 let mut outcome = finish(&interp, code.max(1), &program);
