@@ -115,6 +115,7 @@ pub fn run_prepared(
         }
     }
     let runtime = Runtime::new(options);
+    crate::runtime::memory::watch(&runtime);
     let interp = Interpreter::main(runtime.clone());
     *interp.script_dir.lock() = script_dir;
     let thread = interp.new_thread("MainThread");

@@ -120,6 +120,9 @@ pub struct RunOptions {
     /// The CPython version asked for with `--like`; None: no version was named, and every
     /// version-specific module is importable, each behaving as the CPython it comes from.
     pub like: Option<PyVersion>,
+    /// The process's resident memory past which the program meets `MemoryError`
+    /// (`--memory-limit`; `memory::default_limit()`: half of physical memory); None: none.
+    pub memory_limit: Option<u64>,
 }
 
 impl Default for RunOptions {
@@ -141,6 +144,7 @@ impl Default for RunOptions {
             io_latency: 0.1,
             shared_gil: false,
             like: None,
+            memory_limit: super::memory::default_limit(),
         }
     }
 }

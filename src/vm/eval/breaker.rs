@@ -33,6 +33,18 @@ impl Vm {
         if bits & breaker::INTERRUPT != 0 && self.thread.take(breaker::INTERRUPT) {
             return Err(PyErr::with_args(&types().exc.keyboard_interrupt, vec![]));
         }
+        // Raised only if the process is still over now: a sample taken while the program
+        // was freeing what it caught a MemoryError for must not raise a second one.
+        if bits & breaker::MEMORY != 0
+            && self.thread.take(breaker::MEMORY)
+            && self
+                .interp
+                .runtime
+                .memory
+                .still_over(&self.interp.runtime.options)
+        {
+            return Err(crate::vm::pyerr::memory_error(""));
+        }
         let sched = &self.sched;
         sched
             .check_point(&self.caller())

@@ -121,6 +121,7 @@ fn value_err<T>(message: &str) -> Result<T, FmtError> {
 /// `format(1, '9223372036854775807')` is a MemoryError in CPython, and must
 /// not abort the process here.
 pub(crate) fn string_with_capacity(bytes: usize) -> Result<String, FmtError> {
+    crate::runtime::memory::reserve(bytes as u64).map_err(|_| FmtError::memory())?;
     let mut s = String::new();
     s.try_reserve(bytes).map_err(|_| FmtError::memory())?;
     Ok(s)
