@@ -339,6 +339,7 @@ fn schedule(rng: &mut Rng) {
         let _ = common::options()
             .timeout(TIMEOUT)
             .max_steps(MAX_STEPS)
+            .memory_limit(1 << 30)
             .replay(schedule)
             .run(THREADED, "<replay>");
     }

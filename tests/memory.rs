@@ -101,3 +101,23 @@ fn a_bad_limit_is_a_usage_error() {
     let (code, stdout, _) = run_limited("none", "print(1)");
     assert_eq!((code, stdout.as_str()), (0, "1\n"));
 }
+
+#[test]
+fn one_native_call_that_grows_meets_the_limit_too() {
+    // No check point comes inside `set(...)` or `dict.fromkeys(...)`: native loops look
+    // at the eval breaker at every step (they grew until the machine ran out).
+    let source = "
+try:
+    s = set(range(10**9))
+except MemoryError:
+    print('set: MemoryError')
+d = dict.fromkeys(range(10**9))
+";
+    let (code, stdout, stderr) = run_limited("256M", source);
+    assert_eq!(
+        (code, stdout.as_str()),
+        (1, "set: MemoryError\n"),
+        "{stderr}"
+    );
+    assert!(stderr.ends_with("\nMemoryError\n"), "{stderr}");
+}

@@ -103,3 +103,19 @@ fn a_timeout_inside_one_long_native_operation_says_the_run_was_stopped() {
         "gilsim: the run was stopped after the --timeout of 0.2 s\n"
     );
 }
+
+#[test]
+fn a_timeout_stops_a_native_loop_at_its_next_step() {
+    // `sum(range(10**18))` is one native call that would run for centuries; its loop
+    // looks at the eval breaker at every step, so the stopped program unwinds (and its
+    // `finally` does not run, as for any stopped run) instead of running on.
+    let out = common::options().timeout(0.2).run(
+        "try:\n    print(sum(range(10**18)))\nfinally:\n    print('finally')\n",
+        "<long sum>",
+    );
+    assert_eq!((out.exit_code, out.stdout.as_str()), (1, ""));
+    assert_eq!(
+        out.stderr,
+        "gilsim: the run was stopped after the --timeout of 0.2 s\n"
+    );
+}

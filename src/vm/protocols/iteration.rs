@@ -97,7 +97,10 @@ impl Vm {
     /// One step of iteration: Ok(None) when exhausted.
     pub fn iter_next(&self, it: &Value) -> PyResult<Option<Value>> {
         match it {
-            Value::Iter(i) => i.next(self),
+            Value::Iter(i) => {
+                self.native_loop_check()?;
+                i.next(self)
+            }
             Value::Generator(g) => self.gen_next(g),
             Value::Instance(_) | Value::Native(_) => match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
