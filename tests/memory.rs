@@ -36,6 +36,8 @@ attempt('format', lambda: format(1, '1000000000'))
 attempt('pow', lambda: 10**(3 * 10**9))
 attempt('shift', lambda: 1 << 2**33)
 attempt('list', lambda: list(range(10**9)))
+import random
+attempt('sample', lambda: random.sample(range(10**9), 10**8))
 attempt('small', lambda: (1,) * 1000)
 ";
     let (code, stdout, stderr) = run_limited("256M", source);
@@ -44,7 +46,7 @@ attempt('small', lambda: (1,) * 1000)
         stdout,
         "tuple MemoryError()\nstr MemoryError()\nbytes MemoryError()\nzfill MemoryError()\n\
          center MemoryError()\nformat MemoryError()\npow MemoryError()\nshift MemoryError()\n\
-         list MemoryError()\nsmall allocated\n"
+         list MemoryError()\nsample MemoryError()\nsmall allocated\n"
     );
 }
 

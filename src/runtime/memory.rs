@@ -155,11 +155,17 @@ pub fn reserve_items(count: usize, size: usize) -> PyResult<()> {
     reserve(count.checked_mul(size).map_or(u64::MAX, |b| b as u64))
 }
 
-/// A run's side of the sampler: whether its last sample was over its limit.
+/// A run's side of the sampler: whether its last sample was over its limit, and since when
+/// it has been far over.
 #[derive(Default)]
 pub struct Watch {
     over: AtomicBool,
+    far_over_since: Mutex<Option<std::time::Instant>>,
 }
+
+/// How long a run may stay half as much again over its limit (a native operation that
+/// looks at nothing) before a command-line run ends the process.
+const FAR_OVER_FOR: Duration = Duration::from_secs(2);
 
 impl Watch {
     /// Whether the latest sample found the process over the run's limit, and it still is
@@ -201,13 +207,43 @@ fn sample_forever() {
         }
         let rss = resident();
         for runtime in live {
-            let over = runtime.options.memory_limit.is_some_and(|l| rss > l);
+            let Some(limit) = runtime.options.memory_limit else {
+                continue;
+            };
+            let over = rss > limit;
             runtime.memory.over.store(over, Ordering::Relaxed);
             if over {
                 runtime.request_all(breaker::MEMORY);
             }
+            backstop(&runtime, rss, limit);
         }
     }
+}
+
+/// The last resort of a command-line run: a native operation that never looks at the eval
+/// breaker and keeps growing (half as much again over the limit for two seconds) ends the
+/// process with a message, before the kernel's OOM killer ends it without one. Runs that
+/// capture their output (the library's callers: tests, the explorer) are left to their
+/// caller, which owns the process.
+fn backstop(runtime: &Runtime, rss: u64, limit: u64) {
+    let mut since = runtime.memory.far_over_since.lock();
+    if rss <= limit.saturating_add(limit / 2) {
+        *since = None;
+        return;
+    }
+    let first = *since.get_or_insert_with(std::time::Instant::now);
+    if first.elapsed() < FAR_OVER_FOR || runtime.options.capture {
+        return;
+    }
+    runtime.stdout.flush();
+    runtime.stderr.write_str(&format!(
+        "gilsim: the run was stopped: {} MiB in use, past its --memory-limit of {} MiB \
+         inside one native operation\n",
+        rss >> 20,
+        limit >> 20
+    ));
+    runtime.stderr.flush();
+    std::process::exit(1);
 }
 
 #[cfg(test)]
