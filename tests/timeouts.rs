@@ -119,3 +119,22 @@ fn a_timeout_stops_a_native_loop_at_its_next_step() {
         "gilsim: the run was stopped after the --timeout of 0.2 s\n"
     );
 }
+
+#[test]
+fn a_timeout_does_not_wait_for_a_thread_inside_a_long_native_operation() {
+    // The end of the run joined every thread with no limit: a thread inside one huge
+    // product (seconds, no check point) held the stopped run, and `gilsim run --timeout`,
+    // until it was done; it is now left behind after a grace of 2 s.
+    let out = common::options().timeout(0.2).run(
+        "import threading\ndef work():\n    print(7 ** 20000000 % 10)\n\
+         t = threading.Thread(target=work)\nt.start()\nt.join()\n",
+        "<long product>",
+    );
+    assert_eq!((out.exit_code, out.stdout.as_str()), (1, ""));
+    assert!(
+        out.stderr
+            .ends_with("gilsim: the run was stopped after the --timeout of 0.2 s\n"),
+        "{}",
+        out.stderr
+    );
+}

@@ -320,11 +320,17 @@ fn write_view(
     }
 }
 
-/// Joins every OS thread the program started (all have been asked to stop by now).
+/// How long the end of a run waits for the threads the program started, all asked to stop
+/// by now: one inside a long native operation (a huge product in a daemon thread) reaches
+/// no check point, and is left to finish by itself, as CPython abandons daemon threads.
+const JOIN_GRACE: Duration = Duration::from_secs(2);
+
+/// Joins every OS thread the program started, for at most `JOIN_GRACE`.
 fn join_threads(interp: &Arc<Interpreter>) {
     let handles: Vec<_> = interp.runtime.handles.lock().drain(..).collect();
+    let deadline = std::time::Instant::now() + JOIN_GRACE;
     for h in handles {
-        h.join();
+        h.join_until(deadline);
     }
 }
 
