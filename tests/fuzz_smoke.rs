@@ -6,8 +6,9 @@
 //! threads), a stack overflow or abort kills the test process, and a run that ends far
 //! past its `--timeout` is reported as an overrun.
 //!
-//! The default is a few seconds of work. `GILSIM_FUZZ_INPUTS=N` runs N inputs instead and
-//! `GILSIM_FUZZ_SEED=S` starts elsewhere (long sessions: see `fuzz/README.md`); each input
+//! The default is a few seconds of work. `GILSIM_FUZZ_INPUTS=N` runs N inputs instead,
+//! `GILSIM_FUZZ_RUN_EVERY=R` runs one in R of them (default 6), and `GILSIM_FUZZ_SEED=S`
+//! starts elsewhere (long sessions: see `fuzz/README.md`); each input
 //! is a pure function of the seed and its number, so a failure names the input to re-run
 //! with `GILSIM_FUZZ_ONLY=K` (`GILSIM_FUZZ_FROM=K` resumes a session after input K, when a
 //! crash took the process down: its progress lines say how far it got).
@@ -366,6 +367,7 @@ fn mutated_corpus_programs_never_panic_crash_or_overrun() {
     let inputs = env_u64("GILSIM_FUZZ_INPUTS").unwrap_or(DEFAULT_INPUTS);
     let only = env_u64("GILSIM_FUZZ_ONLY");
     let from = env_u64("GILSIM_FUZZ_FROM").unwrap_or(0);
+    let run_every = env_u64("GILSIM_FUZZ_RUN_EVERY").unwrap_or(RUN_EVERY).max(1);
     let mut findings = Findings::default();
     let (mut compiled, mut ran, mut schedules) = (0u64, 0u64, 0u64);
     let started = Instant::now();
@@ -379,7 +381,7 @@ fn mutated_corpus_programs_never_panic_crash_or_overrun() {
         let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
             compile(&src);
             compiled += 1;
-            if input % RUN_EVERY == 0 {
+            if input % run_every == 0 {
                 run(&src, &mut rng, &mut findings, input);
                 ran += 1;
             }
