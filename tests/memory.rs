@@ -33,6 +33,8 @@ attempt('bytes', lambda: bytes(2 * 10**9))
 attempt('zfill', lambda: 'a'.zfill(10**9))
 attempt('center', lambda: 'a'.center(10**9))
 attempt('format', lambda: format(1, '1000000000'))
+attempt('precision', lambda: '%.*e' % (2**31 - 2, 1.5))
+attempt('fprecision', lambda: '{:.{}f}'.format(1.5, 2**30))
 attempt('pow', lambda: 10**(3 * 10**9))
 attempt('shift', lambda: 1 << 2**33)
 attempt('list', lambda: list(range(10**9)))
@@ -45,7 +47,8 @@ attempt('small', lambda: (1,) * 1000)
     assert_eq!(
         stdout,
         "tuple MemoryError()\nstr MemoryError()\nbytes MemoryError()\nzfill MemoryError()\n\
-         center MemoryError()\nformat MemoryError()\npow MemoryError()\nshift MemoryError()\n\
+         center MemoryError()\nformat MemoryError()\nprecision MemoryError()\n\
+         fprecision MemoryError()\npow MemoryError()\nshift MemoryError()\n\
          list MemoryError()\nsample MemoryError()\nsmall allocated\n"
     );
 }
