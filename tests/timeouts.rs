@@ -88,3 +88,53 @@ for wait in (lambda: threading.Event().wait(1e9), lambda: time.sleep(1e9)):
     assert_eq!(out.exit_code, 0, "{}", out.stderr);
     assert_eq!(out.stdout, "1\nOverflowError True\nOverflowError True\n");
 }
+
+#[test]
+fn a_timeout_inside_one_long_native_operation_says_the_run_was_stopped() {
+    // `10**20000000` is one native call: no check point comes until it is done (seconds),
+    // so the run ends without the program, and exited with status 1 and nothing on stderr.
+    let out = common::options()
+        .timeout(0.2)
+        .run("x = 10**20000000\nprint('never')\n", "<long pow>");
+    assert_eq!(out.exit_code, 1);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        out.stderr,
+        "gilsim: the run was stopped after the --timeout of 0.2 s\n"
+    );
+}
+
+#[test]
+fn a_timeout_stops_a_native_loop_at_its_next_step() {
+    // `sum(range(10**18))` is one native call that would run for centuries; its loop
+    // looks at the eval breaker at every step, so the stopped program unwinds (and its
+    // `finally` does not run, as for any stopped run) instead of running on.
+    let out = common::options().timeout(0.2).run(
+        "try:\n    print(sum(range(10**18)))\nfinally:\n    print('finally')\n",
+        "<long sum>",
+    );
+    assert_eq!((out.exit_code, out.stdout.as_str()), (1, ""));
+    assert_eq!(
+        out.stderr,
+        "gilsim: the run was stopped after the --timeout of 0.2 s\n"
+    );
+}
+
+#[test]
+fn a_timeout_does_not_wait_for_a_thread_inside_a_long_native_operation() {
+    // The end of the run joined every thread with no limit: a thread inside one huge
+    // product (seconds, no check point) held the stopped run, and `gilsim run --timeout`,
+    // until it was done; it is now left behind after a grace of 2 s.
+    let out = common::options().timeout(0.2).run(
+        "import threading\ndef work():\n    print(7 ** 20000000 % 10)\n\
+         t = threading.Thread(target=work)\nt.start()\nt.join()\n",
+        "<long product>",
+    );
+    assert_eq!((out.exit_code, out.stdout.as_str()), (1, ""));
+    assert!(
+        out.stderr
+            .ends_with("gilsim: the run was stopped after the --timeout of 0.2 s\n"),
+        "{}",
+        out.stderr
+    );
+}

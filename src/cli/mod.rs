@@ -102,6 +102,10 @@ pub struct RunArgs {
     /// Write a self-contained HTML report to FILE: timeline, GIL track, stats, source
     #[arg(long, value_name = "FILE")]
     html: Option<PathBuf>,
+    /// Memory the process may use before the program meets MemoryError: a size (512M, 2G),
+    /// a share of physical memory (25%), or none [default: 50%]
+    #[arg(long, value_name = "SIZE", allow_hyphen_values = true, value_parser = parse_memory_limit)]
+    memory_limit: Option<MemoryLimit>,
     /// Stop a simulated run after N instructions (implies --sim)
     #[arg(long, value_name = "N")]
     max_steps: Option<u64>,
@@ -169,6 +173,14 @@ pub(crate) fn parse_switch_interval(s: &str) -> Result<f64, String> {
 /// `--io-latency`: from 0 to MAX_IO_LATENCY (an hour).
 pub(crate) fn parse_io_latency(s: &str) -> Result<f64, String> {
     seconds(s, 0.0, true, gilsim::runtime::config::MAX_IO_LATENCY)
+}
+
+/// A parsed `--memory-limit` (None: no limit).
+#[derive(Debug, Clone, Copy)]
+pub struct MemoryLimit(pub Option<u64>);
+
+pub(crate) fn parse_memory_limit(s: &str) -> Result<MemoryLimit, String> {
+    gilsim::runtime::memory::parse_limit(s).map(MemoryLimit)
 }
 
 /// Parses the command line and runs it; returns the process exit status.

@@ -11,6 +11,9 @@ pub fn run(args: RunArgs) -> i32 {
         }
     };
     options.timeout = args.timeout;
+    if let Some(limit) = args.memory_limit {
+        options.memory_limit = limit.0;
+    }
     options.stats = args.stats;
     if let Some(l) = args.io_latency {
         options.io_latency = l;

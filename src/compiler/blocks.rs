@@ -29,9 +29,9 @@ impl Compiler<'_> {
         let base = self.unit().block_depth;
         let fin_handler = self.unit().new_label();
         let end = self.unit().new_label();
-        self.unit().push_fblock(FBlock::Finally {
+        self.push_fblock(FBlock::Finally {
             body: finalbody.to_vec(),
-        });
+        })?;
         self.unit().push_handler(fin_handler, base, true);
         if handlers.is_empty() {
             self.stmts(body)?;
@@ -50,7 +50,7 @@ impl Compiler<'_> {
         let cleanup = self.unit().new_label();
         self.unit().push_handler(cleanup, base + 2, true);
         self.emit(Instr::PushExcInfo);
-        self.unit().push_fblock(FBlock::FinallyEnd);
+        self.push_fblock(FBlock::FinallyEnd)?;
         self.unit().block_depth = base + 3;
         self.stmts(finalbody)?;
         self.unit().block_depth = base;
@@ -78,7 +78,7 @@ impl Compiler<'_> {
 
     /// The body of a `try`: an exception in it goes to `except` with [exc] on the stack.
     fn protected_body(&mut self, body: &[Stmt], except: Label, base: u32) -> CResult {
-        self.unit().push_fblock(FBlock::TryExcept);
+        self.push_fblock(FBlock::TryExcept)?;
         self.unit().push_handler(except, base, false);
         self.stmts(body)?;
         self.unit().pop_handler();
@@ -120,9 +120,9 @@ impl Compiler<'_> {
                 Some(name) => {
                     self.store_name(name);
                     let cleanup_end = self.unit().new_label();
-                    self.unit().push_fblock(FBlock::Handler {
+                    self.push_fblock(FBlock::Handler {
                         name: Some(name.clone()),
-                    });
+                    })?;
                     self.unit().push_handler(cleanup_end, base + 1, true);
                     self.stmts(&h.body)?;
                     self.unit().pop_handler();
@@ -137,7 +137,7 @@ impl Compiler<'_> {
                 }
                 None => {
                     self.emit(Instr::PopTop);
-                    self.unit().push_fblock(FBlock::Handler { name: None });
+                    self.push_fblock(FBlock::Handler { name: None })?;
                     self.stmts(&h.body)?;
                     self.unit().pop_fblock();
                     self.emit(Instr::PopExcept);
@@ -173,7 +173,7 @@ impl Compiler<'_> {
         self.unit().bind(except);
         self.unit().push_handler(cleanup, base + 1, true);
         self.emit(Instr::PushExcInfo);
-        self.unit().push_fblock(FBlock::ExceptStar);
+        self.push_fblock(FBlock::ExceptStar)?;
         // [prev, orig, raised, rest]: the list collects what the clauses raise.
         self.emit(Instr::Copy(1));
         self.emit(Instr::BuildList(0));
@@ -266,7 +266,7 @@ impl Compiler<'_> {
         } else {
             self.emit(Instr::BeforeWith);
         }
-        self.unit().push_fblock(FBlock::With { is_async, span });
+        self.push_fblock(FBlock::With { is_async, span })?;
         self.unit().push_handler(final_label, base + 1, true);
         self.unit().block_depth = base + 1;
         match &first.target {

@@ -140,6 +140,9 @@ pub struct Compiler<'a> {
     pub(crate) interner: Interner,
     line_starts: Vec<usize>,
     nesting: u32,
+    /// The innermost statement being compiled: where "too many statically nested blocks"
+    /// points (CPython's `c->u->u_loc`, set by compiler_visit_stmt).
+    pub(crate) stmt_span: Span,
 }
 
 impl<'a> Compiler<'a> {
@@ -155,6 +158,7 @@ impl<'a> Compiler<'a> {
             interner: Interner::default(),
             line_starts,
             nesting: 0,
+            stmt_span: Span::default(),
         }
     }
 
@@ -196,6 +200,26 @@ impl<'a> Compiler<'a> {
                 span.start as usize,
             ));
         }
+        Ok(())
+    }
+
+    /// Enters a block that `break`/`continue`/`return` must unwind, as compile.c's
+    /// compiler_push_fblock: at most `CO_MAXBLOCKS` (20) per code object, counted as CPython
+    /// counts them (an `except` body is two, EXCEPTION_HANDLER and HANDLER_CLEANUP), else
+    /// "too many statically nested blocks" at the innermost statement.
+    pub(crate) fn push_fblock(&mut self, block: unit::FBlock) -> Result<(), SyntaxErr> {
+        const CO_MAXBLOCKS: usize = 20;
+        let weight = |b: &unit::FBlock| match b {
+            // A handler's body is two blocks in CPython (SETUP_CLEANUP's and the handler's);
+            // so is an except* clause's (EXCEPTION_GROUP_HANDLER and HANDLER_CLEANUP).
+            unit::FBlock::Handler { .. } | unit::FBlock::ExceptStar => 2,
+            _ => 1,
+        };
+        let depth: usize = self.unit_ref().fblocks.iter().map(weight).sum();
+        if depth + weight(&block) > CO_MAXBLOCKS {
+            return Err(self.error("too many statically nested blocks", self.stmt_span));
+        }
+        self.unit().push_fblock(block);
         Ok(())
     }
 

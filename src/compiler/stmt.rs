@@ -17,7 +17,9 @@ impl Compiler<'_> {
     pub(crate) fn stmt(&mut self, s: &Stmt) -> CResult {
         self.nest(s.span)?;
         self.set_line(s.span);
+        let outer = std::mem::replace(&mut self.stmt_span, s.span);
         let r = self.stmt_inner(s);
+        self.stmt_span = outer;
         self.unnest();
         r
     }
@@ -368,7 +370,7 @@ impl Compiler<'_> {
         self.unit().bind(start);
         self.set_line(test.span);
         self.jump_if(test, false, else_label)?;
-        self.unit().push_fblock(FBlock::While { start, end });
+        self.push_fblock(FBlock::While { start, end })?;
         self.stmts(body)?;
         self.unit().pop_fblock();
         self.set_line(test.span);
@@ -412,7 +414,7 @@ impl Compiler<'_> {
         }
         self.unit().block_depth += 1;
         self.store_target(target)?;
-        self.unit().push_fblock(FBlock::For { start, end });
+        self.push_fblock(FBlock::For { start, end })?;
         self.stmts(body)?;
         self.unit().pop_fblock();
         self.set_line(iter.span);

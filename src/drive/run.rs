@@ -115,6 +115,7 @@ pub fn run_prepared(
         }
     }
     let runtime = Runtime::new(options);
+    crate::runtime::memory::watch(&runtime);
     let interp = Interpreter::main(runtime.clone());
     *interp.script_dir.lock() = script_dir;
     let thread = interp.new_thread("MainThread");
@@ -198,8 +199,19 @@ pub fn run_prepared(
                     "gilsim: the run was stopped after the --timeout of {secs} s\n"
                 ));
                 runtime.stop_all();
-                // Give the program a moment to unwind at its next check point.
-                let code = rx.recv_timeout(Duration::from_secs(2)).unwrap_or(1);
+                // Give the program a moment to unwind at its next check point. A program
+                // inside one long native operation (`10**1000000000`) reaches none: the run
+                // ends without it, and says why here, since the program never will.
+                let code = match rx.recv_timeout(Duration::from_secs(2)) {
+                    Ok(code) => code,
+                    Err(_) => {
+                        if let Some(reason) = runtime.stop_reason.lock().take() {
+                            runtime.stdout.flush();
+                            runtime.stderr.write_str(&reason);
+                        }
+                        1
+                    }
+                };
                 join_threads(&interp);
                 stop_watchdog();
                 let mut outcome = finish(&interp, code.max(1), &program);
@@ -308,11 +320,17 @@ fn write_view(
     }
 }
 
-/// Joins every OS thread the program started (all have been asked to stop by now).
+/// How long the end of a run waits for the threads the program started, all asked to stop
+/// by now: one inside a long native operation (a huge product in a daemon thread) reaches
+/// no check point, and is left to finish by itself, as CPython abandons daemon threads.
+const JOIN_GRACE: Duration = Duration::from_secs(2);
+
+/// Joins every OS thread the program started, for at most `JOIN_GRACE`.
 fn join_threads(interp: &Arc<Interpreter>) {
     let handles: Vec<_> = interp.runtime.handles.lock().drain(..).collect();
+    let deadline = std::time::Instant::now() + JOIN_GRACE;
     for h in handles {
-        h.join();
+        h.join_until(deadline);
     }
 }
 

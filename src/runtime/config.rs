@@ -123,6 +123,9 @@ pub struct RunOptions {
     /// The main module may `await` at top level, and then runs on an event loop as a
     /// notebook cell does (`--top-level-await`).
     pub top_level_await: bool,
+    /// The process's resident memory past which the program meets `MemoryError`
+    /// (`--memory-limit`; `memory::default_limit()`: half of physical memory); None: none.
+    pub memory_limit: Option<u64>,
 }
 
 impl Default for RunOptions {
@@ -145,6 +148,7 @@ impl Default for RunOptions {
             shared_gil: false,
             like: None,
             top_level_await: false,
+            memory_limit: super::memory::default_limit(),
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod events;
 pub mod gil;
 pub mod interpreter;
 pub mod mailbox;
+pub mod memory;
 pub mod output;
 pub mod pool;
 #[allow(clippy::module_inception)]

@@ -59,6 +59,22 @@ impl Handle {
         }
     }
 
+    /// Waits until the job has returned or `deadline` has passed; whether it returned.
+    pub fn join_until(&self, deadline: std::time::Instant) -> bool {
+        let mut finished = self.done.finished.lock();
+        while !*finished {
+            if self
+                .done
+                .cond
+                .wait_until(&mut finished, deadline)
+                .timed_out()
+            {
+                break;
+            }
+        }
+        *finished
+    }
+
     pub fn is_finished(&self) -> bool {
         *self.done.finished.lock()
     }

@@ -50,6 +50,8 @@ pub struct Runtime {
     module_states: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
     /// By `Gil::id`: the interpreter each GIL was made for.
     gil_owners: Mutex<Vec<u64>>,
+    /// The memory sampler's verdict on this run (`memory.rs`).
+    pub memory: super::memory::Watch,
 }
 
 /// How many subinterpreters may live at once. Each costs little (its modules are imported
@@ -87,6 +89,7 @@ impl Runtime {
             main_interpreter: Mutex::new(Weak::new()),
             module_states: Mutex::new(HashMap::new()),
             gil_owners: Mutex::new(Vec::new()),
+            memory: super::memory::Watch::default(),
         })
     }
 
@@ -273,6 +276,13 @@ impl Runtime {
         let mut r = self.stop_reason.lock();
         if r.is_none() {
             *r = Some(reason);
+        }
+    }
+
+    /// Sets `bit` in every thread's eval breaker (the memory sampler's `MEMORY`).
+    pub fn request_all(&self, bit: u32) {
+        for t in self.threads.lock().iter() {
+            t.request(bit);
         }
     }
 

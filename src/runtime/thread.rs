@@ -22,6 +22,8 @@ pub mod breaker {
     pub const GIL_DROP_REQUEST: u32 = 4;
     /// Simulated mode: every check point goes to the scheduler.
     pub const SIM: u32 = 8;
+    /// The process is over the run's memory limit: raise MemoryError (`runtime::memory`).
+    pub const MEMORY: u32 = 16;
 }
 
 /// What a blocked thread waits for, and where it blocked.

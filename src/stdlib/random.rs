@@ -304,6 +304,11 @@ fn sample_indices(vm: &Vm, r: &RandomObj, n: usize, k: Option<&Value>) -> PyResu
     if k < 0 {
         return Err(value_error("Sample larger than population or is negative"));
     }
+    // The picks (a set or a pool of indices) and the result list, before the one native
+    // loop that fills them: sample(range(10**9), 10**8) grew past any memory limit.
+    if (k as usize) <= n {
+        crate::runtime::memory::reserve_items(k as usize, 160)?;
+    }
     r.mt.lock().sample_indices(n, k as usize).map_err(convert)
 }
 

@@ -102,25 +102,7 @@ impl<'src> Lexer<'src> {
 
     /// Emits INDENT/DEDENT for the first token of a logical line starting at `pos`.
     fn indent_line(&mut self, pos: usize) -> Result<(), SyntaxErr> {
-        let line_start = self.source[..pos].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-        let (mut col, mut altcol) = (0usize, 0usize);
-        for b in self.source[line_start..pos].bytes() {
-            match b {
-                b' ' => {
-                    col += 1;
-                    altcol += 1;
-                }
-                b'\t' => {
-                    col = (col / 8 + 1) * 8;
-                    altcol += 1;
-                }
-                b'\x0c' => {
-                    col = 0;
-                    altcol = 0;
-                }
-                _ => {}
-            }
-        }
+        let (col, altcol) = self.logical_line_indent(pos);
         let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
         let tab_error =
             || SyntaxErr::tab("inconsistent use of tabs and spaces in indentation", pos);
@@ -159,6 +141,38 @@ impl<'src> Lexer<'src> {
             }
         }
         Ok(())
+    }
+
+    /// The indentation of the logical line whose first token is at `pos`. Lines of only
+    /// whitespace and a backslash before it belong to it, and the first of them indented
+    /// at all sets its indentation (Parser/tokenizer.c, tok_get: "if we found a backslash
+    /// preceded by whitespace, the first one we find determines the level of indentation
+    /// of whatever comes next"); without them it is the line of `pos`.
+    fn logical_line_indent(&self, pos: usize) -> (usize, usize) {
+        let line_start = |end: usize| self.source[..end].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let mut start = line_start(pos);
+        let mut chosen = indent_width(&self.source[start..pos]);
+        while start > 0 {
+            let before = &self.source[..start];
+            let Some(body) = before
+                .strip_suffix("\\\r\n")
+                .or_else(|| before.strip_suffix("\\\n"))
+                .or_else(|| before.strip_suffix("\\\r"))
+            else {
+                break;
+            };
+            let prev = line_start(body.len());
+            let text = &self.source[prev..body.len()];
+            if !text.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\x0c')) {
+                break;
+            }
+            let width = indent_width(text);
+            if width.0 != 0 {
+                chosen = width;
+            }
+            start = prev;
+        }
+        chosen
     }
 
     /// `1abc`, `0x1g`, `1_`: a number immediately followed by a name is CPython's
@@ -403,6 +417,30 @@ fn parse_radix(digits: &str, radix: u32) -> BigInt {
     BigInt::from_str_radix(digits, radix).unwrap_or_default()
 }
 
+/// A line's indentation: (column with tabs to 8, column with tabs to 1), as tokenizer.c
+/// counts `col` and `altcol`; a form feed starts the count again.
+fn indent_width(text: &str) -> (usize, usize) {
+    let (mut col, mut altcol) = (0usize, 0usize);
+    for b in text.bytes() {
+        match b {
+            b' ' => {
+                col += 1;
+                altcol += 1;
+            }
+            b'\t' => {
+                col = (col / 8 + 1) * 8;
+                altcol += 1;
+            }
+            b'\x0c' => {
+                col = 0;
+                altcol = 0;
+            }
+            _ => {}
+        }
+    }
+    (col, altcol)
+}
+
 fn simple_token(raw: RawTok) -> Tok {
     match raw {
         RawTok::Colon => Tok::Colon,
@@ -500,6 +538,18 @@ mod tests {
                 Tok::Newline,
             ]
         );
+    }
+
+    #[test]
+    fn backslash_lines_set_the_indentation() {
+        let indents = |s: &str| toks(s).iter().filter(|t| **t == Tok::Indent).count();
+        // The first backslash line indented at all decides (4), whatever follows.
+        assert_eq!(indents("if 1:\n    \\\n  \\\n        x=1\n    y=x\n"), 1);
+        // Unindented backslash lines leave it to the next one that is indented.
+        assert_eq!(indents("if 1:\n  \\\n    \\\nx=1\n"), 1);
+        assert_eq!(indents("\\\n\\\nx = 3\n"), 0);
+        // An indent the parser refuses ("unexpected indent"): y's line is not indented.
+        assert_eq!(indents("x = 1\n    \\\ny = 2\n"), 1);
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn unexpected(
 /// opened a still-open bracket is reported as "'(' was never closed".
 fn unclosed_bracket(source: &str, pos: usize) -> Option<SyntaxErr> {
     let mut stack: Vec<(char, usize)> = Vec::new();
-    for item in super::lexer::Lexer::new(&source[..pos.min(source.len())]) {
+    for item in super::lexer::Lexer::new(&source[..char_floor(source, pos)]) {
         let Ok((l, tok, _)) = item else {
             break;
         };
@@ -117,7 +117,7 @@ fn unclosed_bracket(source: &str, pos: usize) -> Option<SyntaxErr> {
         }
     }
     let &(open, open_pos) = stack.last()?;
-    let line = |p: usize| source[..p.min(source.len())].matches('\n').count();
+    let line = |p: usize| source[..char_floor(source, p)].matches('\n').count();
     (line(pos) > line(open_pos))
         .then(|| SyntaxErr::at(format!("'{open}' was never closed"), open_pos))
 }
@@ -166,8 +166,18 @@ fn header_before(source: &str, pos: usize) -> (usize, String) {
     (1, String::new())
 }
 
+/// `pos`, moved back to the start of the character it falls in (one byte before a token
+/// can be inside a multi-byte character: `if lo > hΩ` with the colon missing).
+fn char_floor(source: &str, pos: usize) -> usize {
+    let mut pos = pos.min(source.len());
+    while !source.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}
+
 fn line_bounds(source: &str, pos: usize) -> (usize, usize) {
-    let pos = pos.min(source.len());
+    let pos = char_floor(source, pos);
     let start = source[..pos].rfind('\n').map_or(0, |i| i + 1);
     let end = source[pos..].find('\n').map_or(source.len(), |i| pos + i);
     (start, end)
@@ -220,7 +230,7 @@ fn starts_compound(source: &str, pos: usize) -> bool {
 
 /// Position just after the last non-space, non-comment character before `pos`.
 fn last_code_end(source: &str, pos: usize) -> usize {
-    let pos = pos.min(source.len());
+    let pos = char_floor(source, pos);
     let (line_start, _) = line_bounds(source, pos.saturating_sub(1));
     let line = &source[line_start..pos];
     let code = strip_comment(line);
@@ -251,6 +261,7 @@ fn conditional_span(source: &str, pos: usize) -> (usize, usize) {
 }
 
 fn inside_brackets(source: &str, pos: usize) -> bool {
+    let pos = char_floor(source, pos);
     let mut depth: i32 = 0;
     let (line_start, _) = line_bounds(source, pos);
     for c in source[line_start..pos].chars() {
@@ -264,7 +275,7 @@ fn inside_brackets(source: &str, pos: usize) -> bool {
 }
 
 fn follows_operand(source: &str, pos: usize) -> bool {
-    let before = source[..pos].trim_end();
+    let before = source[..char_floor(source, pos)].trim_end();
     before.chars().last().is_some_and(|c| {
         c.is_alphanumeric() || c == '_' || c == ')' || c == ']' || c == '"' || c == '\''
     }) && !before.ends_with(" in")

@@ -72,6 +72,7 @@ impl Vm {
         let marker = 0u8;
         let sched = interp.runtime.sched.clone();
         crate::runtime::sched::ids::install(sched.ids());
+        crate::runtime::memory::install(interp.runtime.options.memory_limit);
         let tally =
             crate::runtime::sched::Tally::new(sched.counts_instructions(), interp.gil.model);
         let trace = interp.runtime.options.trace;

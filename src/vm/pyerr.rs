@@ -108,8 +108,19 @@ error_constructors! {
     import_error => import_error,
     module_not_found_error => module_not_found_error,
     system_error => system_error,
-    memory_error => memory_error,
     unicode_error => unicode_decode_error,
+}
+
+/// `MemoryError(msg)`; an empty `msg` is CPython's bare `PyErr_NoMemory()`, which has no
+/// arguments (`repr(e)` is `MemoryError()`).
+pub fn memory_error(msg: impl Into<String>) -> PyErr {
+    let msg = msg.into();
+    let class = &crate::vm::objects::types::types().exc.memory_error;
+    if msg.is_empty() {
+        PyErr::with_args(class, vec![])
+    } else {
+        PyErr::msg(class, msg)
+    }
 }
 
 /// An empty string with room for `bytes`, or CPython's bare `MemoryError()` when that much
@@ -121,6 +132,7 @@ pub fn string_with_capacity(bytes: usize) -> Result<String, PyErr> {
 
 /// `vec![fill; n]`, or a bare `MemoryError()` when that much cannot be had (`bytes(10**12)`).
 pub fn filled_vec<T: Clone>(fill: T, n: usize) -> Result<Vec<T>, PyErr> {
+    crate::runtime::memory::reserve_items(n, std::mem::size_of::<T>())?;
     let mut v = Vec::new();
     v.try_reserve_exact(n).map_err(|_| memory_error(""))?;
     v.resize(n, fill);

@@ -99,6 +99,12 @@ impl Options {
         self
     }
 
+    /// MemoryError past this much resident memory (`--memory-limit`).
+    pub fn memory_limit(mut self, bytes: u64) -> Options {
+        self.0.memory_limit = Some(bytes);
+        self
+    }
+
     /// A simulated run with this seed (`--seed`).
     pub fn sim(mut self, seed: u64) -> Options {
         self.simulated().seed = seed;

@@ -33,10 +33,47 @@ impl Vm {
         if bits & breaker::INTERRUPT != 0 && self.thread.take(breaker::INTERRUPT) {
             return Err(PyErr::with_args(&types().exc.keyboard_interrupt, vec![]));
         }
+        // Raised only if the process is still over now: a sample taken while the program
+        // was freeing what it caught a MemoryError for must not raise a second one.
+        if bits & breaker::MEMORY != 0
+            && self.thread.take(breaker::MEMORY)
+            && self
+                .interp
+                .runtime
+                .memory
+                .still_over(&self.interp.runtime.options)
+        {
+            return Err(crate::vm::pyerr::memory_error(""));
+        }
         let sched = &self.sched;
         sched
             .check_point(&self.caller())
             .map_err(|stop| self.halted(stop))
+    }
+
+    /// A native loop's look at the eval breaker, once per step (`sum(range(10**18))`,
+    /// `list(it)`, ...: one native call with no check point until it is done): a stopped
+    /// run (`--timeout`, `--max-steps` of another thread, a deadlock) or a run over its
+    /// memory limit ends the loop; scheduling waits for the next real check point.
+    #[inline]
+    pub fn native_loop_check(&self) -> PyResult<()> {
+        let bits = self.thread.eval_breaker.load(Ordering::Relaxed);
+        if bits & (breaker::STOP | breaker::MEMORY) == 0 {
+            return Ok(());
+        }
+        if bits & breaker::STOP != 0 {
+            return Err(self.stop_error());
+        }
+        if self.thread.take(breaker::MEMORY)
+            && self
+                .interp
+                .runtime
+                .memory
+                .still_over(&self.interp.runtime.options)
+        {
+            return Err(crate::vm::pyerr::memory_error(""));
+        }
+        Ok(())
     }
 
     /// The check between two instructions under `every-op` and `ticks:N` check points,

@@ -146,6 +146,13 @@ impl Vm {
                 }
                 current.push(err.value());
                 current.pc = entry.target as usize;
+                // A handler caught an error that unwound a deep recursion (a MemoryError
+                // or RecursionError under a huge recursion limit): give the frame stack's
+                // room back, or the program stays over the memory limit it just recovered
+                // from.
+                if callees.capacity() > 4096 && callees.len() < callees.capacity() / 4 {
+                    callees.shrink_to(callees.len() * 2);
+                }
                 return Ok(());
             }
             match callees.pop() {

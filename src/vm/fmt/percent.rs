@@ -6,7 +6,7 @@
 // during string formatting" / "format requires a mapping" itself.
 
 use super::float_repr::{DtoaFlags, double_to_string};
-use super::spec::{FmtError, string_with_capacity};
+use super::spec::{FmtError, reserve_output, string_with_capacity};
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 
@@ -325,6 +325,7 @@ pub fn percent_int(
     // The precision is a minimum number of digits.
     if let Some(p) = precision {
         let zeros = p.saturating_sub(digits.len());
+        reserve_output(zeros.saturating_add(digits.len()))?;
         s.try_reserve(zeros.saturating_add(digits.len()))
             .map_err(|_| FmtError::memory())?;
         s.extend(std::iter::repeat_n('0', zeros));
@@ -349,6 +350,8 @@ pub fn percent_float(
         alt: spec.flags.alt,
         ..DtoaFlags::default()
     };
+    // The digits of a double in 'f' form reach 309 before the point; the rest is zeros.
+    reserve_output(precision.unwrap_or(6).saturating_add(400))?;
     let s = double_to_string(v, spec.conv, precision.unwrap_or(6), flags);
     output(&s, spec, width, None, Some(false))
 }

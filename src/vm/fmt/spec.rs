@@ -117,10 +117,16 @@ fn value_err<T>(message: &str) -> Result<T, FmtError> {
     Err(FmtError::value(message))
 }
 
+/// The run's memory limit for an output of about `bytes` (`runtime::memory::reserve`).
+pub(crate) fn reserve_output(bytes: usize) -> Result<(), FmtError> {
+    crate::runtime::memory::reserve(bytes as u64).map_err(|_| FmtError::memory())
+}
+
 /// Allocates the output up front, fallibly: an absurd width such as
 /// `format(1, '9223372036854775807')` is a MemoryError in CPython, and must
 /// not abort the process here.
 pub(crate) fn string_with_capacity(bytes: usize) -> Result<String, FmtError> {
+    reserve_output(bytes)?;
     let mut s = String::new();
     s.try_reserve(bytes).map_err(|_| FmtError::memory())?;
     Ok(s)
@@ -502,6 +508,8 @@ fn format_float_internal(
         code = 'g';
     }
     let precision = spec.precision.unwrap_or(default_precision);
+    // The digits of a double in 'f' form reach 309 before the point; the rest is zeros.
+    reserve_output(precision.saturating_add(400))?;
     let mut s = double_to_string(v, code, precision, flags);
     if add_pct {
         s.push('%');

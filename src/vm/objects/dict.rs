@@ -225,9 +225,36 @@ impl DictInner {
     }
 }
 
+/// Deep nesting is freed with a worklist (`trashcan`), not by recursion.
+impl Drop for Dict {
+    fn drop(&mut self) {
+        use crate::vm::objects::trashcan::{nests, release};
+        let inner = self.inner.get_mut();
+        if inner
+            .entries
+            .iter()
+            .flatten()
+            .any(|e| nests(&e.key) || nests(&e.value))
+        {
+            release(self.take_all());
+        }
+    }
+}
+
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()
+    }
+
+    /// Every key and value, leaving the dict empty (a dict being freed: `trashcan`).
+    pub(crate) fn take_all(&mut self) -> Vec<Value> {
+        let inner = std::mem::take(self.inner.get_mut());
+        inner
+            .entries
+            .into_iter()
+            .flatten()
+            .flat_map(|e| [e.key, e.value])
+            .collect()
     }
 
     /// The mutation counter (see `version`).

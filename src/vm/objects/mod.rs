@@ -15,5 +15,6 @@ pub(crate) mod native;
 pub(crate) mod pystr;
 pub(crate) mod range;
 pub(crate) mod set;
+pub(crate) mod trashcan;
 pub(crate) mod types;
 pub(crate) mod value;

@@ -67,6 +67,24 @@ pub struct List {
     pub items: RwLock<Vec<Value>>,
 }
 
+/// Deep nesting is freed with a worklist (`trashcan`), not by recursion.
+impl Drop for Tuple {
+    fn drop(&mut self) {
+        if self.items.iter().any(crate::vm::objects::trashcan::nests) {
+            crate::vm::objects::trashcan::release(std::mem::take(&mut self.items).into_vec());
+        }
+    }
+}
+
+impl Drop for List {
+    fn drop(&mut self) {
+        let items = self.items.get_mut();
+        if items.iter().any(crate::vm::objects::trashcan::nests) {
+            crate::vm::objects::trashcan::release(std::mem::take(items));
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Range {
     pub start: BigIntOrSmall,

@@ -320,13 +320,7 @@ impl Vm {
             Value::BigInt(b) => numhash::hash_bigint(b),
             Value::Float(f) => numhash::hash_f64(*f, v.observed_id()),
             Value::None => 0x00fc_a864_2000_i64 >> 4,
-            Value::Tuple(t) => {
-                let mut hashes = Vec::with_capacity(t.len());
-                for item in t.items.iter() {
-                    hashes.push(self.hash_value(item)?);
-                }
-                numhash::hash_tuple(&hashes)
-            }
+            Value::Tuple(t) => self.hash_tuple(t)?,
             Value::FrozenSet(s) => s.frozen_hash(),
             Value::Bytes(b) => {
                 let mut x: u64 = 0xcbf2_9ce4_8422_2325;
@@ -354,6 +348,44 @@ impl Vm {
             }
             _ => (v.observed_id() >> 4) as i64,
         })
+    }
+
+    /// `tuplehash`, with nested tuples walked on a worklist: CPython recurses once per
+    /// level (and crashes on a tuple nested a million deep); gilsim's threads have less
+    /// native stack than that needs, and the hash is the same either way.
+    fn hash_tuple(&self, t: &Arc<crate::vm::objects::value::Tuple>) -> PyResult<i64> {
+        if !t.items.iter().any(|v| matches!(v, Value::Tuple(_))) {
+            let mut hashes = Vec::with_capacity(t.items.len());
+            for item in t.items.iter() {
+                hashes.push(self.hash_value(item)?);
+            }
+            return Ok(numhash::hash_tuple(&hashes));
+        }
+        // Each pending tuple with the hashes of its items so far.
+        let mut stack = vec![(t.clone(), Vec::with_capacity(t.items.len()))];
+        let mut outermost = 0;
+        while let Some((tuple, hashes)) = stack.last_mut() {
+            match tuple.items.get(hashes.len()) {
+                Some(Value::Tuple(inner)) => {
+                    let inner = inner.clone();
+                    let n = inner.items.len();
+                    stack.push((inner, Vec::with_capacity(n)));
+                }
+                Some(item) => {
+                    let h = self.hash_value(item)?;
+                    hashes.push(h);
+                }
+                None => {
+                    let h = numhash::hash_tuple(hashes);
+                    stack.pop();
+                    match stack.last_mut() {
+                        Some((_, outer)) => outer.push(h),
+                        None => outermost = h,
+                    }
+                }
+            }
+        }
+        Ok(outermost)
     }
 
     fn instance_hash(

@@ -102,7 +102,10 @@ impl Vm {
     /// One step of iteration: Ok(None) when exhausted.
     pub fn iter_next(&self, it: &Value) -> PyResult<Option<Value>> {
         match it {
-            Value::Iter(i) => i.next(self),
+            Value::Iter(i) => {
+                self.native_loop_check()?;
+                i.next(self)
+            }
             Value::Generator(g) => self.gen_next(g),
             Value::Instance(_) | Value::Native(_) => match self.call_dunder(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
@@ -136,12 +139,21 @@ impl Vm {
             _ => {
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();
+                let item = std::mem::size_of::<Value>();
                 if let Value::Iter(i) = &it
                     && let Some(n) = i.length_hint()
                 {
+                    // `list(range(10**10))` is a MemoryError at once, as CPython's
+                    // preallocation from the length hint makes it.
+                    crate::runtime::memory::reserve_items(n, item)?;
                     out.reserve(n.min(1 << 20));
                 }
                 while let Some(x) = self.iter_next(&it)? {
+                    // One native call that never reaches a check point: each doubling
+                    // asks the memory limit first.
+                    if out.len() == out.capacity() {
+                        crate::runtime::memory::reserve_items(out.capacity() * 2, item)?;
+                    }
                     out.push(x);
                 }
                 Ok(out)

@@ -111,7 +111,14 @@ pub fn num_binary(a: Num, b: Num, op: BinaryOp) -> Option<PyResult<Value>> {
     let r = match op.base() {
         Add => Ok(Value::from_bigint(a.big() + b.big())),
         Subtract => Ok(Value::from_bigint(a.big() - b.big())),
-        Multiply => Ok(Value::from_bigint(a.big() * b.big())),
+        Multiply => {
+            let (x, y) = (a.big(), b.big());
+            // `x = x * x` in a loop doubles at every step: the last one is the one to refuse.
+            match crate::runtime::memory::reserve((x.bits() + y.bits()) / 8) {
+                Ok(()) => Ok(Value::from_bigint(x * y)),
+                Err(e) => Err(e),
+            }
+        }
         FloorDivide => {
             let d = b.big();
             if d.is_zero() {
@@ -155,6 +162,7 @@ fn shift(a: BigInt, n: BigInt, left: bool) -> PyResult<Value> {
         if n > 1 << 32 && !a.is_zero() {
             return Err(crate::vm::pyerr::memory_error(""));
         }
+        crate::runtime::memory::reserve((a.bits() + n) / 8)?;
         Ok(Value::from_bigint(a << n))
     } else {
         // Arithmetic shift floors, as Python's >> does for negatives.
@@ -190,6 +198,8 @@ fn int_pow(a: Num, b: Num) -> PyResult<Value> {
         }
         return Err(crate::vm::pyerr::memory_error(""));
     };
+    // The result's size is known before the first multiplication: 10**10**9 is 415 MB.
+    crate::runtime::memory::reserve(base.bits().saturating_mul(u64::from(e)) / 8)?;
     Ok(Value::from_bigint(num_traits::pow::Pow::pow(&base, e)))
 }
 

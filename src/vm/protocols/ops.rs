@@ -188,17 +188,22 @@ impl Vm {
             }
             other => other.as_i64().unwrap_or(0).max(0) as usize,
         };
-        let too_big = |len: usize| len.checked_mul(count).is_none_or(|t| t > 1 << 32);
+        // Past 2**32 items no machine has the memory; below, the run's limit decides.
+        let too_big = |len: usize, item: usize| {
+            len.checked_mul(count).is_none_or(|t| t > 1 << 32)
+                || crate::runtime::memory::reserve_items(len * count, item).is_err()
+        };
+        let value_size = std::mem::size_of::<Value>();
         Ok(match seq {
             Value::Str(s) => {
-                if too_big(s.as_str().len()) {
+                if too_big(s.as_str().len(), 1) {
                     return Err(crate::vm::pyerr::memory_error(""));
                 }
                 Value::string(s.as_str().repeat(count))
             }
             Value::List(l) => {
                 let items = l.snapshot();
-                if too_big(items.len()) {
+                if too_big(items.len(), value_size) {
                     return Err(crate::vm::pyerr::memory_error(""));
                 }
                 let mut out = Vec::with_capacity(items.len() * count);
@@ -212,7 +217,7 @@ impl Vm {
                 Value::list(out)
             }
             Value::Tuple(t) => {
-                if too_big(t.len()) {
+                if too_big(t.len(), value_size) {
                     return Err(crate::vm::pyerr::memory_error(""));
                 }
                 let mut out = Vec::with_capacity(t.len() * count);
@@ -222,7 +227,7 @@ impl Vm {
                 Value::tuple(out)
             }
             Value::Bytes(b) => {
-                if too_big(b.len()) {
+                if too_big(b.len(), 1) {
                     return Err(crate::vm::pyerr::memory_error(""));
                 }
                 Value::Bytes(Arc::new(b.repeat(count)))
