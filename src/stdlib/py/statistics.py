@@ -72,6 +72,7 @@ def _sum(data):
 
 
 def _convert(value, T):
+    """`value` as the data's type T (a float stays a float, as CPython's `_convert`)."""
     if type(value) is T:
         return value
     if isinstance(value, float):
@@ -91,8 +92,6 @@ def mean(data):
     T, total, n = _sum(data)
     if n < 1:
         raise StatisticsError("mean requires at least one data point")
-    if isinstance(total, float):
-        return total / n
     return _convert(total / n, T)
 
 
@@ -269,8 +268,6 @@ def variance(data, xbar=None):
     T, ss, n = _ss(data, xbar)
     if n < 2:
         raise StatisticsError("variance requires at least two data points")
-    if isinstance(ss, float):
-        return ss / (n - 1)
     return _convert(ss / (n - 1), T)
 
 
@@ -279,8 +276,6 @@ def pvariance(data, mu=None):
     T, ss, n = _ss(data, mu)
     if n < 1:
         raise StatisticsError("pvariance requires at least one data point")
-    if isinstance(ss, float):
-        return ss / n
     return _convert(ss / n, T)
 
 

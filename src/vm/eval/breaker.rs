@@ -33,16 +33,7 @@ impl Vm {
         if bits & breaker::INTERRUPT != 0 && self.thread.take(breaker::INTERRUPT) {
             return Err(PyErr::with_args(&types().exc.keyboard_interrupt, vec![]));
         }
-        // Raised only if the process is still over now: a sample taken while the program
-        // was freeing what it caught a MemoryError for must not raise a second one.
-        if bits & breaker::MEMORY != 0
-            && self.thread.take(breaker::MEMORY)
-            && self
-                .interp
-                .runtime
-                .memory
-                .still_over(&self.interp.runtime.options)
-        {
+        if bits & breaker::MEMORY != 0 && self.take_memory_request() {
             return Err(crate::vm::pyerr::memory_error(""));
         }
         let sched = &self.sched;
@@ -64,16 +55,22 @@ impl Vm {
         if bits & breaker::STOP != 0 {
             return Err(self.stop_error());
         }
-        if self.thread.take(breaker::MEMORY)
+        if self.take_memory_request() {
+            return Err(crate::vm::pyerr::memory_error(""));
+        }
+        Ok(())
+    }
+
+    /// Takes the sampler's MemoryError request: true if the process is still over its
+    /// limit now (a sample taken while the program was freeing what it caught a
+    /// MemoryError for must not raise a second one).
+    fn take_memory_request(&self) -> bool {
+        self.thread.take(breaker::MEMORY)
             && self
                 .interp
                 .runtime
                 .memory
                 .still_over(&self.interp.runtime.options)
-        {
-            return Err(crate::vm::pyerr::memory_error(""));
-        }
-        Ok(())
     }
 
     /// The check between two instructions under `every-op` and `ticks:N` check points,
