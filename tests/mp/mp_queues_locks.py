@@ -25,6 +25,10 @@ def locked_report(lock, q, tag):
     with lock:
         q.put(tag + " has the lock")
         q.put(tag + " releases it")
+        # CPython's put hands the item to a feeder thread: flush it into the pipe before
+        # letting go of the lock, or a busy machine interleaves the pairs anyway.
+        q.close()
+        q.join_thread()
 
 
 if __name__ == "__main__":

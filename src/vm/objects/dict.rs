@@ -323,6 +323,9 @@ impl Dict {
             let mut inner = self.inner.lock();
             match inner.probe(hash, &key) {
                 Probe::Found(i) => {
+                    // A replaced value changes the dict too: `globals()['len'] = f` must
+                    // invalidate LOAD_GLOBAL's cached `len`.
+                    self.bump();
                     let old = inner.entries[i]
                         .as_mut()
                         .map(|e| std::mem::replace(&mut e.value, value));
@@ -331,6 +334,7 @@ impl Dict {
                     return Ok(());
                 }
                 Probe::Missing => {
+                    self.bump();
                     inner.insert_new(hash, key, value);
                     return Ok(());
                 }
