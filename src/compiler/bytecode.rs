@@ -320,6 +320,12 @@ pub enum Quick {
     FastFast(u16, u16),
     /// FOR_ITER t; STORE_FAST a
     ForIterStore(u32, u16),
+    /// BUILD_TUPLE n; UNPACK_SEQUENCE n (`a, b = b, a`): the top n values reversed, no tuple
+    /// made (what CPython's own compiler emits as SWAP).
+    BuildUnpack(u16),
+    /// LOAD_FAST a; LOAD_ATTR name (not the method form): `self.x` read from the local in
+    /// place (no reference count taken on `self`).
+    FastAttr(u16, u16),
 }
 
 impl Instr {
@@ -582,7 +588,8 @@ pub struct CodeObject {
     pub exception_table: Box<[ExceptionEntry]>,
     pub max_stack: u32,
     pub docstring: Option<Arc<str>>,
-    /// Positional parameters only, no cells, not a generator, not gilsim's stdlib: a CALL
+    /// Positional parameters only, no cells of its own (free variables are fine: they are read
+    /// from the closure), not a generator, not gilsim's stdlib: a CALL
     /// with exactly `argcount` positional arguments just moves them into the new frame's
     /// locals (the eval loop's fast path).
     pub plain_call: bool,

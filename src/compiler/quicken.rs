@@ -78,6 +78,18 @@ pub fn quicken(instrs: &[Instr], table: &[ExceptionEntry], consts: &[Value]) -> 
             [Instr::ForIter(t), Instr::StoreFast(a), ..] if free(i, 2) => {
                 small(a).map(|a| (Quick::ForIterStore(t, a), 2))
             }
+            [Instr::LoadFast(a), Instr::LoadAttr(arg), ..] if arg & 1 == 0 && free(i, 2) => {
+                small(a)
+                    .zip(small(arg >> 1))
+                    .map(|(a, n)| (Quick::FastAttr(a, n), 2))
+            }
+            [Instr::BuildTuple(n), Instr::UnpackSequence(m), ..] if n == m && free(i, 2) => {
+                small(n).map(|n| (Quick::BuildUnpack(n), 2))
+            }
+            // `s += p.x`: leave `p.x` to FastAttr rather than fuse the two loads.
+            [Instr::LoadFast(_), Instr::LoadFast(_), Instr::LoadAttr(arg), ..] if arg & 1 == 0 => {
+                None
+            }
             [Instr::LoadFast(a), Instr::LoadFast(b), ..] if free(i, 2) => small(a)
                 .zip(small(b))
                 .map(|(a, b)| (Quick::FastFast(a, b), 2)),

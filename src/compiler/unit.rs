@@ -249,7 +249,6 @@ impl Unit {
         let plain_call = !stdlib
             && self.kwonlyargcount == 0
             && self.cellvars.is_empty()
-            && self.freevars.is_empty()
             && self.flags
                 & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR | flags::COROUTINE)
                 == 0;

@@ -451,7 +451,7 @@ fn contains(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn position(vm: &Vm, key: &Value, len: usize) -> PyResult<usize> {
     if !matches!(key, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
         && crate::vm::objects::types::class_of(key)
-            .lookup_str("__index__")
+            .lookup_static("__index__")
             .is_none()
     {
         return Err(type_error(format!(

@@ -301,7 +301,7 @@ fn rounding(
     vm: &Vm,
     args: Args<'_>,
     name: &str,
-    dunder: &str,
+    dunder: &'static str,
     f: fn(f64) -> f64,
 ) -> PyResult<Value> {
     let a = positional(name, args, 1, 1)?;

@@ -441,7 +441,7 @@ pub fn queue_id_of(v: &Value) -> Option<u64> {
     let Value::Instance(inst) = v else {
         return None;
     };
-    inst.class.lookup_str(QUEUE_MARKER)?;
+    inst.class.lookup_static(QUEUE_MARKER)?;
     match inst.dict.get_str("_id") {
         Some(Value::Int(id)) if id >= 0 => Some(id as u64),
         _ => None,

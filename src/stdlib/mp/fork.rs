@@ -249,6 +249,7 @@ impl<'a> Forker<'a> {
             return Ok(done.clone());
         }
         let dict = Arc::new(Dict::new());
+        dict.mark_class_dict();
         let copy = Value::Class(Arc::new(Class {
             name: c.name.clone(),
             qualname: c.qualname.clone(),

@@ -317,7 +317,7 @@ impl Pickler<'_> {
 
     fn save_instance(&mut self, v: &Value, inst: &Arc<Instance>) -> PyResult<Pickled> {
         let vm = self.vm;
-        if let Some(reduce) = inst.class.lookup_str("__reduce__")
+        if let Some(reduce) = inst.class.lookup_static("__reduce__")
             && matches!(reduce, Value::Function(_))
         {
             return self.save_reduced(v, vm.call(&reduce, std::slice::from_ref(v))?);
@@ -338,7 +338,7 @@ impl Pickler<'_> {
             Ok(memo) => memo,
         };
         let class = Box::new(self.save_global(&Value::Class(inst.class.clone()))?);
-        let state = match inst.class.lookup_str("__getstate__") {
+        let state = match inst.class.lookup_static("__getstate__") {
             Some(getstate @ Value::Function(_)) => vm.call(&getstate, std::slice::from_ref(v))?,
             _ => Value::Dict(inst.dict.clone()),
         };

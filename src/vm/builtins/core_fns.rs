@@ -159,6 +159,12 @@ fn class_list(v: &Value, fname: &str, out: &mut Vec<Arc<Class>>) -> PyResult<()>
 
 fn isinstance(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("isinstance", args, 2, 2)?;
+    // The common `isinstance(x, C)` that holds: no class list to build.
+    if let Value::Class(c) = &a[1]
+        && class_of(&a[0]).is_subclass(c)
+    {
+        return Ok(Value::Bool(true));
+    }
     let mut classes = Vec::new();
     class_list(&a[1], "isinstance", &mut classes)?;
     let cls = class_of(&a[0]);
@@ -184,7 +190,7 @@ fn subclass_of_any(vm: &Vm, cls: &Arc<Class>, classes: &[Arc<Class>]) -> PyResul
         return Ok(Value::Bool(true));
     }
     for c in classes.iter().filter(|c| !c.is_builtin) {
-        if let Some(hook) = c.lookup_str("__gilsim_subclasscheck__") {
+        if let Some(hook) = c.lookup_static("__gilsim_subclasscheck__") {
             let hook = match crate::vm::objects::descriptors::as_classmethod(&hook) {
                 Some(cm) => cm.0.clone(),
                 None => hook,
@@ -218,7 +224,7 @@ impl Vm {
     pub fn is_callable(&self, v: &Value) -> bool {
         match v {
             Value::Function(_) | Value::Builtin(_) | Value::Method(_) | Value::Class(_) => true,
-            other => class_of(other).lookup_str("__call__").is_some(),
+            other => class_of(other).lookup_static("__call__").is_some(),
         }
     }
 }
@@ -293,7 +299,7 @@ fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let is_iterator = matches!(it, Value::Iter(_))
         || matches!(it, Value::Generator(g)
             if g.kind == crate::vm::objects::generator::GenKind::Generator)
-        || class_of(it).lookup_str("__next__").is_some();
+        || class_of(it).lookup_static("__next__").is_some();
     if !is_iterator {
         return Err(type_error(format!(
             "'{}' object is not an iterator",
@@ -313,7 +319,7 @@ fn next(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     // carries, as a coroutine's `__await__()` iterator's does) propagates unchanged.
     if a.len() == 1
         && matches!(it, Value::Instance(_) | Value::Native(_))
-        && let Some(next) = crate::vm::objects::types::class_of(it).lookup_str("__next__")
+        && let Some(next) = crate::vm::objects::types::class_of(it).lookup_static("__next__")
     {
         return vm.call(&next, std::slice::from_ref(it));
     }

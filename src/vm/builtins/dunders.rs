@@ -107,7 +107,7 @@ fn getitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 && e.is_instance_of(&crate::vm::objects::types::types().exc.key_error)
                 && matches!(&a[0], Value::Instance(_)) =>
         {
-            match class_of(&a[0]).lookup_str("__missing__") {
+            match class_of(&a[0]).lookup_static("__missing__") {
                 Some(missing) => vm.call(&missing, &[a[0].clone(), a[1].clone()]),
                 None => Err(e),
             }

@@ -357,8 +357,8 @@ fn reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             if let Some(r) = vm.class_hook(v, "__gilsim_class_reversed__", &[])? {
                 return Ok(r);
             }
-            if class_of(v).lookup_str("__getitem__").is_some()
-                && class_of(v).lookup_str("__len__").is_some()
+            if class_of(v).lookup_static("__getitem__").is_some()
+                && class_of(v).lookup_static("__len__").is_some()
             {
                 let n = vm.len(v)?;
                 let mut items = Vec::with_capacity(n);

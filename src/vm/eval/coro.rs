@@ -79,7 +79,7 @@ impl Vm {
             }
             return Ok(v.clone());
         }
-        let Some(await_fn) = class_of(v).lookup_str("__await__") else {
+        let Some(await_fn) = class_of(v).lookup_static("__await__") else {
             return Err(type_error(match origin {
                 1 => format!(
                     "'async with' received an object from __aenter__ that does not implement __await__: {}",
@@ -102,7 +102,7 @@ impl Vm {
             }
             Value::Iter(_) => Ok(it),
             Value::Generator(g) if g.kind == GenKind::Generator => Ok(it),
-            _ if class_of(&it).lookup_str("__next__").is_some() => Ok(it),
+            _ if class_of(&it).lookup_static("__next__").is_some() => Ok(it),
             _ => Err(type_error(format!(
                 "__await__() returned non-iterator of type '{}'",
                 type_name(&it)
@@ -112,14 +112,14 @@ impl Vm {
 
     /// `aiter(v)` as `async for` calls it.
     fn get_aiter(&self, v: &Value) -> PyResult<Value> {
-        let Some(aiter) = class_of(v).lookup_str("__aiter__") else {
+        let Some(aiter) = class_of(v).lookup_static("__aiter__") else {
             return Err(type_error(format!(
                 "'async for' requires an object with __aiter__ method, got {}",
                 type_name(v)
             )));
         };
         let it = self.call(&aiter, std::slice::from_ref(v))?;
-        if class_of(&it).lookup_str("__anext__").is_none() {
+        if class_of(&it).lookup_static("__anext__").is_none() {
             return Err(type_error(format!(
                 "'async for' received an object from __aiter__ that does not implement __anext__: {}",
                 type_name(&it)
@@ -131,7 +131,7 @@ impl Vm {
     /// The awaitable of one `async for` step: `aiter.__anext__()`, made awaitable.
     fn get_anext(&self, aiter: &Value) -> PyResult<Value> {
         let anext = class_of(aiter)
-            .lookup_str("__anext__")
+            .lookup_static("__anext__")
             .ok_or_else(|| type_error("'async for' requires an iterator with __anext__"))?;
         let awaitable = self.call(&anext, std::slice::from_ref(aiter))?;
         if let Value::Generator(g) = &awaitable
@@ -139,7 +139,7 @@ impl Vm {
         {
             return Ok(awaitable);
         }
-        if class_of(&awaitable).lookup_str("__await__").is_none() {
+        if class_of(&awaitable).lookup_static("__await__").is_none() {
             return Err(type_error(format!(
                 "'async for' received an invalid object from __anext__: {}",
                 type_name(&awaitable)
@@ -152,10 +152,10 @@ impl Vm {
     fn before_async_with(&self, mgr: &Value) -> PyResult<(Value, Value)> {
         let class = class_of(mgr);
         let (Some(enter), Some(exit)) = (
-            class.lookup_str("__aenter__"),
-            class.lookup_str("__aexit__"),
+            class.lookup_static("__aenter__"),
+            class.lookup_static("__aexit__"),
         ) else {
-            let missing = if class.lookup_str("__aenter__").is_none() {
+            let missing = if class.lookup_static("__aenter__").is_none() {
                 "the asynchronous context manager protocol"
             } else {
                 "the asynchronous context manager protocol (missed __aexit__ method)"

@@ -7,7 +7,8 @@ use crate::compiler::bytecode::{CodeObject, Instr, Quick};
 use crate::vm::context::Vm;
 use crate::vm::eval::drop_value;
 use crate::vm::eval::frame::Frame;
-use crate::vm::objects::function::Function;
+use crate::vm::objects::function::{Function, NativeFn};
+use crate::vm::objects::pystr::PyStr;
 use crate::vm::objects::value::Value;
 
 /// The fast path of a superinstruction; `pc` is just after it. Returns the next pc, or
@@ -82,6 +83,13 @@ pub(super) fn quick(
             slots.push(y);
             Some(pc + 1)
         }
+        // Needs the VM: the eval loop runs it where a fast path above failed.
+        Quick::FastAttr(..) => None,
+        Quick::BuildUnpack(n) => {
+            let len = slots.len();
+            slots.get_mut(len.checked_sub(n as usize)?..)?.reverse();
+            Some(pc + 1)
+        }
         Quick::ForIterStore(t, a) => {
             let Some(Value::Iter(it)) = slots.last() else {
                 return None;
@@ -114,28 +122,96 @@ pub(super) fn quick(
 }
 
 /// CALL's fast path: when the callable under the `argc` arguments is a `plain_call` function
-/// taking exactly `argc` positional arguments (and no keyword names are pending), takes it off
-/// the stack.
+/// taking exactly its positional arguments (and no keyword names are pending), takes it off
+/// the stack. Two layouts qualify: `NULL, f, args` (a plain call: `argc` arguments) and
+/// `f, self, args` (a method found by LOAD_ATTR's method form: `self` is the first of
+/// `argc + 1` arguments, CPython's CALL_PY_EXACT_ARGS on a method).
 #[inline(always)]
-pub(super) fn take_plain_callee(frame: &mut Frame, argc: usize) -> Option<Arc<Function>> {
-    if frame.kwnames.is_some() {
+pub(super) fn take_plain_callee(
+    slots: &mut [Value],
+    kwnames: Option<u32>,
+    argc: usize,
+) -> Option<Arc<Function>> {
+    if kwnames.is_some() {
         return None;
     }
-    let base = frame.slots.len().checked_sub(argc + 2)?;
-    match &frame.slots[base..base + 2] {
+    let base = slots.len().checked_sub(argc + 2)?;
+    let at = match &slots[base..base + 2] {
         [Value::Null, Value::Function(f)]
-            if f.code.plain_call && f.code.argcount as usize == argc => {}
+            if f.code.plain_call && f.code.argcount as usize == argc =>
+        {
+            base + 1
+        }
+        [Value::Function(f), receiver]
+            if !receiver.is_null() && f.code.plain_call && f.code.argcount as usize == argc + 1 =>
+        {
+            base
+        }
         _ => return None,
-    }
-    match std::mem::take(&mut frame.slots[base + 1]) {
+    };
+    match std::mem::take(&mut slots[at]) {
         Value::Function(f) => Some(f),
         _ => None,
     }
 }
 
+/// `s += t` / `s = s + t` on strs when the result goes back into the same local (CPython's
+/// BINARY_OP_INPLACE_ADD_UNICODE, Python/bytecodes.c): the local's reference is dropped first,
+/// so the left string is usually held by the stack alone and grows in place — string building
+/// in a loop is linear, not quadratic. True when done (the sum replaced both operands).
+#[inline]
+pub(super) fn str_append_in_place(slots: &mut Vec<Value>, code: &CodeObject, pc: usize) -> bool {
+    let Some(&Instr::StoreFast(target)) = code.instructions.get(pc) else {
+        return false;
+    };
+    let len = slots.len();
+    let target = target as usize;
+    let (Value::Str(left), Value::Str(_)) = (&slots[len - 2], &slots[len - 1]) else {
+        return false;
+    };
+    if !matches!(&slots[target], Value::Str(local) if Arc::ptr_eq(local, left)) {
+        return false;
+    }
+    // The STORE_FAST that follows overwrites the local anyway.
+    drop(std::mem::take(&mut slots[target]));
+    let Some(Value::Str(right)) = slots.pop() else {
+        return false;
+    };
+    let Value::Str(left) = &mut slots[len - 2] else {
+        return false;
+    };
+    match Arc::get_mut(left) {
+        Some(unique) => unique.append(&right),
+        None => {
+            let mut text = String::with_capacity(left.as_str().len() + right.as_str().len());
+            text.push_str(left.as_str());
+            text.push_str(right.as_str());
+            *left = Arc::new(PyStr::new(text));
+        }
+    }
+    true
+}
+
+/// CALL's fast path for a builtin function or method (`len(x)`, `l.append(i)`): its native
+/// function and where its arguments start, when the callable is an unbound builtin that does
+/// not read its caller's frame and no keyword names are pending. The stack is left as it is.
+#[inline(always)]
+pub(super) fn builtin_callee(frame: &Frame, argc: usize) -> Option<(NativeFn, usize)> {
+    if frame.kwnames.is_some() {
+        return None;
+    }
+    let base = frame.slots.len().checked_sub(argc + 2)?;
+    let (b, start) = match &frame.slots[base..base + 2] {
+        [Value::Null, Value::Builtin(b)] => (b, base + 2),
+        [Value::Builtin(b), receiver] if !receiver.is_null() => (b, base + 1),
+        _ => return None,
+    };
+    (b.bound.is_none() && !b.needs_frame).then_some((b.func, start))
+}
+
 impl Vm {
-    /// The frame of a plain call (see `take_plain_callee`): the arguments move from the
-    /// caller's stack into the callee's locals.
+    /// The frame of a plain call (see `take_plain_callee`): the arguments (`self` included
+    /// for a method) move from the caller's stack into the callee's locals.
     #[inline(always)]
     pub(super) fn plain_frame(
         &self,
@@ -144,8 +220,10 @@ impl Vm {
         argc: usize,
     ) -> Frame {
         let len = caller.slots.len();
-        let slots = self.positional_locals(&func.code, &mut caller.slots[len - argc..]);
-        // The NULL and the (taken) callable: nothing to drop.
+        let nargs = func.code.argcount as usize;
+        let slots = self.positional_locals(&func.code, &mut caller.slots[len - nargs..]);
+        // What is left of the CALL's `argc + 2` slots is the NULL and the (taken)
+        // callable, or the taken method: nothing to drop.
         caller.slots.truncate(len - argc - 2);
         Frame::of_function(func, slots)
     }
@@ -177,7 +255,10 @@ pub(super) fn int_pair(slots: &[Value]) -> Option<(i64, i64)> {
 pub(crate) fn quick_weight(q: Quick, pc: usize, next: usize) -> u64 {
     match q {
         Quick::FastFast(..) | Quick::ForIterStore(..) if next != pc + 1 => 1,
-        Quick::FastFast(..) | Quick::ForIterStore(..) => 2,
+        Quick::FastFast(..)
+        | Quick::ForIterStore(..)
+        | Quick::BuildUnpack(..)
+        | Quick::FastAttr(..) => 2,
         Quick::FastConstBinary(..) | Quick::FastImmBinary(..) | Quick::FastFastBinary(..) => 3,
         Quick::FastConstUpdate(..)
         | Quick::FastImmUpdate(..)

@@ -27,6 +27,9 @@ pub struct Frame {
     pub locals: Option<Arc<Dict>>,
     /// Pending KW_NAMES constant index for the next CALL.
     pub kwnames: Option<u32>,
+    /// For the frame of an `__init__` run inline by `cls(...)`: the new instance, which the
+    /// CALL produces when `__init__` returns None.
+    pub constructing: Option<Value>,
 }
 
 impl Frame {
@@ -52,6 +55,7 @@ impl Frame {
             cells: Vec::new(),
             locals,
             kwnames: None,
+            constructing: None,
         }
     }
 
@@ -66,6 +70,7 @@ impl Frame {
             cells: Vec::new(),
             locals: None,
             kwnames: None,
+            constructing: None,
         }
     }
 

@@ -12,9 +12,11 @@ mod tracing;
 
 use std::sync::Arc;
 
-use crate::compiler::bytecode::{CodeObject, Instr, Quick};
+use crate::compiler::bytecode::{BinaryOp, CodeObject, Instr, Quick};
 use crate::vm::context::Vm;
-use crate::vm::eval::fast::{int_pair, quick, take_plain_callee};
+use crate::vm::eval::fast::{
+    builtin_callee, int_pair, quick, str_append_in_place, take_plain_callee,
+};
 use crate::vm::eval::frame::Frame;
 use crate::vm::objects::function::Function;
 use crate::vm::objects::value::Value;
@@ -183,6 +185,9 @@ impl Vm {
     ) -> Exit {
         // Calls and returns push/pop `callees` and continue this outer loop, so a Python
         // call costs no native call of this (large) function.
+        // Set when an inline `__init__` returned: `cls(...)` is a native call in CPython
+        // 3.11/3.12, and the eval breaker is checked after it as after any native call.
+        let mut check_after_call = false;
         loop {
             let switch = {
                 let frame: &mut Frame = match callees.last_mut() {
@@ -263,6 +268,10 @@ impl Vm {
                     }};
                 }
 
+                if check_after_call {
+                    check_after_call = false;
+                    check_point!();
+                }
                 loop {
                     let Some(&instr) = instrs.get(pc) else {
                         fail!(crate::vm::pyerr::system_error(
@@ -351,6 +360,11 @@ impl Vm {
                                 std::mem::forget(frame.slots.pop());
                                 let len = frame.slots.len();
                                 std::mem::forget(std::mem::replace(&mut frame.slots[len - 1], r));
+                                continue;
+                            }
+                            if matches!(op, BinaryOp::Add | BinaryOp::InplaceAdd)
+                                && str_append_in_place(&mut frame.slots, code, pc)
+                            {
                                 continue;
                             }
                             let b = pop!();
@@ -501,11 +515,13 @@ impl Vm {
                                 push!(v);
                             } else {
                                 match tri!(self.load_method(&obj, name)) {
-                                    (method, Some(receiver)) => {
+                                    // The object itself becomes the receiver: moved, not
+                                    // cloned and dropped.
+                                    (method, true) => {
                                         push!(method);
-                                        push!(receiver);
+                                        push!(obj);
                                     }
-                                    (attr, None) => {
+                                    (attr, false) => {
                                         push!(Value::Null);
                                         push!(attr);
                                     }
@@ -514,11 +530,30 @@ impl Vm {
                         }
                         Instr::Call(argc) => {
                             frame.pc = pc;
-                            if let Some(func) = take_plain_callee(frame, argc as usize) {
+                            if let Some(func) =
+                                take_plain_callee(&mut frame.slots, frame.kwnames, argc as usize)
+                            {
                                 if let Err(e) = self.enter_frame() {
                                     fail!(e);
                                 }
                                 break Switch::PlainCall(func, argc as usize);
+                            }
+                            if let Some((native, start)) = builtin_callee(frame, argc as usize) {
+                                let r = native(
+                                    self,
+                                    crate::vm::objects::function::Args {
+                                        args: &frame.slots[start..],
+                                        kwnames: &[],
+                                    },
+                                );
+                                let v = tri!(r);
+                                frame.slots.truncate(frame.slots.len() - argc as usize - 2);
+                                if matches!(&v, Value::Generator(_)) {
+                                    self.note_coroutine_origin_of(&v, frame);
+                                }
+                                push!(v);
+                                check_point!();
+                                continue;
                             }
                             let outcome = self.call_from_frame(frame, argc as usize);
                             reborrow!();
@@ -564,6 +599,25 @@ impl Vm {
                                     pc = t as usize;
                                     check_point!();
                                 }
+                                continue;
+                            }
+                            // `self.x`: the attribute of a local read in place (off the int
+                            // fast paths above, which it would only slow down).
+                            if let Quick::FastAttr(local, name) = q
+                                && !frame.slots[local as usize].is_null()
+                            {
+                                if COUNT {
+                                    self.tally.count(2);
+                                }
+                                let Some(Value::Str(name)) = code.names.get(name as usize) else {
+                                    fail!(crate::vm::pyerr::system_error("bad name"));
+                                };
+                                // An error is raised at the LOAD_ATTR (its line, if the
+                                // expression spans two).
+                                pc += 1;
+                                frame.pc = pc;
+                                let v = tri!(self.getattr(&frame.slots[local as usize], name));
+                                push!(v);
                                 continue;
                             }
                             // Slow path: run the sequence's first instruction as written, with
@@ -625,7 +679,20 @@ impl Vm {
                         return Exit::Done(FrameExit::Return(v));
                     };
                     self.leave_frame();
+                    let mut callee = callee;
+                    let constructing = callee.constructing.take();
                     self.recycle_frame(callee);
+                    let v = match constructing {
+                        None => v,
+                        Some(instance) => match constructed(instance, v) {
+                            Ok(instance) => {
+                                check_after_call = true;
+                                instance
+                            }
+                            // Raised in the caller, at the line of its CALL.
+                            Err(e) => return Exit::Error(e, true),
+                        },
+                    };
                     match callees.last_mut() {
                         Some(caller) => caller.push(v),
                         None => base.push(v),
@@ -655,6 +722,18 @@ impl Vm {
     }
 }
 
+/// What `cls(...)` produces when its inline `__init__` returned `returned`: the instance,
+/// or CPython's TypeError for an `__init__` that returned something else.
+fn constructed(instance: Value, returned: Value) -> Result<Value, PyErr> {
+    if returned.is_none() {
+        return Ok(instance);
+    }
+    Err(crate::vm::pyerr::type_error(format!(
+        "__init__() should return None, not '{}'",
+        crate::vm::objects::types::type_name(&returned)
+    )))
+}
+
 /// LOAD_FAST: the local's value (an int copied without touching a reference count), or
 /// UnboundLocalError.
 #[inline(always)]
@@ -671,9 +750,11 @@ impl Vm {
     /// (a native iterator stepped directly, anything else through `__next__`).
     #[inline(always)]
     fn for_iter_next(&self, frame: &Frame) -> PyResult<Option<Value>> {
+        // The iterator is borrowed from the frame, not cloned (two atomic instructions per
+        // step): nothing can pop it while this frame waits for the step.
         match frame.top() {
-            Value::Iter(it) => it.clone().next(self),
-            other => self.iter_next(&other.clone()),
+            Value::Iter(it) => it.next(self),
+            other => self.iter_next(other),
         }
     }
 }

@@ -35,7 +35,7 @@ impl Vm {
                 cell.set(Value::Null);
             }
             Instr::LoadClosure(i) => {
-                let cell = self.cell(frame, i)?;
+                let cell = self.cell(frame, i)?.clone();
                 frame.push(Value::Cell(cell));
             }
             Instr::LoadClassDeref(i) => {
@@ -455,12 +455,18 @@ impl Vm {
         Ok(Flow::Next)
     }
 
-    fn cell(&self, frame: &Frame, i: u32) -> PyResult<Arc<Cell>> {
-        frame
-            .cells
-            .get(i as usize)
-            .cloned()
-            .ok_or_else(|| system_error("bad cell index"))
+    /// Cell `i` of the frame: its own cells first (`frame.cells`), then the function's
+    /// closure — read in place, so calling a closure copies no cells (a class body's frame
+    /// holds both kinds in `frame.cells`).
+    fn cell<'f>(&self, frame: &'f Frame, i: u32) -> PyResult<&'f Arc<Cell>> {
+        let i = i as usize;
+        let own = frame.cells.len();
+        let cell = if i < own {
+            frame.cells.get(i)
+        } else {
+            frame.func.closure.get(i - own)
+        };
+        cell.ok_or_else(|| system_error("bad cell index"))
     }
 
     /// SEND: one step of `yield from`; [iter, value] → [iter, yielded] or jump with [result].

@@ -6,6 +6,7 @@ use parking_lot::Mutex;
 
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::pystr::{PyStr, hash_str};
+use crate::vm::objects::type_cache;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::ExcData;
 
@@ -39,13 +40,15 @@ pub struct Class {
 impl Class {
     pub fn new_builtin(name: &str, module: &str, bases: Vec<Arc<Class>>, layout: Layout) -> Class {
         let mro = c3_mro(&bases).unwrap_or_default();
+        let dict = Arc::new(Dict::new());
+        dict.mark_class_dict();
         Class {
             name: name.into(),
             qualname: name.into(),
             module: module.into(),
             bases,
             mro,
-            dict: Arc::new(Dict::new()),
+            dict,
             layout,
             is_builtin: true,
             builtin_base: None,
@@ -57,14 +60,27 @@ impl Class {
         std::ptr::eq(self, Arc::as_ptr(other)) || self.mro.iter().any(|c| Arc::ptr_eq(c, other))
     }
 
-    /// Finds an attribute along the MRO: the class's own dict first.
+    /// Finds an attribute along the MRO: the class's own dict first (through the type
+    /// attribute cache).
+    #[inline]
     pub fn lookup(&self, name: &Arc<PyStr>) -> Option<Value> {
-        if let Some(v) = self.dict.get_name(name) {
-            return Some(v);
-        }
-        self.mro.iter().find_map(|c| c.dict.get_name(name))
+        type_cache::lookup_name(self, name)
     }
 
+    /// `lookup` of a name written in gilsim's own source (`"__init__"`), cached by address.
+    #[inline]
+    pub fn lookup_static(&self, name: &'static str) -> Option<Value> {
+        type_cache::lookup_static(self, name)
+    }
+
+    /// Whether the class (or a base) defines `name` as a Python function: a hook such as
+    /// `__setattr__` that replaces the builtin behaviour. Touches no reference count.
+    #[inline]
+    pub fn has_python_function(&self, name: &'static str) -> bool {
+        type_cache::read_static(self, name, |v| matches!(v, Value::Function(_))).unwrap_or(false)
+    }
+
+    /// `lookup` of a name made at run time, uncached.
     pub fn lookup_str(&self, name: &str) -> Option<Value> {
         let hash = hash_str(name);
         if let Some(v) = self.dict.get_str_hashed(name, hash) {
@@ -96,6 +112,13 @@ impl Class {
 
     pub fn is_exception_class(&self) -> bool {
         self.layout == Layout::Exception
+    }
+}
+
+/// A freed class's address may be reused by the next class: cached lookups keyed by it go.
+impl Drop for Class {
+    fn drop(&mut self) {
+        type_cache::invalidate();
     }
 }
 

@@ -2,7 +2,7 @@
 //! locked per operation so free-threaded runs stay memory-safe and `d[k] = v` stays atomic.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use hashbrown::HashTable;
 
@@ -40,6 +40,8 @@ pub struct Dict {
     inner: Mutex<DictInner>,
     /// Bumped by every mutation: lets LOAD_GLOBAL caches validate without the lock.
     version: AtomicU64,
+    /// A class's namespace: its mutations also invalidate the type attribute cache.
+    class_owned: AtomicBool,
 }
 
 /// Outcome of a lookup done under the lock with native comparisons only (dicts and sets).
@@ -172,6 +174,20 @@ impl DictInner {
         }
     }
 
+    /// The entry position of an interned name (the same `Arc` as the key, usually).
+    #[inline]
+    fn find_name(&self, key: &Arc<PyStr>) -> Option<usize> {
+        let entries = &self.entries;
+        self.index
+            .find(key.hash() as u64, |&i| match &entries[i] {
+                Some(Entry {
+                    key: Value::Str(k), ..
+                }) => Arc::ptr_eq(k, key) || k.as_str() == key.as_str(),
+                _ => false,
+            })
+            .copied()
+    }
+
     fn find_str(&self, hash: i64, key: &str) -> Option<usize> {
         let entries = &self.entries;
         self.index
@@ -269,6 +285,43 @@ impl Dict {
     fn bump(&self) {
         let v = self.version.load(Ordering::Relaxed);
         self.version.store(v.wrapping_add(1), Ordering::Release);
+        if self.class_owned.load(Ordering::Relaxed) {
+            crate::vm::objects::type_cache::invalidate();
+        }
+    }
+
+    /// Marks this dict as a class's namespace (see `class_owned`).
+    pub fn mark_class_dict(&self) {
+        self.class_owned.store(true, Ordering::Relaxed);
+        crate::vm::objects::type_cache::invalidate();
+    }
+
+    /// The entry position and value of a str key (the type cache's slow path).
+    pub(crate) fn find_str_entry(&self, key: &str, hash: i64) -> Option<(usize, Value)> {
+        let inner = self.inner.lock();
+        let i = inner.find_str(hash, key)?;
+        inner.entries[i].as_ref().map(|e| (i, e.value.clone()))
+    }
+
+    /// The value at entry position `slot` if that entry's key is still a str that `is_key`
+    /// accepts (the type cache's fast path: no hashing, and a moved entry is noticed).
+    /// `read` runs under the lock: it must not run Python code.
+    #[inline]
+    pub(crate) fn read_at_if<R>(
+        &self,
+        slot: usize,
+        is_key: impl Fn(&Arc<PyStr>) -> bool,
+        read: impl Fn(&Value) -> R,
+    ) -> Option<R> {
+        let inner = self.inner.lock();
+        match inner.entries.get(slot) {
+            Some(Some(Entry {
+                key: Value::Str(k),
+                value,
+                ..
+            })) if is_key(k) => Some(read(value)),
+            _ => None,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -381,16 +434,15 @@ impl Dict {
     /// Lookup by an interned name (globals, attributes): hash cached, no Python code.
     #[inline]
     pub fn get_name(&self, key: &Arc<PyStr>) -> Option<Value> {
-        let hash = key.hash();
         let inner = self.inner.lock();
-        let entries = &inner.entries;
-        let i = *inner.index.find(hash as u64, |&i| match &entries[i] {
-            Some(Entry {
-                key: Value::Str(k), ..
-            }) => Arc::ptr_eq(k, key) || k.as_str() == key.as_str(),
-            _ => false,
-        })?;
-        entries[i].as_ref().map(|e| e.value.clone())
+        let i = inner.find_name(key)?;
+        inner.entries[i].as_ref().map(|e| e.value.clone())
+    }
+
+    /// Whether an interned name is a key (no value cloned).
+    #[inline]
+    pub fn contains_name(&self, key: &Arc<PyStr>) -> bool {
+        self.inner.lock().find_name(key).is_some()
     }
 
     pub fn set_name(&self, key: &Arc<PyStr>, value: Value) {
@@ -502,6 +554,7 @@ impl Dict {
         Dict {
             inner: Mutex::new(fresh),
             version: AtomicU64::new(0),
+            class_owned: AtomicBool::new(false),
         }
     }
 

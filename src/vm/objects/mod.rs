@@ -16,5 +16,6 @@ pub(crate) mod pystr;
 pub(crate) mod range;
 pub(crate) mod set;
 pub(crate) mod trashcan;
+pub(crate) mod type_cache;
 pub(crate) mod types;
 pub(crate) mod value;

@@ -29,6 +29,13 @@ impl PyStr {
         }
     }
 
+    /// Appends `other` in place (a string nobody else holds: `s += t` in a function).
+    pub fn append(&mut self, other: &PyStr) {
+        self.text.push_str(&other.text);
+        self.char_len += other.char_len;
+        *self.hash.get_mut() = NO_HASH;
+    }
+
     #[inline]
     pub fn as_str(&self) -> &str {
         &self.text

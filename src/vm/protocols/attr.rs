@@ -53,7 +53,7 @@ impl Vm {
                     return Ok(Some(bind_to(attr, obj)));
                 }
                 if let (Value::Native(n), Some(hook)) =
-                    (obj, class_of(obj).lookup_str("__getattr__"))
+                    (obj, class_of(obj).lookup_static("__getattr__"))
                 {
                     let _ = n;
                     return self
@@ -116,7 +116,7 @@ impl Vm {
             "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
             _ => {}
         }
-        if let Some(hook) = inst.class.lookup_str("__getattr__") {
+        if let Some(hook) = inst.class.lookup_static("__getattr__") {
             let r = self.call(&hook, &[obj.clone(), Value::Str(name.clone())]);
             return match r {
                 Ok(v) => Ok(Some(v)),
@@ -176,30 +176,32 @@ impl Vm {
         Ok(None)
     }
 
-    /// For LOAD_ATTR with the method bit: (function, Some(self)) avoids a bound-method object.
-    pub fn load_method(&self, obj: &Value, name: &Arc<PyStr>) -> PyResult<(Value, Option<Value>)> {
+    /// For LOAD_ATTR with the method bit: `(function, true)` when `obj` is the receiver of a
+    /// method found on its class (no bound-method object is made), else `(attribute, false)`.
+    pub fn load_method(&self, obj: &Value, name: &Arc<PyStr>) -> PyResult<(Value, bool)> {
         match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = inst.class.lookup(name)
                     && matches!(attr, Value::Function(_) | Value::Builtin(_))
-                    && inst.dict.get_name(name).is_none()
+                    && !inst.dict.contains_name(name)
                 {
-                    return Ok((attr, Some(obj.clone())));
+                    return Ok((attr, true));
                 }
             }
             Value::Class(_) | Value::Module(_) | Value::Native(_) => {}
             _ => {
                 if let Some(attr @ Value::Builtin(_)) = class_of(obj).lookup(name) {
-                    return Ok((attr, Some(obj.clone())));
+                    return Ok((attr, true));
                 }
             }
         }
-        Ok((self.getattr(obj, name)?, None))
+        Ok((self.getattr(obj, name)?, false))
     }
 
     pub fn setattr(&self, obj: &Value, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
         if let Value::Instance(inst) = obj
-            && let Some(hook @ Value::Function(_)) = inst.class.lookup_str("__setattr__")
+            && inst.class.has_python_function("__setattr__")
+            && let Some(hook @ Value::Function(_)) = inst.class.lookup_static("__setattr__")
         {
             self.call(&hook, &[obj.clone(), Value::Str(name.clone()), value])?;
             return Ok(());
@@ -211,25 +213,24 @@ impl Vm {
     pub fn generic_setattr(&self, obj: &Value, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(attr) = inst.class.lookup(name)
-                    && let Some(p) = as_property(&attr)
-                {
-                    if p.fset.is_none() {
-                        return Err(attribute_error(format!(
-                            "property '{}' of '{}' object has no setter",
-                            name.as_str(),
-                            inst.class.name
-                        )));
+                if let Some(attr) = inst.class.lookup(name) {
+                    if let Some(p) = as_property(&attr) {
+                        if p.fset.is_none() {
+                            return Err(attribute_error(format!(
+                                "property '{}' of '{}' object has no setter",
+                                name.as_str(),
+                                inst.class.name
+                            )));
+                        }
+                        self.call(&p.fset, &[obj.clone(), value])?;
+                        return Ok(());
                     }
-                    self.call(&p.fset, &[obj.clone(), value])?;
-                    return Ok(());
-                }
-                if let Some(attr) = inst.class.lookup(name)
-                    && let Value::Instance(d) = &attr
-                    && let Some(set) = d.class.lookup_str("__set__")
-                {
-                    self.call(&set, &[attr.clone(), obj.clone(), value])?;
-                    return Ok(());
+                    if let Value::Instance(d) = &attr
+                        && let Some(set) = d.class.lookup_static("__set__")
+                    {
+                        self.call(&set, &[attr.clone(), obj.clone(), value])?;
+                        return Ok(());
+                    }
                 }
                 if inst.is_exception()
                     && crate::vm::protocols::exceptions::set_exception_attribute(
@@ -295,7 +296,7 @@ impl Vm {
 
     pub fn delattr(&self, obj: &Value, name: &Arc<PyStr>) -> PyResult<()> {
         if let Value::Instance(inst) = obj
-            && let Some(hook @ Value::Function(_)) = inst.class.lookup_str("__delattr__")
+            && let Some(hook @ Value::Function(_)) = inst.class.lookup_static("__delattr__")
         {
             self.call(&hook, &[obj.clone(), Value::Str(name.clone())])?;
             return Ok(());
@@ -322,7 +323,7 @@ impl Vm {
                 }
                 if let Some(attr) = inst.class.lookup(name)
                     && let Value::Instance(d) = &attr
-                    && let Some(delete) = d.class.lookup_str("__delete__")
+                    && let Some(delete) = d.class.lookup_static("__delete__")
                 {
                     self.call(&delete, &[attr.clone(), obj.clone()])?;
                     return Ok(());
@@ -370,9 +371,9 @@ fn user_descriptor(attr: &Value) -> Option<(Value, bool)> {
     let Value::Instance(d) = attr else {
         return None;
     };
-    let get = d.class.lookup_str("__get__")?;
+    let get = d.class.lookup_static("__get__")?;
     let data =
-        d.class.lookup_str("__set__").is_some() || d.class.lookup_str("__delete__").is_some();
+        d.class.lookup_static("__set__").is_some() || d.class.lookup_static("__delete__").is_some();
     Some((get, data))
 }
 

@@ -7,6 +7,7 @@ use crate::compiler::bytecode::CodeObject;
 use crate::vm::context::Vm;
 use crate::vm::eval::frame::Frame;
 use crate::vm::eval::{CallOutcome, FrameExit, Resume};
+use crate::vm::objects::class::Instance;
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::function::{Args, BuiltinFunction, Cell, Function};
 use crate::vm::objects::generator::Generator;
@@ -86,6 +87,15 @@ impl Vm {
                 let func = m.func.clone();
                 self.call_prepared(func, slots, args_start, kwnames)
             }
+            Value::Class(c) if let Some(init) = self.inline_init(&c) => {
+                // `__init__` runs as a frame of this loop; its return hands over the
+                // instance (see `constructing`).
+                let instance = Value::Instance(Instance::new(c));
+                slots.insert(args_start, instance.clone());
+                let mut frame = self.function_frame(init, slots, args_start, kwnames)?;
+                frame.constructing = Some(instance);
+                Ok(CallOutcome::Frame(frame))
+            }
             _ => {
                 let r = self.call_with(
                     &callable,
@@ -154,7 +164,7 @@ impl Vm {
             Value::Native(n) => Some(&n.class),
             _ => None,
         };
-        if let Some(call) = class.and_then(|c| c.lookup_str("__call__")) {
+        if let Some(call) = class.and_then(|c| c.lookup_static("__call__")) {
             return self.call_with_receiver(&call, callable.clone(), args);
         }
         Err(type_error(format!(
@@ -226,11 +236,12 @@ impl Vm {
             self.bind_arguments(&f, &mut locals, &args, kwnames)?;
             locals
         };
-        let has_cells = !code.cellvars.is_empty() || !code.freevars.is_empty();
+        // Free variables are read from the function's closure in place (`cell` in rare.rs).
+        let has_cells = !code.cellvars.is_empty();
         let mut frame = Frame::of_function(f, locals);
         if has_cells {
             let code = &frame.func.code;
-            let mut cells = Vec::with_capacity(code.cellvars.len() + code.freevars.len());
+            let mut cells = Vec::with_capacity(code.cellvars.len());
             for arg in code.cell_args.iter() {
                 let initial = match arg {
                     Some(j) => std::mem::take(&mut frame.slots[*j as usize]),
@@ -238,7 +249,6 @@ impl Vm {
                 };
                 cells.push(Arc::new(Cell::new(initial)));
             }
-            cells.extend(frame.func.closure.iter().cloned());
             frame.cells = cells;
         }
         Ok(frame)
@@ -515,12 +525,20 @@ impl Vm {
         }
         let outcome = self.call_prepared(callable, &mut frame.slots, args_start, kwnames);
         frame.slots.truncate(base);
-        if let Ok(CallOutcome::Value(Value::Generator(g))) = &outcome
-            && g.kind == crate::vm::objects::generator::GenKind::Coroutine
-            && !frame.func.code.stdlib
-        {
-            self.note_coroutine_origin(g, frame);
+        if let Ok(CallOutcome::Value(v)) = &outcome {
+            self.note_coroutine_origin_of(v, frame);
         }
         outcome
+    }
+
+    /// A coroutine that user code's call made remembers where, for the warning if it is
+    /// dropped without ever being awaited.
+    pub(crate) fn note_coroutine_origin_of(&self, v: &Value, caller: &Frame) {
+        if let Value::Generator(g) = v
+            && g.kind == crate::vm::objects::generator::GenKind::Coroutine
+            && !caller.func.code.stdlib
+        {
+            self.note_coroutine_origin(g, caller);
+        }
     }
 }

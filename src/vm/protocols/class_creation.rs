@@ -8,7 +8,7 @@ use crate::vm::eval::Resume;
 use crate::vm::eval::frame::Frame;
 use crate::vm::objects::class::{Class, Instance, Layout, c3_mro};
 use crate::vm::objects::dict::Dict;
-use crate::vm::objects::function::Args;
+use crate::vm::objects::function::{Args, Function};
 use crate::vm::objects::types::{class_of, type_name, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, type_error, unsupported};
@@ -185,6 +185,7 @@ impl Vm {
             }
         }
         let classcell = ns.remove_name("__classcell__");
+        ns.mark_class_dict();
         let class = Arc::new(Class {
             name: name.into(),
             qualname: qualname.into(),
@@ -210,7 +211,7 @@ impl Vm {
     fn set_names(&self, class: &Value, ns: &Dict) -> PyResult<()> {
         for (name, value) in ns.items() {
             if let Value::Instance(inst) = &value
-                && let Some(hook) = inst.class.lookup_str("__set_name__")
+                && let Some(hook) = inst.class.lookup_static("__set_name__")
             {
                 self.call_with_receiver(
                     &hook,
@@ -220,6 +221,27 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// The `__init__` that `cls(...)` may run as an inline frame of the caller (CPython
+    /// 3.13's CALL_ALLOC_AND_ENTER_INIT): a plain Python class whose `__new__` is object's and
+    /// whose `__init__` is an ordinary Python function. Anything else goes through
+    /// `call_class`.
+    pub(crate) fn inline_init(&self, cls: &Class) -> Option<Arc<Function>> {
+        if cls.is_builtin || cls.layout != Layout::Object || cls.builtin_base.is_some() {
+            return None;
+        }
+        let Some(Value::Function(init)) = cls.lookup_static("__init__") else {
+            return None;
+        };
+        if init.code.is_generator() {
+            return None;
+        }
+        let new = cls.lookup_static("__new__")?;
+        let object_new = crate::vm::objects::types::types()
+            .object
+            .lookup_static("__new__")?;
+        new.is(&object_new).then_some(init)
     }
 
     /// `cls(*args)`.
@@ -258,7 +280,7 @@ impl Vm {
         };
         // The instance's own class decides (CPython's type_call uses Py_TYPE(obj)): a
         // `__new__` may return an instance of a subclass.
-        match class_of(&instance).lookup_str("__init__") {
+        match class_of(&instance).lookup_static("__init__") {
             Some(init @ Value::Function(_)) => {
                 let r = self.call_with_receiver(&init, instance.clone(), args)?;
                 if !r.is_none() {
@@ -293,7 +315,7 @@ impl Vm {
         args: Args<'_>,
     ) -> PyResult<Value> {
         let mutable = matches!(&*base_class.name, "list" | "dict" | "set");
-        let user_init = matches!(cls.lookup_str("__init__"), Some(Value::Function(_)));
+        let user_init = matches!(cls.lookup_static("__init__"), Some(Value::Function(_)));
         let base = if mutable {
             crate::vm::builtins::constructors::construct(self, base_class, Args::positional(&[]))?
         } else {
@@ -306,7 +328,7 @@ impl Vm {
         };
         let instance = Value::Instance(Instance::with_base(cls.clone(), base.clone()));
         if user_init {
-            let init = cls.lookup_str("__init__").unwrap_or(Value::None);
+            let init = cls.lookup_static("__init__").unwrap_or(Value::None);
             self.call_with_receiver(&init, instance.clone(), args)?;
         } else if mutable && !args.args.is_empty() {
             let filled = crate::vm::builtins::constructors::construct(self, base_class, args)?;

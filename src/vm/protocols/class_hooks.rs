@@ -13,7 +13,7 @@ impl Vm {
     pub(crate) fn class_hook(
         &self,
         cls: &Value,
-        hook: &str,
+        hook: &'static str,
         args: &[Value],
     ) -> PyResult<Option<Value>> {
         let Value::Class(c) = cls else {
@@ -22,7 +22,7 @@ impl Vm {
         if c.is_builtin {
             return Ok(None);
         }
-        let Some(f) = c.lookup_str(hook) else {
+        let Some(f) = c.lookup_static(hook) else {
             return Ok(None);
         };
         let f = match crate::vm::objects::descriptors::as_classmethod(&f) {

@@ -393,7 +393,7 @@ impl Vm {
         v: &Value,
         class: &Arc<crate::vm::objects::class::Class>,
     ) -> PyResult<i64> {
-        match class.lookup_str("__hash__") {
+        match class.lookup_static("__hash__") {
             Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", tp_name(class)))),
             Some(f) => {
                 let r = self.call(&f, std::slice::from_ref(v))?;
@@ -406,7 +406,7 @@ impl Vm {
             }
             None => {
                 // A class that defines __eq__ but not __hash__ is unhashable (typeobject.c).
-                if class.lookup_str("__eq__").is_some() {
+                if class.lookup_static("__eq__").is_some() {
                     return Err(type_error(format!("unhashable type: '{}'", class.name)));
                 }
                 Ok((v.observed_id() >> 4) as i64)

@@ -324,7 +324,7 @@ impl Vm {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Instance(inst) => {
-                if let Some(f) = inst.class.lookup_str("__str__")
+                if let Some(f) = inst.class.lookup_static("__str__")
                     && !matches!(f, Value::Builtin(_))
                 {
                     let r = self.call(&f, std::slice::from_ref(v))?;
@@ -358,7 +358,7 @@ impl Vm {
                 self.repr(v)
             }
             // A native object whose class defines `__str__` (InterpreterID, ChannelID).
-            Value::Native(n) => match n.class.lookup_str("__str__") {
+            Value::Native(n) => match n.class.lookup_static("__str__") {
                 Some(f) => {
                     let r = self.call(&f, std::slice::from_ref(v))?;
                     match r {
@@ -431,7 +431,7 @@ impl Vm {
                 spec::format_str(s.as_str(), &spec).map_err(fmt_error)
             }
             Value::Instance(inst) => {
-                if let Some(f @ Value::Function(_)) = inst.class.lookup_str("__format__") {
+                if let Some(f @ Value::Function(_)) = inst.class.lookup_static("__format__") {
                     let r = self.call(&f, &[v.clone(), Value::str(spec_text)])?;
                     return match r {
                         Value::Str(s) => Ok(s.as_str().to_string()),

@@ -147,7 +147,7 @@ impl Vm {
         let Value::Instance(inst) = exc else {
             return self.str(exc);
         };
-        if let Some(Value::Function(_)) = inst.class.lookup_str("__str__") {
+        if let Some(Value::Function(_)) = inst.class.lookup_static("__str__") {
             return self.str(exc);
         }
         if inst.class.is_subclass(&types().exc.base_exception_group) {

@@ -76,7 +76,7 @@ impl Vm {
         if let Some(it) = self.call_dunder(v, "__iter__", &[])? {
             let has_next = matches!(&it, Value::Iter(_))
                 || matches!(&it, Value::Generator(g) if g.kind == GenKind::Generator)
-                || class_of(&it).lookup_str("__next__").is_some();
+                || class_of(&it).lookup_static("__next__").is_some();
             if !has_next {
                 return Err(type_error(format!(
                     "iter() returned non-iterator of type '{}'",
@@ -85,7 +85,7 @@ impl Vm {
             }
             return Ok(it);
         }
-        if class_of(v).lookup_str("__getitem__").is_some() {
+        if class_of(v).lookup_static("__getitem__").is_some() {
             return Ok(Value::Iter(Arc::new(IterObj::composite(
                 Composite::GetItem {
                     obj: v.clone(),

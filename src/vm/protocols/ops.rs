@@ -102,11 +102,16 @@ impl Vm {
     }
 
     /// Calls `type(obj).<name>(obj, *args)` if the class defines it (user classes only).
-    pub fn call_dunder(&self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+    pub fn call_dunder(
+        &self,
+        obj: &Value,
+        name: &'static str,
+        args: &[Value],
+    ) -> PyResult<Option<Value>> {
         if !is_user_object(obj) {
             return Ok(None);
         }
-        let Some(f) = class_of(obj).lookup_str(name) else {
+        let Some(f) = class_of(obj).lookup_static(name) else {
             return Ok(None);
         };
         self.call_with_receiver(&f, obj.clone(), Args::positional(args))
@@ -266,7 +271,7 @@ impl Vm {
         }
     }
 
-    fn unary_dunder(&self, v: &Value, name: &str, symbol: &str) -> PyResult<Value> {
+    fn unary_dunder(&self, v: &Value, name: &'static str, symbol: &str) -> PyResult<Value> {
         match self.call_dunder(v, name, &[])? {
             Some(r) => Ok(r),
             None => Err(type_error(format!(

@@ -34,7 +34,7 @@ impl Vm {
         let is_mapping = matches!(args, Value::Dict(_))
             || (matches!(args, Value::Instance(_))
                 && crate::vm::objects::types::class_of(args)
-                    .lookup_str("__getitem__")
+                    .lookup_static("__getitem__")
                     .is_some()
                 && !matches!(args, Value::Tuple(_)));
         let items = match args {

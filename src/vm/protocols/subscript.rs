@@ -199,7 +199,7 @@ impl Vm {
                 }
             }
             Value::Class(c) => {
-                if let Some(f) = c.lookup_str("__class_getitem__") {
+                if let Some(f) = c.lookup_static("__class_getitem__") {
                     let f = match crate::vm::objects::descriptors::as_classmethod(&f) {
                         Some(cm) => cm.0.clone(),
                         None => f,

@@ -9,10 +9,10 @@ impl Vm {
     /// BEFORE_WITH: returns (bound `__exit__`, result of `__enter__()`).
     pub fn before_with(&self, mgr: &Value) -> PyResult<(Value, Value)> {
         let class = class_of(mgr);
-        let enter = class.lookup_str("__enter__");
-        let exit = class.lookup_str("__exit__");
+        let enter = class.lookup_static("__enter__");
+        let exit = class.lookup_static("__exit__");
         let (Some(enter), Some(exit)) = (enter, exit) else {
-            let missing = if class.lookup_str("__enter__").is_none() {
+            let missing = if class.lookup_static("__enter__").is_none() {
                 "the context manager protocol"
             } else {
                 "the context manager protocol (missed __exit__ method)"
