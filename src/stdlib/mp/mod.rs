@@ -235,6 +235,7 @@ fn dumps_check(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn shared_lock(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("shared_lock", args, 1, 1)?;
     let core = locks::new_core(vm, matches!(a[0], Value::Bool(true)));
+    core.mark_cross_process();
     let all = shared(vm);
     let mut locks = all.locks.lock();
     locks.push(core);
@@ -336,9 +337,17 @@ fn index_in(len: usize, v: &Value) -> PyResult<usize> {
     }
 }
 
+/// Before each access: exploring, another process may run first (`Point::Shared`).
+fn shared_access(vm: &Vm) -> PyResult<()> {
+    vm.sched
+        .shared_access(&vm.caller())
+        .map_err(|stop| vm.halted(stop))
+}
+
 /// `memory_get(id, index)`.
 fn memory_get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("memory_get", args, 2, 2)?;
+    shared_access(vm)?;
     let cell = cell(vm, &a[0])?;
     let items = cell.lock();
     Ok(items[index_in(items.len(), &a[1])?].clone())
@@ -347,6 +356,7 @@ fn memory_get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// `memory_set(id, index, value)`.
 fn memory_set(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("memory_set", args, 3, 3)?;
+    shared_access(vm)?;
     let cell = cell(vm, &a[0])?;
     let value = scalar(&a[2])?;
     let mut items = cell.lock();
