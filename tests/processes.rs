@@ -100,7 +100,20 @@ fn forking_while_another_thread_holds_a_lock_deadlocks_the_child() {
     assert_eq!(out.exit_code, 1);
     assert_eq!(out.stdout, "child wants the lock\n");
     assert!(out.stderr.contains("gilsim: deadlock"), "{}", out.stderr);
-    assert!(out.stderr.contains("to finish (join)"), "{}", out.stderr);
+    // Each thread is named with its process, as `multiprocessing` names it, and its pid.
+    assert!(
+        out.stderr.contains(
+            "thread 'MainThread' in MainProcess (pid 4000) at File \"mp_fork_deadlock.py\", line 22, in <module>\n    waits for Process-1 (pid 4001) to finish (join)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("thread 'MainThread' in Process-1 (pid 4001) at File \"mp_fork_deadlock.py\", line 13, in child"),
+        "{}",
+        out.stderr
+    );
     assert!(
         out.stderr.contains("held by 'Thread-1 (hold)'"),
         "{}",
@@ -214,4 +227,74 @@ fn pickling_errors_read_as_each_cpython() {
         assert_eq!(out.exit_code, 0, "{stored}: {}", out.stderr);
         assert_eq!(out.stdout, want, "as {stored}");
     }
+}
+
+/// Traces, timelines, stats and the trace JSON name a process's lanes and GIL after the
+/// process (`Process-1`, `ForkPoolWorker-2`), not the interpreter that stands for it.
+#[test]
+fn lanes_and_gils_are_named_after_their_process() {
+    let dir = std::env::temp_dir().join(format!("gilsim-mp-lanes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("lanes.py");
+    std::fs::write(
+        &program,
+        "import multiprocessing as mp\n\
+         def square(x):\n    return x * x\n\
+         if __name__ == '__main__':\n\
+         \x20   p = mp.Process(target=square, args=(3,))\n    p.start()\n    p.join()\n\
+         \x20   with mp.Pool(2) as pool:\n        print(pool.map(square, range(4)))\n",
+    )
+    .unwrap();
+    let json = dir.join("t.json");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+        .args([
+            "run",
+            "--seed",
+            "1",
+            "--stats",
+            "--timeline",
+            "--trace",
+            "switches",
+        ])
+        .arg("--trace-json")
+        .arg(&json)
+        .arg(&program)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[0, 1, 4, 9]\n");
+    for expected in [
+        "[Process-1] MainThread takes Process-1's GIL",
+        "[ForkPoolWorker-2] MainThread takes ForkPoolWorker-2's GIL",
+        "waiting for Process-1 (pid 4001) to finish (join)",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in {stderr}");
+    }
+    // The stats table and the timeline: one row each for the worker's thread.
+    let rows = stderr
+        .lines()
+        .filter(|l| l.trim_start().starts_with("[ForkPoolWorker-2] MainThread "))
+        .count();
+    assert!(rows >= 3, "{stderr}");
+    assert!(!stderr.contains("interp 1"), "{stderr}");
+    let trace = std::fs::read_to_string(&json).unwrap();
+    let trace: serde_json::Value = serde_json::from_str(&trace).unwrap();
+    let mut names: Vec<String> = trace["traceEvents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["name"] == "process_name")
+        .map(|e| e["args"]["name"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "ForkPoolWorker-2 (pid 4002)",
+            "ForkPoolWorker-3 (pid 4003)",
+            "MainProcess (pid 4000)",
+            "Process-1 (pid 4001)"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -217,6 +217,35 @@ impl Runtime {
         true
     }
 
+    /// Interpreter `interp` stands for a `multiprocessing` process (the main one too, once
+    /// a child exists): reports name it after the process, as CPython does.
+    pub fn name_process(&self, interp: u64, name: ProcessName) {
+        self.module_state::<ProcessNames>()
+            .0
+            .lock()
+            .entry(interp)
+            .or_insert(name);
+    }
+
+    /// The process interpreter `interp` stands for, if it does.
+    pub fn process_name(&self, interp: u64) -> Option<ProcessName> {
+        self.module_state::<ProcessNames>()
+            .0
+            .lock()
+            .get(&interp)
+            .cloned()
+    }
+
+    /// How reports name interpreter `interp`: "Process-1 (pid 4001)" for a process,
+    /// "interpreter 1" for a subinterpreter.
+    pub fn interp_label(&self, interp: u64) -> String {
+        match self.process_name(interp) {
+            Some(p) => p.label(),
+            None if interp == 0 => "main interpreter".into(),
+            None => format!("interpreter {interp}"),
+        }
+    }
+
     /// The run's state of type `T` (made on first use), which a standard module shares
     /// between the interpreters of the run.
     pub fn module_state<T: Any + Send + Sync + Default>(&self) -> Arc<T> {
@@ -309,3 +338,23 @@ impl Runtime {
         }
     }
 }
+
+/// A process as reports name it: `multiprocessing`'s name for it ("MainProcess",
+/// "Process-1", "ForkPoolWorker-2", ...) when it started, and its pid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessName {
+    pub name: String,
+    pub pid: u64,
+}
+
+impl ProcessName {
+    /// "Process-1 (pid 4001)".
+    pub fn label(&self) -> String {
+        format!("{} (pid {})", self.name, self.pid)
+    }
+}
+
+/// The processes of the run by interpreter id (kept with the modules' run-wide state: only
+/// runs that start processes have any).
+#[derive(Default)]
+struct ProcessNames(Mutex<HashMap<u64, ProcessName>>);

@@ -36,8 +36,8 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("queue_create", queues::create_queue),
         ("queue_put", queue_put),
         ("queue_get", queues::get),
-        ("queue_wait_for_item", queues::wait_for_item),
-        ("queue_wait_for_room", queues::wait_for_room),
+        ("queue_wait_for_item", queues::mp_wait_for_item),
+        ("queue_wait_for_room", queues::mp_wait_for_room),
         ("queue_count", queues::get_count),
         ("shared_lock", shared_lock),
         ("lock_of", lock_of),
@@ -95,6 +95,7 @@ fn start(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let method = Method::parse(&method)
         .ok_or_else(|| value_error(format!("cannot find context for '{method}'")))?;
     let (child, pid) = process::new_child(vm)?;
+    process::name(vm, &child, pid, &a[0]);
     let first = child.new_thread("MainThread");
     let job = match method {
         Method::Fork => fork_job(vm, &child, &first, &a[0]),
@@ -170,7 +171,7 @@ fn join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let target = first.clone();
     let done = vm.blocking_wait(
         WaitFor {
-            what: format!("process {pid} to finish (join)"),
+            what: format!("{} to finish (join)", process::label(vm, pid)),
             kind: WaitKind::Thread(first),
         },
         timeout,

@@ -16,6 +16,7 @@ use super::pickle::Pickled;
 use crate::runtime::Interpreter;
 use crate::runtime::config::InterpreterConfig;
 use crate::runtime::events::Event;
+use crate::runtime::runtime::ProcessName;
 use crate::runtime::thread::ThreadState;
 use crate::stdlib::thread::spawn::THREAD_STACK_SIZE;
 use crate::vm::context::Vm;
@@ -283,6 +284,40 @@ fn run_job(vm: &Vm, pid: u64, job: Job) -> PyResult<i64> {
         Value::Int(code) => Ok(code),
         _ => Ok(0),
     }
+}
+
+/// Names the child `child` (and, the first time, the main process) for traces, timelines
+/// and deadlock reports: the `Process` object's name (read from its dict, not through the
+/// `name` property: that would run instructions a simulated run counts) and the pid.
+pub fn name(vm: &Vm, child: &Interpreter, pid: u64, process: &Value) {
+    let runtime = &vm.interp.runtime;
+    let main = ProcessName {
+        name: "MainProcess".into(),
+        pid: main_pid(vm),
+    };
+    runtime.name_process(0, main);
+    let name = match process {
+        Value::Instance(inst) => match inst.dict.get_str("_name") {
+            Some(Value::Str(s)) => Some(s.as_str().to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let name = name.unwrap_or_else(|| format!("process {pid}"));
+    runtime.name_process(child.id, ProcessName { name, pid });
+}
+
+/// "Process-1 (pid 4001)": process `pid` as reports name it.
+pub fn label(vm: &Vm, pid: u64) -> String {
+    let interp = processes(vm)
+        .table
+        .lock()
+        .by_pid
+        .get(&pid)
+        .map(|e| e.interp_id);
+    interp
+        .and_then(|i| vm.interp.runtime.process_name(i))
+        .map_or_else(|| format!("process {pid}"), |p| p.label())
 }
 
 /// The child's first thread, for `join`.
