@@ -298,3 +298,46 @@ fn lanes_and_gils_are_named_after_their_process() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `os._exit(3)` in the main process ends the run with status 3 at once: a non-daemon
+/// thread still running is not waited for, and no `finally` or `atexit` handler runs.
+#[test]
+fn os_exit_in_the_main_process_ends_the_run_with_its_status() {
+    let source = "import atexit, os, threading, time\n\
+                  def spin():\n    while True:\n        time.sleep(0.01)\n\
+                  threading.Thread(target=spin).start()\n\
+                  atexit.register(print, 'atexit')\n\
+                  try:\n    print('leaving', flush=True)\n    os._exit(3)\n\
+                  finally:\n    print('finally')\n";
+    for options in [common::options(), common::options().sim(1)] {
+        let out = options.timeout(60.0).run(source, "exit.py");
+        assert_eq!(out.exit_code, 3, "{}", out.stderr);
+        assert_eq!(out.stdout, "leaving\n");
+        assert!(!out.stderr.contains("Traceback"), "{}", out.stderr);
+    }
+}
+
+/// A Pool worker that dies holding a task (CPython replaces the worker; the task never
+/// completes): `map` waits for ever, which a simulated run reports as a deadlock instead
+/// of hanging, and a real one within `--timeout`.
+#[test]
+fn a_pool_task_whose_worker_died_never_completes() {
+    let source = "import multiprocessing as mp, os\n\
+                  def f(x):\n    if x == 3:\n        os._exit(1)\n    return x\n\
+                  if __name__ == '__main__':\n\
+                  \x20   with mp.Pool(2) as pool:\n        print(pool.map(f, range(6), chunksize=1))\n";
+    let out = common::options().sim(1).run(source, "hang.py");
+    assert_eq!(out.exit_code, 1);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("gilsim: deadlock"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("thread 'MainThread' in MainProcess (pid 4000) at File \"hang.py\", line 8, in <module>\n    waits for set() on Event"),
+        "{}",
+        out.stderr
+    );
+    let out = common::options().timeout(10.0).run(source, "hang.py");
+    assert_eq!(out.exit_code, 1);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("gilsim: "), "{}", out.stderr);
+}

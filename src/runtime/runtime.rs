@@ -34,6 +34,8 @@ pub struct Runtime {
     sources: Mutex<HashMap<String, Arc<str>>>,
     /// Why the run was stopped from outside the program (deadlock report, timeout).
     pub stop_reason: Mutex<Option<String>>,
+    /// The exit status `os._exit` ended the run with (in the main process).
+    exit_status: Mutex<Option<i32>>,
     /// Every thread that ever ran Python code in this run, in start order.
     threads: Mutex<Vec<Arc<ThreadState>>>,
     /// OS threads to join before the run ends.
@@ -82,6 +84,7 @@ impl Runtime {
             interpreters: AtomicU64::new(0),
             sources: Mutex::new(HashMap::new()),
             stop_reason: Mutex::new(None),
+            exit_status: Mutex::new(None),
             threads: Mutex::new(Vec::new()),
             handles: Mutex::new(Vec::new()),
             locks: Mutex::new(Vec::new()),
@@ -306,6 +309,18 @@ impl Runtime {
         if r.is_none() {
             *r = Some(reason);
         }
+    }
+
+    /// `os._exit(status)` in the main process: every thread of every process stops now,
+    /// running no `finally` and no exit handler, and the run ends with `status`.
+    pub fn exit_now(&self, status: i32) {
+        self.exit_status.lock().get_or_insert(status);
+        self.stop_all();
+    }
+
+    /// The status `os._exit` ended the run with, if it did.
+    pub fn exit_status(&self) -> Option<i32> {
+        *self.exit_status.lock()
     }
 
     /// Sets `bit` in every thread's eval breaker (the memory sampler's `MEMORY`).

@@ -14,19 +14,20 @@ use crate::runtime::thread::WaitKind;
 use crate::stdlib::interp::queues;
 use crate::stdlib::interp::share::Shared;
 use crate::stdlib::thread::locks::{self, LockCore};
-use crate::vm::builtins::positional;
+use crate::vm::builtins::{c_int_arg, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::eval::blocking::WaitFor;
 use crate::vm::objects::function::{Args, NativeFn};
 use crate::vm::objects::module::Module;
 use crate::vm::objects::value::Value;
-use crate::vm::pyerr::{PyResult, type_error, value_error};
+use crate::vm::pyerr::{PyResult, overflow_error, type_error, value_error};
 use process::{Job, Method};
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
     let functions: &[(&str, NativeFn)] = &[
         ("getpid", getpid),
         ("getppid", getppid),
+        ("_exit", os_exit),
         ("start", start),
         ("join", join),
         ("exitcode", exitcode),
@@ -76,6 +77,23 @@ fn pid_arg(v: &Value) -> PyResult<u64> {
     }
 }
 
+/// `os._exit(status, /)`: ends the calling process at once (`process::exit_now`). The
+/// status is what the OS keeps of it, its low 8 bits (`os._exit(256)` exits with 0).
+fn os_exit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.pos().len() > 1 {
+        return Err(type_error(format!(
+            "_exit() takes at most 1 argument ({} given)",
+            args.pos().len()
+        )));
+    }
+    let p = parse("_exit", args, &["status"], 1)?;
+    let status = c_int_arg(p.get(0).unwrap_or(&Value::None))?;
+    if i32::try_from(status).is_err() {
+        return Err(overflow_error("Python int too large to convert to C int"));
+    }
+    Err(process::exit_now(vm, status & 0xff))
+}
+
 /// The run's locks that belong to `multiprocessing` (shared by every process, never
 /// copied by a fork), and the threads pickling a `Process` for spawn right now.
 #[derive(Default)]
@@ -96,19 +114,41 @@ fn start(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         .ok_or_else(|| value_error(format!("cannot find context for '{method}'")))?;
     let (child, pid) = process::new_child(vm)?;
     process::name(vm, &child, pid, &a[0]);
+    let notice = exit_notice(&a[0])?;
     let first = child.new_thread("MainThread");
     let job = match method {
         Method::Fork => fork_job(vm, &child, &first, &a[0]),
         Method::Spawn | Method::Forkserver => spawn_job(vm, &a[0]),
     };
     match job {
-        Ok(job) => process::start(vm, child, first, pid, method, job)?,
+        Ok(job) => process::start(vm, child, first, pid, method, job, notice)?,
         Err(err) => {
             first.mark_finished();
             return Err(err);
         }
     }
     Ok(Value::Int(pid as i64))
+}
+
+/// What a pool asked to hear when this worker ends, however it ends (CPython's pools
+/// watch each worker's sentinel): `process._exit_notice`, a (queue id, tag) pair.
+fn exit_notice(process: &Value) -> PyResult<Option<process::Notice>> {
+    let Value::Instance(inst) = process else {
+        return Ok(None);
+    };
+    let Some(notice) = inst.dict.get_str("_exit_notice") else {
+        return Ok(None);
+    };
+    match notice {
+        Value::Tuple(t) => match &t.items[..] {
+            [Value::Int(queue), Value::Str(tag)] => Ok(Some(process::Notice {
+                queue: *queue as u64,
+                tag: tag.as_str().to_string(),
+            })),
+            _ => Err(type_error("_exit_notice must be (queue id, tag)")),
+        },
+        _ => Err(type_error("_exit_notice must be (queue id, tag)")),
+    }
 }
 
 /// Copies the parent's heap into the child: its modules and builtins, then the process

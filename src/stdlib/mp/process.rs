@@ -86,6 +86,13 @@ struct Entry {
     bootstrapping: bool,
 }
 
+/// `(tag, pid, exitcode)` put on a `multiprocessing` queue when a process ends, however it
+/// ends: how a pool learns that a worker died (`os._exit`, a kill) with a task in hand.
+pub struct Notice {
+    pub queue: u64,
+    pub tag: String,
+}
+
 fn processes(vm: &Vm) -> Arc<Processes> {
     vm.interp.runtime.module_state::<Processes>()
 }
@@ -184,6 +191,7 @@ pub fn start(
     pid: u64,
     method: Method,
     job: Job,
+    notice: Option<Notice>,
 ) -> PyResult<()> {
     let parent = getpid(vm);
     let all = processes(vm);
@@ -208,7 +216,7 @@ pub fn start(
     let spawned = crate::runtime::pool::spawn("gilsim-process", placement, move || {
         {
             let vm = Vm::new(child, state, THREAD_STACK_SIZE);
-            run_child(&vm, pid, method, job);
+            run_child(&vm, pid, method, job, notice);
         }
         crate::runtime::sched::ids::install(None);
     });
@@ -226,7 +234,7 @@ pub fn start(
 
 /// The child's first thread: the start-up cost, the job, the child's own shutdown (its
 /// non-daemon threads), then its exit code for the parent.
-fn run_child(vm: &Vm, pid: u64, method: Method, job: Job) {
+fn run_child(vm: &Vm, pid: u64, method: Method, job: Job, notice: Option<Notice>) {
     let sched = &vm.sched;
     let started = sched.begin_thread(&vm.caller(), "MainThread");
     if started {
@@ -242,8 +250,13 @@ fn run_child(vm: &Vm, pid: u64, method: Method, job: Job) {
                 code = report(vm, &err);
             }
         }
-        if let Some(e) = processes(vm).table.lock().by_pid.get_mut(&pid) {
-            e.exitcode = Some(e.killed.unwrap_or(code));
+        let exitcode = processes(vm).table.lock().by_pid.get_mut(&pid).map(|e| {
+            let exitcode = e.killed.unwrap_or(code);
+            e.exitcode = Some(exitcode);
+            exitcode
+        });
+        if let (Some(notice), Some(exitcode)) = (notice, exitcode) {
+            send_notice(vm, &notice, pid, exitcode);
         }
     }
     vm.thread.mark_finished();
@@ -251,6 +264,20 @@ fn run_child(vm: &Vm, pid: u64, method: Method, job: Job) {
     vm.emit(|| Event::ThreadExit { thread: ident });
     if let Err(stop) = sched.end_thread(&vm.caller()) {
         vm.interp.runtime.halt(stop);
+    }
+}
+
+/// Puts `(tag, pid, exitcode)` on the notice's queue (a queue gone already: nobody
+/// listens any more).
+fn send_notice(vm: &Vm, notice: &Notice, pid: u64, exitcode: i64) {
+    let item = Value::tuple(vec![
+        Value::str(&notice.tag),
+        Value::Int(pid as i64),
+        Value::Int(exitcode),
+    ]);
+    if let Ok(pickled) = super::pickle::dumps(vm, &item) {
+        let data = crate::stdlib::interp::share::Shared::Pickled(Arc::new(pickled));
+        let _ = crate::stdlib::interp::queues::put_shared(vm, notice.queue, data, 0, 1);
     }
 }
 
@@ -318,6 +345,32 @@ pub fn label(vm: &Vm, pid: u64) -> String {
     interp
         .and_then(|i| vm.interp.runtime.process_name(i))
         .map_or_else(|| format!("process {pid}"), |p| p.label())
+}
+
+/// `os._exit(status)`: the calling process ends now — no `except`/`finally`, no exit
+/// handlers, its other threads stopped as a kill stops them. A child's exit code becomes
+/// `status`; in the main process the whole run ends with it. The error returned unwinds
+/// the caller (a stopped thread runs no handler on the way).
+pub fn exit_now(vm: &Vm, status: i64) -> PyErr {
+    let pid = getpid(vm);
+    let all = processes(vm);
+    let child = {
+        let mut t = all.table.lock();
+        t.by_pid.get_mut(&pid).map(|e| {
+            e.killed.get_or_insert(status);
+            e.interp_id
+        })
+    };
+    let runtime = &vm.interp.runtime;
+    match child {
+        Some(interp) => {
+            for t in runtime.threads_where(|t| t.interp == interp && !t.is_finished()) {
+                runtime.sched.kill_thread(&t);
+            }
+        }
+        None => runtime.exit_now(status as i32),
+    }
+    vm.stop_error()
 }
 
 /// The child's first thread, for `join`.
