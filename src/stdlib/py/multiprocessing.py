@@ -234,6 +234,22 @@ class BaseProcess:
 
     pid = ident
 
+    @property
+    def sentinel(self):
+        self._check_closed()
+        if self._pid is None:
+            raise ValueError("process not started") from None
+        raise NotImplementedError("multiprocessing.Process.sentinel is not supported by gilsim"
+                                  " (nor multiprocessing.connection.wait): join() the process")
+
+    @property
+    def authkey(self):
+        raise NotImplementedError("multiprocessing.Process.authkey is not supported by gilsim")
+
+    @authkey.setter
+    def authkey(self, authkey):
+        raise NotImplementedError("multiprocessing.Process.authkey is not supported by gilsim")
+
     def __repr__(self):
         exitcode = None
         if self is _current_process:
