@@ -343,35 +343,39 @@ fn a_pool_task_whose_worker_died_never_completes() {
 }
 
 /// What gilsim leaves out of `multiprocessing` is refused by name, never an AttributeError
-/// or a wrong answer: `sentinel` (after CPython's own ValueError before `start()`),
-/// `authkey`, and `multiprocessing.connection`'s `wait`, `Listener` and `Client`.
+/// or a wrong answer: `authkey`, and `multiprocessing.connection`'s `Listener` and
+/// `Client`. A `connection.wait` nothing will ever satisfy is a deadlock, reported with
+/// what it waits for.
 #[test]
-fn sentinels_authkeys_and_listeners_are_refused_by_name() {
+fn authkeys_and_listeners_are_refused_by_name_and_waits_can_deadlock() {
     let source = "import multiprocessing as mp\n\
                   import multiprocessing.connection as conn\n\
-                  def nothing():\n    pass\n\
+                  def stuck(r):\n    r.recv()\n\
                   if __name__ == '__main__':\n\
-                  \x20   p = mp.Process(target=nothing)\n\
-                  \x20   try:\n        p.sentinel\n\
-                  \x20   except ValueError as e:\n        print(type(e).__name__, e)\n\
+                  \x20   r, w = mp.Pipe()\n\
+                  \x20   p = mp.Process(target=stuck, args=(r,))\n\
                   \x20   p.start()\n\
-                  \x20   tries = [lambda: p.sentinel, lambda: p.authkey, lambda: conn.wait([]),\n\
-                  \x20             lambda: conn.Listener(), lambda: conn.Client(('localhost', 6000))]\n\
+                  \x20   tries = [lambda: p.authkey, lambda: conn.Listener(),\n\
+                  \x20            lambda: conn.Client(('localhost', 6000))]\n\
                   \x20   for attempt in tries:\n\
                   \x20       try:\n            attempt()\n\
                   \x20       except Exception as e:\n            print(type(e).__name__, e)\n\
-                  \x20   p.join()\n\
-                  \x20   print(conn.Pipe is mp.Pipe, p.exitcode)\n";
+                  \x20   print(conn.Pipe is mp.Pipe, p.sentinel == p.pid, flush=True)\n\
+                  \x20   conn.wait([p.sentinel])\n";
     let out = common::options().sim(1).run(source, "refused.py");
-    assert_eq!(out.exit_code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "ValueError process not started\n\
-         NotImplementedError multiprocessing.Process.sentinel is not supported by gilsim (nor multiprocessing.connection.wait): join() the process\n\
-         NotImplementedError multiprocessing.Process.authkey is not supported by gilsim\n\
-         NotImplementedError multiprocessing.connection.wait is not supported by gilsim\n\
+        "NotImplementedError multiprocessing.Process.authkey is not supported by gilsim\n\
          NotImplementedError multiprocessing.connection.Listener is not supported by gilsim\n\
          NotImplementedError multiprocessing.connection.Client is not supported by gilsim\n\
-         True 0\n"
+         True True\n"
+    );
+    assert_eq!(out.exit_code, 1);
+    assert!(
+        out.stderr.contains(
+            "thread 'MainThread' in MainProcess (pid 4000) at File \"refused.py\", line 17, in <module>\n    waits for a connection or a process in multiprocessing.connection.wait"
+        ),
+        "{}",
+        out.stderr
     );
 }

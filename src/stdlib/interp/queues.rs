@@ -568,3 +568,45 @@ fn wait(vm: &Vm, args: Args<'_>, side: Side, kind: &str) -> PyResult<Value> {
     }
     Ok(Value::Bool(woken))
 }
+
+/// `multiprocessing.connection.wait`'s side of queue `id`: whether it has an item now, and
+/// if not, `waiter` joins its getters (a `put` releases it). Nothing happens to a queue
+/// that is gone.
+pub fn watch(vm: &Vm, id: u64, waiter: &Arc<LockCore>) -> bool {
+    let all = queues(vm);
+    let mut t = all.table.lock();
+    match t.queues.get_mut(&id) {
+        Some(q) if !q.items.is_empty() => true,
+        Some(q) => {
+            q.getters.push_back(waiter.clone());
+            false
+        }
+        None => false,
+    }
+}
+
+/// The waiter stops watching queue `id`. A `put` that took it off the getters already
+/// woke it for an item it does not take: that wake-up goes on to the next getter.
+pub fn unwatch(vm: &Vm, id: u64, waiter: &Arc<LockCore>) {
+    let all = queues(vm);
+    let mut t = all.table.lock();
+    let Some(q) = t.queues.get_mut(&id) else {
+        return;
+    };
+    let before = q.getters.len();
+    q.getters.retain(|w| !Arc::ptr_eq(w, waiter));
+    let next = if q.getters.len() == before && !q.items.is_empty() {
+        q.getters.pop_front()
+    } else {
+        None
+    };
+    drop(t);
+    if let Some(next) = next {
+        wake(&next);
+    }
+}
+
+/// Whether queue `id` has an item now.
+pub fn has_item(vm: &Vm, id: u64) -> bool {
+    with_queue(vm, id, |q| !q.items.is_empty()).unwrap_or(false)
+}

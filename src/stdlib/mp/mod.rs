@@ -28,6 +28,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("getpid", getpid),
         ("getppid", getppid),
         ("_exit", os_exit),
+        ("wait_any", wait_any),
         ("start", start),
         ("join", join),
         ("exitcode", exitcode),
@@ -92,6 +93,63 @@ fn os_exit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(overflow_error("Python int too large to convert to C int"));
     }
     Err(process::exit_now(vm, status & 0xff))
+}
+
+/// `wait_any(qids, pids, timeout)`: blocks until one of the queues has an item or one of
+/// the processes has ended (`multiprocessing.connection.wait` on connections and
+/// sentinels), or `timeout` seconds pass; True if something is ready. One waiter lock
+/// watches them all, released by the first `put` or process end.
+fn wait_any(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("wait_any", args, 3, 3)?;
+    let ids = |v: &Value| -> PyResult<Vec<u64>> {
+        let Value::List(l) = v else {
+            return Err(type_error("wait_any() needs lists of ids"));
+        };
+        l.items
+            .read()
+            .iter()
+            .map(|id| match id {
+                Value::Int(i) if *i >= 0 => Ok(*i as u64),
+                _ => Err(value_error("invalid id")),
+            })
+            .collect()
+    };
+    let (qids, pids) = (ids(&a[0])?, ids(&a[1])?);
+    let timeout = locks::acquire_timeout(&a[2])?;
+    let ready = |vm: &Vm| {
+        qids.iter().any(|&q| queues::has_item(vm, q)) || pids.iter().any(|&p| process::ended(vm, p))
+    };
+    if ready(vm) {
+        return Ok(Value::Bool(true));
+    }
+    if timeout == Some(std::time::Duration::ZERO) {
+        return Ok(Value::Bool(false));
+    }
+    let waiter = LockCore::new(false, vm.sched.clone());
+    waiter.mark_internal();
+    waiter.acquire(vm, false, None)?;
+    // Registered under each table's lock after a look at it, so nothing is missed between.
+    let mut soon = false;
+    for &q in &qids {
+        soon |= queues::watch(vm, q, &waiter);
+    }
+    for &p in &pids {
+        soon |= process::watch_end(vm, p, &waiter);
+    }
+    let result = if soon {
+        Ok(true)
+    } else {
+        let what = "a connection or a process in multiprocessing.connection.wait".to_string();
+        waiter.acquire_for(vm, true, timeout, Some(what))
+    };
+    for &q in &qids {
+        queues::unwatch(vm, q, &waiter);
+    }
+    for &p in &pids {
+        process::unwatch_end(vm, p, &waiter);
+    }
+    result?;
+    Ok(Value::Bool(ready(vm)))
 }
 
 /// The run's locks that belong to `multiprocessing` (shared by every process, never

@@ -84,6 +84,8 @@ struct Entry {
     /// Running its main module again (spawn): starting a process now is the bootstrapping
     /// error.
     bootstrapping: bool,
+    /// `connection.wait` calls watching for its end (each a waiter lock to release then).
+    watchers: Vec<Arc<crate::stdlib::thread::locks::LockCore>>,
 }
 
 /// `(tag, pid, exitcode)` put on a `multiprocessing` queue when a process ends, however it
@@ -204,6 +206,7 @@ pub fn start(
             parent,
             exitcode: None,
             bootstrapping: matches!(job, Job::Spawn { .. }),
+            watchers: Vec::new(),
         },
     );
     let runtime = vm.interp.runtime.clone();
@@ -260,10 +263,55 @@ fn run_child(vm: &Vm, pid: u64, method: Method, job: Job, notice: Option<Notice>
         }
     }
     vm.thread.mark_finished();
+    // After the mark: a woken `connection.wait` finds the exit code there.
+    release_watchers(vm, pid);
     let ident = vm.thread.ident;
     vm.emit(|| Event::ThreadExit { thread: ident });
     if let Err(stop) = sched.end_thread(&vm.caller()) {
         vm.interp.runtime.halt(stop);
+    }
+}
+
+/// `connection.wait` on process `pid`'s sentinel: whether it has ended; if not, `waiter`
+/// is released when it does.
+pub fn watch_end(vm: &Vm, pid: u64, waiter: &Arc<crate::stdlib::thread::locks::LockCore>) -> bool {
+    let all = processes(vm);
+    let mut t = all.table.lock();
+    match t.by_pid.get_mut(&pid) {
+        Some(e) if e.exitcode.is_none() && !e.first_thread.is_finished() => {
+            e.watchers.push(waiter.clone());
+            false
+        }
+        _ => true,
+    }
+}
+
+pub fn unwatch_end(vm: &Vm, pid: u64, waiter: &Arc<crate::stdlib::thread::locks::LockCore>) {
+    if let Some(e) = processes(vm).table.lock().by_pid.get_mut(&pid) {
+        e.watchers.retain(|w| !Arc::ptr_eq(w, waiter));
+    }
+}
+
+/// Whether process `pid` has ended (its sentinel is ready).
+pub fn ended(vm: &Vm, pid: u64) -> bool {
+    let all = processes(vm);
+    let t = all.table.lock();
+    t.by_pid
+        .get(&pid)
+        .is_none_or(|e| e.exitcode.is_some() || e.first_thread.is_finished())
+}
+
+/// The process has ended: every `connection.wait` watching it wakes.
+fn release_watchers(vm: &Vm, pid: u64) {
+    let watchers = processes(vm)
+        .table
+        .lock()
+        .by_pid
+        .get_mut(&pid)
+        .map(|e| std::mem::take(&mut e.watchers))
+        .unwrap_or_default();
+    for w in watchers {
+        let _ = w.release(0);
     }
 }
 

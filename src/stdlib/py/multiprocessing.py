@@ -236,11 +236,12 @@ class BaseProcess:
 
     @property
     def sentinel(self):
+        """What multiprocessing.connection.wait waits on for the end of this process (an
+        int, as CPython's file descriptor is; here its pid)."""
         self._check_closed()
         if self._pid is None:
             raise ValueError("process not started") from None
-        raise NotImplementedError("multiprocessing.Process.sentinel is not supported by gilsim"
-                                  " (nor multiprocessing.connection.wait): join() the process")
+        return self._pid
 
     @property
     def authkey(self):
