@@ -100,7 +100,20 @@ fn forking_while_another_thread_holds_a_lock_deadlocks_the_child() {
     assert_eq!(out.exit_code, 1);
     assert_eq!(out.stdout, "child wants the lock\n");
     assert!(out.stderr.contains("gilsim: deadlock"), "{}", out.stderr);
-    assert!(out.stderr.contains("to finish (join)"), "{}", out.stderr);
+    // Each thread is named with its process, as `multiprocessing` names it, and its pid.
+    assert!(
+        out.stderr.contains(
+            "thread 'MainThread' in MainProcess (pid 4000) at File \"mp_fork_deadlock.py\", line 22, in <module>\n    waits for Process-1 (pid 4001) to finish (join)"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("thread 'MainThread' in Process-1 (pid 4001) at File \"mp_fork_deadlock.py\", line 13, in child"),
+        "{}",
+        out.stderr
+    );
     assert!(
         out.stderr.contains("held by 'Thread-1 (hold)'"),
         "{}",
@@ -214,4 +227,155 @@ fn pickling_errors_read_as_each_cpython() {
         assert_eq!(out.exit_code, 0, "{stored}: {}", out.stderr);
         assert_eq!(out.stdout, want, "as {stored}");
     }
+}
+
+/// Traces, timelines, stats and the trace JSON name a process's lanes and GIL after the
+/// process (`Process-1`, `ForkPoolWorker-2`), not the interpreter that stands for it.
+#[test]
+fn lanes_and_gils_are_named_after_their_process() {
+    let dir = std::env::temp_dir().join(format!("gilsim-mp-lanes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let program = dir.join("lanes.py");
+    std::fs::write(
+        &program,
+        "import multiprocessing as mp\n\
+         def square(x):\n    return x * x\n\
+         if __name__ == '__main__':\n\
+         \x20   p = mp.Process(target=square, args=(3,))\n    p.start()\n    p.join()\n\
+         \x20   with mp.Pool(2) as pool:\n        print(pool.map(square, range(4)))\n",
+    )
+    .unwrap();
+    let json = dir.join("t.json");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+        .args([
+            "run",
+            "--seed",
+            "1",
+            "--stats",
+            "--timeline",
+            "--trace",
+            "switches",
+        ])
+        .arg("--trace-json")
+        .arg(&json)
+        .arg(&program)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "[0, 1, 4, 9]\n");
+    for expected in [
+        "[Process-1] MainThread takes Process-1's GIL",
+        "[ForkPoolWorker-2] MainThread takes ForkPoolWorker-2's GIL",
+        "waiting for Process-1 (pid 4001) to finish (join)",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} in {stderr}");
+    }
+    // The stats table and the timeline: one row each for the worker's thread.
+    let rows = stderr
+        .lines()
+        .filter(|l| l.trim_start().starts_with("[ForkPoolWorker-2] MainThread "))
+        .count();
+    assert!(rows >= 3, "{stderr}");
+    assert!(!stderr.contains("interp 1"), "{stderr}");
+    let trace = std::fs::read_to_string(&json).unwrap();
+    let trace: serde_json::Value = serde_json::from_str(&trace).unwrap();
+    let mut names: Vec<String> = trace["traceEvents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["name"] == "process_name")
+        .map(|e| e["args"]["name"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "ForkPoolWorker-2 (pid 4002)",
+            "ForkPoolWorker-3 (pid 4003)",
+            "MainProcess (pid 4000)",
+            "Process-1 (pid 4001)"
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `os._exit(3)` in the main process ends the run with status 3 at once: a non-daemon
+/// thread still running is not waited for, and no `finally` or `atexit` handler runs.
+#[test]
+fn os_exit_in_the_main_process_ends_the_run_with_its_status() {
+    let source = "import atexit, os, threading, time\n\
+                  def spin():\n    while True:\n        time.sleep(0.01)\n\
+                  threading.Thread(target=spin).start()\n\
+                  atexit.register(print, 'atexit')\n\
+                  try:\n    print('leaving', flush=True)\n    os._exit(3)\n\
+                  finally:\n    print('finally')\n";
+    for options in [common::options(), common::options().sim(1)] {
+        let out = options.timeout(60.0).run(source, "exit.py");
+        assert_eq!(out.exit_code, 3, "{}", out.stderr);
+        assert_eq!(out.stdout, "leaving\n");
+        assert!(!out.stderr.contains("Traceback"), "{}", out.stderr);
+    }
+}
+
+/// A Pool worker that dies holding a task (CPython replaces the worker; the task never
+/// completes): `map` waits for ever, which a simulated run reports as a deadlock instead
+/// of hanging, and a real one within `--timeout`.
+#[test]
+fn a_pool_task_whose_worker_died_never_completes() {
+    let source = "import multiprocessing as mp, os\n\
+                  def f(x):\n    if x == 3:\n        os._exit(1)\n    return x\n\
+                  if __name__ == '__main__':\n\
+                  \x20   with mp.Pool(2) as pool:\n        print(pool.map(f, range(6), chunksize=1))\n";
+    let out = common::options().sim(1).run(source, "hang.py");
+    assert_eq!(out.exit_code, 1);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("gilsim: deadlock"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("thread 'MainThread' in MainProcess (pid 4000) at File \"hang.py\", line 8, in <module>\n    waits for set() on Event"),
+        "{}",
+        out.stderr
+    );
+    let out = common::options().timeout(10.0).run(source, "hang.py");
+    assert_eq!(out.exit_code, 1);
+    assert_eq!(out.stdout, "");
+    assert!(out.stderr.contains("gilsim: "), "{}", out.stderr);
+}
+
+/// What gilsim leaves out of `multiprocessing` is refused by name, never an AttributeError
+/// or a wrong answer: `authkey`, and `multiprocessing.connection`'s `Listener` and
+/// `Client`. A `connection.wait` nothing will ever satisfy is a deadlock, reported with
+/// what it waits for.
+#[test]
+fn authkeys_and_listeners_are_refused_by_name_and_waits_can_deadlock() {
+    let source = "import multiprocessing as mp\n\
+                  import multiprocessing.connection as conn\n\
+                  def stuck(r):\n    r.recv()\n\
+                  if __name__ == '__main__':\n\
+                  \x20   r, w = mp.Pipe()\n\
+                  \x20   p = mp.Process(target=stuck, args=(r,))\n\
+                  \x20   p.start()\n\
+                  \x20   tries = [lambda: p.authkey, lambda: conn.Listener(),\n\
+                  \x20            lambda: conn.Client(('localhost', 6000))]\n\
+                  \x20   for attempt in tries:\n\
+                  \x20       try:\n            attempt()\n\
+                  \x20       except Exception as e:\n            print(type(e).__name__, e)\n\
+                  \x20   print(conn.Pipe is mp.Pipe, p.sentinel == p.pid, flush=True)\n\
+                  \x20   conn.wait([p.sentinel])\n";
+    let out = common::options().sim(1).run(source, "refused.py");
+    assert_eq!(
+        out.stdout,
+        "NotImplementedError multiprocessing.Process.authkey is not supported by gilsim\n\
+         NotImplementedError multiprocessing.connection.Listener is not supported by gilsim\n\
+         NotImplementedError multiprocessing.connection.Client is not supported by gilsim\n\
+         True True\n"
+    );
+    assert_eq!(out.exit_code, 1);
+    assert!(
+        out.stderr.contains(
+            "thread 'MainThread' in MainProcess (pid 4000) at File \"refused.py\", line 17, in <module>\n    waits for a connection or a process in multiprocessing.connection.wait"
+        ),
+        "{}",
+        out.stderr
+    );
 }

@@ -4,7 +4,7 @@
 # the same time (each has its own GIL), so an update can be lost. The processes wait on a
 # queue for the "go", so that they really do run at the same time (starting a process
 # takes longer than the work).
-#   gilsim explore --check-points every-op programs/exercises/processes_value_race.py
+#   gilsim explore programs/exercises/processes_value_race.py
 # finds the schedules that lose an update; processes_value_race_fixed.py holds the Value's
 # own lock for the whole read-add-write.
 import multiprocessing as mp

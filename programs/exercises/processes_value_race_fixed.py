@@ -5,7 +5,7 @@
 # queue for the "go", so that they really do run at the same time (starting a process
 # takes longer than the work).
 # The fix holds the Value's own lock for the whole read-add-write:
-#   gilsim explore --expect-unique --check-points every-op programs/exercises/processes_value_race_fixed.py
+#   gilsim explore --expect-unique programs/exercises/processes_value_race_fixed.py
 import multiprocessing as mp
 
 WORKERS = 2

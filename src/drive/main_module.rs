@@ -105,6 +105,10 @@ pub fn execute_prepared(vm: &Vm, prepared: &Prepared) -> i32 {
     vm.thread.mark_finished();
     sched.end_main_thread(&vm.caller(), || runtime.stop_all());
     runtime.stdout.flush();
+    if let Some(exited) = runtime.exit_status() {
+        // `os._exit`: no finalization, so no warnings about what is left either.
+        return exited;
+    }
     crate::stdlib::interp::warn_if_any_remain(vm);
     if let Some(reason) = runtime.stop_reason.lock().clone() {
         runtime.stderr.write_str(&reason);

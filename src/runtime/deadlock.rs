@@ -67,9 +67,11 @@ fn report(runtime: &Runtime) -> String {
     for t in &threads {
         let blocked = t.blocked.lock().clone();
         let _ = write!(out, "  thread '{}'", t.display_name());
-        // A thread that entered a subinterpreter has a second state there, with its name.
-        if t.interp != 0 {
-            let _ = write!(out, " in interpreter {}", t.interp);
+        // A thread that entered a subinterpreter has a second state there, with its name;
+        // with processes, every thread says which process it belongs to (each has a
+        // MainThread).
+        if t.interp != 0 || runtime.process_name(0).is_some() {
+            let _ = write!(out, " in {}", runtime.interp_label(t.interp));
         }
         if let Some(b) = &blocked {
             if let Some(loc) = &b.location {

@@ -34,6 +34,8 @@ pub struct Runtime {
     sources: Mutex<HashMap<String, Arc<str>>>,
     /// Why the run was stopped from outside the program (deadlock report, timeout).
     pub stop_reason: Mutex<Option<String>>,
+    /// The exit status `os._exit` ended the run with (in the main process).
+    exit_status: Mutex<Option<i32>>,
     /// Every thread that ever ran Python code in this run, in start order.
     threads: Mutex<Vec<Arc<ThreadState>>>,
     /// OS threads to join before the run ends.
@@ -82,6 +84,7 @@ impl Runtime {
             interpreters: AtomicU64::new(0),
             sources: Mutex::new(HashMap::new()),
             stop_reason: Mutex::new(None),
+            exit_status: Mutex::new(None),
             threads: Mutex::new(Vec::new()),
             handles: Mutex::new(Vec::new()),
             locks: Mutex::new(Vec::new()),
@@ -217,6 +220,35 @@ impl Runtime {
         true
     }
 
+    /// Interpreter `interp` stands for a `multiprocessing` process (the main one too, once
+    /// a child exists): reports name it after the process, as CPython does.
+    pub fn name_process(&self, interp: u64, name: ProcessName) {
+        self.module_state::<ProcessNames>()
+            .0
+            .lock()
+            .entry(interp)
+            .or_insert(name);
+    }
+
+    /// The process interpreter `interp` stands for, if it does.
+    pub fn process_name(&self, interp: u64) -> Option<ProcessName> {
+        self.module_state::<ProcessNames>()
+            .0
+            .lock()
+            .get(&interp)
+            .cloned()
+    }
+
+    /// How reports name interpreter `interp`: "Process-1 (pid 4001)" for a process,
+    /// "interpreter 1" for a subinterpreter.
+    pub fn interp_label(&self, interp: u64) -> String {
+        match self.process_name(interp) {
+            Some(p) => p.label(),
+            None if interp == 0 => "main interpreter".into(),
+            None => format!("interpreter {interp}"),
+        }
+    }
+
     /// The run's state of type `T` (made on first use), which a standard module shares
     /// between the interpreters of the run.
     pub fn module_state<T: Any + Send + Sync + Default>(&self) -> Arc<T> {
@@ -279,6 +311,18 @@ impl Runtime {
         }
     }
 
+    /// `os._exit(status)` in the main process: every thread of every process stops now,
+    /// running no `finally` and no exit handler, and the run ends with `status`.
+    pub fn exit_now(&self, status: i32) {
+        self.exit_status.lock().get_or_insert(status);
+        self.stop_all();
+    }
+
+    /// The status `os._exit` ended the run with, if it did.
+    pub fn exit_status(&self) -> Option<i32> {
+        *self.exit_status.lock()
+    }
+
     /// Sets `bit` in every thread's eval breaker (the memory sampler's `MEMORY`).
     pub fn request_all(&self, bit: u32) {
         for t in self.threads.lock().iter() {
@@ -309,3 +353,23 @@ impl Runtime {
         }
     }
 }
+
+/// A process as reports name it: `multiprocessing`'s name for it ("MainProcess",
+/// "Process-1", "ForkPoolWorker-2", ...) when it started, and its pid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcessName {
+    pub name: String,
+    pub pid: u64,
+}
+
+impl ProcessName {
+    /// "Process-1 (pid 4001)".
+    pub fn label(&self) -> String {
+        format!("{} (pid {})", self.name, self.pid)
+    }
+}
+
+/// The processes of the run by interpreter id (kept with the modules' run-wide state: only
+/// runs that start processes have any).
+#[derive(Default)]
+struct ProcessNames(Mutex<HashMap<u64, ProcessName>>);

@@ -100,6 +100,10 @@ pub static MODULES: &[(&str, Provider)] = &[
         Python(include_str!("py/multiprocessing_pool.py")),
     ),
     (
+        "multiprocessing.connection",
+        Python(include_str!("py/multiprocessing_connection.py")),
+    ),
+    (
         "concurrent.futures.process",
         Python(include_str!("py/concurrent_futures_process.py")),
     ),

@@ -150,8 +150,8 @@ pub fn timelines(runs: &[ModelRun], columns: usize) -> String {
         .max(1);
     let name_width = runs
         .iter()
-        .flat_map(|r| &r.recording.lanes)
-        .map(|l| lane_name(l).chars().count().min(24))
+        .flat_map(|r| r.recording.lanes.iter().map(|l| lane_name(&r.recording, l)))
+        .map(|name| name.chars().count().min(24))
         .max()
         .unwrap_or(0);
     let cells = columns.saturating_sub(name_width + 3).max(10);
@@ -164,7 +164,7 @@ pub fn timelines(runs: &[ModelRun], columns: usize) -> String {
             duration(r.recording.end).trim_start()
         );
         for lane in &r.recording.lanes {
-            let name: String = lane_name(lane).chars().take(24).collect();
+            let name: String = lane_name(&r.recording, lane).chars().take(24).collect();
             let pad = " ".repeat(name_width - name.chars().count());
             let row = lane_cells(&lane.slices, scale, cells);
             let _ = writeln!(out, "{name}{pad} │{row}│");
@@ -181,13 +181,14 @@ pub fn timelines(runs: &[ModelRun], columns: usize) -> String {
     out
 }
 
-/// A lane's name, a subinterpreter's threads prefixed with it (`[1] Thread-1`), as the
-/// terminal timeline names them.
-fn lane_name(lane: &crate::viz::recording::Lane) -> String {
+/// A lane's name, a subinterpreter's or child process's threads prefixed with it
+/// (`[1] Thread-1`, `[Process-1] MainThread`), as the terminal timeline names them.
+fn lane_name(rec: &crate::viz::recording::Recording, lane: &crate::viz::recording::Lane) -> String {
     if lane.interp == 0 {
         lane.name.clone()
     } else {
-        format!("[{}] {}", lane.interp, lane.name)
+        let process = rec.processes.get(&lane.interp);
+        super::lane_prefix(lane.interp, process.map(|p| p.name.as_str()), &lane.name)
     }
 }
 

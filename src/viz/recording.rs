@@ -122,6 +122,8 @@ pub struct Recording {
     pub end: u64,
     pub lanes: Vec<Lane>,
     pub gils: Vec<GilTrack>,
+    /// The interpreters that are processes, by id.
+    pub processes: BTreeMap<u64, crate::runtime::runtime::ProcessName>,
 }
 
 impl Recording {
@@ -133,6 +135,7 @@ impl Recording {
             end: 0,
             lanes: Vec::new(),
             gils: Vec::new(),
+            processes: BTreeMap::new(),
         }
     }
 
@@ -380,7 +383,7 @@ impl Recorder {
                 }
             })
             .collect();
-        let gils = book
+        let gils: Vec<GilTrack> = book
             .gils
             .iter()
             .map(|(&id, g)| GilTrack {
@@ -402,6 +405,12 @@ impl Recorder {
                     .collect(),
             })
             .collect();
+        let mut interps: Vec<u64> = lanes.iter().map(|l| l.interp).collect();
+        interps.extend(gils.iter().map(|g| g.owner));
+        let processes = interps
+            .into_iter()
+            .filter_map(|i| Some((i, runtime.as_ref()?.process_name(i)?)))
+            .collect();
         Recording {
             model: self.model,
             virtual_clock: runtime
@@ -410,6 +419,7 @@ impl Recorder {
             end,
             lanes,
             gils,
+            processes,
         }
     }
 }

@@ -93,24 +93,35 @@ impl Stats {
             gil.interval().as_secs_f64() * 1000.0,
             elapsed.as_secs_f64()
         );
+        // Every thread of the run, grouped by interpreter (the main one first).
+        let mut threads = interp.runtime.threads();
+        threads.sort_by_key(|t| t.interp);
+        let names: Vec<String> = threads
+            .iter()
+            .map(|t| super::thread_name(&self.interp, t.ident))
+            .collect();
+        // 22 columns, wider for a process's threads (`[ForkPoolWorker-1] MainThread`).
+        let w = names
+            .iter()
+            .map(|n| n.chars().count())
+            .max()
+            .unwrap_or(0)
+            .clamp(22, 32);
         let _ = writeln!(
             out,
-            "  {:<22} {:>9} {:>10} {:>10} {:>9} {:>8} {:>9}",
+            "  {:<w$} {:>9} {:>10} {:>10} {:>9} {:>8} {:>9}",
             "thread", "acquired", "held ms", "waited ms", "requests", "forced", "failed"
         );
         let mut total_acquisitions = 0;
         let mut total_wait = 0;
-        // Every thread of the run, grouped by interpreter (the main one first).
-        let mut threads = interp.runtime.threads();
-        threads.sort_by_key(|t| t.interp);
-        for t in threads {
+        for (t, name) in threads.iter().zip(&names) {
             let f = st.threads.get(&t.ident).copied().unwrap_or_default();
             total_acquisitions += f.acquisitions;
             total_wait += f.waited_ns;
             let _ = writeln!(
                 out,
-                "  {:<22} {:>9} {:>10.1} {:>10.1} {:>9} {:>8} {:>9}",
-                truncate(&super::thread_name(&self.interp, t.ident), 22),
+                "  {:<w$} {:>9} {:>10.1} {:>10.1} {:>9} {:>8} {:>9}",
+                truncate(name, w),
                 f.acquisitions,
                 f.held_ns as f64 / 1e6,
                 f.waited_ns as f64 / 1e6,

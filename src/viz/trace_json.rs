@@ -64,10 +64,10 @@ fn metadata(rec: &Recording, out: &mut Vec<Value>) {
     interps.sort_unstable();
     interps.dedup();
     for interp in interps {
-        let name = if interp == 0 {
-            "main interpreter".to_string()
-        } else {
-            format!("interpreter {interp}")
+        let name = match rec.processes.get(&interp) {
+            Some(process) => process.label(),
+            None if interp == 0 => "main interpreter".to_string(),
+            None => format!("interpreter {interp}"),
         };
         out.push(meta(
             "process_name",
@@ -261,6 +261,7 @@ mod tests {
                     ],
                 ),
             ],
+            processes: Default::default(),
             gils: vec![GilTrack {
                 id: 0,
                 owner: 0,

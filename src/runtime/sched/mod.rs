@@ -220,6 +220,19 @@ impl Scheduler {
         Ok(())
     }
 
+    /// The calling thread is about to read or write memory that threads running in
+    /// parallel share (`multiprocessing.Value`/`Array`). Exploring, that access is a switch
+    /// point toward the threads running in parallel, whatever the check-point policy: see
+    /// `Point::Shared`. Other runs decide nothing here.
+    pub fn shared_access(&self, c: &Caller<'_>) -> Result<(), Stop> {
+        match self {
+            Scheduler::Simulated(sim) if sim.options().explore => sim
+                .at(c.thread, c.tally.pending.replace(0), sim::Point::Shared)
+                .map(|budget| c.tally.budget.set(budget)),
+            _ => Ok(()),
+        }
+    }
+
     /// The first thread of a run (registered before anything runs).
     pub fn add_first_thread(&self, thread: &Arc<ThreadState>, gil: &Arc<Gil>) {
         if let Scheduler::Simulated(sim) = self {

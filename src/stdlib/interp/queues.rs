@@ -480,15 +480,26 @@ enum Side {
 /// `_wait_for_item(qid, timeout=None) -> bool` (gilsim's own): blocks until the queue has
 /// an item, True, or `timeout` seconds pass, False. The caller then tries `get` again.
 pub(crate) fn wait_for_item(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    wait(vm, args, Side::Item)
+    wait(vm, args, Side::Item, "interpreter queue")
 }
 
 /// `_wait_for_room(qid, timeout=None) -> bool`: the same for a full queue and `put`.
 pub(crate) fn wait_for_room(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    wait(vm, args, Side::Room)
+    wait(vm, args, Side::Room, "interpreter queue")
 }
 
-fn wait(vm: &Vm, args: Args<'_>, side: Side) -> PyResult<Value> {
+/// The same waits on the queues `multiprocessing` carries its queues, pipes and manager
+/// calls on: a deadlock report names them so.
+pub(crate) fn mp_wait_for_item(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    wait(vm, args, Side::Item, "multiprocessing queue")
+}
+
+pub(crate) fn mp_wait_for_room(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    wait(vm, args, Side::Room, "multiprocessing queue")
+}
+
+/// `kind` names the queue in the wait's description.
+fn wait(vm: &Vm, args: Args<'_>, side: Side, kind: &str) -> PyResult<Value> {
     let fname = match side {
         Side::Item => "_wait_for_item",
         Side::Room => "_wait_for_room",
@@ -528,8 +539,8 @@ fn wait(vm: &Vm, args: Args<'_>, side: Side) -> PyResult<Value> {
         waiter
     };
     let what = match side {
-        Side::Item => format!("an item on interpreter queue {id}"),
-        Side::Room => format!("room on interpreter queue {id}"),
+        Side::Item => format!("an item on {kind} {id}"),
+        Side::Room => format!("room on {kind} {id}"),
     };
     let woken = waiter.acquire_for(vm, true, timeout, Some(what))?;
     if !woken {
@@ -556,4 +567,46 @@ fn wait(vm: &Vm, args: Args<'_>, side: Side) -> PyResult<Value> {
         }
     }
     Ok(Value::Bool(woken))
+}
+
+/// `multiprocessing.connection.wait`'s side of queue `id`: whether it has an item now, and
+/// if not, `waiter` joins its getters (a `put` releases it). Nothing happens to a queue
+/// that is gone.
+pub fn watch(vm: &Vm, id: u64, waiter: &Arc<LockCore>) -> bool {
+    let all = queues(vm);
+    let mut t = all.table.lock();
+    match t.queues.get_mut(&id) {
+        Some(q) if !q.items.is_empty() => true,
+        Some(q) => {
+            q.getters.push_back(waiter.clone());
+            false
+        }
+        None => false,
+    }
+}
+
+/// The waiter stops watching queue `id`. A `put` that took it off the getters already
+/// woke it for an item it does not take: that wake-up goes on to the next getter.
+pub fn unwatch(vm: &Vm, id: u64, waiter: &Arc<LockCore>) {
+    let all = queues(vm);
+    let mut t = all.table.lock();
+    let Some(q) = t.queues.get_mut(&id) else {
+        return;
+    };
+    let before = q.getters.len();
+    q.getters.retain(|w| !Arc::ptr_eq(w, waiter));
+    let next = if q.getters.len() == before && !q.items.is_empty() {
+        q.getters.pop_front()
+    } else {
+        None
+    };
+    drop(t);
+    if let Some(next) = next {
+        wake(&next);
+    }
+}
+
+/// Whether queue `id` has an item now.
+pub fn has_item(vm: &Vm, id: u64) -> bool {
+    with_queue(vm, id, |q| !q.items.is_empty()).unwrap_or(false)
 }

@@ -14,19 +14,21 @@ use crate::runtime::thread::WaitKind;
 use crate::stdlib::interp::queues;
 use crate::stdlib::interp::share::Shared;
 use crate::stdlib::thread::locks::{self, LockCore};
-use crate::vm::builtins::positional;
+use crate::vm::builtins::{c_int_arg, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::eval::blocking::WaitFor;
 use crate::vm::objects::function::{Args, NativeFn};
 use crate::vm::objects::module::Module;
 use crate::vm::objects::value::Value;
-use crate::vm::pyerr::{PyResult, type_error, value_error};
+use crate::vm::pyerr::{PyResult, overflow_error, type_error, value_error};
 use process::{Job, Method};
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
     let functions: &[(&str, NativeFn)] = &[
         ("getpid", getpid),
         ("getppid", getppid),
+        ("_exit", os_exit),
+        ("wait_any", wait_any),
         ("start", start),
         ("join", join),
         ("exitcode", exitcode),
@@ -36,8 +38,8 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("queue_create", queues::create_queue),
         ("queue_put", queue_put),
         ("queue_get", queues::get),
-        ("queue_wait_for_item", queues::wait_for_item),
-        ("queue_wait_for_room", queues::wait_for_room),
+        ("queue_wait_for_item", queues::mp_wait_for_item),
+        ("queue_wait_for_room", queues::mp_wait_for_room),
         ("queue_count", queues::get_count),
         ("shared_lock", shared_lock),
         ("lock_of", lock_of),
@@ -76,6 +78,80 @@ fn pid_arg(v: &Value) -> PyResult<u64> {
     }
 }
 
+/// `os._exit(status, /)`: ends the calling process at once (`process::exit_now`). The
+/// status is what the OS keeps of it, its low 8 bits (`os._exit(256)` exits with 0).
+fn os_exit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.pos().len() > 1 {
+        return Err(type_error(format!(
+            "_exit() takes at most 1 argument ({} given)",
+            args.pos().len()
+        )));
+    }
+    let p = parse("_exit", args, &["status"], 1)?;
+    let status = c_int_arg(p.get(0).unwrap_or(&Value::None))?;
+    if i32::try_from(status).is_err() {
+        return Err(overflow_error("Python int too large to convert to C int"));
+    }
+    Err(process::exit_now(vm, status & 0xff))
+}
+
+/// `wait_any(qids, pids, timeout)`: blocks until one of the queues has an item or one of
+/// the processes has ended (`multiprocessing.connection.wait` on connections and
+/// sentinels), or `timeout` seconds pass; True if something is ready. One waiter lock
+/// watches them all, released by the first `put` or process end.
+fn wait_any(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("wait_any", args, 3, 3)?;
+    let ids = |v: &Value| -> PyResult<Vec<u64>> {
+        let Value::List(l) = v else {
+            return Err(type_error("wait_any() needs lists of ids"));
+        };
+        l.items
+            .read()
+            .iter()
+            .map(|id| match id {
+                Value::Int(i) if *i >= 0 => Ok(*i as u64),
+                _ => Err(value_error("invalid id")),
+            })
+            .collect()
+    };
+    let (qids, pids) = (ids(&a[0])?, ids(&a[1])?);
+    let timeout = locks::acquire_timeout(&a[2])?;
+    let ready = |vm: &Vm| {
+        qids.iter().any(|&q| queues::has_item(vm, q)) || pids.iter().any(|&p| process::ended(vm, p))
+    };
+    if ready(vm) {
+        return Ok(Value::Bool(true));
+    }
+    if timeout == Some(std::time::Duration::ZERO) {
+        return Ok(Value::Bool(false));
+    }
+    let waiter = LockCore::new(false, vm.sched.clone());
+    waiter.mark_internal();
+    waiter.acquire(vm, false, None)?;
+    // Registered under each table's lock after a look at it, so nothing is missed between.
+    let mut soon = false;
+    for &q in &qids {
+        soon |= queues::watch(vm, q, &waiter);
+    }
+    for &p in &pids {
+        soon |= process::watch_end(vm, p, &waiter);
+    }
+    let result = if soon {
+        Ok(true)
+    } else {
+        let what = "a connection or a process in multiprocessing.connection.wait".to_string();
+        waiter.acquire_for(vm, true, timeout, Some(what))
+    };
+    for &q in &qids {
+        queues::unwatch(vm, q, &waiter);
+    }
+    for &p in &pids {
+        process::unwatch_end(vm, p, &waiter);
+    }
+    result?;
+    Ok(Value::Bool(ready(vm)))
+}
+
 /// The run's locks that belong to `multiprocessing` (shared by every process, never
 /// copied by a fork), and the threads pickling a `Process` for spawn right now.
 #[derive(Default)]
@@ -95,19 +171,42 @@ fn start(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let method = Method::parse(&method)
         .ok_or_else(|| value_error(format!("cannot find context for '{method}'")))?;
     let (child, pid) = process::new_child(vm)?;
+    process::name(vm, &child, pid, &a[0]);
+    let notice = exit_notice(&a[0])?;
     let first = child.new_thread("MainThread");
     let job = match method {
         Method::Fork => fork_job(vm, &child, &first, &a[0]),
         Method::Spawn | Method::Forkserver => spawn_job(vm, &a[0]),
     };
     match job {
-        Ok(job) => process::start(vm, child, first, pid, method, job)?,
+        Ok(job) => process::start(vm, child, first, pid, method, job, notice)?,
         Err(err) => {
             first.mark_finished();
             return Err(err);
         }
     }
     Ok(Value::Int(pid as i64))
+}
+
+/// What a pool asked to hear when this worker ends, however it ends (CPython's pools
+/// watch each worker's sentinel): `process._exit_notice`, a (queue id, tag) pair.
+fn exit_notice(process: &Value) -> PyResult<Option<process::Notice>> {
+    let Value::Instance(inst) = process else {
+        return Ok(None);
+    };
+    let Some(notice) = inst.dict.get_str("_exit_notice") else {
+        return Ok(None);
+    };
+    match notice {
+        Value::Tuple(t) => match &t.items[..] {
+            [Value::Int(queue), Value::Str(tag)] => Ok(Some(process::Notice {
+                queue: *queue as u64,
+                tag: tag.as_str().to_string(),
+            })),
+            _ => Err(type_error("_exit_notice must be (queue id, tag)")),
+        },
+        _ => Err(type_error("_exit_notice must be (queue id, tag)")),
+    }
 }
 
 /// Copies the parent's heap into the child: its modules and builtins, then the process
@@ -170,7 +269,7 @@ fn join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let target = first.clone();
     let done = vm.blocking_wait(
         WaitFor {
-            what: format!("process {pid} to finish (join)"),
+            what: format!("{} to finish (join)", process::label(vm, pid)),
             kind: WaitKind::Thread(first),
         },
         timeout,
@@ -235,6 +334,7 @@ fn dumps_check(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn shared_lock(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("shared_lock", args, 1, 1)?;
     let core = locks::new_core(vm, matches!(a[0], Value::Bool(true)));
+    core.mark_cross_process();
     let all = shared(vm);
     let mut locks = all.locks.lock();
     locks.push(core);
@@ -336,9 +436,17 @@ fn index_in(len: usize, v: &Value) -> PyResult<usize> {
     }
 }
 
+/// Before each access: exploring, another process may run first (`Point::Shared`).
+fn shared_access(vm: &Vm) -> PyResult<()> {
+    vm.sched
+        .shared_access(&vm.caller())
+        .map_err(|stop| vm.halted(stop))
+}
+
 /// `memory_get(id, index)`.
 fn memory_get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("memory_get", args, 2, 2)?;
+    shared_access(vm)?;
     let cell = cell(vm, &a[0])?;
     let items = cell.lock();
     Ok(items[index_in(items.len(), &a[1])?].clone())
@@ -347,6 +455,7 @@ fn memory_get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// `memory_set(id, index, value)`.
 fn memory_set(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("memory_set", args, 3, 3)?;
+    shared_access(vm)?;
     let cell = cell(vm, &a[0])?;
     let value = scalar(&a[2])?;
     let mut items = cell.lock();

@@ -16,6 +16,7 @@ use super::pickle::Pickled;
 use crate::runtime::Interpreter;
 use crate::runtime::config::InterpreterConfig;
 use crate::runtime::events::Event;
+use crate::runtime::runtime::ProcessName;
 use crate::runtime::thread::ThreadState;
 use crate::stdlib::thread::spawn::THREAD_STACK_SIZE;
 use crate::vm::context::Vm;
@@ -83,6 +84,15 @@ struct Entry {
     /// Running its main module again (spawn): starting a process now is the bootstrapping
     /// error.
     bootstrapping: bool,
+    /// `connection.wait` calls watching for its end (each a waiter lock to release then).
+    watchers: Vec<Arc<crate::stdlib::thread::locks::LockCore>>,
+}
+
+/// `(tag, pid, exitcode)` put on a `multiprocessing` queue when a process ends, however it
+/// ends: how a pool learns that a worker died (`os._exit`, a kill) with a task in hand.
+pub struct Notice {
+    pub queue: u64,
+    pub tag: String,
 }
 
 fn processes(vm: &Vm) -> Arc<Processes> {
@@ -183,6 +193,7 @@ pub fn start(
     pid: u64,
     method: Method,
     job: Job,
+    notice: Option<Notice>,
 ) -> PyResult<()> {
     let parent = getpid(vm);
     let all = processes(vm);
@@ -195,6 +206,7 @@ pub fn start(
             parent,
             exitcode: None,
             bootstrapping: matches!(job, Job::Spawn { .. }),
+            watchers: Vec::new(),
         },
     );
     let runtime = vm.interp.runtime.clone();
@@ -207,7 +219,7 @@ pub fn start(
     let spawned = crate::runtime::pool::spawn("gilsim-process", placement, move || {
         {
             let vm = Vm::new(child, state, THREAD_STACK_SIZE);
-            run_child(&vm, pid, method, job);
+            run_child(&vm, pid, method, job, notice);
         }
         crate::runtime::sched::ids::install(None);
     });
@@ -225,7 +237,7 @@ pub fn start(
 
 /// The child's first thread: the start-up cost, the job, the child's own shutdown (its
 /// non-daemon threads), then its exit code for the parent.
-fn run_child(vm: &Vm, pid: u64, method: Method, job: Job) {
+fn run_child(vm: &Vm, pid: u64, method: Method, job: Job, notice: Option<Notice>) {
     let sched = &vm.sched;
     let started = sched.begin_thread(&vm.caller(), "MainThread");
     if started {
@@ -241,15 +253,79 @@ fn run_child(vm: &Vm, pid: u64, method: Method, job: Job) {
                 code = report(vm, &err);
             }
         }
-        if let Some(e) = processes(vm).table.lock().by_pid.get_mut(&pid) {
-            e.exitcode = Some(e.killed.unwrap_or(code));
+        let exitcode = processes(vm).table.lock().by_pid.get_mut(&pid).map(|e| {
+            let exitcode = e.killed.unwrap_or(code);
+            e.exitcode = Some(exitcode);
+            exitcode
+        });
+        if let (Some(notice), Some(exitcode)) = (notice, exitcode) {
+            send_notice(vm, &notice, pid, exitcode);
         }
     }
     vm.thread.mark_finished();
+    // After the mark: a woken `connection.wait` finds the exit code there.
+    release_watchers(vm, pid);
     let ident = vm.thread.ident;
     vm.emit(|| Event::ThreadExit { thread: ident });
     if let Err(stop) = sched.end_thread(&vm.caller()) {
         vm.interp.runtime.halt(stop);
+    }
+}
+
+/// `connection.wait` on process `pid`'s sentinel: whether it has ended; if not, `waiter`
+/// is released when it does.
+pub fn watch_end(vm: &Vm, pid: u64, waiter: &Arc<crate::stdlib::thread::locks::LockCore>) -> bool {
+    let all = processes(vm);
+    let mut t = all.table.lock();
+    match t.by_pid.get_mut(&pid) {
+        Some(e) if e.exitcode.is_none() && !e.first_thread.is_finished() => {
+            e.watchers.push(waiter.clone());
+            false
+        }
+        _ => true,
+    }
+}
+
+pub fn unwatch_end(vm: &Vm, pid: u64, waiter: &Arc<crate::stdlib::thread::locks::LockCore>) {
+    if let Some(e) = processes(vm).table.lock().by_pid.get_mut(&pid) {
+        e.watchers.retain(|w| !Arc::ptr_eq(w, waiter));
+    }
+}
+
+/// Whether process `pid` has ended (its sentinel is ready).
+pub fn ended(vm: &Vm, pid: u64) -> bool {
+    let all = processes(vm);
+    let t = all.table.lock();
+    t.by_pid
+        .get(&pid)
+        .is_none_or(|e| e.exitcode.is_some() || e.first_thread.is_finished())
+}
+
+/// The process has ended: every `connection.wait` watching it wakes.
+fn release_watchers(vm: &Vm, pid: u64) {
+    let watchers = processes(vm)
+        .table
+        .lock()
+        .by_pid
+        .get_mut(&pid)
+        .map(|e| std::mem::take(&mut e.watchers))
+        .unwrap_or_default();
+    for w in watchers {
+        let _ = w.release(0);
+    }
+}
+
+/// Puts `(tag, pid, exitcode)` on the notice's queue (a queue gone already: nobody
+/// listens any more).
+fn send_notice(vm: &Vm, notice: &Notice, pid: u64, exitcode: i64) {
+    let item = Value::tuple(vec![
+        Value::str(&notice.tag),
+        Value::Int(pid as i64),
+        Value::Int(exitcode),
+    ]);
+    if let Ok(pickled) = super::pickle::dumps(vm, &item) {
+        let data = crate::stdlib::interp::share::Shared::Pickled(Arc::new(pickled));
+        let _ = crate::stdlib::interp::queues::put_shared(vm, notice.queue, data, 0, 1);
     }
 }
 
@@ -283,6 +359,66 @@ fn run_job(vm: &Vm, pid: u64, job: Job) -> PyResult<i64> {
         Value::Int(code) => Ok(code),
         _ => Ok(0),
     }
+}
+
+/// Names the child `child` (and, the first time, the main process) for traces, timelines
+/// and deadlock reports: the `Process` object's name (read from its dict, not through the
+/// `name` property: that would run instructions a simulated run counts) and the pid.
+pub fn name(vm: &Vm, child: &Interpreter, pid: u64, process: &Value) {
+    let runtime = &vm.interp.runtime;
+    let main = ProcessName {
+        name: "MainProcess".into(),
+        pid: main_pid(vm),
+    };
+    runtime.name_process(0, main);
+    let name = match process {
+        Value::Instance(inst) => match inst.dict.get_str("_name") {
+            Some(Value::Str(s)) => Some(s.as_str().to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let name = name.unwrap_or_else(|| format!("process {pid}"));
+    runtime.name_process(child.id, ProcessName { name, pid });
+}
+
+/// "Process-1 (pid 4001)": process `pid` as reports name it.
+pub fn label(vm: &Vm, pid: u64) -> String {
+    let interp = processes(vm)
+        .table
+        .lock()
+        .by_pid
+        .get(&pid)
+        .map(|e| e.interp_id);
+    interp
+        .and_then(|i| vm.interp.runtime.process_name(i))
+        .map_or_else(|| format!("process {pid}"), |p| p.label())
+}
+
+/// `os._exit(status)`: the calling process ends now — no `except`/`finally`, no exit
+/// handlers, its other threads stopped as a kill stops them. A child's exit code becomes
+/// `status`; in the main process the whole run ends with it. The error returned unwinds
+/// the caller (a stopped thread runs no handler on the way).
+pub fn exit_now(vm: &Vm, status: i64) -> PyErr {
+    let pid = getpid(vm);
+    let all = processes(vm);
+    let child = {
+        let mut t = all.table.lock();
+        t.by_pid.get_mut(&pid).map(|e| {
+            e.killed.get_or_insert(status);
+            e.interp_id
+        })
+    };
+    let runtime = &vm.interp.runtime;
+    match child {
+        Some(interp) => {
+            for t in runtime.threads_where(|t| t.interp == interp && !t.is_finished()) {
+                runtime.sched.kill_thread(&t);
+            }
+        }
+        None => runtime.exit_now(status as i32),
+    }
+    vm.stop_error()
 }
 
 /// The child's first thread, for `join`.

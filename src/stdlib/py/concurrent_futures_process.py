@@ -11,7 +11,10 @@ __all__ = ['ProcessPoolExecutor', 'BrokenProcessPool']
 
 
 class BrokenProcessPool(_base.BrokenExecutor):
-    """A worker process ended abruptly."""
+    """
+    Raised when a process in a ProcessPoolExecutor terminated abruptly
+    while a future was in the running state.
+    """
 
 
 class _RemoteTraceback(Exception):
@@ -31,9 +34,14 @@ class _WorkerPool(_pool.Pool):
             self._inqueue, self._outqueue, self._initializer, self._initargs,
             self._maxtasksperchild))
         w.daemon = True
+        w._exit_notice = (self._outqueue._id, 'ended')
         w.start()
         self._pool.append(w)
         self._live_workers += 1
+
+    def _worker_died(self, pid):
+        self._on_broken()
+        return True
 
 
 class ProcessPoolExecutor(_base.ProcessPoolExecutor):
@@ -52,8 +60,29 @@ class ProcessPoolExecutor(_base.ProcessPoolExecutor):
         self._workers = _WorkerPool(max_workers, initializer, initargs, max_tasks_per_child,
                                     context=mp_context)
         self._shutdown_thread = False
+        self._broken = False
+        self._workers._on_broken = self._terminate_broken
+
+    def _terminate_broken(self):
+        """A worker died (os._exit, killed): every future not done fails with one
+        BrokenProcessPool, the other workers are terminated and the executor takes no more
+        work (CPython's _ExecutorManagerThread.terminate_broken)."""
+        self._broken = ('A child process terminated abruptly, the process pool is not '
+                        'usable anymore')
+        self._shutdown_thread = True
+        bpe = BrokenProcessPool('A process in the process pool was terminated abruptly '
+                                'while the future was running or pending.')
+        pool = self._workers
+        for result in list(pool._cache.values()):
+            result._set(0, (False, (bpe, None)))
+        pool._state = _pool.TERMINATE
+        for w in pool._pool:
+            if w.exitcode is None:
+                w.terminate()
 
     def submit(self, fn, /, *args, **kwargs):
+        if self._broken:
+            raise BrokenProcessPool(self._broken)
         if self._shutdown_thread:
             raise RuntimeError('cannot schedule new futures after shutdown')
         future = _base.Future()

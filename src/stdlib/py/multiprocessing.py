@@ -234,6 +234,23 @@ class BaseProcess:
 
     pid = ident
 
+    @property
+    def sentinel(self):
+        """What multiprocessing.connection.wait waits on for the end of this process (an
+        int, as CPython's file descriptor is; here its pid)."""
+        self._check_closed()
+        if self._pid is None:
+            raise ValueError("process not started") from None
+        return self._pid
+
+    @property
+    def authkey(self):
+        raise NotImplementedError("multiprocessing.Process.authkey is not supported by gilsim")
+
+    @authkey.setter
+    def authkey(self, authkey):
+        raise NotImplementedError("multiprocessing.Process.authkey is not supported by gilsim")
+
     def __repr__(self):
         exitcode = None
         if self is _current_process:

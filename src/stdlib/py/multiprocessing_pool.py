@@ -74,7 +74,8 @@ def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None):
             wrapped = MaybeEncodingError(e, result[1])
             outqueue.put((job, i, (False, (wrapped, None))))
         completed += 1
-    outqueue.put(('exit', None, None))
+    # Goodbye, with the pid: the pool's notice that this process ended follows.
+    outqueue.put(('exit', _gilsim_process.getpid(), None))
 
 
 def _remote_error(exc, tb):
@@ -265,6 +266,7 @@ class Pool:
         self._pool = []
         self._state = RUN
         self._live_workers = 0
+        self._retired = set()
         for _ in range(processes):
             self._start_worker()
         self._result_handler = threading.Thread(target=self._handle_results, daemon=True)
@@ -276,6 +278,9 @@ class Pool:
             self._maxtasksperchild))
         w.name = w.name.replace('Process', 'PoolWorker')
         w.daemon = True
+        # (tag, pid, exitcode) on the result queue when the worker ends, however it ends:
+        # what CPython's pool learns from each worker's sentinel.
+        w._exit_notice = (self._outqueue._id, 'ended')
         w.start()
         self._pool.append(w)
         self._live_workers += 1
@@ -286,21 +291,33 @@ class Pool:
 
     def _handle_results(self):
         """The parent's result thread: hands each result to its waiting call; replaces a
-        worker that retired after maxtasksperchild tasks."""
+        worker that retired after maxtasksperchild tasks, or died (os._exit, killed) —
+        CPython's _maintain_pool; the task a dead worker held never completes."""
         while True:
             job, i, obj = self._outqueue.get()
             if job == 'stop':
                 return
-            if job == 'exit':
+            if job == 'exit' or job == 'ended':
+                if job == 'exit':
+                    self._retired.add(i)
+                elif i in self._retired:
+                    self._retired.remove(i)
+                    continue
+                elif self._state != TERMINATE and self._worker_died(i):
+                    return
                 self._live_workers -= 1
                 if self._state == RUN:
                     self._start_worker()
-                elif self._live_workers == 0:
+                elif self._live_workers == 0 and not self._cache:
                     return
                 continue
             result = self._cache.get(job)
             if result is not None:
                 result._set(i, obj)
+
+    def _worker_died(self, pid):
+        """A worker ended without its goodbye: True ends the result thread."""
+        return False
 
     def _check_running(self):
         if self._state != RUN:

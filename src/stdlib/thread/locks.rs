@@ -28,6 +28,9 @@ pub struct LockCore {
     reentrant: bool,
     /// A `Condition`'s private waiter lock: not listed among a thread's holdings.
     internal: std::sync::atomic::AtomicBool,
+    /// A `multiprocessing` lock, which threads running in parallel (other processes) use:
+    /// exploring, acquiring it is a switch point toward them (`sched::Point::Shared`).
+    cross_process: std::sync::atomic::AtomicBool,
     /// The run's scheduler, told when the lock is released (simulated waiters retry then).
     sched: Scheduler,
     /// Itself, for identities that survive address reuse (simulated mode).
@@ -47,6 +50,7 @@ impl LockCore {
             cond: Condvar::new(),
             reentrant,
             internal: std::sync::atomic::AtomicBool::new(false),
+            cross_process: std::sync::atomic::AtomicBool::new(false),
             sched,
             me: std::sync::OnceLock::new(),
         });
@@ -118,6 +122,15 @@ impl LockCore {
         purpose: Option<String>,
     ) -> PyResult<bool> {
         let me = vm.thread.ident;
+        if self
+            .cross_process
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            // Another process may take it first: the explorer must be able to let it.
+            vm.sched
+                .shared_access(&vm.caller())
+                .map_err(|stop| vm.halted(stop))?;
+        }
         if self.try_acquire(me) {
             return Ok(true);
         }
@@ -190,6 +203,11 @@ impl LockCore {
 
     pub fn mark_internal(&self) {
         self.internal
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn mark_cross_process(&self) {
+        self.cross_process
             .store(true, std::sync::atomic::Ordering::Relaxed);
     }
 

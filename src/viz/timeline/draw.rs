@@ -42,7 +42,7 @@ pub(super) fn draw(chart: &Chart<'_>, columns: usize, color: bool) -> String {
         .map(|(n, _)| measure_text_width(n))
         .max()
         .unwrap_or(6)
-        .clamp(6, 22)
+        .clamp(6, 32)
         .min(columns - 3 - MIN_LANE);
     let width = columns - label - 3;
     let per_column = end as f64 / width as f64;

@@ -163,6 +163,7 @@ impl Sim {
         point: Point,
     ) -> Result<(), Stop> {
         let switch_point = match st.model_of(i) {
+            _ if point == Point::Shared => true,
             GilModel::New | GilModel::Off => point == Point::Check,
             GilModel::Old => point == Point::OldGilTick,
         };
@@ -172,12 +173,15 @@ impl Sim {
         self.leave_out_futile_retries(st);
         // Who could run instead: a waiter for this thread's GIL, or a thread running in
         // parallel (another GIL's holder, a thread without one).
+        // Before a shared-memory access only the former: a waiter for this thread's GIL
+        // gets it at the model's check points, which are explored already.
         let mine = st.threads[i].gil;
+        let waiters_too = point != Point::Shared;
         let others: Vec<usize> = (0..st.threads.len())
             .filter(|&j| {
                 j != i
                     && st.threads[j].status == Status::Ready
-                    && (st.runnable(j) || mine.is_some_and(|g| st.waits_for(j, g)))
+                    && (st.runnable(j) || (waiters_too && mine.is_some_and(|g| st.waits_for(j, g))))
             })
             .collect();
         if others.is_empty() {

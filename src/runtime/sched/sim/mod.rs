@@ -124,6 +124,23 @@ pub enum Point {
     OldGilTick,
     /// Nothing to decide, only to account time (a clock read, before blocking).
     Sync,
+    /// Exploring: the running thread is about to touch memory shared with threads that run
+    /// in parallel with it (a `multiprocessing.Value`/`Array` cell), a switch point toward
+    /// those threads only.
+    ///
+    /// Why here and nowhere else: threads that run in parallel (processes, interpreters
+    /// with their own GIL) share no objects, so the only orders between them that can
+    /// change an outcome are the orders of their accesses to what they do share. Queues,
+    /// pipes, locks, prints and Manager calls are native calls, and the 3.10 check point
+    /// after the program's previous call already stands for "just before" them (only
+    /// thread-local instructions lie between). Shared memory is the exception: the read
+    /// and the write of `v.value += 1` lie inside one statement, reached through the
+    /// stdlib's property (where exploration puts no switch points), with no check point
+    /// between them. A switch point before every access (and not before every
+    /// instruction) finds every order of accesses with few extra schedules. Threads
+    /// without a GIL (`--gil off`) need none of this: they already switch at every
+    /// instruction (`hooks::between_instructions`).
+    Shared,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -347,6 +364,7 @@ impl Sim {
         }
         match point {
             Point::Sync => {}
+            Point::Shared if !self.options.explore => {}
             _ if self.options.explore => self.explore_point(&mut st, i, point)?,
             _ => {
                 let switched = self.gil_check(&mut st, i, point)?;
