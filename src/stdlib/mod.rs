@@ -3,6 +3,8 @@
 //! importing it names what is not supported yet.
 
 pub mod deque;
+pub mod fileio;
+pub mod files;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
@@ -153,7 +155,8 @@ pub static MODULES: &[(&str, Provider)] = &[
         "_datetime_core",
         Python(include_str!("py/_datetime_core.py")),
     ),
-    ("io", Unsupported),
+    ("io", Python(include_str!("py/io.py"))),
+    ("_gilsim_io", Native(fileio::create)),
     ("_gilsim_stub", Python(include_str!("py/_gilsim_stub.py"))),
     ("_collections", Native(deque::create)),
     (

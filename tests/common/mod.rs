@@ -105,6 +105,12 @@ impl Options {
         self
     }
 
+    /// The directory file writes are confined to (`--sandbox`).
+    pub fn sandbox(mut self, dir: &Path) -> Options {
+        self.0.sandbox = Some(dir.to_path_buf());
+        self
+    }
+
     /// A simulated run with this seed (`--seed`).
     pub fn sim(mut self, seed: u64) -> Options {
         self.simulated().seed = seed;

@@ -446,8 +446,11 @@ fn input(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
     Err(unsupported("input() (reading from stdin)"))
 }
 
-fn open(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    Err(unsupported("open() (file I/O)"))
+/// `open()` is `io.open` (written in Python, `src/stdlib/py/io.py`), as in CPython.
+fn open(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let io = vm.import_module("io")?;
+    let open = vm.getattr_str(&io, "open")?;
+    vm.call_with(&open, args)
 }
 
 fn source_arg(v: &Value, fname: &str) -> PyResult<String> {
