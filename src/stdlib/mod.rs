@@ -15,6 +15,8 @@ pub mod random;
 pub mod random_mt;
 pub mod re;
 pub mod re_translate;
+pub mod sim_proc;
+pub mod subprocess;
 pub mod sys;
 pub mod sys_gil;
 pub mod thread;
@@ -124,7 +126,8 @@ pub static MODULES: &[(&str, Provider)] = &[
         "asyncio.queues",
         Python(include_str!("py/asyncio_queues.py")),
     ),
-    ("subprocess", Unsupported),
+    ("subprocess", Python(include_str!("py/subprocess.py"))),
+    ("_gilsim_subprocess", Native(subprocess::create)),
     ("os", Python(include_str!("py/os.py"))),
     ("socket", Unsupported),
     ("collections", Python(include_str!("py/collections.py"))),
