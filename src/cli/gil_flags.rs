@@ -82,6 +82,10 @@ pub struct ModelArgs {
     /// notebook cell runs (IPython's autoawait); without it that is CPython's SyntaxError
     #[arg(long)]
     pub top_level_await: bool,
+    /// Unbuffered stdout, as `python -u`: each write releases the GIL, so lines printed by
+    /// several threads can mix (PYTHONUNBUFFERED is not read: pass -u)
+    #[arg(short = 'u')]
+    pub unbuffered: bool,
 }
 
 impl ModelArgs {
@@ -93,6 +97,10 @@ impl ModelArgs {
             like: self.like.map(Like::version),
             shared_gil: self.shared_gil,
             top_level_await: self.top_level_await,
+            // Only the flag: CPython also reads PYTHONUNBUFFERED, but containers and CI
+            // images set it routinely, and it would silently turn every print into a
+            // scheduling point — a simulated run must stay a function of its flags.
+            unbuffered: self.unbuffered,
             ..RunOptions::default()
         })
     }

@@ -128,6 +128,9 @@ pub struct RunOptions {
     pub memory_limit: Option<u64>,
     /// The directory file writes are confined to (`--sandbox`); None: the current one.
     pub sandbox: Option<std::path::PathBuf>,
+    /// stdout is unbuffered (`-u`): every write to it is a system call
+    /// made with the GIL released, so `print`'s object and its `end` may part.
+    pub unbuffered: bool,
 }
 
 impl Default for RunOptions {
@@ -152,6 +155,7 @@ impl Default for RunOptions {
             top_level_await: false,
             memory_limit: super::memory::default_limit(),
             sandbox: None,
+            unbuffered: false,
         }
     }
 }

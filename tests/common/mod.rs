@@ -111,6 +111,12 @@ impl Options {
         self
     }
 
+    /// Unbuffered stdout (`-u`): each write releases the GIL.
+    pub fn unbuffered(mut self) -> Options {
+        self.0.unbuffered = true;
+        self
+    }
+
     /// A simulated run with this seed (`--seed`).
     pub fn sim(mut self, seed: u64) -> Options {
         self.simulated().seed = seed;
