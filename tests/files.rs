@@ -14,13 +14,7 @@ fn scratch(name: &str) -> PathBuf {
     dir.canonicalize().unwrap()
 }
 
-/// The error line of a traceback (a simulated run's summary line comes after it).
-fn last_line(stderr: &str) -> &str {
-    stderr
-        .lines()
-        .rfind(|l| !l.starts_with("gilsim: simulated run"))
-        .unwrap_or("")
-}
+use common::error_line as last_line;
 
 #[test]
 fn a_missing_file_or_a_directory_is_cpythons_oserror() {

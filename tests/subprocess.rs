@@ -5,13 +5,7 @@
 
 mod common;
 
-/// The error line of a traceback (a simulated run's summary line comes after it).
-fn last_line(stderr: &str) -> &str {
-    stderr
-        .lines()
-        .rfind(|l| !l.starts_with("gilsim: simulated run"))
-        .unwrap_or("")
-}
+use common::error_line as last_line;
 
 #[test]
 fn a_missing_program_a_timeout_and_a_failed_check_are_cpythons_errors() {

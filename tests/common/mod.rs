@@ -167,6 +167,14 @@ impl Options {
     }
 }
 
+/// The error line of a traceback on stderr (a simulated run's summary line comes after it).
+pub fn error_line(stderr: &str) -> &str {
+    stderr
+        .lines()
+        .rfind(|l| !l.starts_with("gilsim: simulated run"))
+        .unwrap_or("")
+}
+
 /// Runs a file under gilsim with captured output.
 pub fn gilsim(path: &Path) -> gilsim::RunOutcome {
     options().timeout(60.0).run_file(path)

@@ -323,10 +323,46 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
     return cls(raw, file, raw_mode, readable, writable)
 
 
-class StringIO(TextIOBase):
+class _MemoryStream:
+    """What StringIO and BytesIO share: a value (str or bytes) read from a position."""
+
+    def readable(self):
+        self._check_closed()
+        return True
+
+    def writable(self):
+        self._check_closed()
+        return True
+
+    def tell(self):
+        self._check_closed()
+        return self._pos
+
+    def read(self, size=-1):
+        self._check_closed()
+        value = self._value()
+        end = len(value) if size is None or size < 0 else min(len(value), self._pos + size)
+        start = min(self._pos, len(value))
+        self._pos = max(self._pos, end)
+        return value[start:end]
+
+    def readline(self, size=-1):
+        self._check_closed()
+        value = self._value()
+        start = min(self._pos, len(value))
+        end = self._find_newline(value, start)
+        end = len(value) if end < 0 else end + 1
+        if size is not None and size >= 0:
+            end = min(end, start + size)
+        self._pos = max(self._pos, end)
+        return value[start:end]
+
+
+class StringIO(_MemoryStream, TextIOBase):
     """An in-memory text stream (Modules/_io/stringio.c), with its messages."""
 
     __module__ = "_io"
+
     _closed_message = "I/O operation on closed file"
 
     def __init__(self, initial_value="", newline="\n"):
@@ -339,22 +375,17 @@ class StringIO(TextIOBase):
         self._pos = 0
         self.closed = False
 
-    def _text(self):
+    def _value(self):
         if len(self._chunks) > 1:
             self._chunks = ["".join(self._chunks)]
         return self._chunks[0]
 
+    def _find_newline(self, text, start):
+        return text.find("\n", start)
+
     def getvalue(self):
         self._check_closed()
-        return self._text()
-
-    def readable(self):
-        self._check_closed()
-        return True
-
-    def writable(self):
-        self._check_closed()
-        return True
+        return self._value()
 
     def write(self, s):
         self._check_closed()
@@ -364,36 +395,13 @@ class StringIO(TextIOBase):
             # Appending, the common case (print(file=buf)): no copy of the text so far.
             self._chunks.append(s)
         else:
-            text = self._text()
+            text = self._value()
             if self._pos > len(text):
                 text += "\0" * (self._pos - len(text))
             self._chunks = [text[:self._pos] + s + text[self._pos + len(s):]]
         self._pos += len(s)
         self._size = max(self._size, self._pos)
         return len(s)
-
-    def read(self, size=-1):
-        self._check_closed()
-        text = self._text()
-        end = len(text) if size is None or size < 0 else min(len(text), self._pos + size)
-        start = min(self._pos, len(text))
-        self._pos = max(self._pos, end)
-        return text[start:end]
-
-    def readline(self, size=-1):
-        self._check_closed()
-        text = self._text()
-        start = min(self._pos, len(text))
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end + 1
-        if size is not None and size >= 0:
-            end = min(end, start + size)
-        self._pos = max(self._pos, end)
-        return text[start:end]
-
-    def tell(self):
-        self._check_closed()
-        return self._pos
 
     def seek(self, pos, whence=0):
         self._check_closed()
@@ -404,7 +412,7 @@ class StringIO(TextIOBase):
         if whence != 0 and pos != 0:
             raise OSError(f"Can't do nonzero {'cur' if whence == 1 else 'end'}-relative seeks")
         if whence == 2:
-            pos = len(self._text())
+            pos = self._size
         elif whence == 1:
             pos = self._pos
         self._pos = pos
@@ -416,7 +424,7 @@ class StringIO(TextIOBase):
             size = self._pos
         if size < 0:
             raise ValueError(f"Negative size value {size}")
-        self._chunks = [self._text()[:size]]
+        self._chunks = [self._value()[:size]]
         self._size = len(self._chunks[0])
         return size
 
@@ -426,10 +434,11 @@ class StringIO(TextIOBase):
         self._size = 0
 
 
-class BytesIO(BufferedIOBase):
+class BytesIO(_MemoryStream, BufferedIOBase):
     """An in-memory binary stream (Modules/_io/bytesio.c)."""
 
     __module__ = "_io"
+
     def __init__(self, initial_bytes=b""):
         if initial_bytes is None:
             initial_bytes = b""
@@ -439,17 +448,15 @@ class BytesIO(BufferedIOBase):
         self._pos = 0
         self.closed = False
 
+    def _value(self):
+        return self._data
+
+    def _find_newline(self, data, start):
+        return _gilsim_io.find_newline(data, start)
+
     def getvalue(self):
         self._check_closed()
         return self._data
-
-    def readable(self):
-        self._check_closed()
-        return True
-
-    def writable(self):
-        self._check_closed()
-        return True
 
     def write(self, b):
         self._check_closed()
@@ -462,29 +469,8 @@ class BytesIO(BufferedIOBase):
         self._pos += len(b)
         return len(b)
 
-    def read(self, size=-1):
-        self._check_closed()
-        end = len(self._data) if size is None or size < 0 else min(len(self._data), self._pos + size)
-        start = min(self._pos, len(self._data))
-        self._pos = max(self._pos, end)
-        return self._data[start:end]
-
     def read1(self, size=-1):
         return self.read(size)
-
-    def readline(self, size=-1):
-        self._check_closed()
-        start = min(self._pos, len(self._data))
-        end = _gilsim_io.find_newline(self._data, start)
-        end = len(self._data) if end < 0 else end + 1
-        if size is not None and size >= 0:
-            end = min(end, start + size)
-        self._pos = max(self._pos, end)
-        return self._data[start:end]
-
-    def tell(self):
-        self._check_closed()
-        return self._pos
 
     def seek(self, pos, whence=0):
         self._check_closed()

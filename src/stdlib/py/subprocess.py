@@ -7,6 +7,7 @@ stays a pure function of its inputs: it starts only echo, true, false, sleep and
 stdin), simulated on the virtual clock (src/stdlib/sim_proc.rs), and refuses any other
 program with NotImplementedError."""
 
+import io as _io
 import _gilsim_subprocess
 import _gilsim_stub
 
@@ -20,6 +21,14 @@ _SIGNALS = {1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL",
 
 class SubprocessError(Exception):
     pass
+
+
+def _set_output(self, value):
+    self.output = value
+
+
+# `stdout` is another name for `output` in both errors, as CPython's property says.
+_stdout = property(lambda self: self.output, _set_output)
 
 
 class CalledProcessError(SubprocessError):
@@ -39,13 +48,7 @@ class CalledProcessError(SubprocessError):
             return "Command '%s' died with <Signals.%s: %d>." % (self.cmd, name, -self.returncode)
         return "Command '%s' returned non-zero exit status %d." % (self.cmd, self.returncode)
 
-    @property
-    def stdout(self):
-        return self.output
-
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
+    stdout = _stdout
 
 
 class TimeoutExpired(SubprocessError):
@@ -60,13 +63,7 @@ class TimeoutExpired(SubprocessError):
     def __str__(self):
         return "Command '%s' timed out after %s seconds" % (self.cmd, self.timeout)
 
-    @property
-    def stdout(self):
-        return self.output
-
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
+    stdout = _stdout
 
 
 class CompletedProcess:
@@ -99,7 +96,7 @@ def _fspath(arg):
     raise TypeError(f"expected str, bytes or os.PathLike object, not {type(arg).__name__}")
 
 
-class _Stream:
+class _Stream(_io.IOBase):
     """The parent's end of a child's pipe (Popen.stdin, .stdout, .stderr)."""
 
     def __init__(self, proc, which, text):
@@ -112,48 +109,24 @@ class _Stream:
         return self._proc._decode(data) if self._text else data
 
     def read(self, size=-1):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
+        self._check_closed()
         return self._decode(_gilsim_subprocess.read_pipe(self._proc._handle,
                                                           self._which == "stderr", False))
 
     def readline(self, size=-1):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
+        self._check_closed()
         return self._decode(_gilsim_subprocess.read_pipe(self._proc._handle,
                                                           self._which == "stderr", True))
 
-    def readlines(self):
-        return list(self)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def write(self, data):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
+        self._check_closed()
         return _gilsim_subprocess.write_stdin(self._proc._handle, self._proc._encode(data))
-
-    def flush(self):
-        pass
 
     def close(self):
         if not self.closed:
             self.closed = True
             if self._which == "stdin":
                 _gilsim_subprocess.close_stdin(self._proc._handle)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 class Popen:
