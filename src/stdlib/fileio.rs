@@ -53,6 +53,8 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("open", open),
     ("read", read),
     ("readline", readline),
+    ("readline_text", readline_text),
+    ("write_text", write_text),
     ("write", write),
     ("seek", seek),
     ("tell", tell),
@@ -235,6 +237,41 @@ fn readline(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             return Ok(Value::Bytes(Arc::new(f.take(rest))));
         }
     }
+}
+
+/// `readline_text(f, limit)`: `readline`, decoded from UTF-8 when it can be at once (valid
+/// and without a `\r` to translate), else the bytes for the text layer to decode (the
+/// fast path of `TextIOWrapper.readline`, which is C in CPython).
+fn readline_text(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let line = readline(vm, args)?;
+    if let Value::Bytes(b) = &line
+        && !b.contains(&b'\r')
+        && let Ok(text) = std::str::from_utf8(b)
+    {
+        return Ok(Value::str(text));
+    }
+    Ok(line)
+}
+
+/// `write_text(f, s)`: `s` written as UTF-8; its length (`TextIOWrapper.write`'s fast path).
+fn write_text(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let text = match args.pos().get(1) {
+        Some(Value::Str(s)) => s.clone(),
+        other => {
+            return Err(type_error(format!(
+                "write() argument must be str, not {}",
+                other.map_or("NoneType", crate::vm::objects::types::type_name)
+            )));
+        }
+    };
+    let mut f = lock(vm, &args)?;
+    f.store()?;
+    f.drop_read_ahead(vm)?;
+    f.wbuf.extend_from_slice(text.as_str().as_bytes());
+    if f.wbuf.len() >= BUFFER {
+        f.flush_writes(vm)?;
+    }
+    Ok(Value::Int(text.char_len() as i64))
 }
 
 /// `write(f, data)`: buffers the bytes, passing them on once a buffer is full.

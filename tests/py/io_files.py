@@ -107,3 +107,16 @@ e = OSError(2, "No such file or directory", "gone.txt")
 print(type(e).__name__, e, e.args, e.errno, e.filename)
 e = OSError(13, "Permission denied")
 print(type(e).__name__, e, e.filename, OSError("plain").errno, str(OSError(1, 2, 3, 4, 5)))
+with open(name, "w", newline="\r\n") as f:
+    f.write("dos\nlines\n")
+with open(name, "rb") as f:
+    print(f.read())
+with open(name, newline="") as f:
+    print(f.readlines())
+with open(name) as f:
+    print(f.readlines(), f.read(), f.readline())
+with open(name, "w", encoding="utf-8") as f:
+    f.write("ünïcödé ✓\n" * 3)
+with open(name, encoding="utf-8") as f:
+    print(f.read(4), f.read(5), f.readline(), f.readline(3), repr(f.read()))
+os.remove(name)

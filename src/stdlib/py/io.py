@@ -147,6 +147,10 @@ class TextIOWrapper(_File, TextIOBase):
         self._newline = newline
         self.line_buffering = False
         self.newlines = None
+        # UTF-8 without newline translation on write: the native fast paths apply.
+        utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8") and self.errors == "strict"
+        self._fast_read = utf8 and newline is None
+        self._fast_write = utf8 and newline in (None, "", "\n")
 
     def __repr__(self):
         return f"<_io.TextIOWrapper name={self.name!r} mode={self.mode!r} encoding={self.encoding!r}>"
@@ -183,15 +187,29 @@ class TextIOWrapper(_File, TextIOBase):
         return text
 
     def readline(self, size=-1):
-        self._check_readable()
-        if size is None:
-            size = -1
-        return self._decode(_gilsim_io.readline(self._raw, -1 if size < 0 else size))
+        if self.closed or not self._readable:
+            self._check_readable()
+        if size is not None and size >= 0:
+            # A limit counts characters: the rare case, taken one character at a time.
+            line = ""
+            while len(line) < size and not line.endswith("\n"):
+                c = self.read(1)
+                if not c:
+                    break
+                line += c
+            return line
+        if self._fast_read:
+            line = _gilsim_io.readline_text(self._raw, -1)
+            return line if type(line) is str else self._decode(line)
+        return self._decode(_gilsim_io.readline(self._raw, -1))
 
     def write(self, s):
-        self._check_closed()
+        if self.closed:
+            raise ValueError(self._closed_message)
         if not self._writable:
             raise UnsupportedOperation("not writable")
+        if self._fast_write:
+            return _gilsim_io.write_text(self._raw, s)
         if not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
         text = s
@@ -388,12 +406,16 @@ class StringIO(_MemoryStream, TextIOBase):
         return self._value()
 
     def write(self, s):
-        self._check_closed()
-        if not isinstance(s, str):
+        if self.closed:
+            raise ValueError(self._closed_message)
+        if type(s) is not str and not isinstance(s, str):
             raise TypeError(f"string argument expected, got '{type(s).__name__}'")
         if self._pos == self._size:
             # Appending, the common case (print(file=buf)): no copy of the text so far.
             self._chunks.append(s)
+            self._pos += len(s)
+            self._size = self._pos
+            return len(s)
         else:
             text = self._value()
             if self._pos > len(text):
