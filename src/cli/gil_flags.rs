@@ -1,5 +1,6 @@
 //! The GIL flags of `gilsim run` (`--gil`, `-X gil=`, `PYTHON_GIL`, `--check-points`,
-//! `--switch-interval`, `--like`) resolved into one GIL configuration.
+//! `--switch-interval`, `--like`) resolved into one GIL configuration; with them the
+//! other flags `run` and `explore` share (`-u`, `--sandbox`).
 
 use gilsim::runtime::gil::{CheckPoints, GilModel};
 use gilsim::runtime::{InterpreterConfig, PyVersion, RunOptions};
@@ -86,13 +87,23 @@ pub struct ModelArgs {
     /// several threads can mix (PYTHONUNBUFFERED is not read: pass -u)
     #[arg(short = 'u')]
     pub unbuffered: bool,
+    /// The directory the program may write files under [default: the current directory];
+    /// a simulated run writes its files in memory only
+    #[arg(long, value_name = "DIR")]
+    pub sandbox: Option<std::path::PathBuf>,
 }
 
 impl ModelArgs {
     /// Run options with the model these flags (and `PYTHON_GIL`) ask for: the main
     /// interpreter's GIL settings, the version named by `--like`, `--shared-gil`.
     pub fn run_options(&self) -> Result<RunOptions, String> {
+        if let Some(dir) = &self.sandbox
+            && !dir.is_dir()
+        {
+            return Err(format!("--sandbox {}: not a directory", dir.display()));
+        }
         Ok(RunOptions {
+            sandbox: self.sandbox.clone(),
             interpreter: self.resolve()?,
             like: self.like.map(Like::version),
             shared_gil: self.shared_gil,

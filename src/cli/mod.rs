@@ -106,10 +106,6 @@ pub struct RunArgs {
     /// a share of physical memory (25%), or none [default: 50%]
     #[arg(long, value_name = "SIZE", allow_hyphen_values = true, value_parser = parse_memory_limit)]
     memory_limit: Option<MemoryLimit>,
-    /// The directory the program may write files under [default: the current directory];
-    /// a simulated run writes its files in memory only
-    #[arg(long, value_name = "DIR")]
-    sandbox: Option<PathBuf>,
     /// Stop a simulated run after N instructions (implies --sim)
     #[arg(long, value_name = "N")]
     max_steps: Option<u64>,

@@ -15,13 +15,6 @@ pub fn run(args: RunArgs) -> i32 {
         options.memory_limit = limit.0;
     }
     options.stats = args.stats;
-    if let Some(dir) = &args.sandbox
-        && !dir.is_dir()
-    {
-        eprintln!("gilsim run: --sandbox {}: not a directory", dir.display());
-        return 2;
-    }
-    options.sandbox = args.sandbox.clone();
     if let Some(l) = args.io_latency {
         options.io_latency = l;
     }
