@@ -1,5 +1,6 @@
 //! The GIL flags of `gilsim run` (`--gil`, `-X gil=`, `PYTHON_GIL`, `--check-points`,
-//! `--switch-interval`, `--like`) resolved into one GIL configuration.
+//! `--switch-interval`, `--like`) resolved into one GIL configuration; with them the
+//! other flags `run` and `explore` share (`-u`, `--sandbox`).
 
 use gilsim::runtime::gil::{CheckPoints, GilModel};
 use gilsim::runtime::{InterpreterConfig, PyVersion, RunOptions};
@@ -82,17 +83,35 @@ pub struct ModelArgs {
     /// notebook cell runs (IPython's autoawait); without it that is CPython's SyntaxError
     #[arg(long)]
     pub top_level_await: bool,
+    /// Unbuffered stdout, as `python -u`: each write releases the GIL, so lines printed by
+    /// several threads can mix (PYTHONUNBUFFERED is not read: pass -u)
+    #[arg(short = 'u')]
+    pub unbuffered: bool,
+    /// The directory the program may write files under [default: the current directory];
+    /// a simulated run writes its files in memory only
+    #[arg(long, value_name = "DIR")]
+    pub sandbox: Option<std::path::PathBuf>,
 }
 
 impl ModelArgs {
     /// Run options with the model these flags (and `PYTHON_GIL`) ask for: the main
     /// interpreter's GIL settings, the version named by `--like`, `--shared-gil`.
     pub fn run_options(&self) -> Result<RunOptions, String> {
+        if let Some(dir) = &self.sandbox
+            && !dir.is_dir()
+        {
+            return Err(format!("--sandbox {}: not a directory", dir.display()));
+        }
         Ok(RunOptions {
+            sandbox: self.sandbox.clone(),
             interpreter: self.resolve()?,
             like: self.like.map(Like::version),
             shared_gil: self.shared_gil,
             top_level_await: self.top_level_await,
+            // Only the flag: CPython also reads PYTHONUNBUFFERED, but containers and CI
+            // images set it routinely, and it would silently turn every print into a
+            // scheduling point — a simulated run must stay a function of its flags.
+            unbuffered: self.unbuffered,
             ..RunOptions::default()
         })
     }

@@ -126,6 +126,11 @@ pub struct RunOptions {
     /// The process's resident memory past which the program meets `MemoryError`
     /// (`--memory-limit`; `memory::default_limit()`: half of physical memory); None: none.
     pub memory_limit: Option<u64>,
+    /// The directory file writes are confined to (`--sandbox`); None: the current one.
+    pub sandbox: Option<std::path::PathBuf>,
+    /// stdout is unbuffered (`-u`): every write to it is a system call
+    /// made with the GIL released, so `print`'s object and its `end` may part.
+    pub unbuffered: bool,
 }
 
 impl Default for RunOptions {
@@ -149,6 +154,8 @@ impl Default for RunOptions {
             like: None,
             top_level_await: false,
             memory_limit: super::memory::default_limit(),
+            sandbox: None,
+            unbuffered: false,
         }
     }
 }

@@ -3,6 +3,8 @@
 //! importing it names what is not supported yet.
 
 pub mod deque;
+pub mod fileio;
+pub mod files;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
@@ -13,6 +15,8 @@ pub mod random;
 pub mod random_mt;
 pub mod re;
 pub mod re_translate;
+pub mod sim_proc;
+pub mod subprocess;
 pub mod sys;
 pub mod sys_gil;
 pub mod thread;
@@ -126,7 +130,8 @@ pub static MODULES: &[(&str, Provider)] = &[
         "asyncio.queues",
         Python(include_str!("py/asyncio_queues.py")),
     ),
-    ("subprocess", Unsupported),
+    ("subprocess", Python(include_str!("py/subprocess.py"))),
+    ("_gilsim_subprocess", Native(subprocess::create)),
     ("os", Python(include_str!("py/os.py"))),
     ("socket", Unsupported),
     ("collections", Python(include_str!("py/collections.py"))),
@@ -157,7 +162,8 @@ pub static MODULES: &[(&str, Provider)] = &[
         "_datetime_core",
         Python(include_str!("py/_datetime_core.py")),
     ),
-    ("io", Unsupported),
+    ("io", Python(include_str!("py/io.py"))),
+    ("_gilsim_io", Native(fileio::create)),
     ("_gilsim_stub", Python(include_str!("py/_gilsim_stub.py"))),
     ("_collections", Native(deque::create)),
     (

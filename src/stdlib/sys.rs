@@ -32,6 +32,34 @@ static TEXTIO: LazyLock<Arc<Class>> = LazyLock::new(|| {
     )
 });
 
+/// What a write(2) to an unbuffered stdout costs a simulated run (a pipe or terminal
+/// write of one line takes a microsecond or two).
+const WRITE_COST: std::time::Duration = std::time::Duration::from_micros(2);
+
+/// A write to an unbuffered stdout (`-u`): a blocking call, as
+/// CPython's FileIO.write releases the GIL around write(2). In a real run the text is
+/// written with the GIL released; in a simulated one the write takes `WRITE_COST` of
+/// virtual time with the GIL released, so that another thread may run (and print) in
+/// between — a scheduling point that `explore` reaches.
+pub fn unbuffered_write(vm: &Vm, text: &str) -> PyResult<()> {
+    let runtime = &vm.interp.runtime;
+    let wait = || crate::vm::eval::blocking::WaitFor {
+        what: "a write to stdout".into(),
+        kind: crate::runtime::thread::WaitKind::Other,
+    };
+    if runtime.sched.simulated().is_some() {
+        runtime.stdout.write_str(text);
+        vm.blocking_wait(wait(), Some(WRITE_COST), |_| None::<()>)?;
+        return Ok(());
+    }
+    vm.blocking_wait(wait(), Some(std::time::Duration::from_secs(3600)), |_| {
+        runtime.stdout.write_str(text);
+        runtime.stdout.flush();
+        Some(())
+    })?;
+    Ok(())
+}
+
 fn stream(which: StdStream) -> Value {
     Value::Native(Arc::new(NativeObject::new(TEXTIO.clone(), which)))
 }

@@ -105,6 +105,18 @@ impl Options {
         self
     }
 
+    /// The directory file writes are confined to (`--sandbox`).
+    pub fn sandbox(mut self, dir: &Path) -> Options {
+        self.0.sandbox = Some(dir.to_path_buf());
+        self
+    }
+
+    /// Unbuffered stdout (`-u`): each write releases the GIL.
+    pub fn unbuffered(mut self) -> Options {
+        self.0.unbuffered = true;
+        self
+    }
+
     /// A simulated run with this seed (`--seed`).
     pub fn sim(mut self, seed: u64) -> Options {
         self.simulated().seed = seed;
@@ -153,6 +165,14 @@ impl Options {
     pub fn run_file(self, path: &Path) -> gilsim::RunOutcome {
         gilsim::run_file(path, self.build())
     }
+}
+
+/// The error line of a traceback on stderr (a simulated run's summary line comes after it).
+pub fn error_line(stderr: &str) -> &str {
+    stderr
+        .lines()
+        .rfind(|l| !l.starts_with("gilsim: simulated run"))
+        .unwrap_or("")
 }
 
 /// Runs a file under gilsim with captured output.

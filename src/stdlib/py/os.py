@@ -1,6 +1,7 @@
 """The little of os that lecture scripts about processes use: pids, the CPU count (the
 virtual cores in simulated runs) and _exit. The rest of CPython's os is refused by name."""
 
+import _gilsim_io
 import _gilsim_process
 import _gilsim_stub
 import _thread
@@ -30,9 +31,17 @@ def cpu_count():
     return _thread._cpu_count()
 
 
+def remove(path):
+    """Removes a file (within gilsim's sandbox; a simulated run's removal lasts the run)."""
+    _gilsim_io.remove(path)
+
+
+unlink = remove
+
+
 _gilsim_stub.define(globals(), "os", [
     "fork", "kill", "waitpid", "system", "listdir", "getcwd", "chdir", "mkdir",
-    "makedirs", "remove", "unlink", "rename", "rmdir", "walk", "stat", "getenv", "putenv",
+    "makedirs", "rename", "rmdir", "walk", "stat", "getenv", "putenv",
     "urandom", "scandir", "popen", "execv", "spawnv", "register_at_fork", "sched_getaffinity",
 ])
 del _gilsim_stub

@@ -111,10 +111,22 @@ fn print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         });
     }
     pieces.push(end);
-    if matches!(file, Value::None | Value::Native(_)) {
+    let unbuffered_stdout = vm.interp.runtime.options.unbuffered
+        && match &file {
+            Value::None => true,
+            Value::Native(n) => {
+                n.downcast::<crate::stdlib::sys::StdStream>()
+                    == Some(&crate::stdlib::sys::StdStream::Stdout)
+            }
+            _ => false,
+        };
+    if matches!(file, Value::None | Value::Native(_)) && !unbuffered_stdout {
         vm.write_to(&file, &pieces.concat(), flush)?;
     } else {
-        // A Python file object sees each piece as its own write, as CPython's print does.
+        // A Python file object sees each piece as its own write, as CPython's print does
+        // (builtin_print: PyFile_WriteObject per argument, PyFile_WriteString for sep and
+        // end); so does an unbuffered stdout, where each write is a system call that
+        // releases the GIL, and another thread may print between an object and its end.
         let last = pieces.len() - 1;
         for (i, piece) in pieces.iter().enumerate() {
             vm.write_to(&file, piece, flush && i == last)?;
@@ -452,8 +464,11 @@ fn input(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
     Err(unsupported("input() (reading from stdin)"))
 }
 
-fn open(_vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    Err(unsupported("open() (file I/O)"))
+/// `open()` is `io.open` (written in Python, `src/stdlib/py/io.py`), as in CPython.
+fn open(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let io = vm.import_module("io")?;
+    let open = vm.getattr_str(&io, "open")?;
+    vm.call_with(&open, args)
 }
 
 fn source_arg(v: &Value, fname: &str) -> PyResult<String> {

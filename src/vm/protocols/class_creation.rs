@@ -269,6 +269,10 @@ impl Vm {
                     && cls.is_subclass(&crate::vm::objects::types::types().exc.base_exception_group)
                 {
                     crate::vm::builtins::exception_groups::new_group(cls, args.pos())?
+                } else if cls.layout == Layout::Exception
+                    && cls.is_subclass(&crate::vm::objects::types::types().exc.os_error)
+                {
+                    Value::Instance(super::os_errors::new_os_error(cls, args.pos().to_vec()))
                 } else if cls.layout == Layout::Exception {
                     Value::Instance(Instance::new_exception(cls.clone(), args.pos().to_vec()))
                 } else if let Some(base_class) = &cls.builtin_base {

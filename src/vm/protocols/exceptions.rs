@@ -81,7 +81,7 @@ pub fn exception_attribute(inst: &Instance, name: &str) -> Option<Value> {
             1 => first(),
             _ => Value::tuple(data.args.clone()),
         },
-        _ => return None,
+        _ => return super::os_errors::default_attribute(inst, name),
     })
 }
 
@@ -152,6 +152,9 @@ impl Vm {
         }
         if inst.class.is_subclass(&types().exc.base_exception_group) {
             return crate::vm::builtins::exception_groups::group_str(self, inst);
+        }
+        if let Some(text) = super::os_errors::os_error_str(self, inst) {
+            return text;
         }
         let args = inst
             .exc_data()
@@ -513,6 +516,7 @@ const CPYTHON_NATIVE_FILES: &[&str] = &[
     "<frozen asyncio.futures>",
     "<frozen asyncio.tasks>",
     "<frozen atexit>",
+    "<frozen io>",
 ];
 
 fn same_entry(a: &crate::vm::pyerr::TracebackEntry, b: &crate::vm::pyerr::TracebackEntry) -> bool {

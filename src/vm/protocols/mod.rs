@@ -14,6 +14,7 @@ pub(crate) mod exceptions;
 pub(crate) mod iteration;
 pub(crate) mod numeric;
 pub(crate) mod ops;
+pub(crate) mod os_errors;
 pub(crate) mod percent_format;
 pub(crate) mod services;
 pub(crate) mod setops;

@@ -78,6 +78,9 @@ impl Vm {
             _ => None,
         };
         match target {
+            Some(crate::stdlib::sys::StdStream::Stdout) if runtime.options.unbuffered => {
+                crate::stdlib::sys::unbuffered_write(self, text)?;
+            }
             Some(crate::stdlib::sys::StdStream::Stdout) => {
                 runtime.stdout.write_str(text);
                 if flush {
