@@ -87,9 +87,12 @@ pub fn quicken(instrs: &[Instr], table: &[ExceptionEntry], consts: &[Value]) -> 
                 small(n).map(|n| (Quick::BuildUnpack(n), 2))
             }
             // `s += p.x`: leave `p.x` to FastAttr rather than fuse the two loads.
-            [Instr::LoadFast(_), Instr::LoadFast(_), Instr::LoadAttr(arg), ..] if arg & 1 == 0 => {
-                None
-            }
+            [
+                Instr::LoadFast(_),
+                Instr::LoadFast(_),
+                Instr::LoadAttr(arg),
+                ..,
+            ] if arg & 1 == 0 => None,
             [Instr::LoadFast(a), Instr::LoadFast(b), ..] if free(i, 2) => small(a)
                 .zip(small(b))
                 .map(|(a, b)| (Quick::FastFast(a, b), 2)),
