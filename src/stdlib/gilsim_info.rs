@@ -17,6 +17,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("io_latency", io_latency),
             ("refcount", refcount),
             ("format_exception", format_exception),
+            ("format_exception_only", format_exception_only),
             ("disassemble", disassemble),
         ],
     )
@@ -38,6 +39,13 @@ fn refcount(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn format_exception(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let exc = args.args.first().cloned().unwrap_or(Value::None);
     Ok(Value::str(&vm.format_exception_value(&exc)))
+}
+
+/// The exception's own lines, without its traceback or chain (`traceback.format_exception_only`):
+/// `Type: message` and its notes, after the offending line and carets for a SyntaxError.
+fn format_exception_only(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let exc = args.args.first().cloned().unwrap_or(Value::None);
+    Ok(Value::str(&vm.format_exception_only_value(&exc)))
 }
 
 /// What `gilsim dis` prints for a function's (or a method's, or a code object's) code:

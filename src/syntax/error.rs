@@ -77,6 +77,32 @@ impl SyntaxErr {
         line_of(source, self.start)
     }
 
+    /// Where the error is, as a SyntaxError exception's attributes hold it: its line, that
+    /// line's text (with its newline, if the source has one), and 1-based character columns
+    /// of its start and end on that line (CPython's `offset`/`end_offset`). No offset for an
+    /// error CPython shows without a caret; no text for a blank line shown without one.
+    pub fn place(&self, source: &str) -> Place {
+        // Offsets come from byte arithmetic (`at(pos)` spans one byte): snap them to whole
+        // characters, or slicing a line with `é` or `€` in it would panic.
+        let start = floor_char_boundary(source, self.start);
+        let lineno = line_of(source, start);
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[line_start..]
+            .find('\n')
+            .map_or(source.len(), |i| line_start + i);
+        let with_newline = (line_end + 1).min(source.len());
+        let text = source[line_start..with_newline].replace('\r', "");
+        let column = |at: usize| source[line_start..at].chars().count() as i64 + 1;
+        let end = ceil_char_boundary(source, self.end.min(line_end).max(start));
+        let blank = text.trim().is_empty();
+        Place {
+            lineno: lineno as i64,
+            text: (self.caret || !blank).then_some(text),
+            offset: self.caret.then(|| column(start)),
+            end_offset: self.caret.then(|| column(end)),
+        }
+    }
+
     /// The text CPython prints for an uncaught SyntaxError (no traceback header).
     pub fn render(&self, filename: &str, source: &str) -> String {
         let mut out = String::new();
@@ -85,31 +111,71 @@ impl SyntaxErr {
             let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
             return out;
         }
-        // Offsets come from byte arithmetic (`at(pos)` spans one byte): snap them to whole
-        // characters, or slicing a line with `é` or `€` in it would panic.
-        let start = floor_char_boundary(source, self.start);
-        let line_no = line_of(source, start);
-        let _ = writeln!(out, "  File \"{filename}\", line {line_no}");
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[line_start..]
-            .find('\n')
-            .map_or(source.len(), |i| line_start + i);
-        let line = source[line_start..line_end].trim_end_matches('\r');
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if !trimmed.is_empty() || self.caret {
-            let _ = writeln!(out, "    {}", trimmed.trim_end());
-        }
-        if self.caret {
-            let col = source[line_start..start].chars().count();
-            let col = col.saturating_sub(line[..indent].chars().count());
-            let end = ceil_char_boundary(source, self.end.min(line_end).max(start));
-            let width = source[start..end].chars().count().max(1);
-            let _ = writeln!(out, "    {}{}", " ".repeat(col), "^".repeat(width));
+        let place = self.place(source);
+        let _ = writeln!(out, "  File \"{filename}\", line {}", place.lineno);
+        if let Some(text) = &place.text {
+            render_error_text(&mut out, text, place.offset, place.end_offset);
         }
         let _ = writeln!(out, "{}: {}", self.kind.name(), self.msg);
         out
     }
+}
+
+/// A SyntaxError's place: see [`SyntaxErr::place`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub lineno: i64,
+    pub text: Option<String>,
+    pub offset: Option<i64>,
+    pub end_offset: Option<i64>,
+}
+
+/// The offending line and its carets under a SyntaxError's "File" line (Python/pythonrun.c
+/// `print_error_text`): leading blanks stripped and the columns moved with them, trailing
+/// ones kept; no caret when the offset is missing or falls in the stripped indentation;
+/// carets from `offset` to `end_offset` (at least one), columns counted in characters as
+/// CPython 3.13 does.
+pub fn render_error_text(
+    out: &mut String,
+    text: &str,
+    offset: Option<i64>,
+    end_offset: Option<i64>,
+) {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    // A text with newlines in it (user-made) shows the line the offset falls on.
+    let mut offset = offset.map(|o| o - 1);
+    let mut end_offset = end_offset.map(|e| e - 1);
+    let mut text = text;
+    while let (Some(o), Some(nl)) = (offset, text.find('\n')) {
+        let skipped = text[..nl].chars().count() as i64 + 1;
+        if skipped > o {
+            break;
+        }
+        text = &text[nl + 1..];
+        offset = Some(o - skipped);
+        end_offset = end_offset.map(|e| e - skipped);
+    }
+    let shown = text.trim_start_matches([' ', '\t', '\x0c']);
+    let stripped = (text.chars().count() - shown.chars().count()) as i64;
+    let _ = writeln!(out, "    {shown}");
+    let Some(col) = offset.map(|o| (o - stripped).min(shown.chars().count() as i64)) else {
+        return;
+    };
+    if col < 0 {
+        return;
+    }
+    // At most to just past the line's end: a SyntaxError made by hand may say anything.
+    let room = shown.chars().count() as i64 - col + 1;
+    let width = match end_offset {
+        Some(end) if end - stripped > col => (end - stripped - col).min(room),
+        _ => 1,
+    };
+    let _ = writeln!(
+        out,
+        "    {}{}",
+        " ".repeat(col as usize),
+        "^".repeat(width as usize)
+    );
 }
 
 /// The largest char boundary of `s` at or before `i` (clamped to `s`).

@@ -208,11 +208,6 @@ impl Vm {
                 return PyErr::msg(class, e.msg.clone());
             }
         };
-        let line = e.line(source);
-        let err = PyErr::msg(class, e.msg.clone());
-        err.exc.dict.set_str("filename", Value::str(filename));
-        err.exc.dict.set_str("lineno", Value::Int(line as i64));
-        err.exc.dict.set_str("msg", Value::str(&e.msg));
-        err
+        super::protocols::syntax_errors::from_compile_error(class, e, filename, source)
     }
 }

@@ -45,9 +45,9 @@ def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=Tr
 
 
 def format_exception_only(exc, /, value=_sentinel):
-    """The exception's last line (`Type: message`), without its traceback."""
-    text = _gilsim.format_exception(_the_exception(exc, value))
-    return [text.splitlines(True)[-1]]
+    """The exception's last lines (`Type: message`, its notes; a SyntaxError's place), without its traceback."""
+    text = _gilsim.format_exception_only(_the_exception(exc, value))
+    return text.splitlines(True)
 
 
 def format_exc(limit=None, chain=True):

@@ -41,6 +41,7 @@ pub fn install(b: &Arc<Dict>) {
         ("open", open),
         ("eval", eval),
         ("exec", exec),
+        ("compile", compile),
         ("__build_class__", build_class),
         ("__import__", import),
         ("exit", exit),
@@ -496,17 +497,71 @@ fn namespace_arg(vm: &Vm, v: Option<&Value>) -> PyResult<Arc<Dict>> {
 
 fn eval(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let p = parse("eval", args, &["source", "globals", "locals"], 1)?;
-    let source = source_arg(p.get(0).unwrap_or(&Value::None), "eval")?;
     let globals = namespace_arg(vm, p.get(1))?;
-    vm.eval_source(source.trim(), globals, true)
+    match p.get(0) {
+        Some(Value::Code(code)) => vm.run_code(code.clone(), globals),
+        source => {
+            let source = source_arg(source.unwrap_or(&Value::None), "eval")?;
+            // CPython's eval strips the blanks around an expression string (builtin_eval_impl).
+            vm.eval_source(source.trim_matches([' ', '\t']), globals, true)
+        }
+    }
 }
 
 fn exec(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let p = parse("exec", args, &["source", "globals", "locals"], 1)?;
-    let source = source_arg(p.get(0).unwrap_or(&Value::None), "exec")?;
     let globals = namespace_arg(vm, p.get(1))?;
-    vm.eval_source(&source, globals, false)?;
+    match p.get(0) {
+        Some(Value::Code(code)) => vm.run_code(code.clone(), globals)?,
+        source => {
+            let source = source_arg(source.unwrap_or(&Value::None), "exec")?;
+            vm.eval_source(&source, globals, false)?
+        }
+    };
     Ok(Value::None)
+}
+
+/// `compile(source, filename, mode)`: a code object for `exec` or `eval`. Flags (the `ast`
+/// module's PyCF_* values) and mode 'single' (the interactive prompt's) are not modelled.
+fn compile(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+        "*_feature_version",
+    ];
+    let p = parse("compile", args, &names, 3)?;
+    let source = source_arg(p.get(0).unwrap_or(&Value::None), "compile")?;
+    let filename = match p.get(1) {
+        Some(Value::Str(f)) => f.as_str().to_string(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "compile() argument 'filename' must be str, not {}",
+                type_name(other)
+            )));
+        }
+        None => unreachable!("compile's filename is required"),
+    };
+    if p.given(3).is_some_and(|f| !matches!(f, Value::Int(0))) {
+        return Err(unsupported(
+            "compile() flags (ast.PyCF_ONLY_AST and the others)",
+        ));
+    }
+    let expression = match p.get(2).and_then(Value::as_str) {
+        Some("exec") => false,
+        Some("eval") => true,
+        Some("single") => return Err(unsupported("compile() mode 'single'")),
+        _ => {
+            return Err(value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ));
+        }
+    };
+    let code = vm.compile_source(&source, &filename, expression)?;
+    Ok(Value::Code(code))
 }
 
 fn build_class(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

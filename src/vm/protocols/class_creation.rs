@@ -273,6 +273,11 @@ impl Vm {
                     && cls.is_subclass(&crate::vm::objects::types::types().exc.os_error)
                 {
                     Value::Instance(super::os_errors::new_os_error(cls, args.pos().to_vec()))
+                } else if cls.layout == Layout::Exception
+                    && cls.is_subclass(&crate::vm::objects::types::types().exc.syntax_error)
+                {
+                    let args = args.pos().to_vec();
+                    Value::Instance(super::syntax_errors::new_syntax_error(self, cls, args)?)
                 } else if cls.layout == Layout::Exception {
                     Value::Instance(Instance::new_exception(cls.clone(), args.pos().to_vec()))
                 } else if let Some(base_class) = &cls.builtin_base {

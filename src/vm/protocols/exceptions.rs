@@ -81,7 +81,10 @@ pub fn exception_attribute(inst: &Instance, name: &str) -> Option<Value> {
             1 => first(),
             _ => Value::tuple(data.args.clone()),
         },
-        _ => return super::os_errors::default_attribute(inst, name),
+        _ => {
+            return super::os_errors::default_attribute(inst, name)
+                .or_else(|| super::syntax_errors::default_attribute(inst, name));
+        }
     })
 }
 
@@ -172,13 +175,21 @@ impl Vm {
     /// so (CPython's `SyntaxError_str`: "msg (file, line N)", the file's base name) — a
     /// traceback shows the place on lines of its own and the message alone.
     pub fn exception_display(&self, exc: &Value) -> PyResult<String> {
-        let msg = self.exception_str(exc)?;
         let Value::Instance(inst) = exc else {
-            return Ok(msg);
+            return self.exception_str(exc);
         };
-        if !inst.class.is_subclass(&types().exc.syntax_error) {
-            return Ok(msg);
+        if !inst.class.is_subclass(&types().exc.syntax_error)
+            || matches!(
+                inst.class.lookup_static("__str__"),
+                Some(Value::Function(_))
+            )
+        {
+            return self.exception_str(exc);
         }
+        let msg = match inst.dict.get_str("msg") {
+            Some(Value::None) | None => String::new(),
+            Some(m) => self.str(&m)?,
+        };
         let filename = match inst.dict.get_str("filename") {
             Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_string()),
             _ => None,
@@ -296,6 +307,19 @@ impl Vm {
         let mut out = String::new();
         self.format_chain(exc, &mut out, &mut Vec::new(), &mut GroupPrint::default());
         out
+    }
+
+    /// `format_exception_only` of an exception object; anything else as CPython's
+    /// `traceback` shows a non-exception (`NoneType: None`).
+    pub fn format_exception_only_value(&self, exc: &Value) -> String {
+        match exc {
+            Value::Instance(inst) if inst.exc_data().is_some() => {
+                let mut out = String::new();
+                self.format_exception_only(exc, inst, &mut out);
+                out
+            }
+            _ => self.format_exception_value(exc),
+        }
     }
 
     /// One exception and what it was chained to, inside the groups `g` says it is nested in
@@ -442,8 +466,15 @@ impl Vm {
     /// "Type: message" and the notes.
     fn format_exception_only(&self, exc: &Value, inst: &Instance, out: &mut String) {
         let name = self.exception_type_name(exc);
+        if inst.class.is_subclass(&types().exc.syntax_error)
+            && super::syntax_errors::format_with_place(self, inst, &name, out)
+        {
+            self.format_notes(inst, out);
+            return;
+        }
+        // str(exc), which for a SyntaxError without a line says "msg (file)".
         let msg = self
-            .exception_str(exc)
+            .exception_display(exc)
             .unwrap_or_else(|_| "<exception str() failed>".into());
         if msg.is_empty() {
             let _ = writeln!(out, "{name}");

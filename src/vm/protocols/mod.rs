@@ -19,4 +19,5 @@ pub(crate) mod percent_format;
 pub(crate) mod services;
 pub(crate) mod setops;
 pub(crate) mod subscript;
+pub(crate) mod syntax_errors;
 pub(crate) mod with;

@@ -140,13 +140,36 @@ impl Vm {
         globals: Arc<Dict>,
         expression: bool,
     ) -> PyResult<Value> {
-        let filename = "<string>";
+        let code = self.compile_source(source, "<string>", expression)?;
+        self.run_code(code, globals)
+    }
+
+    /// `compile(source, filename, mode)`: an expression (mode 'eval') or statements, or the
+    /// SyntaxError CPython raises. Statements are read as a file is, so a SyntaxError's
+    /// `text` ends in a newline even when the string does not (CPython's tokenizer adds one).
+    pub fn compile_source(
+        &self,
+        source: &str,
+        filename: &str,
+        expression: bool,
+    ) -> PyResult<Arc<crate::compiler::bytecode::CodeObject>> {
         let code = if expression {
             crate::compiler::compile_expression(source, filename)
         } else {
             crate::compiler::compile_module(source, filename)
-        }
-        .map_err(|e| self.syntax_error_to_exception(&e, filename, source))?;
+        };
+        code.map_err(|e| match expression || source.ends_with('\n') {
+            true => self.syntax_error_to_exception(&e, filename, source),
+            false => self.syntax_error_to_exception(&e, filename, &format!("{source}\n")),
+        })
+    }
+
+    /// Runs compiled code (`exec(code)`, `eval(code)`) with `globals` as its namespace.
+    pub fn run_code(
+        &self,
+        code: Arc<crate::compiler::bytecode::CodeObject>,
+        globals: Arc<Dict>,
+    ) -> PyResult<Value> {
         if globals.get_str("__builtins__").is_none() {
             globals.set_str("__builtins__", Value::Dict(self.builtins().clone()));
         }
