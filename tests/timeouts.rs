@@ -138,3 +138,38 @@ fn a_timeout_does_not_wait_for_a_thread_inside_a_long_native_operation() {
         out.stderr
     );
 }
+
+#[test]
+fn a_stopped_simulated_run_counts_the_instructions_it_ran_to_the_end() {
+    // A thread that runs alone meets the scheduler rarely (nothing else could take the
+    // GIL), and its instructions since the last meeting were dropped when `--timeout`
+    // stopped it: the summary said 0.005 s of virtual time after the program itself had
+    // seen 0.05 s go by.
+    let source = "
+import threading, time
+def spin():
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < 0.05:
+        pass
+    print('0.05 s of virtual time', flush=True)
+    while True:
+        pass
+t = threading.Thread(target=spin)
+t.start()
+t.join()
+";
+    let out = common::options().timeout(3.0).sim(1).run(source, "<spin>");
+    assert_eq!(out.stdout, "0.05 s of virtual time\n", "{}", out.stderr);
+    let summary = out
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("gilsim: simulated run"))
+        .unwrap_or_else(|| panic!("no summary line in {}", out.stderr));
+    let virtual_s: f64 = summary
+        .split("cores): ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no virtual time in {summary}"));
+    assert!(virtual_s >= 0.05, "{summary}");
+}

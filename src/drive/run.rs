@@ -327,8 +327,12 @@ const JOIN_GRACE: Duration = Duration::from_secs(2);
 
 /// Joins every OS thread the program started, for at most `JOIN_GRACE`.
 fn join_threads(interp: &Arc<Interpreter>) {
+    join_threads_within(interp, JOIN_GRACE);
+}
+
+fn join_threads_within(interp: &Arc<Interpreter>, grace: Duration) {
     let handles: Vec<_> = interp.runtime.handles.lock().drain(..).collect();
-    let deadline = std::time::Instant::now() + JOIN_GRACE;
+    let deadline = std::time::Instant::now() + grace;
     for h in handles {
         h.join_until(deadline);
     }
@@ -368,6 +372,12 @@ fn report_at_exit(vm: &Vm, stats: Option<&crate::viz::stats::Stats>, program_has
         status = 1;
     }
     if !sim.options().explore {
+        if sim.is_stopped() {
+            // The other threads are unwinding: let them hand in the instructions they ran
+            // (`Sim::settle`) before the summary counts them — for less time than the run
+            // waits for this thread after a timeout (2 s), so the summary is not lost.
+            join_threads_within(&vm.interp, Duration::from_secs(1));
+        }
         runtime.stderr.write_str(&sim.summary());
     }
     let Some(path) = &runtime.options.save_schedule else {

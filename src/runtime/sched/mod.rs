@@ -375,6 +375,14 @@ impl Scheduler {
         result
     }
 
+    /// A thread unwinding from a stop request settles its instruction count with the
+    /// simulated clock (see `Sim::settle`); real runs keep no such count.
+    pub fn settle(&self, c: &Caller<'_>) {
+        if let Scheduler::Simulated(sim) = self {
+            sim.settle(c.thread, c.tally.pending.replace(0));
+        }
+    }
+
     /// A check point reached with the eval breaker set (after stop requests and Ctrl-C are
     /// handled): the GIL's rules run here.
     pub fn check_point(&self, c: &Caller<'_>) -> Result<(), Stop> {

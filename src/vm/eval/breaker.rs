@@ -114,6 +114,7 @@ impl Vm {
 
     /// The exception that unwinds a run stopped from outside (`--timeout`).
     pub fn stop_error(&self) -> PyErr {
+        self.sched.settle(&self.caller());
         PyErr::with_args(
             &types().exc.system_exit,
             vec![Value::str("gilsim: run stopped")],

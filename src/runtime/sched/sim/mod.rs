@@ -497,6 +497,25 @@ impl Sim {
         self.begin(back)
     }
 
+    /// A thread unwinding from a stop request (`--timeout`, Ctrl-C, another thread's limit)
+    /// hands in the instructions it ran since it last met the scheduler, so that a stopped
+    /// run's summary counts them (a thread running alone may go millions of instructions
+    /// between two looks). The reason the run stopped stays the one already given.
+    pub fn settle(&self, me: &ThreadState, instructions: u64) {
+        let mut st = self.state.lock();
+        let Ok(i) = self.index_of(&st, me) else {
+            return;
+        };
+        let reason = st.limit_reason.take();
+        let _ = self.account(&mut st, i, instructions);
+        st.limit_reason = reason;
+    }
+
+    /// Whether the run was stopped (a timeout, a deadlock, a limit).
+    pub fn is_stopped(&self) -> bool {
+        self.state.lock().stopped
+    }
+
     /// Ends the simulation: every parked thread wakes and unwinds.
     pub fn stop(&self) {
         let mut st = self.state.lock();
