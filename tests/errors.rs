@@ -249,3 +249,110 @@ fn exception_group_tracebacks_are_drawn_as_cpython_draws_them() {
     .unwrap();
     assert_eq!(stderr, want);
 }
+
+#[test]
+fn syntax_errors_name_and_point_at_what_cpython_does() {
+    // Each pair: a program and CPython 3.11.7's stderr for it (ASCII only: 3.11 counts
+    // bytes where gilsim counts characters, as 3.13 does). Messages and carets used to
+    // differ here: plain "invalid syntax" for `if x = 1:` and `exec "x"`, carets one
+    // column off for `1_` and `0x1g`, no error at all for an annotated global.
+    let cases: [(&str, &str); 23] = [
+        (
+            "if x = 1:\n    pass\n",
+            "  File \"t.py\", line 1\n    if x = 1:\n       ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n",
+        ),
+        (
+            "while x = f(1, 2):\n    pass\n",
+            "  File \"t.py\", line 1\n    while x = f(1, 2):\n          ^^^^^^^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n",
+        ),
+        (
+            "if x.y = 1:\n    pass\n",
+            "  File \"t.py\", line 1\n    if x.y = 1:\n       ^^^\nSyntaxError: cannot assign to attribute here. Maybe you meant '==' instead of '='?\n",
+        ),
+        (
+            "y = [x = 1]\n",
+            "  File \"t.py\", line 1\n    y = [x = 1]\n         ^^^^^\nSyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='?\n",
+        ),
+        (
+            "exec \"x\"\n",
+            "  File \"t.py\", line 1\n    exec \"x\"\n    ^^^^^^^^\nSyntaxError: Missing parentheses in call to 'exec'. Did you mean exec(...)?\n",
+        ),
+        (
+            "f(x.y=1)\n",
+            "  File \"t.py\", line 1\n    f(x.y=1)\n      ^^^^\nSyntaxError: expression cannot contain assignment, perhaps you meant \"==\"?\n",
+        ),
+        (
+            "(a, b) := 1\n",
+            "  File \"t.py\", line 1\n    (a, b) := 1\n    ^^^^^^\nSyntaxError: cannot use assignment expressions with tuple\n",
+        ),
+        (
+            "x = {1: 2, 3}\n",
+            "  File \"t.py\", line 1\n    x = {1: 2, 3}\n               ^\nSyntaxError: ':' expected after dictionary key\n",
+        ),
+        (
+            "print(1 2)\n",
+            "  File \"t.py\", line 1\n    print(1 2)\n          ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n",
+        ),
+        (
+            "foo(a=1 b=2)\n",
+            "  File \"t.py\", line 1\n    foo(a=1 b=2)\n          ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n",
+        ),
+        (
+            "f(x y z)\n",
+            "  File \"t.py\", line 1\n    f(x y z)\n      ^^^\nSyntaxError: invalid syntax. Perhaps you forgot a comma?\n",
+        ),
+        (
+            "def f(x y): pass\n",
+            "  File \"t.py\", line 1\n    def f(x y): pass\n            ^\nSyntaxError: invalid syntax\n",
+        ),
+        (
+            "f(**x, *y)\n",
+            "  File \"t.py\", line 1\n    f(**x, *y)\n           ^\nSyntaxError: iterable argument unpacking follows keyword argument unpacking\n",
+        ),
+        (
+            "f(x=1, 2)\n",
+            "  File \"t.py\", line 1\n    f(x=1, 2)\n            ^\nSyntaxError: positional argument follows keyword argument\n",
+        ),
+        (
+            "x = 0b12\n",
+            "  File \"t.py\", line 1\n    x = 0b12\n           ^\nSyntaxError: invalid digit '2' in binary literal\n",
+        ),
+        (
+            "x = 1_\n",
+            "  File \"t.py\", line 1\n    x = 1_\n         ^\nSyntaxError: invalid decimal literal\n",
+        ),
+        (
+            "x = 0x1g\n",
+            "  File \"t.py\", line 1\n    x = 0x1g\n          ^\nSyntaxError: invalid hexadecimal literal\n",
+        ),
+        (
+            "x = 0_7\n",
+            "  File \"t.py\", line 1\n    x = 0_7\n        ^^\nSyntaxError: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers\n",
+        ),
+        (
+            "x == 1 = 2\n",
+            "  File \"t.py\", line 1\n    x == 1 = 2\n    ^^^^^^\nSyntaxError: cannot assign to comparison\n",
+        ),
+        (
+            "1 = x\n",
+            "  File \"t.py\", line 1\n    1 = x\n    ^\nSyntaxError: cannot assign to literal here. Maybe you meant '==' instead of '='?\n",
+        ),
+        (
+            "try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n",
+            "  File \"t.py\", line 3\n    except:\n    ^^^^^^^\nSyntaxError: default 'except:' must be last\n",
+        ),
+        (
+            "def f():\n    x = 1\n    def g():\n        print(x)\n        nonlocal z\n",
+            "  File \"t.py\", line 5\n    nonlocal z\n    ^^^^^^^^^^\nSyntaxError: no binding for nonlocal 'z' found\n",
+        ),
+        (
+            "def g():\n    global y\n    y: int = 2\n",
+            "  File \"t.py\", line 3\n    y: int = 2\n    ^^^^^^^^^^\nSyntaxError: annotated name 'y' can't be global\n",
+        ),
+    ];
+    for (source, expected) in cases {
+        let out = common::options().timeout(60.0).run(source, "t.py");
+        assert_eq!(out.stderr, expected, "{source:?}");
+        assert_eq!(out.exit_code, 1, "{source:?}");
+    }
+}

@@ -107,7 +107,11 @@ impl Compiler<'_> {
         for (i, h) in handlers.iter().enumerate() {
             self.set_line(h.span);
             if h.typ.is_none() && i + 1 < handlers.len() {
-                return Err(self.error("default 'except:' must be last", h.span));
+                // The whole clause, as compile.c's location of the handler: the carets run
+                // to the end of its first line ("except:").
+                let end = h.body.last().map_or(h.span.end, |b| b.span.end);
+                let clause = crate::syntax::ast::Span::new(h.span.start as usize, end as usize);
+                return Err(self.error("default 'except:' must be last", clause));
             }
             let next = self.unit().new_label();
             if let Some(t) = &h.typ {

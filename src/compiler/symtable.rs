@@ -6,6 +6,9 @@ use hashbrown::HashMap;
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxErr;
 
+mod analyze;
+use analyze::analyze;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScopeKind {
     Module,
@@ -30,6 +33,8 @@ const DEF_PARAM: u8 = 2;
 const DEF_GLOBAL: u8 = 4;
 const DEF_NONLOCAL: u8 = 8;
 const USE: u8 = 16;
+/// An annotated simple name (`x: int`): it may not be declared global or nonlocal.
+const DEF_ANNOT: u8 = 32;
 
 #[derive(Debug)]
 pub struct Scope {
@@ -51,6 +56,8 @@ pub struct Scope {
     pub class_free: Vec<String>,
     /// Byte offset of the node that opened the scope (codegen finds child scopes by it).
     pub start: u32,
+    /// Where each `nonlocal` name was declared: "no binding ... found" points there.
+    nonlocal_spans: HashMap<String, Span>,
 }
 
 impl Scope {
@@ -69,6 +76,7 @@ impl Scope {
             params: Vec::new(),
             class_free: Vec::new(),
             start: 0,
+            nonlocal_spans: HashMap::new(),
         }
     }
 
@@ -144,26 +152,25 @@ impl Builder {
             } else {
                 "nonlocal"
             };
-            if old & DEF_PARAM != 0 {
-                return Err(SyntaxErr::new(
-                    format!("name '{name}' is parameter and {which}"),
-                    span.start as usize,
-                    span.end as usize,
-                ));
-            }
-            if old & DEF_LOCAL != 0 {
-                return Err(SyntaxErr::new(
-                    format!("name '{name}' is assigned to before {which} declaration"),
-                    span.start as usize,
-                    span.end as usize,
-                ));
-            }
-            if old & USE != 0 {
-                return Err(SyntaxErr::new(
-                    format!("name '{name}' is used prior to {which} declaration"),
-                    span.start as usize,
-                    span.end as usize,
-                ));
+            // symtable.c's order for a global/nonlocal statement: parameter, use,
+            // annotation, assignment.
+            let conflict = if old & DEF_PARAM != 0 {
+                Some(format!("name '{name}' is parameter and {which}"))
+            } else if old & USE != 0 {
+                Some(format!(
+                    "name '{name}' is used prior to {which} declaration"
+                ))
+            } else if old & DEF_ANNOT != 0 {
+                Some(format!("annotated name '{name}' can't be {which}"))
+            } else if old & DEF_LOCAL != 0 {
+                Some(format!(
+                    "name '{name}' is assigned to before {which} declaration"
+                ))
+            } else {
+                None
+            };
+            if let Some(msg) = conflict {
+                return Err(SyntaxErr::new(msg, span.start as usize, span.end as usize));
             }
             if (flag == DEF_GLOBAL && old & DEF_NONLOCAL != 0)
                 || (flag == DEF_NONLOCAL && old & DEF_GLOBAL != 0)
@@ -233,6 +240,9 @@ impl Builder {
                 // Annotations of simple names are not evaluated inside functions (PEP 526);
                 // gilsim never evaluates them, like `from __future__ import annotations`.
                 let _ = annotation;
+                if let ExprKind::Name(n) = &target.kind {
+                    self.annotated_name(n, s.span)?;
+                }
                 if value.is_some() || !matches!(target.kind, ExprKind::Name(_)) {
                     self.target(target)?;
                 } else if let ExprKind::Name(n) = &target.kind {
@@ -271,6 +281,7 @@ impl Builder {
                 }
                 for n in names {
                     self.add(n, DEF_NONLOCAL, s.span)?;
+                    self.cur().nonlocal_spans.entry(n.clone()).or_insert(s.span);
                 }
                 Ok(())
             }
@@ -658,6 +669,30 @@ impl Builder {
         ))
     }
 
+    /// `x: int` in a function or class: an error if `x` was declared global or nonlocal
+    /// there (symtable.c's AnnAssign check; the module's own globals may be annotated).
+    fn annotated_name(&mut self, name: &str, span: Span) -> Result<(), SyntaxErr> {
+        let scope = self.cur();
+        let old = scope.flags.get(name).copied().unwrap_or(0);
+        if scope.kind != ScopeKind::Module && old & (DEF_GLOBAL | DEF_NONLOCAL) != 0 {
+            let which = if old & DEF_GLOBAL != 0 {
+                "global"
+            } else {
+                "nonlocal"
+            };
+            return Err(SyntaxErr::new(
+                format!("annotated name '{name}' can't be {which}"),
+                span.start as usize,
+                span.end as usize,
+            ));
+        }
+        if old == 0 {
+            scope.order.push(name.to_string());
+        }
+        scope.flags.insert(name.to_string(), old | DEF_ANNOT);
+        Ok(())
+    }
+
     fn mark_generator(&mut self, span: Span) -> Result<(), SyntaxErr> {
         let scope = self.cur();
         match scope.kind {
@@ -677,114 +712,4 @@ impl Builder {
             )),
         }
     }
-}
-
-/// Resolves every name of scope `idx`. `enclosing` holds the names bound in enclosing function
-/// scopes; `free_needed` collects names this scope (or its children) need from outside.
-fn analyze(
-    table: &mut SymbolTable,
-    idx: usize,
-    enclosing: &[String],
-    free_out: &mut Vec<String>,
-) -> Result<(), SyntaxErr> {
-    let kind = table.scopes[idx].kind;
-    let names: Vec<(String, u8)> = table.scopes[idx]
-        .order
-        .iter()
-        .map(|n| (n.clone(), table.scopes[idx].flags[n]))
-        .collect();
-    let mut resolved: HashMap<String, NameScope> = HashMap::new();
-    for (name, flags) in &names {
-        let scope = if flags & DEF_GLOBAL != 0 {
-            NameScope::GlobalExplicit
-        } else if flags & DEF_NONLOCAL != 0 {
-            if !enclosing.contains(name) {
-                return Err(SyntaxErr::new(
-                    format!("no binding for nonlocal '{name}' found"),
-                    0,
-                    0,
-                ));
-            }
-            NameScope::Free
-        } else if flags & (DEF_LOCAL | DEF_PARAM) != 0 {
-            NameScope::Local
-        } else if kind != ScopeKind::Module && enclosing.contains(name) {
-            NameScope::Free
-        } else {
-            NameScope::GlobalImplicit
-        };
-        resolved.insert(name.clone(), scope);
-    }
-    // Methods that use super()/__class__ get an implicit free `__class__` from the class body.
-    let in_class = kind != ScopeKind::Module
-        && table.scopes[idx].needs_class_cell
-        && enclosing.contains(&"__class__".to_string());
-    if in_class && !resolved.contains_key("__class__") {
-        table.scopes[idx].order.push("__class__".into());
-        resolved.insert("__class__".into(), NameScope::Free);
-    }
-
-    // Names visible to children: this function's locals plus what is visible here already.
-    let mut child_enclosing: Vec<String> = enclosing.to_vec();
-    match kind {
-        ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension => {
-            for (name, scope) in &resolved {
-                if matches!(scope, NameScope::Local | NameScope::Free)
-                    && !child_enclosing.contains(name)
-                {
-                    child_enclosing.push(name.clone());
-                }
-            }
-            // A global declaration hides outer bindings of the name from nested scopes.
-            child_enclosing.retain(|n| resolved.get(n) != Some(&NameScope::GlobalExplicit));
-        }
-        ScopeKind::Class => {
-            child_enclosing.push("__class__".into());
-        }
-        ScopeKind::Module => {}
-    }
-
-    let children = table.scopes[idx].children.clone();
-    let mut child_free: Vec<String> = Vec::new();
-    for child in children {
-        analyze(table, child, &child_enclosing, &mut child_free)?;
-    }
-    for name in child_free {
-        match resolved.get(&name).copied() {
-            Some(NameScope::Local) if kind != ScopeKind::Class => {
-                resolved.insert(name, NameScope::Cell);
-            }
-            Some(NameScope::Cell) => {}
-            Some(NameScope::Free) => {}
-            _ if kind == ScopeKind::Class && name == "__class__" => {
-                table.scopes[idx].has_class_cell = true;
-            }
-            _ => {
-                // Passes through this scope to a nested one (e.g. through a class body or a
-                // function that does not use the name itself).
-                if kind == ScopeKind::Module {
-                    continue;
-                }
-                if resolved.get(&name) == Some(&NameScope::Local) {
-                    // A class body that binds the name itself still forwards the outer cell.
-                    table.scopes[idx].class_free.push(name.clone());
-                } else {
-                    if !table.scopes[idx].order.contains(&name) {
-                        table.scopes[idx].order.push(name.clone());
-                    }
-                    resolved.insert(name.clone(), NameScope::Free);
-                }
-                if !free_out.contains(&name) {
-                    free_out.push(name);
-                }
-            }
-        }
-    }
-    for (name, scope) in &resolved {
-        if *scope == NameScope::Free && !free_out.contains(name) {
-            free_out.push(name.clone());
-        }
-    }
-    table.scopes[idx].resolved = resolved;
-    Ok(())
 }

@@ -252,6 +252,9 @@ fn push_literal(pieces: &mut Vec<FStringPart>, s: String) {
 #[derive(Clone, Copy, PartialEq)]
 enum TargetCtx {
     Assign,
+    /// A target of `a = b = c`: CPython suggests no '==' there (`invalid_named_expression`
+    /// looks ahead for a single `=`).
+    ChainedAssign,
     For,
     With,
     Delete,
@@ -274,7 +277,7 @@ fn check_target(e: &Expr, ctx: TargetCtx) -> PResult<()> {
                 }
                 check_target(
                     item,
-                    if ctx == TargetCtx::Assign {
+                    if matches!(ctx, TargetCtx::Assign | TargetCtx::ChainedAssign) {
                         TargetCtx::For
                     } else {
                         ctx
@@ -283,7 +286,9 @@ fn check_target(e: &Expr, ctx: TargetCtx) -> PResult<()> {
             }
             Ok(())
         }
-        ExprKind::Yield(_) | ExprKind::YieldFrom(_) if ctx == TargetCtx::Assign => {
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_)
+            if matches!(ctx, TargetCtx::Assign | TargetCtx::ChainedAssign) =>
+        {
             err_at("assignment to yield expression not possible", e.span)
         }
         other => {
@@ -293,7 +298,21 @@ fn check_target(e: &Expr, ctx: TargetCtx) -> PResult<()> {
             } else {
                 "assign to"
             };
+            // Only an operand (`bitwise_or`) gets the suggestion: `x == 1 = 2` is plainly
+            // "cannot assign to comparison".
+            let operand = !matches!(
+                other,
+                ExprKind::Compare { .. }
+                    | ExprKind::BoolOp { .. }
+                    | ExprKind::UnaryOp {
+                        op: UnaryOp::Not,
+                        ..
+                    }
+                    | ExprKind::Lambda { .. }
+                    | ExprKind::IfExp { .. }
+            );
             let suggest = ctx == TargetCtx::Assign
+                && operand
                 && !matches!(what, "None" | "True" | "False" | "ellipsis" | "starred");
             let msg = if suggest {
                 format!("cannot {verb} {what} here. Maybe you meant '==' instead of '='?")
@@ -311,8 +330,13 @@ pub fn assign(first: Expr, rest: Vec<Expr>, l: usize, r: usize) -> PResult<Stmt>
     let value = targets
         .pop()
         .unwrap_or_else(|| expr(ExprKind::Constant(Constant::None), l, r));
+    let ctx = if targets.len() == 1 {
+        TargetCtx::Assign
+    } else {
+        TargetCtx::ChainedAssign
+    };
     for t in &targets {
-        check_target(t, TargetCtx::Assign)?;
+        check_target(t, ctx)?;
     }
     if let ExprKind::Starred(_) = value.kind {
         return err_at("can't use starred expression here", value.span);
@@ -504,7 +528,9 @@ pub enum ArgItem {
     DoubleStar(Expr, Span),
 }
 
-pub fn keyword_arg(name: Expr, value: Expr, l: usize, r: usize) -> PResult<ArgItem> {
+/// `name=value` in a call; `eq` is where the `=` ends (CPython's invalid_kwarg marks the
+/// expression and its `=`, not the value).
+pub fn keyword_arg(name: Expr, value: Expr, l: usize, eq: usize, r: usize) -> PResult<ArgItem> {
     match name.kind {
         ExprKind::Name(n) => Ok(ArgItem::Keyword(Keyword {
             arg: Some(n),
@@ -517,14 +543,17 @@ pub fn keyword_arg(name: Expr, value: Expr, l: usize, r: usize) -> PResult<ArgIt
         ),
         _ => err_at(
             "expression cannot contain assignment, perhaps you meant \"==\"?",
-            Span::new(l, r),
+            Span::new(l, eq),
         ),
     }
 }
 
 /// Splits call arguments, enforcing CPython's ordering rules.
-pub fn split_args(items: Vec<ArgItem>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
+/// `close`: where a call's `)` is — CPython reports a positional argument after keyword
+/// ones there (`_PyPegen_arguments_parsing_error` raises at the parser's last token).
+pub fn split_args(items: Vec<ArgItem>, close: Option<usize>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
     let count = items.len();
+    let misplaced = |e: &Expr| close.map_or(e.span, |c| Span::new(c, c + 1));
     let mut args = Vec::new();
     let mut keywords: Vec<Keyword> = Vec::new();
     let mut seen_keyword = false;
@@ -533,16 +562,25 @@ pub fn split_args(items: Vec<ArgItem>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         match item {
             ArgItem::Positional(e) | ArgItem::Star(e) => {
                 let starred = matches!(e.kind, ExprKind::Starred(_));
+                if seen_double_star && starred {
+                    // CPython marks where the argument starts (one caret).
+                    let start = e.span.start as usize;
+                    return err_at(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        Span::new(start, start + 1),
+                    );
+                }
                 if seen_double_star {
-                    let msg = if starred {
-                        "iterable argument unpacking follows keyword argument unpacking"
-                    } else {
-                        "positional argument follows keyword argument unpacking"
-                    };
-                    return err_at(msg, e.span);
+                    return err_at(
+                        "positional argument follows keyword argument unpacking",
+                        misplaced(&e),
+                    );
                 }
                 if seen_keyword && !starred {
-                    return err_at("positional argument follows keyword argument", e.span);
+                    return err_at(
+                        "positional argument follows keyword argument",
+                        misplaced(&e),
+                    );
                 }
                 args.push(e);
             }
@@ -580,7 +618,7 @@ pub fn split_args(items: Vec<ArgItem>) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
 }
 
 pub fn call(func: Expr, items: Vec<ArgItem>, l: usize, r: usize) -> PResult<Expr> {
-    let (args, keywords) = split_args(items)?;
+    let (args, keywords) = split_args(items, Some(r - 1))?;
     Ok(expr(
         ExprKind::Call {
             func: Box::new(func),
@@ -600,7 +638,7 @@ pub fn class_def(
     m: usize,
     r: usize,
 ) -> PResult<Stmt> {
-    let (bases, keywords) = split_args(items)?;
+    let (bases, keywords) = split_args(items, None)?;
     Ok(stmt(
         StmtKind::ClassDef(Box::new(ClassDef {
             name,

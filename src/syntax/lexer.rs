@@ -34,7 +34,6 @@ pub struct Lexer<'src> {
     at_line_start: bool,
     emitted_any_on_line: bool,
     finished: bool,
-    prev_raw: Option<(RawTok, usize)>,
 }
 
 impl<'src> Lexer<'src> {
@@ -48,7 +47,6 @@ impl<'src> Lexer<'src> {
             at_line_start: true,
             emitted_any_on_line: false,
             finished: false,
-            prev_raw: None,
         }
     }
 
@@ -62,7 +60,6 @@ impl<'src> Lexer<'src> {
             Ok(raw) => raw,
             Err(()) => return Err(self.raw_error(span.start)),
         };
-        let prev = self.prev_raw.replace((raw, span.end));
         if raw == RawTok::Newline {
             if self.brackets.is_empty() && !self.at_line_start {
                 self.pending.push_back((span.start, Tok::Newline, span.end));
@@ -74,7 +71,11 @@ impl<'src> Lexer<'src> {
             self.at_line_start = false;
             self.indent_line(span.start)?;
         }
-        self.check_number_suffix(prev, raw, span.start)?;
+        if raw.is_number()
+            && let Some(err) = super::number_errors::number_error(self.source, span.start)
+        {
+            return Err(err);
+        }
         let tok = self.convert(raw, span.start, span.end)?;
         self.pending.push_back((span.start, tok, span.end));
         self.emitted_any_on_line = true;
@@ -173,41 +174,6 @@ impl<'src> Lexer<'src> {
             start = prev;
         }
         chosen
-    }
-
-    /// `1abc`, `0x1g`, `1_`: a number immediately followed by a name is CPython's
-    /// "invalid ... literal".
-    fn check_number_suffix(
-        &self,
-        prev: Option<(RawTok, usize)>,
-        raw: RawTok,
-        start: usize,
-    ) -> Result<(), SyntaxErr> {
-        let Some((prev, prev_end)) = prev else {
-            return Ok(());
-        };
-        if prev_end != start || !matches!(raw, RawTok::Name | RawTok::DecInt | RawTok::Float) {
-            return Ok(());
-        }
-        let text = &self.source[start..];
-        let word: String = text
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect();
-        if Tok::keyword(&word).is_some() {
-            return Ok(());
-        }
-        let what = match prev {
-            RawTok::DecInt => "decimal",
-            RawTok::HexInt => "hexadecimal",
-            RawTok::OctInt => "octal",
-            RawTok::BinInt => "binary",
-            RawTok::Float => "decimal",
-            RawTok::Imaginary => "imaginary",
-            _ => return Ok(()),
-        };
-        let pos = if what == "decimal" { start - 1 } else { start };
-        Err(SyntaxErr::at(format!("invalid {what} literal"), pos))
     }
 
     fn raw_error(&self, start: usize) -> SyntaxErr {

@@ -5,6 +5,8 @@ pub mod ast;
 pub mod error;
 mod fstring;
 pub mod lexer;
+mod named_expr_error;
+mod number_errors;
 mod parse_error;
 mod raw_token;
 pub mod source;

@@ -73,19 +73,35 @@ fn unexpected(
         let pos = last_code_end(source, start);
         return SyntaxErr::at("expected ':'", pos);
     }
-    if tok == Some(&Tok::Equal) && expects(expected, ")") {
-        return SyntaxErr::at(
-            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-            start,
-        );
+    if tok == Some(&Tok::Equal)
+        && let Some(err) = super::named_expr_error::invalid_named_expression(source, start, end)
+    {
+        return err;
     }
     if matches!(
         tok,
         Some(Tok::Name(_) | Tok::Int(_) | Tok::Float(_) | Tok::Str(_))
     ) && inside_brackets(source, start)
         && follows_operand(source, start)
+        && !starts_def(source, start)
     {
-        return SyntaxErr::new("invalid syntax. Perhaps you forgot a comma?", start, end);
+        return forgot_comma(source, start, end);
+    }
+    if tok == Some(&Tok::ColonEqual)
+        && let Some(err) = super::named_expr_error::invalid_walrus_target(source, start)
+    {
+        return err;
+    }
+    if matches!(tok, Some(Tok::RBrace | Tok::Comma))
+        && expects(expected, ":")
+        && innermost_open(source, start) == Some('{')
+    {
+        // Grammar/python.gram `invalid_kvpair`: the caret on the key's last character.
+        let key_end = last_code_end(source, start);
+        return SyntaxErr::at(
+            "':' expected after dictionary key",
+            key_end.saturating_sub(1),
+        );
     }
     if let Some(err) = unclosed_bracket(source, start) {
         return err;
@@ -183,7 +199,7 @@ fn line_bounds(source: &str, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// `print "x"`: the Python 2 print statement.
+/// `print "x"`, `exec code`: Python 2's print and exec statements.
 fn missing_print_parens(source: &str, start: usize, tok: Option<&Tok>) -> Option<SyntaxErr> {
     if !matches!(
         tok,
@@ -193,27 +209,31 @@ fn missing_print_parens(source: &str, start: usize, tok: Option<&Tok>) -> Option
     }
     let (line_start, line_end) = line_bounds(source, start);
     let before = source[line_start..start].trim();
-    if before != "print" {
+    if before != "print" && before != "exec" {
         return None;
     }
-    let print_pos = line_start + source[line_start..start].find("print")?;
+    let word_pos = line_start + source[line_start..start].find(before)?;
     let end = source[..line_end].trim_end().len();
     Some(SyntaxErr::new(
-        "Missing parentheses in call to 'print'. Did you mean print(...)?",
-        print_pos,
+        format!("Missing parentheses in call to '{before}'. Did you mean {before}(...)?"),
+        word_pos,
         end,
     ))
+}
+
+/// The identifier-like word `text` starts with (empty if it starts with anything else).
+pub(crate) fn leading_word(text: &str) -> &str {
+    let end = text
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 fn starts_compound(source: &str, pos: usize) -> bool {
     let (line_start, _) = line_bounds(source, last_code_end(source, pos).saturating_sub(1));
     let text = source[line_start..].trim_start();
-    let word: String = text
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .collect();
     matches!(
-        word.as_str(),
+        leading_word(text),
         "if" | "elif"
             | "else"
             | "while"
@@ -287,4 +307,143 @@ fn follows_operand(source: &str, pos: usize) -> bool {
         && !before.ends_with(" else")
         && !before.ends_with(" for")
         && !before.ends_with(" lambda")
+}
+
+/// A `def` line: its brackets hold parameters, not expressions (`def f(x y)` is plain
+/// invalid syntax).
+fn starts_def(source: &str, pos: usize) -> bool {
+    let (line_start, _) = line_bounds(source, pos);
+    let text = source[line_start..].trim_start();
+    text.starts_with("def ") || text.starts_with("async def ")
+}
+
+/// The innermost bracket still open before `pos` on its line.
+fn innermost_open(source: &str, pos: usize) -> Option<char> {
+    let pos = char_floor(source, pos);
+    let (line_start, _) = line_bounds(source, pos);
+    let mut open = Vec::new();
+    for c in strip_strings(&source[line_start..pos]).chars() {
+        match c {
+            '(' | '[' | '{' => open.push(c),
+            ')' | ']' | '}' => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
+/// `text` with the insides of its string literals blanked (same length).
+fn strip_strings(text: &str) -> String {
+    let mut quote: Option<char> = None;
+    text.chars()
+        .map(|c| match quote {
+            Some(q) if c == q => {
+                quote = None;
+                c
+            }
+            Some(_) => ' ',
+            None => {
+                if c == '\'' || c == '"' {
+                    quote = Some(c);
+                }
+                c
+            }
+        })
+        .collect()
+}
+
+/// "Perhaps you forgot a comma?" over both expressions (`invalid_expression`'s range):
+/// from the start of the element before the token at `start` to the end of the one it
+/// begins. A name followed by a string (`f(x "a")`) is plain invalid syntax there.
+fn forgot_comma(source: &str, start: usize, end: usize) -> SyntaxErr {
+    let (line_start, line_end) = line_bounds(source, start);
+    let before = strip_strings(&source[line_start..char_floor(source, start)]);
+    let mut depth = 0;
+    let mut element_start = 0;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            ')' | ']' | '}' => depth += 1,
+            '(' | '[' | '{' if depth == 0 => {
+                element_start = i + 1;
+                break;
+            }
+            '(' | '[' | '{' => depth -= 1,
+            ',' if depth == 0 => {
+                element_start = i + 1;
+                break;
+            }
+            // A keyword argument's `=` (not `==`, `<=`, ...): the element is its value.
+            '=' if depth == 0 && !is_comparison_at(&before, i) => {
+                element_start = i + 1;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let first = before[element_start..].trim();
+    let first_start = line_start
+        + element_start
+        + (before[element_start..].len() - before[element_start..].trim_start().len());
+    let is_name = !first.is_empty() && first.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if is_name && matches!(source[start..].chars().next(), Some('\'' | '"')) {
+        return SyntaxErr::new("invalid syntax", start, end);
+    }
+    let after = strip_strings(&source[start..line_end]);
+    let mut depth = 0;
+    let mut element_end = after.len();
+    let mut last: Option<char> = None;
+    for (i, c) in after.char_indices() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => {
+                element_end = i;
+                break;
+            }
+            ')' | ']' | '}' => depth -= 1,
+            ',' | ':' | '=' if depth == 0 => {
+                element_end = i;
+                break;
+            }
+            // `f(x y z)`: the second expression ends where a third operand begins.
+            c if depth == 0
+                && last.is_some_and(char::is_whitespace)
+                && (c.is_alphanumeric() || c == '_' || c == '\'' || c == '"')
+                && ends_operand(&after[..i])
+                && !super::named_expr_error::starts_operator_word(&after[i..]) =>
+            {
+                element_end = i;
+                break;
+            }
+            _ => {}
+        }
+        last = Some(c);
+    }
+    let last_end = start + after[..element_end].trim_end().len();
+    SyntaxErr::new(
+        "invalid syntax. Perhaps you forgot a comma?",
+        first_start,
+        last_end.max(end),
+    )
+}
+
+/// Whether the `=` at byte `i` of `text` is part of `==`, `!=`, `<=` or `>=`.
+fn is_comparison_at(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i + 1..].chars().next();
+    matches!(before, Some('=' | '!' | '<' | '>')) || after == Some('=')
+}
+
+/// Whether `text`, trimmed, ends with an operand (a name, number, string or bracket).
+fn ends_operand(text: &str) -> bool {
+    let text = text.trim_end();
+    text.chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | ')' | ']' | '}' | '\'' | '"'))
+        && !super::named_expr_error::starts_operator_word(
+            text.rsplit(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or(""),
+        )
 }

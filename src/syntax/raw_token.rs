@@ -137,6 +137,21 @@ pub enum RawTok {
     Exclamation,
 }
 
+impl RawTok {
+    /// A number literal (the tokenizer checks how it ends).
+    pub fn is_number(self) -> bool {
+        matches!(
+            self,
+            RawTok::DecInt
+                | RawTok::HexInt
+                | RawTok::OctInt
+                | RawTok::BinInt
+                | RawTok::Float
+                | RawTok::Imaginary
+        )
+    }
+}
+
 /// Scans the body of a string literal whose prefix and opening quote were just matched.
 /// Returns false (a lexing error) when the literal is not closed; the layout pass then
 /// re-examines the slice to report CPython's "unterminated ... literal" message.
