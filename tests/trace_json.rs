@@ -211,6 +211,25 @@ fn a_simulated_trace_is_well_formed_and_names_every_thread() {
 }
 
 #[test]
+fn a_simulated_web_request_is_io_not_a_sleep() {
+    let dir = scratch("trace_json_io");
+    let source = "import requests, threading\n\
+                  t = threading.Thread(target=requests.get, args=('https://ya.ru/',))\n\
+                  t.start()\n\
+                  t.join()\n";
+    let (text, outcome) = traced(options().sim(1), source, &dir, "io.json");
+    assert_eq!(outcome.exit_code, 0, "{}", outcome.stderr);
+    let t = check(&text);
+    let io = t
+        .events
+        .iter()
+        .find(|e| e["name"] == "blocked: I/O")
+        .unwrap_or_else(|| panic!("no I/O slice: {text}"));
+    assert_eq!(io["args"]["reason"], "I/O", "{io}");
+    assert_eq!(t.count("X", "blocked: sleep"), 0, "{text}");
+}
+
+#[test]
 fn a_simulated_trace_is_the_same_for_a_seed() {
     let dir = scratch("trace_json_seed");
     let run = |name| {

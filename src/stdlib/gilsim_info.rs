@@ -15,6 +15,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         "_gilsim",
         &[
             ("io_latency", io_latency),
+            ("io_wait", io_wait),
             ("refcount", refcount),
             ("format_exception", format_exception),
             ("format_exception_only", format_exception_only),
@@ -71,4 +72,14 @@ fn disassemble(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// Mean latency of simulated network requests, in seconds (`--io-latency`).
 fn io_latency(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Float(vm.interp.runtime.options.io_latency))
+}
+
+/// `io_wait(seconds, what)`: a simulated network wait (requests' latency). The thread
+/// blocks with the GIL released, as in a sleep, but the views show it as I/O on `what`.
+fn io_wait(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::vm::builtins::positional("io_wait", args, 2, 2)?;
+    let ns = crate::stdlib::time::seconds_to_ns(&a[0])?.max(0);
+    let what = a[1].as_str().unwrap_or("a response").to_string();
+    vm.wait_for_io(std::time::Duration::from_nanos(ns.unsigned_abs()), what)?;
+    Ok(Value::None)
 }

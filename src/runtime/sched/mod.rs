@@ -433,8 +433,20 @@ impl Scheduler {
         duration: Duration,
         location: Option<Location>,
     ) -> Result<(), Halt> {
+        self.wait_for(c, duration, "the end of a sleep".into(), location)
+    }
+
+    /// A timed wait for `what` (a sleep, or a simulated network response) that ends by
+    /// itself after `duration`; the views name the wait by `what`.
+    pub fn wait_for(
+        &self,
+        c: &Caller<'_>,
+        duration: Duration,
+        what: String,
+        location: Option<Location>,
+    ) -> Result<(), Halt> {
         let wait = Wait {
-            what: "the end of a sleep".into(),
+            what,
             kind: WaitKind::Other,
             location,
         };

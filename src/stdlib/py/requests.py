@@ -7,7 +7,6 @@ URL. The mean latency is `requests.latency` seconds (default from `gilsim run --
 `/delay/N` waits N seconds, `/status/CODE` answers with that status code.
 """
 
-import time as _time_module
 import _gilsim
 
 __version__ = '2.32.3 (gilsim simulation)'
@@ -150,9 +149,9 @@ def request(method, url, params=None, data=None, json=None, headers=None, timeou
     wait = _simulated_latency(url)
     limit = _timeout_seconds(timeout)
     if limit is not None and wait > limit:
-        _time_module.sleep(limit)
+        _gilsim.io_wait(limit, 'a response from ' + url)
         raise ReadTimeout("HTTPSConnectionPool: Read timed out. (read timeout=%s)" % limit)
-    _time_module.sleep(wait)
+    _gilsim.io_wait(wait, 'a response from ' + url)
     status = _path_number(url, '/status/')
     status = int(status) if status is not None else 200
     size = 256 + int(_url_fraction(url + '#size') * 4096)

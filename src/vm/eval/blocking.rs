@@ -91,4 +91,13 @@ impl Vm {
             .sleep(&self.caller(), duration, self.caller_location())
             .map_err(|halt| self.halt_error(halt))
     }
+
+    /// A simulated I/O wait (a web request's latency): blocks like a sleep, but `--trace`,
+    /// the timeline and the reports call it I/O and name `what` it waits for.
+    pub fn wait_for_io(&self, duration: Duration, what: String) -> PyResult<()> {
+        let sched = &self.sched;
+        sched
+            .wait_for(&self.caller(), duration, what, self.caller_location())
+            .map_err(|halt| self.halt_error(halt))
+    }
 }
