@@ -63,9 +63,14 @@ fn a_racy_counter_loses_updates_under_3_9_and_3_13t_only() {
     let speed_up: f64 = py313t[4].trim_end_matches('x').parse().unwrap();
     assert!(speed_up > 2.0, "{stdout}");
     assert!(
-        stdout.contains("the output differs from 3.9's under: 3.12, 3.13t"),
+        stdout.contains(
+            "the output differs from 3.9's under: 3.12, 3.13t (only in its numbers: timings, counts)\n  3.12, line "
+        ),
         "{stdout}"
     );
+    // Each differing model's first differing line, beside the first model's.
+    let told = format!("\"{}\" (3.9: \"{}\")", py312[2], py39[2]);
+    assert!(stdout.contains(&told), "{told} in {stdout}");
     // One timeline per model, all on one scale.
     for m in ["3.9 (", "3.12 (", "3.13t ("] {
         assert!(stdout.lines().any(|l| l.starts_with(m)), "{stdout}");

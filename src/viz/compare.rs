@@ -102,31 +102,94 @@ fn last_line(stdout: &str, max: usize) -> String {
         .find(|l| !l.trim().is_empty())
         .unwrap_or("(no output)")
         .trim_end();
-    if line.chars().count() <= max {
-        line.to_string()
-    } else {
-        line.chars().take(max - 1).collect::<String>() + "…"
-    }
+    cut(line, max)
 }
 
-/// Whether the models printed the same thing.
+/// Whether the models printed the same thing; where they did not, whether only numbers
+/// differ (timings, lost updates) and each model's first line that differs.
 fn outputs_note(runs: &[ModelRun]) -> String {
     let Some(first) = runs.first() else {
         return String::new();
     };
-    let differing: Vec<&str> = runs
+    let differing: Vec<&ModelRun> = runs
         .iter()
         .filter(|r| r.outcome.stdout != first.outcome.stdout)
-        .map(|r| r.label.as_str())
         .collect();
     if differing.is_empty() {
-        "every model printed the same output\n".into()
+        return "every model printed the same output\n".into();
+    }
+    let labels: Vec<&str> = differing.iter().map(|r| r.label.as_str()).collect();
+    let numbers_only = differing
+        .iter()
+        .all(|r| without_numbers(&r.outcome.stdout) == without_numbers(&first.outcome.stdout));
+    let mut out = format!(
+        "the output differs from {}'s under: {}{}\n",
+        first.label,
+        labels.join(", "),
+        if numbers_only {
+            " (only in its numbers: timings, counts)"
+        } else {
+            ""
+        }
+    );
+    for r in differing {
+        let _ = writeln!(
+            out,
+            "  {}",
+            first_difference(
+                &first.label,
+                &first.outcome.stdout,
+                &r.label,
+                &r.outcome.stdout
+            )
+        );
+    }
+    out
+}
+
+/// The output with every run of digits (and the decimal points between them) made one `#`.
+fn without_numbers(stdout: &str) -> String {
+    let mut out = String::with_capacity(stdout.len());
+    let mut in_number = false;
+    for c in stdout.chars() {
+        let part_of_number = c.is_ascii_digit() || (in_number && c == '.');
+        if part_of_number && !in_number {
+            out.push('#');
+        } else if !part_of_number {
+            out.push(c);
+        }
+        in_number = part_of_number;
+    }
+    out
+}
+
+/// `3.13t, line 2: "total 754211" (3.12: "total 800000")`, each line cut to 60 characters.
+fn first_difference(base: &str, base_out: &str, label: &str, out: &str) -> String {
+    let (mut a, mut b) = (base_out.lines(), out.lines());
+    let mut number = 1;
+    loop {
+        match (a.next(), b.next()) {
+            (Some(x), Some(y)) if x == y => number += 1,
+            (x, y) => {
+                let shown = |l: Option<&str>| {
+                    l.map_or("(no line)".to_string(), |l| format!("{:?}", cut(l, 60)))
+                };
+                return format!(
+                    "{label}, line {number}: {} ({base}: {})",
+                    shown(y),
+                    shown(x)
+                );
+            }
+        }
+    }
+}
+
+/// `line` cut to `max` characters, the cut marked.
+fn cut(line: &str, max: usize) -> String {
+    if line.chars().count() <= max {
+        line.to_string()
     } else {
-        format!(
-            "the output differs from {}'s under: {}\n",
-            first.label,
-            differing.join(", ")
-        )
+        line.chars().take(max - 1).collect::<String>() + "…"
     }
 }
 
@@ -255,5 +318,21 @@ mod tests {
         assert_eq!(lane_cells(&slices, 200, 4), "█░  ");
         assert_eq!(last_line("a\nlast one\n\n", 32), "last one");
         assert_eq!(last_line("abcdef", 4), "abc…");
+    }
+
+    #[test]
+    fn outputs_that_differ_only_in_numbers_are_told_apart_from_other_differences() {
+        assert_eq!(
+            without_numbers("took 2.13 s, 10 threads.\n"),
+            "took # s, # threads.\n"
+        );
+        assert_eq!(
+            first_difference("3.12", "a\ntotal 800000\n", "3.13t", "a\ntotal 754211\n"),
+            "3.13t, line 2: \"total 754211\" (3.12: \"total 800000\")"
+        );
+        assert_eq!(
+            first_difference("2.7", "a\n", "3.9", "a\nb\n"),
+            "3.9, line 2: \"b\" (2.7: (no line))"
+        );
     }
 }
