@@ -182,8 +182,9 @@ pub fn explore(args: ExploreArgs) -> i32 {
             }
             warned = tick.warnings.len();
             if tick.schedules.is_multiple_of(16) {
+                let plural = if tick.outcomes == 1 { "" } else { "s" };
                 bar.set_message(format!(
-                    "{} schedules, {} outcomes",
+                    "{} schedules, {} outcome{plural}",
                     tick.schedules, tick.outcomes
                 ));
                 bar.tick();
