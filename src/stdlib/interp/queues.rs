@@ -121,6 +121,11 @@ struct Queue {
     putters: VecDeque<Arc<LockCore>>,
     /// `bind`/`release` references (3.13.0's `create` takes none).
     refs: u64,
+    /// For one direction of a `multiprocessing.Pipe`: how many open write ends each process
+    /// (by pid) holds. None for every other queue. When every count is 0 the pipe is hung
+    /// up: readers wake, and `recv` raises EOFError once the items are gone, as a pipe's
+    /// read end sees end-of-file when every copy of its write end is closed.
+    writers: Option<BTreeMap<u64, u32>>,
 }
 
 struct Item {
@@ -234,6 +239,7 @@ pub(crate) fn create_queue(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             getters: VecDeque::new(),
             putters: VecDeque::new(),
             refs: 0,
+            writers: None,
         },
     );
     Ok(Value::Int(id as i64))
@@ -523,7 +529,7 @@ fn wait(vm: &Vm, args: Args<'_>, side: Side, kind: &str) -> PyResult<Value> {
         let mut t = all.table.lock();
         let q = t.queues.get_mut(&id).ok_or_else(|| not_found(id))?;
         let ready = match side {
-            Side::Item => !q.items.is_empty(),
+            Side::Item => q.readable(),
             Side::Room => q.maxsize <= 0 || (q.items.len() as i64) < q.maxsize,
         };
         if ready {
@@ -576,7 +582,7 @@ pub fn watch(vm: &Vm, id: u64, waiter: &Arc<LockCore>) -> bool {
     let all = queues(vm);
     let mut t = all.table.lock();
     match t.queues.get_mut(&id) {
-        Some(q) if !q.items.is_empty() => true,
+        Some(q) if q.readable() => true,
         Some(q) => {
             q.getters.push_back(waiter.clone());
             false
@@ -606,7 +612,89 @@ pub fn unwatch(vm: &Vm, id: u64, waiter: &Arc<LockCore>) {
     }
 }
 
-/// Whether queue `id` has an item now.
+/// Whether queue `id` has an item now, or is a hung-up pipe (a read would not block).
 pub fn has_item(vm: &Vm, id: u64) -> bool {
-    with_queue(vm, id, |q| !q.items.is_empty()).unwrap_or(false)
+    with_queue(vm, id, |q| q.readable()).unwrap_or(false)
+}
+
+impl Queue {
+    /// A pipe direction whose every write end is closed.
+    fn hung_up(&self) -> bool {
+        self.writers
+            .as_ref()
+            .is_some_and(|w| w.values().all(|&n| n == 0))
+    }
+
+    /// A read would not block: an item is there, or the pipe is hung up.
+    fn readable(&self) -> bool {
+        !self.items.is_empty() || self.hung_up()
+    }
+
+    /// Wakes every reader of a pipe that just hung up (each finds it readable).
+    fn wake_if_hung_up(&mut self) -> Vec<Arc<LockCore>> {
+        if self.hung_up() {
+            self.getters.drain(..).collect()
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// `queue_writer(qid, delta[, pid])`: the calling process (or `pid`) opened (+1) or closed
+/// (-1) a write end of the pipe direction `qid` (the first call makes it a pipe direction).
+pub(crate) fn mp_writer(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("queue_writer", args, 2, 3)?;
+    let id = qid_arg(&a[0])?;
+    let delta = int_arg("queue_writer", Some(&a[1]))?;
+    let pid = match a.get(2) {
+        Some(v) => int_arg("queue_writer", Some(v))?.max(0) as u64,
+        None => crate::stdlib::mp::process::getpid(vm),
+    };
+    let woken = with_queue(vm, id, |q| {
+        let count = q
+            .writers
+            .get_or_insert_with(BTreeMap::new)
+            .entry(pid)
+            .or_insert(0);
+        *count = count.saturating_add_signed(delta as i32);
+        q.wake_if_hung_up()
+    })?;
+    woken.iter().for_each(|w| wake(w));
+    Ok(Value::None)
+}
+
+/// `queue_hung_up(qid)`: whether every write end of the pipe direction is closed.
+pub(crate) fn mp_hung_up(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("queue_hung_up", args, 1, 1)?;
+    let id = qid_arg(&a[0])?;
+    Ok(Value::Bool(with_queue(vm, id, |q| q.hung_up())?))
+}
+
+/// A fork: the child holds a copy of every write end its parent holds open.
+pub fn inherit_writers(vm: &Vm, parent: u64, child: u64) {
+    let all = queues(vm);
+    let mut t = all.table.lock();
+    for q in t.queues.values_mut() {
+        if let Some(w) = &mut q.writers
+            && let Some(&n) = w.get(&parent)
+        {
+            w.insert(child, n);
+        }
+    }
+}
+
+/// Process `pid` ended: the system closes its write ends, and pipes may hang up.
+pub fn close_writers_of(vm: &Vm, pid: u64) {
+    let all = queues(vm);
+    let woken: Vec<Arc<LockCore>> = {
+        let mut t = all.table.lock();
+        let mut woken = Vec::new();
+        for q in t.queues.values_mut() {
+            if q.writers.as_mut().and_then(|w| w.remove(&pid)).is_some() {
+                woken.extend(q.wake_if_hung_up());
+            }
+        }
+        woken
+    };
+    woken.iter().for_each(|w| wake(w));
 }

@@ -41,6 +41,8 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("queue_wait_for_item", queues::mp_wait_for_item),
         ("queue_wait_for_room", queues::mp_wait_for_room),
         ("queue_count", queues::get_count),
+        ("queue_writer", queues::mp_writer),
+        ("queue_hung_up", queues::mp_hung_up),
         ("shared_lock", shared_lock),
         ("lock_of", lock_of),
         ("dumps_check", dumps_check),
@@ -174,6 +176,9 @@ fn start(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     process::name(vm, &child, pid, &a[0]);
     let notice = exit_notice(&a[0])?;
     let first = child.new_thread("MainThread");
+    if method == Method::Fork {
+        queues::inherit_writers(vm, process::getpid(vm), pid);
+    }
     let job = match method {
         Method::Fork => fork_job(vm, &child, &first, &a[0]),
         Method::Spawn | Method::Forkserver => spawn_job(vm, &a[0]),

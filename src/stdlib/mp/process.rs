@@ -263,6 +263,7 @@ fn run_child(vm: &Vm, pid: u64, method: Method, job: Job, notice: Option<Notice>
         }
     }
     vm.thread.mark_finished();
+    crate::stdlib::interp::queues::close_writers_of(vm, pid);
     // After the mark: a woken `connection.wait` finds the exit code there.
     release_watchers(vm, pid);
     let ident = vm.thread.ident;

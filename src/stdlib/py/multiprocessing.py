@@ -716,9 +716,33 @@ class Connection:
         self._check(writable=True)
         SimpleQueue.put(self._outgoing, obj)
 
+    def __getstate__(self):
+        # Pickled for a spawned child at start(): the copy in flight holds the write end
+        # open (CPython duplicates the handle then), so the parent may close its own at once.
+        if self._writable and not self._closed:
+            _gilsim_process.queue_writer(self._outgoing._id, 1)
+        return self.__dict__
+
+    def __setstate__(self, state):
+        # Arrived in the child: the copy in flight becomes the child's own.
+        self.__dict__.update(state)
+        if self._writable and not self._closed:
+            _gilsim_process.queue_writer(self._outgoing._id, 1)
+            _gilsim_process.queue_writer(self._outgoing._id, -1, _gilsim_process.getppid())
+
     def recv(self):
+        """The next object; EOFError once it is drained and every write end is closed."""
         self._check(readable=True)
-        return Queue.get(self._incoming)
+        qid = self._incoming._id
+        while True:
+            if _gilsim_process.queue_count(qid) > 0:
+                try:
+                    return _gilsim_process.queue_get(qid)[0]
+                except Exception:
+                    continue
+            if _gilsim_process.queue_hung_up(qid):
+                raise EOFError
+            _gilsim_process.queue_wait_for_item(qid)
 
     def send_bytes(self, buf, offset=0, size=None):
         data = bytes(buf)
@@ -733,7 +757,7 @@ class Connection:
 
     def poll(self, timeout=0.0):
         self._check(readable=True)
-        if not self._incoming.empty():
+        if not self._incoming.empty() or _gilsim_process.queue_hung_up(self._incoming._id):
             return True
         if timeout is not None and timeout <= 0:
             return False
@@ -741,6 +765,8 @@ class Connection:
         return _gilsim_process.queue_wait_for_item(self._incoming._id, *args)
 
     def close(self):
+        if not self._closed and self._writable:
+            _gilsim_process.queue_writer(self._outgoing._id, -1)
         self._closed = True
 
     @property
@@ -768,8 +794,10 @@ Connection.__module__ = 'multiprocessing.connection'
 def Pipe(duplex=True):
     """Two Connections: both ends send and receive (duplex), or (reader, writer)."""
     a_to_b = SimpleQueue()
+    _gilsim_process.queue_writer(a_to_b._id, 1)
     if duplex:
         b_to_a = SimpleQueue()
+        _gilsim_process.queue_writer(b_to_a._id, 1)
         return Connection(b_to_a, a_to_b), Connection(a_to_b, b_to_a)
     return (Connection(a_to_b, None, writable=False),
             Connection(None, a_to_b, readable=False))

@@ -11,7 +11,7 @@ __all__ = ['Client', 'Listener', 'Pipe', 'wait']
 
 def wait(object_list, timeout=None):
     """Wait till an object in object_list is ready/readable: a Connection with something
-    to receive, or the sentinel of a process that has ended. Returns the list of those
+    to receive or whose every write end is closed, or the sentinel of a process that has ended. Returns the list of those
     ready (empty after a timeout)."""
     object_list = list(object_list)
     queues, pids = [], []
@@ -35,7 +35,8 @@ def wait(object_list, timeout=None):
 
 def _ready(o):
     if isinstance(o, Connection):
-        return not o._incoming.empty()
+        # Readable: something to receive, or end-of-file (every write end closed).
+        return not o._incoming.empty() or _gilsim_process.queue_hung_up(o._incoming._id)
     return _gilsim_process.exitcode(o) is not None
 
 
