@@ -49,3 +49,9 @@ print("CamelCaseString".lower(), "snake_case_here".title().replace("_", ""))
 print("  multiple   spaces  ".split(" "))
 print("hello"[1:4].upper().center(7, "~"))
 print("%r" % "q", "abc".find(""), "abc".rfind(""), "abcabc".index("c", 3))
+# Nothing replaced: CPython returns the very same str (not a copy); a subclass gets a str.
+h = "Hello"
+print(h.replace("x", "y") is h, h.replace("l", "l") is h, h.replace("l", "L", 0) is h)
+class Sub(str):
+    pass
+print(type(Sub("ab").replace("x", "y")).__name__, "ÄbC".lower(), "straße".upper())

@@ -94,11 +94,24 @@ fn map_str(args: Args<'_>, name: &str, f: impl Fn(&str) -> String) -> PyResult<V
 }
 
 fn upper(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_str(args, "upper", str::to_uppercase)
+    map_ascii_or_unicode(args, "upper", str::to_ascii_uppercase, str::to_uppercase)
 }
 
 fn lower(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_str(args, "lower", str::to_lowercase)
+    map_ascii_or_unicode(args, "lower", str::to_ascii_lowercase, str::to_lowercase)
+}
+
+/// `map_str` with a byte-by-byte mapping for ASCII text (known without a scan).
+fn map_ascii_or_unicode(
+    args: Args<'_>,
+    name: &str,
+    ascii: fn(&str) -> String,
+    unicode: fn(&str) -> String,
+) -> PyResult<Value> {
+    let s = recv(&args, name)?;
+    positional(name, rest(&args), 0, 0)?;
+    let mapped = if s.is_ascii() { ascii } else { unicode };
+    Ok(Value::string(mapped(s.as_str())))
 }
 
 fn casefold(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -66,24 +66,27 @@ fn split_common(vm: &Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<Va
     } else {
         maxsplit as usize
     };
-    let parts: Vec<String> = match sep {
+    let parts: Vec<Value> = match sep {
         Some(sep) => {
             if right {
-                let mut v: Vec<String> = text
+                let mut v: Vec<Value> = text
                     .rsplitn(limit.saturating_add(1), sep.as_str())
-                    .map(str::to_string)
+                    .map(Value::str)
                     .collect();
                 v.reverse();
                 v
             } else {
                 text.splitn(limit.saturating_add(1), sep.as_str())
-                    .map(str::to_string)
+                    .map(Value::str)
                     .collect()
             }
         }
-        None => whitespace_split(text, limit, right),
+        None => whitespace_split(text, limit, right)
+            .into_iter()
+            .map(Value::string)
+            .collect(),
     };
-    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+    Ok(Value::list(parts))
 }
 
 /// `split()` with no separator: runs of whitespace, leading/trailing ignored.
@@ -222,6 +225,14 @@ fn replace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         None => -1,
     };
     let text = s.as_str();
+    // Nothing to replace: an exact str comes back as itself (Objects/unicodeobject.c
+    // `replace`, its `nothing:` label), so `s.replace('x', 'y') is s` as in CPython.
+    let unchanged = count == 0
+        || old.as_str() == new.as_str()
+        || (!old.as_str().is_empty() && !text.contains(old.as_str()));
+    if unchanged && let Some(Value::Str(exact)) = args.args.first() {
+        return Ok(Value::Str(exact.clone()));
+    }
     if count < 0 {
         if old.as_str().is_empty() {
             // Empty pattern: insert between every character and at both ends.
