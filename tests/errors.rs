@@ -356,3 +356,32 @@ fn syntax_errors_name_and_point_at_what_cpython_does() {
         assert_eq!(out.exit_code, 1, "{source:?}");
     }
 }
+
+#[test]
+fn a_match_statement_is_refused_by_name_and_match_stays_a_name() {
+    // gilsim's grammar has no `match` statement: the error names it (CPython 3.10+ runs it).
+    for source in [
+        "x = 1\nmatch x:\n    case 1:\n        pass\n",
+        "match (x, y):  # a tuple subject\n    case _:\n        pass\n",
+        "def f(cmd):\n    match cmd.split():\n        case [a]:\n            pass\n",
+    ] {
+        let out = common::options().timeout(60.0).run(source, "t.py");
+        assert!(
+            out.stderr
+                .ends_with("SyntaxError: the 'match' statement is not supported by gilsim\n"),
+            "{source:?}: {}",
+            out.stderr
+        );
+        assert!(out.stderr.contains("^^^^^\n"), "{}", out.stderr);
+        assert_eq!(out.exit_code, 1);
+    }
+    // `match` is a soft keyword: as a name it still works, and other errors stay theirs.
+    let out = common::options().run("match = [3]\nprint(match[0], match)\n", "t.py");
+    assert_eq!(out.stdout, "3 [3]\n", "{}", out.stderr);
+    let out = common::options().run("match x\n", "t.py");
+    assert!(
+        out.stderr.ends_with("SyntaxError: invalid syntax\n"),
+        "{}",
+        out.stderr
+    );
+}

@@ -61,6 +61,9 @@ fn unexpected(
     if let Some(err) = missing_print_parens(source, start, tok) {
         return err;
     }
+    if let Some(err) = match_statement(source, start) {
+        return err;
+    }
     let at_line_end = matches!(tok, Some(Tok::Newline | Tok::Dedent) | None);
     if at_line_end && expects(expected, "else") && !expects(expected, "elif") {
         let (l, r) = conditional_span(source, start);
@@ -218,6 +221,25 @@ fn missing_print_parens(source: &str, start: usize, tok: Option<&Tok>) -> Option
         format!("Missing parentheses in call to '{before}'. Did you mean {before}(...)?"),
         word_pos,
         end,
+    ))
+}
+
+/// `match subject:` (3.10's soft keyword) fails to parse in gilsim's grammar, which has no
+/// `match` statement: name the feature instead of a bare "invalid syntax".
+fn match_statement(source: &str, start: usize) -> Option<SyntaxErr> {
+    let (line_start, line_end) = line_bounds(source, start);
+    let line = &source[line_start..line_end];
+    let text = line.trim_start();
+    let rest = text.strip_prefix("match")?;
+    let subject_follows = rest.starts_with([' ', '\t', '(', '[', '{', '-', '"', '\'']);
+    if !subject_follows || !strip_comment(rest).trim_end().ends_with(':') {
+        return None;
+    }
+    let word = line_start + (line.len() - text.len());
+    Some(SyntaxErr::new(
+        "the 'match' statement is not supported by gilsim",
+        word,
+        word + "match".len(),
     ))
 }
 
