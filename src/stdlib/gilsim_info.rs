@@ -1,6 +1,7 @@
 //! `_gilsim`: what a Python-written stdlib module may ask the runtime about its run (the
 //! simulated I/O latency, reference counts) and the VM's own formatters it may reuse
-//! (tracebacks for `traceback`, disassembly for `dis`).
+//! (tracebacks for `traceback`, disassembly for `dis`), the CPython version `--like` names,
+//! where user code called into the stdlib (for warnings), and `types.coroutine`'s flag.
 
 use std::sync::Arc;
 
@@ -18,6 +19,9 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("refcount", refcount),
             ("format_exception", format_exception),
             ("disassemble", disassemble),
+            ("like_version", like_version),
+            ("user_site", user_site),
+            ("iterable_coroutine", iterable_coroutine),
         ],
     )
 }
@@ -63,4 +67,67 @@ fn disassemble(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// Mean latency of simulated network requests, in seconds (`--io-latency`).
 fn io_latency(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Float(vm.interp.runtime.options.io_latency))
+}
+
+/// The CPython version the run imitates, as `(major, minor)`: `--like`, else 3.12 (the
+/// default the README names). Stdlib modules whose behaviour changed between versions
+/// (asyncio's `get_event_loop`) ask this; `sys.version_info` stays 3.12.
+fn like_version(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    let v = vm
+        .interp
+        .runtime
+        .options
+        .like
+        .unwrap_or(crate::runtime::PyVersion(3, 12));
+    Ok(Value::tuple(vec![
+        Value::Int(i64::from(v.0)),
+        Value::Int(i64::from(v.1)),
+    ]))
+}
+
+/// Where user code last called into the stdlib: `(filename, line, source line or None)`,
+/// or None. A warning that CPython issues with a `stacklevel` pointing at the user's call
+/// (`asyncio.get_event_loop()`'s DeprecationWarning) is printed at this position.
+fn user_site(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    let Some(loc) = vm.caller_location() else {
+        return Ok(Value::None);
+    };
+    let source = vm
+        .interp
+        .runtime
+        .source_line(&loc.filename, loc.line)
+        .map_or(Value::None, |s| Value::string(s.trim().to_string()));
+    Ok(Value::tuple(vec![
+        Value::string(loc.filename),
+        Value::Int(i64::from(loc.line)),
+        source,
+    ]))
+}
+
+/// `types.coroutine(f)` for a generator function `f`: the same function with
+/// CO_ITERABLE_COROUTINE set in its code's flags, so `await` accepts its generators
+/// (CPython replaces `f.__code__` in place; gilsim's functions cannot change their code,
+/// so this is a copy of `f` sharing its attribute dict).
+fn iterable_coroutine(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    use crate::vm::objects::function::Function;
+    let Some(Value::Function(f)) = args.args.first() else {
+        return Err(crate::vm::pyerr::type_error(
+            "iterable_coroutine() needs a Python function",
+        ));
+    };
+    let mut code = (*f.code).clone();
+    code.flags |= crate::compiler::bytecode::flags::ITERABLE_COROUTINE;
+    let dict = f.attr_dict();
+    Ok(Value::Function(Arc::new(Function {
+        code: Arc::new(code),
+        globals: f.globals.clone(),
+        name: parking_lot::RwLock::new(f.name()),
+        qualname: parking_lot::RwLock::new(f.qualname()),
+        defaults: f.defaults.clone(),
+        kwdefaults: f.kwdefaults.clone(),
+        closure: f.closure.clone(),
+        annotations: f.annotations.clone(),
+        dict: parking_lot::Mutex::new(Some(dict)),
+        module: f.module.clone(),
+    })))
 }

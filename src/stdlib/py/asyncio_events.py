@@ -13,6 +13,7 @@ and nothing to wait for blocks forever, which gilsim reports as a deadlock.
 import _thread
 import heapq as _heapq
 from _gilsim import refcount as _refcount
+from _gilsim import like_version as _like_version, user_site as _user_site
 import time as _time
 from _collections import deque as _deque
 
@@ -416,19 +417,45 @@ def get_running_loop():
 
 
 def get_event_loop():
-    loop = _running.get(_thread.get_ident())
+    """The running loop, else this thread's current loop. CPython's
+    BaseDefaultEventLoopPolicy.get_event_loop makes the main thread one if none was ever
+    set (warning "There is no current event loop" from 3.12 on) and refuses from 3.14 on;
+    `--like` picks the version."""
+    ident = _thread.get_ident()
+    loop = _running.get(ident)
     if loop is not None:
         return loop
-    ident = _thread.get_ident()
     loop = _thread_loops.get(ident)
-    if loop is None:
-        if ident != _thread._main_ident():
-            import threading
-            raise RuntimeError("There is no current event loop in thread %r."
-                               % threading.current_thread().name)
+    if (loop is None and ident not in _thread_loops and ident == _thread._main_ident()
+            and _like_version() < (3, 14)):
+        if _like_version() >= (3, 12):
+            _warn_deprecation('There is no current event loop')
         loop = new_event_loop()
         _thread_loops[ident] = loop
+    if loop is None:
+        import threading
+        raise RuntimeError("There is no current event loop in thread %r."
+                           % threading.current_thread().name)
     return loop
+
+
+def _warn_deprecation(message):
+    """Prints a DeprecationWarning at the user's line that called into asyncio, as CPython
+    shows one by default: only when that line is in __main__ (Lib/warnings.py's default
+    filters). gilsim has no warnings module, so it cannot be filtered or made an error."""
+    site = _user_site()
+    if site is None:
+        return
+    filename, line, source = site
+    import sys
+    main = sys.modules.get('__main__')
+    if getattr(main, '__file__', None) != filename:
+        return
+    text = '%s:%d: DeprecationWarning: %s\n' % (filename, line, message)
+    if source:
+        text += '  %s\n' % source
+    sys.stdout.flush()
+    sys.stderr.write(text)
 
 
 def set_event_loop(loop):

@@ -8,6 +8,7 @@ not start until its creator yields (CPython's Lib/asyncio/tasks.py, `Task.__step
 """
 
 from asyncio.events import get_running_loop, get_event_loop, Handle as _Handle
+from _gilsim import like_version as _like_version
 from asyncio.futures import (Future, CancelledError, InvalidStateError, isfuture,
                              _PENDING, _CANCELLED, _FINISHED)
 
@@ -29,12 +30,38 @@ del _probe_coro
 
 
 def iscoroutine(obj):
-    return isinstance(obj, _CoroutineType)
+    """A coroutine object (or a collections.abc.Coroutine); up to 3.11 a generator too,
+    as asyncio still ran generator-based coroutines (Lib/asyncio/coroutines.py)."""
+    kind = type(obj)
+    if kind is _CoroutineType:
+        return True
+    known = _iscoroutine_typecache.get(kind)
+    if known is not None:
+        return known
+    import types
+    import collections.abc
+    answer = (isinstance(obj, collections.abc.Coroutine) or
+              isinstance(obj, types.GeneratorType) and _like_version() < (3, 12))
+    if len(_iscoroutine_typecache) < 100:
+        _iscoroutine_typecache[kind] = answer
+    return answer
+
+
+# type -> answer (CPython caches the positive ones; gilsim the negative ones too, as
+# gather and ensure_future ask about every Task and Future they are given).
+_iscoroutine_typecache = {}
+
+
+# The marker of asyncio's own (3.11) generator-based coroutine functions.
+_is_coroutine = object()
 
 
 def iscoroutinefunction(func):
-    code = getattr(func, '__code__', None)
-    return code is not None and code.co_flags & 0x80 != 0 and code.co_flags & 0x20 == 0
+    """An `async def` function (inspect.iscoroutinefunction), or one marked as asyncio
+    marks its coroutine functions."""
+    import inspect
+    return (inspect.iscoroutinefunction(func) or
+            getattr(func, '_is_coroutine', None) is _is_coroutine)
 
 
 def _format_coroutine(coro):
