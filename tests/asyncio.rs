@@ -288,3 +288,30 @@ fn asyncio_iscoroutine_of_a_generator_follows_like() {
     let new = common::options().run(source, "g.py");
     assert_eq!(new.stdout, "False\n", "{}", new.stderr);
 }
+
+/// Two tasks sleeping the same delay: CPython wakes them in the order they went to sleep,
+/// and so does a seeded simulated run; exploring, timers that fall due together (within
+/// the millisecond a real selector wait rounds to) are a choice, so both orders show.
+#[test]
+fn explore_tries_both_orders_of_timers_due_together() {
+    let source = "import asyncio\norder = []\n\
+                  async def sleeper(name):\n    await asyncio.sleep(0.01)\n    order.append(name)\n\
+                  async def main():\n    await asyncio.gather(sleeper('a'), sleeper('b'))\n    print(order)\n\
+                  asyncio.run(main())\n";
+    for seed in [0, 1, 7] {
+        let out = common::options().sim(seed).run(source, "ties.py");
+        assert_eq!(out.exit_code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout, "['a', 'b']\n", "seed {seed}");
+    }
+    let opts = common::explore_options(common::options().build());
+    let report = explore(source, "ties.py", None, &opts, &mut |_| {});
+    assert!(report.incomplete.is_none(), "{:?}", report.incomplete);
+    assert_eq!(stdouts(&report), ["['a', 'b']\n", "['b', 'a']\n"]);
+    // Sleeps a whole delay apart are not due together: one order only.
+    let apart = source.replace(
+        "asyncio.sleep(0.01)",
+        "asyncio.sleep(0.01 if name == 'a' else 0.02)",
+    );
+    let report = explore(&apart, "apart.py", None, &opts, &mut |_| {});
+    assert_eq!(stdouts(&report), ["['a', 'b']\n"]);
+}

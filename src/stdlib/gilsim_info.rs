@@ -1,7 +1,8 @@
 //! `_gilsim`: what a Python-written stdlib module may ask the runtime about its run (the
 //! simulated I/O latency, reference counts) and the VM's own formatters it may reuse
 //! (tracebacks for `traceback`, disassembly for `dis`), the CPython version `--like` names,
-//! where user code called into the stdlib (for warnings), and `types.coroutine`'s flag.
+//! where user code called into the stdlib (for warnings), `types.coroutine`'s flag, and
+//! exploration's choice among events due together (asyncio's timers).
 
 use std::sync::Arc;
 
@@ -22,6 +23,8 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("like_version", like_version),
             ("user_site", user_site),
             ("iterable_coroutine", iterable_coroutine),
+            ("explores", explores),
+            ("choose_order", choose_order),
         ],
     )
 }
@@ -130,4 +133,27 @@ fn iterable_coroutine(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         dict: parking_lot::Mutex::new(Some(dict)),
         module: f.module.clone(),
     })))
+}
+
+/// Whether the run explores (`gilsim explore`, or the replay of one of its witnesses):
+/// asyncio then treats timers due within the same millisecond as due together.
+fn explores(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(vm.sched.explores()))
+}
+
+/// `choose_order(n)`: which of `n` events due together comes next, 0 being the order
+/// CPython keeps. Exploring, a decision the explorer tries every answer of; otherwise 0.
+fn choose_order(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = match args.args.first() {
+        Some(Value::Int(n)) if *n >= 1 && *n <= i64::from(u32::MAX) => *n as u32,
+        _ => {
+            return Err(crate::vm::pyerr::value_error(
+                "choose_order() needs a count of at least 1",
+            ));
+        }
+    };
+    match vm.sched.choose_order(n) {
+        Ok(k) => Ok(Value::Int(i64::from(k))),
+        Err(stop) => Err(vm.halted(stop)),
+    }
 }

@@ -14,6 +14,7 @@ import _thread
 import heapq as _heapq
 from _gilsim import refcount as _refcount
 from _gilsim import like_version as _like_version, user_site as _user_site
+from _gilsim import explores as _explores, choose_order as _choose_order
 import time as _time
 from _collections import deque as _deque
 
@@ -22,6 +23,10 @@ _WAIT_FOR_TIMER = "the event loop's next timer (selector wait)"
 _WAIT_FOR_THREADS = ("call_soon_threadsafe from another thread: the event loop has "
                      "nothing scheduled (selector wait)")
 _acquire_waiter = _thread._acquire_waiter
+# Exploring, timers due within this long after the first due one count as due together:
+# CPython's selector waits in whole milliseconds (selectors.EpollSelector rounds the
+# timeout up), so a real loop wakes to find all of them due in the same turn.
+_TIE_WINDOW = 1e-3
 
 _running = {}            # thread id -> the loop running on it
 _thread_loops = {}       # thread id -> the loop set by set_event_loop / get_event_loop
@@ -109,6 +114,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._wakeup.acquire()
         self._wakeup_guard = _thread.allocate_lock()
         self._signalled = False
+        self._explores = _explores()
 
     def __repr__(self):
         return '<_UnixSelectorEventLoop running=%s closed=%s debug=%s>' % (
@@ -185,6 +191,8 @@ class BaseEventLoop(AbstractEventLoop):
             self._select(timeout)
         if scheduled:
             end_time = self.time() + 1e-09
+            if self._explores and scheduled[0][0] < end_time:
+                self._due_together(end_time)
             while scheduled and scheduled[0][0] < end_time:
                 timer = _heapq.heappop(scheduled)[2]
                 if not timer._cancelled:
@@ -206,6 +214,25 @@ class BaseEventLoop(AbstractEventLoop):
         handle = None
         if self._unretrieved:
             self._collect_unretrieved()
+
+    def _due_together(self, end_time):
+        """Exploring: the timers due now and those due within _TIE_WINDOW of the first
+        go to the ready queue in an order the explorer chooses (CPython's order, the heap's,
+        is choice 0), so a program whose output depends on which of two equal sleeps ends
+        first shows every outcome."""
+        scheduled = self._scheduled
+        end_time = max(end_time, scheduled[0][0] + _TIE_WINDOW)
+        due = []
+        while scheduled and scheduled[0][0] < end_time:
+            timer = _heapq.heappop(scheduled)[2]
+            if not timer._cancelled:
+                due.append(timer)
+        # Each place in turn takes one of the timers not yet placed: every order once.
+        for i in range(len(due) - 1):
+            k = _choose_order(len(due) - i)
+            if k:
+                due[i], due[i + k] = due[i + k], due[i]
+        self._ready.extend(due)
 
     # -- running ---------------------------------------------------------------------
 
