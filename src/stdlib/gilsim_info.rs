@@ -25,6 +25,8 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("iterable_coroutine", iterable_coroutine),
             ("explores", explores),
             ("choose_order", choose_order),
+            ("observed", observed),
+            ("trace_task", trace_task),
         ],
     )
 }
@@ -156,4 +158,21 @@ fn choose_order(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Ok(k) => Ok(Value::Int(i64::from(k))),
         Err(stop) => Err(vm.halted(stop)),
     }
+}
+
+/// Whether anything observes the run's events (`--trace`, `--timeline`, stats): asyncio
+/// describes its tasks' steps only then.
+fn observed(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(vm.interp.runtime.events.active()))
+}
+
+/// `trace_task(text)`: an asyncio task's step as a trace event of this thread (the loop's).
+fn trace_task(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let text = match args.args.first() {
+        Some(v) => v.as_str().unwrap_or("").to_string(),
+        None => String::new(),
+    };
+    let thread = vm.thread.ident;
+    vm.emit(|| crate::runtime::events::Event::Task { thread, text });
+    Ok(Value::None)
 }

@@ -9,6 +9,7 @@ not start until its creator yields (CPython's Lib/asyncio/tasks.py, `Task.__step
 
 from asyncio.events import get_running_loop, get_event_loop, Handle as _Handle
 from _gilsim import like_version as _like_version
+from _gilsim import observed as _observed, trace_task as _trace_task
 from asyncio.futures import (Future, CancelledError, InvalidStateError, isfuture,
                              _PENDING, _CANCELLED, _FINISHED)
 
@@ -72,6 +73,48 @@ def _format_coroutine(coro):
     if coro.cr_frame is not None:
         return '%s() running at %s:%d' % (name, code.co_filename, coro._gilsim_lineno)
     return '%s() done, defined at %s:%d' % (name, code.co_filename, code.co_firstlineno)
+
+
+# Whether the run is traced (--trace, --timeline): tasks then describe each step.
+_TRACING = _observed()
+
+
+def _task_label(task):
+    coro = task._coro
+    name = getattr(coro, '__qualname__', None) or type(coro).__name__
+    return '%s (%s)' % (task._name, name)
+
+
+def _wait_text(task, result):
+    """What a task that just gave the loop back waits for, as --trace says it: the
+    asyncio (or aiohttp) coroutine its chain of awaits ends in, else the future itself,
+    and the user's line that awaits."""
+    what = None
+    where = None
+    coro = task._coro
+    while coro is not None and hasattr(coro, 'cr_await'):
+        code = coro.cr_code
+        if code.co_filename.startswith('<frozen '):
+            if what is None:
+                what = '%s()' % (coro.__qualname__,)
+        else:
+            where = coro
+        coro = coro.cr_await
+    if what is None:
+        if result is None:
+            what = 'nothing: it yields to the loop (sleep(0))'
+        elif isinstance(result, Task):
+            what = 'task %s' % (result._name,)
+        elif isinstance(result, _GatheringFuture):
+            what = 'gather()'
+        else:
+            what = 'a Future'
+    text = '%s awaits %s' % (_task_label(task), what)
+    if where is not None:
+        line = where._gilsim_lineno
+        if line is not None:
+            text += ' (%s, line %d)' % (where.__qualname__, line)
+    return text
 
 
 class Task(Future):
@@ -160,12 +203,16 @@ class Task(Future):
         loop = self._loop
         previous = loop._current_task
         loop._current_task = self
+        if _TRACING:
+            _trace_task('%s resumes' % (_task_label(self),))
         try:
             if exc is None:
                 result = self._coro.send(None)
             else:
                 result = self._coro.throw(exc)
         except StopIteration as stop:
+            if _TRACING:
+                _trace_task('%s finishes' % (_task_label(self),))
             self._finish()
             if self._must_cancel:
                 self._must_cancel = False
@@ -173,6 +220,8 @@ class Task(Future):
             else:
                 Future.set_result(self, stop.value)
         except CancelledError as cancelled:
+            if _TRACING:
+                _trace_task('%s is cancelled' % (_task_label(self),))
             self._finish()
             self._cancelled_exc = cancelled
             Future.cancel(self)
@@ -181,6 +230,8 @@ class Task(Future):
             Future.set_exception(self, fatal)
             raise
         except BaseException as error:
+            if _TRACING:
+                _trace_task('%s raises %s' % (_task_label(self), type(error).__name__))
             self._finish()
             Future.set_exception(self, error)
         else:
@@ -188,6 +239,8 @@ class Task(Future):
                 loop._ready.append(_Handle(self._step, (), loop))   # sleep(0)
             else:
                 self._wait_on(result)
+            if _TRACING:
+                _trace_task(_wait_text(self, result))
         finally:
             loop._current_task = previous
 
