@@ -75,46 +75,9 @@ def _format_coroutine(coro):
     return '%s() done, defined at %s:%d' % (name, code.co_filename, code.co_firstlineno)
 
 
-# Whether the run is traced (--trace, --timeline): tasks then describe each step.
+# Whether the run is observed (--trace, --timeline): tasks then report each step
+# (_gilsim.trace_task words it).
 _TRACING = _observed()
-
-
-def _task_label(task):
-    coro = task._coro
-    name = getattr(coro, '__qualname__', None) or type(coro).__name__
-    return '%s (%s)' % (task._name, name)
-
-
-def _wait_text(task, result):
-    """What a task that just gave the loop back waits for, as --trace says it: the
-    asyncio (or aiohttp) coroutine its chain of awaits ends in, else the future itself,
-    and the user's line that awaits."""
-    what = None
-    where = None
-    coro = task._coro
-    while coro is not None and hasattr(coro, 'cr_await'):
-        code = coro.cr_code
-        if code.co_filename.startswith('<frozen '):
-            if what is None:
-                what = '%s()' % (coro.__qualname__,)
-        else:
-            where = coro
-        coro = coro.cr_await
-    if what is None:
-        if result is None:
-            what = 'nothing: it yields to the loop (sleep(0))'
-        elif isinstance(result, Task):
-            what = 'task %s' % (result._name,)
-        elif isinstance(result, _GatheringFuture):
-            what = 'gather()'
-        else:
-            what = 'a Future'
-    text = '%s awaits %s' % (_task_label(task), what)
-    if where is not None:
-        line = where._gilsim_lineno
-        if line is not None:
-            text += ' (%s, line %d)' % (where.__qualname__, line)
-    return text
 
 
 class Task(Future):
@@ -204,7 +167,7 @@ class Task(Future):
         previous = loop._current_task
         loop._current_task = self
         if _TRACING:
-            _trace_task('%s resumes' % (_task_label(self),))
+            _trace_task('resumes', self, None)
         try:
             if exc is None:
                 result = self._coro.send(None)
@@ -212,7 +175,7 @@ class Task(Future):
                 result = self._coro.throw(exc)
         except StopIteration as stop:
             if _TRACING:
-                _trace_task('%s finishes' % (_task_label(self),))
+                _trace_task('finishes', self, None)
             self._finish()
             if self._must_cancel:
                 self._must_cancel = False
@@ -221,7 +184,7 @@ class Task(Future):
                 Future.set_result(self, stop.value)
         except CancelledError as cancelled:
             if _TRACING:
-                _trace_task('%s is cancelled' % (_task_label(self),))
+                _trace_task('is cancelled', self, None)
             self._finish()
             self._cancelled_exc = cancelled
             Future.cancel(self)
@@ -231,7 +194,7 @@ class Task(Future):
             raise
         except BaseException as error:
             if _TRACING:
-                _trace_task('%s raises %s' % (_task_label(self), type(error).__name__))
+                _trace_task('raises', self, error)
             self._finish()
             Future.set_exception(self, error)
         else:
@@ -240,7 +203,7 @@ class Task(Future):
             else:
                 self._wait_on(result)
             if _TRACING:
-                _trace_task(_wait_text(self, result))
+                _trace_task('waits', self, result)
         finally:
             loop._current_task = previous
 
