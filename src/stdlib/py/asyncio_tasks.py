@@ -373,10 +373,14 @@ def gather(*coros_or_futures, return_exceptions=False):
                 fut.exception()
             return
         if not return_exceptions:
-            if fut.cancelled():
+            if type(fut) in _PLAIN_FUTURES and fut._state == _FINISHED:
+                fut._log_traceback = False          # fut.exception(), inlined
+                exc = fut._exception
+            elif fut.cancelled():
                 outer.set_exception(fut._make_cancelled_error())
                 return
-            exc = fut.exception()
+            else:
+                exc = fut.exception()
             if exc is not None:
                 outer.set_exception(exc)
                 return
@@ -415,7 +419,10 @@ def gather(*coros_or_futures, return_exceptions=False):
                 loop = fut._loop
             state[0] += 1
             seen[key] = fut
-            fut.add_done_callback(_done_callback)
+            if type(fut) in _PLAIN_FUTURES and fut._state == _PENDING:
+                fut._callbacks.append(_done_callback)   # add_done_callback, inlined
+            else:
+                fut.add_done_callback(_done_callback)
         children.append(fut)
     outer = _GatheringFuture(children, loop=loop)
     return outer
