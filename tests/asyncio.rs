@@ -223,3 +223,95 @@ fn notebook_cells_await_at_top_level_only_when_asked() {
     );
     assert!(refused.stderr.contains("line 18"), "{}", refused.stderr);
 }
+
+/// `asyncio.get_event_loop()` with no loop set, as each CPython does it (checked with
+/// CPython 3.11.7, 3.12.1, 3.13.0 and 3.14): up to 3.11 it makes the main thread a loop
+/// silently, 3.12 and 3.13 warn (at the user's line, in `__main__` only), 3.14 refuses.
+/// After `asyncio.run` (which sets the loop and then None) it refuses in every version.
+#[test]
+fn get_event_loop_without_a_loop_follows_like() {
+    let source = "import asyncio\n\
+                  def f():\n    loop = asyncio.get_event_loop()\n    print('got', type(loop).__name__)\n\
+                  f()\nf()\n\
+                  async def main():\n    print(asyncio.get_event_loop() is asyncio.get_running_loop())\n\
+                  asyncio.run(main())\n\
+                  try:\n    asyncio.get_event_loop()\nexcept RuntimeError as e:\n    print('RuntimeError', e)\n";
+    let stdout = "got _UnixSelectorEventLoop\ngot _UnixSelectorEventLoop\nTrue\n\
+                  RuntimeError There is no current event loop in thread 'MainThread'.\n";
+    let warning = "gel.py:3: DeprecationWarning: There is no current event loop\n  \
+                   loop = asyncio.get_event_loop()\n";
+    for (like, want_stderr) in [
+        (None, warning),
+        (Some((3, 10)), ""),
+        (Some((3, 11)), ""),
+        (Some((3, 12)), warning),
+        (Some((3, 13)), warning),
+    ] {
+        let mut opts = common::options();
+        if let Some((major, minor)) = like {
+            opts = opts.like(major, minor);
+        }
+        let out = opts.run(source, "gel.py");
+        assert_eq!(out.exit_code, 0, "{like:?}: {}", out.stderr);
+        assert_eq!(out.stdout, stdout, "{like:?}");
+        assert_eq!(out.stderr, want_stderr, "{like:?}");
+    }
+    let refused = common::options().like(3, 14).run(source, "gel.py");
+    assert_eq!(refused.exit_code, 1);
+    assert_eq!(refused.stdout, "");
+    assert!(
+        refused
+            .stderr
+            .ends_with("RuntimeError: There is no current event loop in thread 'MainThread'.\n"),
+        "{}",
+        refused.stderr
+    );
+    // A Future made outside a loop asks for the loop too; the warning names that line.
+    let future = common::options().run(
+        "import asyncio\nf = asyncio.Future()\nprint(f.done())\n",
+        "fut.py",
+    );
+    assert_eq!(future.stdout, "False\n");
+    assert_eq!(
+        future.stderr,
+        "fut.py:2: DeprecationWarning: There is no current event loop\n  f = asyncio.Future()\n"
+    );
+}
+
+/// Where CPython 3.11 and 3.12 differ on generator-based coroutines: `asyncio.iscoroutine`
+/// of a plain generator is True up to 3.11 (asyncio still ran them) and False from 3.12.
+#[test]
+fn asyncio_iscoroutine_of_a_generator_follows_like() {
+    let source = "import asyncio\ndef g():\n    yield\nprint(asyncio.iscoroutine(g()))\n";
+    let old = common::options().like(3, 11).run(source, "g.py");
+    assert_eq!(old.stdout, "True\n", "{}", old.stderr);
+    let new = common::options().run(source, "g.py");
+    assert_eq!(new.stdout, "False\n", "{}", new.stderr);
+}
+
+/// Two tasks sleeping the same delay: CPython wakes them in the order they went to sleep,
+/// and so does a seeded simulated run; exploring, timers that fall due together (within
+/// the millisecond a real selector wait rounds to) are a choice, so both orders show.
+#[test]
+fn explore_tries_both_orders_of_timers_due_together() {
+    let source = "import asyncio\norder = []\n\
+                  async def sleeper(name):\n    await asyncio.sleep(0.01)\n    order.append(name)\n\
+                  async def main():\n    await asyncio.gather(sleeper('a'), sleeper('b'))\n    print(order)\n\
+                  asyncio.run(main())\n";
+    for seed in [0, 1, 7] {
+        let out = common::options().sim(seed).run(source, "ties.py");
+        assert_eq!(out.exit_code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout, "['a', 'b']\n", "seed {seed}");
+    }
+    let opts = common::explore_options(common::options().build());
+    let report = explore(source, "ties.py", None, &opts, &mut |_| {});
+    assert!(report.incomplete.is_none(), "{:?}", report.incomplete);
+    assert_eq!(stdouts(&report), ["['a', 'b']\n", "['b', 'a']\n"]);
+    // Sleeps a whole delay apart are not due together: one order only.
+    let apart = source.replace(
+        "asyncio.sleep(0.01)",
+        "asyncio.sleep(0.01 if name == 'a' else 0.02)",
+    );
+    let report = explore(&apart, "apart.py", None, &opts, &mut |_| {});
+    assert_eq!(stdouts(&report), ["['a', 'b']\n"]);
+}

@@ -19,7 +19,7 @@ pub const EXAMPLES: &str = "Examples:
 
 #[derive(Args, Debug)]
 pub struct CompareArgs {
-    /// The models, comma-separated: --like versions (2.7, 3.9, 3.12, 3.13, 3.14, 3.13t), each
+    /// The models, comma-separated: --like versions (2.7, 3.9, 3.10, 3.11, 3.12, 3.13, 3.14, 3.13t), each
     /// optionally with +shared-gil (subinterpreters share the main GIL)
     #[arg(long, value_delimiter = ',', default_value = "2.7,3.9,3.12,3.13t")]
     models: Vec<String>,
@@ -62,7 +62,7 @@ fn model(spec: &str, base: &RunOptions) -> Result<Model, String> {
     };
     let like = <Like as clap::ValueEnum>::from_str(version, false).map_err(|_| {
         format!(
-            "--models: {version} is not a version gilsim models (2.7, 3.9, 3.12, 3.13, 3.14, 3.13t)"
+            "--models: {version} is not a version gilsim models (2.7, 3.9, 3.10, 3.11, 3.12, 3.13, 3.14, 3.13t)"
         )
     })?;
     // PYTHON_GIL is deliberately not consulted: each model says what it is.

@@ -14,7 +14,13 @@ pub enum Like {
     /// CPython 3.9: new GIL, a switch possible between any two instructions
     #[value(name = "3.9")]
     Py39,
-    /// CPython 3.10–3.12: new GIL, 3.10 check points (the default)
+    /// CPython 3.10: as 3.12 (one GIL per process; asyncio without 3.12's warnings)
+    #[value(name = "3.10")]
+    Py310,
+    /// CPython 3.11: as 3.12 (one GIL per process; asyncio without 3.12's warnings)
+    #[value(name = "3.11")]
+    Py311,
+    /// CPython 3.12: new GIL, 3.10 check points (the default)
     #[value(name = "3.12")]
     Py312,
     /// CPython 3.13 with its GIL: as 3.12, with 3.13's `_interpreters` modules
@@ -34,6 +40,8 @@ impl Like {
         match self {
             Like::Py27 => PyVersion(2, 7),
             Like::Py39 => PyVersion(3, 9),
+            Like::Py310 => PyVersion(3, 10),
+            Like::Py311 => PyVersion(3, 11),
             Like::Py312 => PyVersion(3, 12),
             Like::Py313 | Like::Py313t => PyVersion(3, 13),
             Like::Py314 => PyVersion(3, 14),
@@ -167,7 +175,9 @@ fn bundle(like: Like) -> InterpreterConfig {
     let (model, check_points) = match like {
         Like::Py27 => (GilModel::Old, CheckPoints::Ticks(100)),
         Like::Py39 => (GilModel::New, CheckPoints::EveryOp),
-        Like::Py312 | Like::Py313 | Like::Py314 => (GilModel::New, CheckPoints::Py310),
+        Like::Py310 | Like::Py311 | Like::Py312 | Like::Py313 | Like::Py314 => {
+            (GilModel::New, CheckPoints::Py310)
+        }
         Like::Py313t => (GilModel::Off, CheckPoints::Py310),
     };
     InterpreterConfig {

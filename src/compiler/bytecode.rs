@@ -552,6 +552,10 @@ pub mod flags {
     pub const NESTED: u32 = 0x10;
     pub const GENERATOR: u32 = 0x20;
     pub const COROUTINE: u32 = 0x80;
+    /// A generator function made awaitable by `types.coroutine` (CPython's
+    /// CO_ITERABLE_COROUTINE): `await` accepts its generators, and it may `yield from` a
+    /// coroutine.
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
 }
 
 /// Filenames of gilsim's own Python-source modules (`<frozen threading>`), as CPython names
@@ -559,7 +563,7 @@ pub mod flags {
 pub const STDLIB_FILENAME_PREFIX: &str = "<frozen ";
 
 /// A compiled function body, module or class body.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CodeObject {
     pub name: Arc<str>,
     pub qualname: Arc<str>,

@@ -59,6 +59,12 @@ pub enum Event {
         thread: u64,
         text: String,
     },
+    /// What an asyncio task does on the event loop running on `thread`: resumes, awaits
+    /// something, finishes (`asyncio.tasks` reports it through `_gilsim.trace_task`).
+    Task {
+        thread: u64,
+        text: String,
+    },
 }
 
 /// Something that wants to see events.

@@ -1,6 +1,8 @@
 //! `_gilsim`: what a Python-written stdlib module may ask the runtime about its run (the
 //! simulated I/O latency, reference counts) and the VM's own formatters it may reuse
-//! (tracebacks for `traceback`, disassembly for `dis`).
+//! (tracebacks for `traceback`, disassembly for `dis`), the CPython version `--like` names,
+//! where user code called into the stdlib (for warnings), `types.coroutine`'s flag, and
+//! exploration's choice among events due together (asyncio's timers).
 
 use std::sync::Arc;
 
@@ -20,6 +22,13 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("format_exception", format_exception),
             ("format_exception_only", format_exception_only),
             ("disassemble", disassemble),
+            ("like_version", like_version),
+            ("user_site", user_site),
+            ("iterable_coroutine", iterable_coroutine),
+            ("explores", explores),
+            ("choose_order", choose_order),
+            ("observed", observed),
+            ("trace_task", trace_task),
         ],
     )
 }
@@ -82,4 +91,178 @@ fn io_wait(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let what = a[1].as_str().unwrap_or("a response").to_string();
     vm.wait_for_io(std::time::Duration::from_nanos(ns.unsigned_abs()), what)?;
     Ok(Value::None)
+}
+
+/// The CPython version the run imitates, as `(major, minor)`: `--like`, else 3.12 (the
+/// default the README names). Stdlib modules whose behaviour changed between versions
+/// (asyncio's `get_event_loop`) ask this; `sys.version_info` stays 3.12.
+fn like_version(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    let v = vm
+        .interp
+        .runtime
+        .options
+        .like
+        .unwrap_or(crate::runtime::PyVersion(3, 12));
+    Ok(Value::tuple(vec![
+        Value::Int(i64::from(v.0)),
+        Value::Int(i64::from(v.1)),
+    ]))
+}
+
+/// Where user code last called into the stdlib: `(filename, line, source line or None)`,
+/// or None. A warning that CPython issues with a `stacklevel` pointing at the user's call
+/// (`asyncio.get_event_loop()`'s DeprecationWarning) is printed at this position.
+fn user_site(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    let Some(loc) = vm.caller_location() else {
+        return Ok(Value::None);
+    };
+    let source = vm
+        .interp
+        .runtime
+        .source_line(&loc.filename, loc.line)
+        .map_or(Value::None, |s| Value::string(s.trim().to_string()));
+    Ok(Value::tuple(vec![
+        Value::string(loc.filename),
+        Value::Int(i64::from(loc.line)),
+        source,
+    ]))
+}
+
+/// `types.coroutine(f)` for a generator function `f`: the same function with
+/// CO_ITERABLE_COROUTINE set in its code's flags, so `await` accepts its generators
+/// (CPython replaces `f.__code__` in place; gilsim's functions cannot change their code,
+/// so this is a copy of `f` sharing its attribute dict).
+fn iterable_coroutine(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    use crate::vm::objects::function::Function;
+    let Some(Value::Function(f)) = args.args.first() else {
+        return Err(crate::vm::pyerr::type_error(
+            "iterable_coroutine() needs a Python function",
+        ));
+    };
+    let mut code = (*f.code).clone();
+    code.flags |= crate::compiler::bytecode::flags::ITERABLE_COROUTINE;
+    let dict = f.attr_dict();
+    Ok(Value::Function(Arc::new(Function {
+        code: Arc::new(code),
+        globals: f.globals.clone(),
+        name: parking_lot::RwLock::new(f.name()),
+        qualname: parking_lot::RwLock::new(f.qualname()),
+        defaults: f.defaults.clone(),
+        kwdefaults: f.kwdefaults.clone(),
+        closure: f.closure.clone(),
+        annotations: f.annotations.clone(),
+        dict: parking_lot::Mutex::new(Some(dict)),
+        module: f.module.clone(),
+    })))
+}
+
+/// Whether the run explores (`gilsim explore`, or the replay of one of its witnesses):
+/// asyncio then treats timers due within the same millisecond as due together.
+fn explores(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(vm.sched.explores()))
+}
+
+/// `choose_order(n)`: which of `n` events due together comes next, 0 being the order
+/// CPython keeps. Exploring, a decision the explorer tries every answer of; otherwise 0.
+fn choose_order(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let n = match args.args.first() {
+        Some(Value::Int(n)) if *n >= 1 && *n <= i64::from(u32::MAX) => *n as u32,
+        _ => {
+            return Err(crate::vm::pyerr::value_error(
+                "choose_order() needs a count of at least 1",
+            ));
+        }
+    };
+    match vm.sched.choose_order(n) {
+        Ok(k) => Ok(Value::Int(i64::from(k))),
+        Err(stop) => Err(vm.halted(stop)),
+    }
+}
+
+/// Whether anything observes the run's events (`--trace`, `--timeline`, stats): asyncio
+/// describes its tasks' steps only then.
+fn observed(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(vm.interp.runtime.events.active()))
+}
+
+/// `trace_task(what, task, detail)`: a step of asyncio `task` as a trace event of this
+/// thread (the loop's). `what` is "resumes", "finishes", "is cancelled", "raises" (detail:
+/// the exception) or "waits" (detail: what the coroutine yielded). The text is built here,
+/// not in Python, so a traced run executes only the call's few instructions more than an
+/// untraced one and its virtual timings barely move.
+fn trace_task(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    use crate::vm::objects::types::type_name;
+    let events = &vm.interp.runtime.events;
+    let [what, task, detail] = args.args else {
+        return Ok(Value::None);
+    };
+    if !events.active() {
+        return Ok(Value::None);
+    }
+    let what = what.as_str().unwrap_or("");
+    let coro = vm.getattr_str(task, "_coro")?;
+    let label = format!("{} ({})", task_name(vm, task)?, coroutine_name(vm, &coro)?);
+    let text = match what {
+        "raises" => format!("{label} raises {}", type_name(detail)),
+        "waits" => wait_text(vm, label, &coro, detail)?,
+        _ => format!("{label} {what}"),
+    };
+    let thread = vm.thread.ident;
+    vm.emit(|| crate::runtime::events::Event::Task { thread, text });
+    Ok(Value::None)
+}
+
+fn task_name(vm: &Vm, task: &Value) -> PyResult<String> {
+    let name = vm.getattr_str(task, "_name")?;
+    Ok(name.as_str().unwrap_or("?").to_string())
+}
+
+fn coroutine_name(vm: &Vm, coro: &Value) -> PyResult<String> {
+    if let Value::Generator(g) = coro {
+        return Ok(g.qualname.to_string());
+    }
+    Ok(match vm.getattr_opt(coro, "__qualname__")? {
+        Some(v) => v.as_str().unwrap_or("?").to_string(),
+        None => crate::vm::objects::types::type_name(coro).to_string(),
+    })
+}
+
+/// What a task that gave the loop back waits for: the stdlib coroutine (asyncio's or
+/// aiohttp's) its chain of awaits ends in, else the task, gather() or Future it yielded;
+/// and the user's coroutine and line that await it.
+fn wait_text(vm: &Vm, label: String, coro: &Value, yielded: &Value) -> PyResult<String> {
+    use crate::vm::objects::generator::GenKind;
+    let mut waits_in = None;
+    let mut user = None;
+    let mut current = Some(coro.clone());
+    while let Some(Value::Generator(g)) = current {
+        if g.kind != GenKind::Coroutine {
+            break;
+        }
+        if g.code.stdlib {
+            waits_in.get_or_insert_with(|| format!("{}()", g.qualname));
+        } else {
+            user = Some(g.clone());
+        }
+        current = g.awaiting();
+    }
+    let what = match waits_in {
+        Some(w) => Some(w),
+        None if yielded.is_none() => None,
+        None => Some(match crate::vm::objects::types::type_name(yielded) {
+            "Task" => format!("task {}", task_name(vm, yielded)?),
+            "_GatheringFuture" => "gather()".to_string(),
+            _ => "a Future".to_string(),
+        }),
+    };
+    let mut text = match what {
+        Some(what) => format!("{label} awaits {what}"),
+        None => format!("{label} yields to the loop"),
+    };
+    if let Some(g) = user
+        && let Some(line) = g.current_line()
+    {
+        text.push_str(&format!(" ({}, line {line})", g.qualname));
+    }
+    Ok(text)
 }

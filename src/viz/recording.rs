@@ -568,7 +568,7 @@ impl Observer for Recorder {
                     *l = *line;
                 }
             }
-            Event::Op { .. } => {}
+            Event::Op { .. } | Event::Task { .. } => {}
         }
     }
 }

@@ -107,6 +107,7 @@ impl Trace {
             Event::Op { thread, text } if self.level >= TraceLevel::Ops => {
                 (*thread, format!("    {text}"))
             }
+            Event::Task { thread, text } => (*thread, format!("task {text}")),
             Event::Line { .. } | Event::Op { .. } => return None,
         })
     }

@@ -233,6 +233,20 @@ impl Scheduler {
         }
     }
 
+    /// Which of `n` events due together comes next: a decision when exploring (see
+    /// `Sim::choose_order`), else 0 (CPython's order).
+    pub fn choose_order(&self, n: u32) -> Result<u32, Stop> {
+        match self {
+            Scheduler::Simulated(sim) => sim.choose_order(n),
+            Scheduler::Real(_) => Ok(0),
+        }
+    }
+
+    /// Whether this run is an exploration (or the replay of one of its schedules).
+    pub fn explores(&self) -> bool {
+        matches!(self, Scheduler::Simulated(sim) if sim.options().explore)
+    }
+
     /// The first thread of a run (registered before anything runs).
     pub fn add_first_thread(&self, thread: &Arc<ThreadState>, gil: &Arc<Gil>) {
         if let Scheduler::Simulated(sim) = self {

@@ -40,6 +40,9 @@ pub enum Kind {
     Tie,
     /// Exploration: at a switch point, keep running (0) or switch to candidate k (k ≥ 1).
     Explore,
+    /// Exploration: which of several events due together comes next (asyncio's timers
+    /// falling due in one turn of the loop); 0 is CPython's order.
+    Order,
 }
 
 impl Kind {
@@ -50,6 +53,7 @@ impl Kind {
             Kind::Quantum => 'q',
             Kind::Tie => 't',
             Kind::Explore => 'x',
+            Kind::Order => 'e',
         }
     }
 
@@ -60,6 +64,7 @@ impl Kind {
             'q' => Kind::Quantum,
             't' => Kind::Tie,
             'x' => Kind::Explore,
+            'e' => Kind::Order,
             _ => return None,
         })
     }
@@ -71,6 +76,7 @@ impl Kind {
             Kind::Quantum => "a parallel thread's run length",
             Kind::Tie => "which of equally advanced threads runs",
             Kind::Explore => "whether to switch threads here",
+            Kind::Order => "which of the events due together comes next",
         }
     }
 }

@@ -11,8 +11,10 @@ and nothing to wait for blocks forever, which gilsim reports as a deadlock.
 """
 
 import _thread
-import heapq as _heapq
+from heapq import heappush as _heappush, heappop as _heappop
 from _gilsim import refcount as _refcount
+from _gilsim import like_version as _like_version, user_site as _user_site
+from _gilsim import explores as _explores, choose_order as _choose_order
 import time as _time
 from _collections import deque as _deque
 
@@ -21,6 +23,12 @@ _WAIT_FOR_TIMER = "the event loop's next timer (selector wait)"
 _WAIT_FOR_THREADS = ("call_soon_threadsafe from another thread: the event loop has "
                      "nothing scheduled (selector wait)")
 _acquire_waiter = _thread._acquire_waiter
+# Exploring, timers due within this long after the first due one count as due together:
+# CPython's selector waits in whole milliseconds (selectors.EpollSelector rounds the
+# timeout up), so a real loop wakes to find all of them due in the same turn.
+_TIE_WINDOW = 1e-3
+# At most this many in-order timers move to the heap to make room for an earlier one.
+_MAX_MOVED = 8
 
 _running = {}            # thread id -> the loop running on it
 _thread_loops = {}       # thread id -> the loop set by set_event_loop / get_event_loop
@@ -73,15 +81,19 @@ class TimerHandle(Handle):
     """A callback due at loop time `when` (call_later, call_at)."""
 
     def __init__(self, when, callback, args, loop):
-        Handle.__init__(self, callback, args, loop)
+        # Handle.__init__, inlined: a timer is made for every asyncio.sleep.
+        self._callback = callback
+        self._args = args
+        self._loop = loop
+        self._cancelled = False
         self._when = when
 
     def when(self):
         return self._when
 
     def cancel(self):
-        if not self._cancelled:
-            self._loop._timer_cancelled()
+        # CPython's also counts cancelled timers for the loop (_timer_handle_cancelled) to
+        # prune its heap; gilsim's loop drops cancelled timers as they fall due.
         self._cancelled = True
 
 
@@ -92,7 +104,12 @@ class AbstractEventLoop:
 class BaseEventLoop(AbstractEventLoop):
     def __init__(self):
         self._ready = _deque()
-        self._scheduled = []       # heap of (when, sequence, TimerHandle)
+        # Timers as (when, sequence, TimerHandle), earliest first by (when, sequence) as
+        # in CPython's heap: most come in order (the same delay from a later now), and go to
+        # a deque, O(1) both ways; the others to a heap. gilsim's heapq is Python, and
+        # popping 10,000 timers from one heap cost 13 levels of sifting each.
+        self._scheduled = []       # heap: timers due before the last one in _in_order
+        self._in_order = _deque()  # timers in nondecreasing `when`
         self._sequence = 0
         self._stopping = False
         self._closed = False
@@ -108,6 +125,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._wakeup.acquire()
         self._wakeup_guard = _thread.allocate_lock()
         self._signalled = False
+        self._explores = _explores()
 
     def __repr__(self):
         return '<_UnixSelectorEventLoop running=%s closed=%s debug=%s>' % (
@@ -128,7 +146,18 @@ class BaseEventLoop(AbstractEventLoop):
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
             raise TypeError('delay must not be None')
-        return self.call_at(self.time() + delay, callback, *args)
+        # call_at, inlined: every asyncio.sleep comes this way.
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        when = _time.monotonic() + delay
+        timer = TimerHandle(when, callback, args, self)
+        self._sequence += 1
+        in_order = self._in_order
+        if not in_order or when >= in_order[-1][0]:
+            in_order.append((when, self._sequence, timer))
+        else:
+            self._add_out_of_order((when, self._sequence, timer))
+        return timer
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
@@ -136,11 +165,12 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_closed()
         timer = TimerHandle(when, callback, args, self)
         self._sequence += 1
-        _heapq.heappush(self._scheduled, (when, self._sequence, timer))
+        in_order = self._in_order
+        if not in_order or when >= in_order[-1][0]:
+            in_order.append((when, self._sequence, timer))
+        else:
+            self._add_out_of_order((when, self._sequence, timer))
         return timer
-
-    def _timer_cancelled(self):
-        pass
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
@@ -169,23 +199,79 @@ class BaseEventLoop(AbstractEventLoop):
             with self._wakeup_guard:
                 self._signalled = False
 
+    def _add_out_of_order(self, entry):
+        """A timer due before the last in-order one (a short sleep after a long one): the
+        few in-order timers due after it move to the heap, so that the run of timers that
+        follows it stays in the deque; if many would move, it goes to the heap instead."""
+        in_order = self._in_order
+        when = entry[0]
+        if len(in_order) > _MAX_MOVED and in_order[-1 - _MAX_MOVED][0] > when:
+            _heappush(self._scheduled, entry)
+            return
+        while in_order and in_order[-1][0] > when:
+            _heappush(self._scheduled, in_order.pop())
+        in_order.append(entry)
+
+    def _first_timer(self):
+        """The earliest timer's (when, sequence, TimerHandle), or None."""
+        scheduled = self._scheduled
+        in_order = self._in_order
+        if in_order:
+            if scheduled and scheduled[0] < in_order[0]:
+                return scheduled[0]
+            return in_order[0]
+        return scheduled[0] if scheduled else None
+
+    def _pop_timer(self, end_time):
+        """The earliest timer if it is due before end_time (then removed), else None."""
+        entry = self._first_timer()
+        if entry is None or entry[0] >= end_time:
+            return None
+        if self._in_order and entry is self._in_order[0]:
+            self._in_order.popleft()
+        else:
+            _heappop(self._scheduled)
+        return entry
+
     def _run_once(self):
         scheduled = self._scheduled
+        in_order = self._in_order
         ready = self._ready
         if ready or self._stopping:
             timeout = 0
-        elif scheduled:
-            timeout = scheduled[0][0] - self.time()
+        elif scheduled or in_order:
+            timeout = self._first_timer()[0] - self.time()
             if timeout < 0:
                 timeout = 0
         else:
             timeout = None
         if timeout != 0 or self._signalled:
             self._select(timeout)
-        if scheduled:
+        if scheduled or in_order:
             end_time = self.time() + 1e-09
-            while scheduled and scheduled[0][0] < end_time:
-                timer = _heapq.heappop(scheduled)[2]
+            if self._explores and self._first_timer()[0] < end_time:
+                self._due_together(end_time)
+            # _pop_timer, inlined: the due timers in (when, sequence) order.
+            while True:
+                if in_order:
+                    entry = in_order[0]
+                    if scheduled and scheduled[0] < entry:
+                        entry = scheduled[0]
+                        if entry[0] >= end_time:
+                            break
+                        _heappop(scheduled)
+                    else:
+                        if entry[0] >= end_time:
+                            break
+                        in_order.popleft()
+                elif scheduled:
+                    entry = scheduled[0]
+                    if entry[0] >= end_time:
+                        break
+                    _heappop(scheduled)
+                else:
+                    break
+                timer = entry[2]
                 if not timer._cancelled:
                     ready.append(timer)
         ntodo = len(ready)
@@ -193,18 +279,43 @@ class BaseEventLoop(AbstractEventLoop):
         popleft = ready.popleft
         for _ in range(ntodo):
             handle = popleft()
-            if handle._cancelled:
-                continue
-            # Handle._run, inlined: this loop is the event loop's hot path.
+            # Handle._run, inlined: this loop is the event loop's hot path. A Task stands
+            # for its own next step (Task._step), which needs no Handle: nothing outside
+            # asyncio sees it, so nothing can cancel it.
             try:
-                handle._callback(*handle._args)
+                if type(handle) is _Task:
+                    handle._step()
+                elif not handle._cancelled:
+                    handle._callback(*handle._args)
             except (SystemExit, KeyboardInterrupt):
                 raise
             except BaseException as exc:
+                if type(handle) is _Task:
+                    handle = Handle(handle._step, (), self)
                 handle._report(exc)
         handle = None
         if self._unretrieved:
             self._collect_unretrieved()
+
+    def _due_together(self, end_time):
+        """Exploring: the timers due now and those due within _TIE_WINDOW of the first
+        go to the ready queue in an order the explorer chooses (CPython's order, the heap's,
+        is choice 0), so a program whose output depends on which of two equal sleeps ends
+        first shows every outcome."""
+        end_time = max(end_time, self._first_timer()[0] + _TIE_WINDOW)
+        due = []
+        while True:
+            entry = self._pop_timer(end_time)
+            if entry is None:
+                break
+            if not entry[2]._cancelled:
+                due.append(entry[2])
+        # Each place in turn takes one of the timers not yet placed: every order once.
+        for i in range(len(due) - 1):
+            k = _choose_order(len(due) - i)
+            if k:
+                due[i], due[i + k] = due[i + k], due[i]
+        self._ready.extend(due)
 
     # -- running ---------------------------------------------------------------------
 
@@ -270,6 +381,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._closed = True
         self._ready.clear()
         self._scheduled.clear()
+        self._in_order.clear()
         executor = self._default_executor
         if executor is not None:
             self._default_executor = None
@@ -328,13 +440,14 @@ class BaseEventLoop(AbstractEventLoop):
     # -- futures, tasks, threads -------------------------------------------------------
 
     def create_future(self):
-        from asyncio.futures import Future
-        return Future(loop=self)
+        return _Future(loop=self)
 
     def create_task(self, coro, *, name=None, context=None):
-        self._check_closed()
-        from asyncio.tasks import Task
-        return Task(coro, loop=self, name=name)
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
+        if _Task is None:
+            import asyncio.tasks
+        return _Task(coro, loop=self, name=name)
 
     def run_in_executor(self, executor, func, *args):
         self._check_closed()
@@ -385,6 +498,12 @@ class BaseEventLoop(AbstractEventLoop):
         self._debug = enabled
 
 
+# asyncio.futures does not import this module at load time, asyncio.tasks does: Future is
+# imported here; Task is set by asyncio.tasks when it loads (before any task exists).
+from asyncio.futures import Future as _Future
+_Task = None
+
+
 def _is_future(obj):
     return getattr(type(obj), '_asyncio_future_blocking', None) is not None
 
@@ -416,19 +535,45 @@ def get_running_loop():
 
 
 def get_event_loop():
-    loop = _running.get(_thread.get_ident())
+    """The running loop, else this thread's current loop. CPython's
+    BaseDefaultEventLoopPolicy.get_event_loop makes the main thread one if none was ever
+    set (warning "There is no current event loop" from 3.12 on) and refuses from 3.14 on;
+    `--like` picks the version."""
+    ident = _thread.get_ident()
+    loop = _running.get(ident)
     if loop is not None:
         return loop
-    ident = _thread.get_ident()
     loop = _thread_loops.get(ident)
-    if loop is None:
-        if ident != _thread._main_ident():
-            import threading
-            raise RuntimeError("There is no current event loop in thread %r."
-                               % threading.current_thread().name)
+    if (loop is None and ident not in _thread_loops and ident == _thread._main_ident()
+            and _like_version() < (3, 14)):
+        if _like_version() >= (3, 12):
+            _warn_deprecation('There is no current event loop')
         loop = new_event_loop()
         _thread_loops[ident] = loop
+    if loop is None:
+        import threading
+        raise RuntimeError("There is no current event loop in thread %r."
+                           % threading.current_thread().name)
     return loop
+
+
+def _warn_deprecation(message):
+    """Prints a DeprecationWarning at the user's line that called into asyncio, as CPython
+    shows one by default: only when that line is in __main__ (Lib/warnings.py's default
+    filters). gilsim has no warnings module, so it cannot be filtered or made an error."""
+    site = _user_site()
+    if site is None:
+        return
+    filename, line, source = site
+    import sys
+    main = sys.modules.get('__main__')
+    if getattr(main, '__file__', None) != filename:
+        return
+    text = '%s:%d: DeprecationWarning: %s\n' % (filename, line, message)
+    if source:
+        text += '  %s\n' % source
+    sys.stdout.flush()
+    sys.stderr.write(text)
 
 
 def set_event_loop(loop):

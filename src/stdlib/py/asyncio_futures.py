@@ -104,8 +104,14 @@ class Future:
         if not callbacks:
             return
         self._callbacks = []
+        # loop.call_soon, inlined: every finished task and timer comes this way.
+        loop = self._loop
+        if loop._closed:
+            raise RuntimeError('Event loop is closed')
+        append = loop._ready.append
+        args = (self,)
         for callback in callbacks:
-            self._loop.call_soon(callback, self)
+            append(_Handle(callback, args, loop))
 
     def cancelled(self):
         return self._state == _CANCELLED
@@ -166,14 +172,18 @@ class Future:
         self._loop._watch_unretrieved(self)
 
     def __await__(self):
-        if not self.done():
+        if self._state == _PENDING:
             self._asyncio_future_blocking = True
             yield self
-        if not self.done():
+        if self._state == _PENDING:
             raise RuntimeError("await wasn't used with future")
         return self.result()
 
     __iter__ = __await__
+
+
+# After Future: asyncio.events imports Future from here when it loads.
+from asyncio.events import Handle as _Handle
 
 
 def isfuture(obj):

@@ -7,7 +7,10 @@ always run from the loop: a new task's first step is queued by its constructor, 
 not start until its creator yields (CPython's Lib/asyncio/tasks.py, `Task.__step`).
 """
 
+import sys as _sys
 from asyncio.events import get_running_loop, get_event_loop, Handle as _Handle
+from _gilsim import like_version as _like_version
+from _gilsim import observed as _observed, trace_task as _trace_task
 from asyncio.futures import (Future, CancelledError, InvalidStateError, isfuture,
                              _PENDING, _CANCELLED, _FINISHED)
 
@@ -29,12 +32,38 @@ del _probe_coro
 
 
 def iscoroutine(obj):
-    return isinstance(obj, _CoroutineType)
+    """A coroutine object (or a collections.abc.Coroutine); up to 3.11 a generator too,
+    as asyncio still ran generator-based coroutines (Lib/asyncio/coroutines.py)."""
+    kind = type(obj)
+    if kind is _CoroutineType:
+        return True
+    known = _iscoroutine_typecache.get(kind)
+    if known is not None:
+        return known
+    import types
+    import collections.abc
+    answer = (isinstance(obj, collections.abc.Coroutine) or
+              isinstance(obj, types.GeneratorType) and _like_version() < (3, 12))
+    if len(_iscoroutine_typecache) < 100:
+        _iscoroutine_typecache[kind] = answer
+    return answer
+
+
+# type -> answer (CPython caches the positive ones; gilsim the negative ones too, as
+# gather and ensure_future ask about every Task and Future they are given).
+_iscoroutine_typecache = {}
+
+
+# The marker of asyncio's own (3.11) generator-based coroutine functions.
+_is_coroutine = object()
 
 
 def iscoroutinefunction(func):
-    code = getattr(func, '__code__', None)
-    return code is not None and code.co_flags & 0x80 != 0 and code.co_flags & 0x20 == 0
+    """An `async def` function (inspect.iscoroutinefunction), or one marked as asyncio
+    marks its coroutine functions."""
+    import inspect
+    return (inspect.iscoroutinefunction(func) or
+            getattr(func, '_is_coroutine', None) is _is_coroutine)
 
 
 def _format_coroutine(coro):
@@ -47,13 +76,22 @@ def _format_coroutine(coro):
     return '%s() done, defined at %s:%d' % (name, code.co_filename, code.co_firstlineno)
 
 
+# Whether the run is observed (--trace, --timeline): tasks then report each step
+# (_gilsim.trace_task words it).
+_TRACING = _observed()
+
+
 class Task(Future):
     _fut_waiter = None
     _must_cancel = False
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
-        Future.__init__(self, loop=loop)
-        if not iscoroutine(coro):
+        # Future.__init__ and loop.call_soon, inlined: gather makes a task per coroutine.
+        if loop is None:
+            loop = get_event_loop()
+        self._loop = loop
+        self._callbacks = []
+        if type(coro) is not _CoroutineType and not iscoroutine(coro):
             self._log_destroy_pending = False
             raise TypeError('a coroutine was expected, got %r' % (coro,))
         global _task_counter
@@ -64,9 +102,11 @@ class Task(Future):
             self._name = str(name)
         self._coro = coro
         self._num_cancels_requested = 0
-        loop = self._loop
         loop._tasks[id(self)] = self
-        loop.call_soon(self._step)
+        if loop._closed:
+            raise RuntimeError('Event loop is closed')
+        # The first step: the loop runs a Task in its ready queue as Task._step.
+        loop._ready.append(self if type(self) is Task else _Handle(self._step, (), loop))
 
     def _repr_info(self):
         info = Future._repr_info(self)
@@ -123,7 +163,7 @@ class Task(Future):
         self._loop._tasks.pop(id(self), None)
 
     def _step(self, exc=None):
-        if self.done():
+        if self._state != _PENDING:
             raise InvalidStateError('_step(): already done: %r, %r' % (self, exc))
         if self._must_cancel:
             if not isinstance(exc, CancelledError):
@@ -133,12 +173,16 @@ class Task(Future):
         loop = self._loop
         previous = loop._current_task
         loop._current_task = self
+        if _TRACING:
+            _trace_task('resumes', self, None)
         try:
             if exc is None:
                 result = self._coro.send(None)
             else:
                 result = self._coro.throw(exc)
         except StopIteration as stop:
+            if _TRACING:
+                _trace_task('finishes', self, None)
             self._finish()
             if self._must_cancel:
                 self._must_cancel = False
@@ -146,6 +190,8 @@ class Task(Future):
             else:
                 Future.set_result(self, stop.value)
         except CancelledError as cancelled:
+            if _TRACING:
+                _trace_task('is cancelled', self, None)
             self._finish()
             self._cancelled_exc = cancelled
             Future.cancel(self)
@@ -154,13 +200,29 @@ class Task(Future):
             Future.set_exception(self, fatal)
             raise
         except BaseException as error:
+            if _TRACING:
+                _trace_task('raises', self, error)
             self._finish()
             Future.set_exception(self, error)
         else:
             if result is None:
-                loop._ready.append(_Handle(self._step, (), loop))   # sleep(0)
+                # sleep(0): the next step, as in __init__
+                loop._ready.append(self if type(self) is Task else _Handle(self._step, (), loop))
+            elif (type(result) in _PLAIN_FUTURES and result._asyncio_future_blocking
+                  and result._loop is loop and result._state == _PENDING
+                  and result is not self):
+                # _wait_on's common case, inlined: a pending Future or Task of this loop,
+                # of exactly those classes, so add_done_callback is the one inlined here.
+                result._asyncio_future_blocking = False
+                result._callbacks.append(self.task_wakeup)
+                self._fut_waiter = result
+                if self._must_cancel:
+                    if result.cancel(msg=self._cancel_message):
+                        self._must_cancel = False
             else:
                 self._wait_on(result)
+            if _TRACING:
+                _trace_task('waits', self, result)
         finally:
             loop._current_task = previous
 
@@ -194,6 +256,9 @@ class Task(Future):
             self._loop.call_soon(self._step, error)
 
     def task_wakeup(self, future):
+        if future._state == _FINISHED and future._exception is None:
+            self._step()        # future.result() would return: the common case, inlined
+            return
         try:
             future.result()
         except BaseException as exc:
@@ -246,7 +311,7 @@ _sleep0 = _Sleep0()
 
 
 def _set_result_unless_cancelled(fut, result):
-    if not fut.cancelled():
+    if fut._state != _CANCELLED:
         fut.set_result(result)
 
 
@@ -255,12 +320,12 @@ async def sleep(delay, result=None):
         await _sleep0
         return result
     loop = get_running_loop()
-    future = loop.create_future()
+    future = Future(loop=loop)
     handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
     try:
         return await future
     finally:
-        handle.cancel()
+        handle._cancelled = True    # TimerHandle.cancel, inlined
 
 
 class _GatheringFuture(Future):
@@ -283,6 +348,13 @@ class _GatheringFuture(Future):
         return cancelled
 
 
+# The event loop runs a Task found in its ready queue as the task's next step.
+_sys.modules['asyncio.events']._Task = Task
+
+# The classes whose add_done_callback Task._step may inline (no user subclasses).
+_PLAIN_FUTURES = {Future, Task, _GatheringFuture}
+
+
 def gather(*coros_or_futures, return_exceptions=False):
     if not coros_or_futures:
         outer = get_event_loop().create_future()
@@ -296,22 +368,32 @@ def gather(*coros_or_futures, return_exceptions=False):
 
     def _done_callback(fut):
         state[1] += 1
-        if outer is None or outer.done():
+        if outer is None or outer._state != _PENDING:
             if not fut.cancelled():
                 fut.exception()
             return
         if not return_exceptions:
-            if fut.cancelled():
+            if type(fut) in _PLAIN_FUTURES and fut._state == _FINISHED:
+                fut._log_traceback = False          # fut.exception(), inlined
+                exc = fut._exception
+            elif fut.cancelled():
                 outer.set_exception(fut._make_cancelled_error())
                 return
-            exc = fut.exception()
+            else:
+                exc = fut.exception()
             if exc is not None:
                 outer.set_exception(exc)
                 return
         if state[1] == state[0]:
             results = []
             for child in children:
-                if child.cancelled():
+                if type(child) in _PLAIN_FUTURES and child._state == _FINISHED:
+                    # exception() and result() of a finished Future, inlined
+                    child._log_traceback = False
+                    res = child._exception
+                    if res is None:
+                        res = child._result
+                elif child.cancelled():
                     message = child._cancel_message
                     res = CancelledError('' if message is None else message)
                 else:
@@ -329,12 +411,18 @@ def gather(*coros_or_futures, return_exceptions=False):
         if key in seen:
             fut = seen[key]
         else:
-            fut = ensure_future(arg, loop=loop)
+            if loop is not None and type(arg) is _CoroutineType:
+                fut = loop.create_task(arg)         # ensure_future, inlined
+            else:
+                fut = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = fut._loop
             state[0] += 1
             seen[key] = fut
-            fut.add_done_callback(_done_callback)
+            if type(fut) in _PLAIN_FUTURES and fut._state == _PENDING:
+                fut._callbacks.append(_done_callback)   # add_done_callback, inlined
+            else:
+                fut.add_done_callback(_done_callback)
         children.append(fut)
     outer = _GatheringFuture(children, loop=loop)
     return outer

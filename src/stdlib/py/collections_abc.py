@@ -3,7 +3,6 @@ their methods (`__subclasshook__`) or by registration, as CPython's _collections
 does (gilsim's own, in Python, on gilsim's abc.ABC)."""
 
 from abc import ABC, abstractmethod
-import _gilsim_stub
 
 
 def _check_methods(C, *methods):
@@ -591,7 +590,123 @@ Set.register(frozenset)
 MutableSet.register(set)
 MutableMapping.register(dict)
 
-# asyncio is not supported by gilsim; the async ABCs are names that refuse to be used.
-_gilsim_stub.define(globals(), "collections.abc", [
-    "AsyncGenerator", "AsyncIterable", "AsyncIterator", "Awaitable", "Coroutine",
-])
+
+
+class Awaitable(ABC):
+    __slots__ = ()
+
+    @abstractmethod
+    def __await__(self):
+        yield
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Awaitable:
+            return _check_methods(C, "__await__")
+        return NotImplemented
+
+
+class Coroutine(Awaitable):
+    __slots__ = ()
+
+    @abstractmethod
+    def send(self, value):
+        raise StopIteration
+
+    @abstractmethod
+    def throw(self, typ, val=None, tb=None):
+        if val is None:
+            raise typ() if isinstance(typ, type) else typ
+        raise val
+
+    def close(self):
+        try:
+            self.throw(GeneratorExit)
+        except (GeneratorExit, StopIteration):
+            pass
+        else:
+            raise RuntimeError("coroutine ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is Coroutine:
+            return _check_methods(C, "__await__", "send", "throw", "close")
+        return NotImplemented
+
+
+class AsyncIterable(ABC):
+    __slots__ = ()
+
+    @abstractmethod
+    def __aiter__(self):
+        return AsyncIterator()
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterable:
+            return _check_methods(C, "__aiter__")
+        return NotImplemented
+
+
+class AsyncIterator(AsyncIterable):
+    __slots__ = ()
+
+    @abstractmethod
+    async def __anext__(self):
+        raise StopAsyncIteration
+
+    def __aiter__(self):
+        return self
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncIterator:
+            return _check_methods(C, "__anext__", "__aiter__")
+        return NotImplemented
+
+
+class AsyncGenerator(AsyncIterator):
+    __slots__ = ()
+
+    async def __anext__(self):
+        return await self.asend(None)
+
+    @abstractmethod
+    async def asend(self, value):
+        raise StopAsyncIteration
+
+    @abstractmethod
+    async def athrow(self, typ, val=None, tb=None):
+        if val is None:
+            raise typ() if isinstance(typ, type) else typ
+        raise val
+
+    async def aclose(self):
+        try:
+            await self.athrow(GeneratorExit)
+        except (GeneratorExit, StopAsyncIteration):
+            pass
+        else:
+            raise RuntimeError("asynchronous generator ignored GeneratorExit")
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AsyncGenerator:
+            return _check_methods(C, "__aiter__", "__anext__", "asend", "athrow", "aclose")
+        return NotImplemented
+
+
+async def _coroutine():
+    pass
+
+
+async def _async_generator():
+    yield
+
+
+# gilsim's builtin types may not list these methods in their __dict__ (as Callable above).
+_coroutine = _coroutine()
+Coroutine.register(type(_coroutine))
+_coroutine.close()
+AsyncGenerator.register(type(_async_generator()))
+del _coroutine, _async_generator

@@ -139,7 +139,7 @@ impl Observer for Timeline {
             Event::FailedWakeup { thread, .. } => {
                 st.lane(*thread).marks.push((at, Mark::FailedWakeup));
             }
-            Event::Line { .. } | Event::Op { .. } => {}
+            Event::Line { .. } | Event::Op { .. } | Event::Task { .. } => {}
         }
     }
 }

@@ -79,6 +79,13 @@ impl Vm {
             }
             return Ok(v.clone());
         }
+        // A generator of a `types.coroutine` function is awaited as it is.
+        if let Value::Generator(g) = v
+            && g.kind == GenKind::Generator
+            && g.code.flags & crate::compiler::bytecode::flags::ITERABLE_COROUTINE != 0
+        {
+            return Ok(v.clone());
+        }
         let Some(await_fn) = class_of(v).lookup_static("__await__") else {
             return Err(type_error(match origin {
                 1 => format!(

@@ -291,9 +291,11 @@ impl Vm {
                     Value::Generator(g) => match g.kind {
                         crate::vm::objects::generator::GenKind::Generator => v.clone(),
                         // genobject.c: only a coroutine may `yield from` (await) one.
+                        // (A `types.coroutine` generator counts as a coroutine here.)
                         crate::vm::objects::generator::GenKind::Coroutine
                             if frame.func.code.flags
-                                & crate::compiler::bytecode::flags::COROUTINE
+                                & (crate::compiler::bytecode::flags::COROUTINE
+                                    | crate::compiler::bytecode::flags::ITERABLE_COROUTINE)
                                 != 0 =>
                         {
                             v.clone()

@@ -91,7 +91,7 @@ impl Vm {
                 "co_filename" => Some(Value::str(&c.filename)),
                 "co_firstlineno" => Some(Value::Int(i64::from(c.first_line))),
                 "co_argcount" => Some(Value::Int(i64::from(c.argcount))),
-                "co_flags" => Some(Value::Int(i64::from(c.flags))),
+                "co_flags" => Some(Value::Int(i64::from(cpython_co_flags(c.flags)))),
                 "co_varnames" => Some(Value::tuple(
                     c.varnames.iter().map(|n| Value::str(n)).collect(),
                 )),
@@ -100,6 +100,17 @@ impl Vm {
             Value::Native(n) => native_data_attribute(n, name),
             _ => None,
         })
+    }
+}
+
+/// `co_flags` as CPython spells it: gilsim marks an async generator's code with both
+/// CO_GENERATOR and CO_COROUTINE, CPython with CO_ASYNC_GENERATOR (0x200) alone.
+fn cpython_co_flags(flags: u32) -> u32 {
+    use crate::compiler::bytecode::flags::{COROUTINE, GENERATOR};
+    if flags & (COROUTINE | GENERATOR) == COROUTINE | GENERATOR {
+        (flags & !(COROUTINE | GENERATOR)) | 0x200
+    } else {
+        flags
     }
 }
 

@@ -31,6 +31,17 @@ impl Sim {
         Ok(pool[k as usize])
     }
 
+    /// Exploration only: which of `choices` events that fall due together comes next (the
+    /// event loop's timers due in one turn). Other runs take 0, the order CPython keeps,
+    /// and record nothing, so seeded runs and their schedules are unchanged.
+    pub fn choose_order(&self, choices: u32) -> Result<u32, Stop> {
+        if !self.options.explore {
+            return Ok(0);
+        }
+        let mut st = self.state.lock();
+        self.decide(&mut st, Kind::Order, choices)
+    }
+
     /// One choice among `choices`: drawn from the seed, or taken from the replayed schedule.
     pub(super) fn decide(&self, st: &mut Guard<'_>, kind: Kind, choices: u32) -> Result<u32, Stop> {
         if choices <= 1 {
