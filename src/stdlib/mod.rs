@@ -11,6 +11,7 @@ pub mod interp;
 pub mod json_scan;
 pub mod math;
 pub mod mp;
+pub mod osfs;
 pub mod random;
 pub mod random_mt;
 pub mod re;
@@ -133,6 +134,8 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("subprocess", Python(include_str!("py/subprocess.py"))),
     ("_gilsim_subprocess", Native(subprocess::create)),
     ("os", Python(include_str!("py/os.py"))),
+    ("os.path", Python(include_str!("py/posixpath.py"))),
+    ("_gilsim_os", Native(osfs::create)),
     ("socket", Unsupported),
     ("collections", Python(include_str!("py/collections.py"))),
     ("functools", Python(include_str!("py/functools.py"))),
