@@ -38,7 +38,7 @@ fn the_new_modules_refuse_what_they_leave_out_by_name() {
          cases = [lambda: re.compile(r'(a)\\1'), lambda: re.search('(?=a)', 'a'),\n\
                   lambda: re.search('(?<!a)b', 'b'), lambda: re.match('a*+', 'a'),\n\
                   lambda: re.search('a$', 'a\\n'), lambda: re.compile(b'a'),\n\
-                  lambda: logging.Formatter('%(lineno)d %(message)s'),\n\
+                  lambda: logging.Formatter('%(stack_info)s %(message)s'),\n\
                   lambda: enum.EnumMeta(), lambda: traceback.extract_tb(None),\n\
                   lambda: json.loads('\"\\\\ud800\"'), lambda: datetime.datetime.strptime('1', '%c'),\n\
                   lambda: dis.get_instructions(len), lambda: statistics.NormalDist(),\n\
@@ -58,7 +58,7 @@ fn the_new_modules_refuse_what_they_leave_out_by_name() {
          re: possessive quantifiers (*+, ++, ?+) is not supported by gilsim\n\
          re: '$' (without MULTILINE) on a string that ends with a newline is not supported by gilsim\n\
          re: bytes patterns are not supported by gilsim\n\
-         logging's %(lineno) field (the caller's position) is not supported by gilsim\n\
+         logging's %(stack_info) field (the caller's stack) is not supported by gilsim\n\
          enum.EnumMeta is not supported by gilsim\n\
          traceback.extract_tb is not supported by gilsim\n\
          json: lone surrogates in strings are not supported by gilsim\n\
