@@ -152,6 +152,10 @@ pub static MODULES: &[(&str, Provider)] = &[
         "_logging_format",
         Python(include_str!("py/_logging_format.py")),
     ),
+    (
+        "_logging_adapter",
+        Python(include_str!("py/_logging_adapter.py")),
+    ),
     ("logging.handlers", Unsupported),
     ("logging.config", Unsupported),
     ("string", Python(include_str!("py/string.py"))),
