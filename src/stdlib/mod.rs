@@ -2,12 +2,14 @@
 //! written in Python (shipped as frozen bytecode, see `frozen`), or known to be missing —
 //! importing it names what is not supported yet.
 
+pub mod counter;
 pub mod deque;
 pub mod fileio;
 pub mod files;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
+pub mod json_encode;
 pub mod json_scan;
 pub mod math;
 pub mod mp;
@@ -218,11 +220,16 @@ static VERSIONED: &[(&str, PyVersion, Option<PyVersion>)] = &[
 
 /// Names a module provides from another module, loaded on first use (CPython's
 /// module-level `__getattr__`, PEP 562): (module, name, the module that defines it).
-static LAZY_NAMES: &[(&str, &str, &str)] = &[(
-    "concurrent.futures",
-    "InterpreterPoolExecutor",
-    "concurrent.futures.interpreter",
-)];
+static LAZY_NAMES: &[(&str, &str, &str)] = &[
+    (
+        "concurrent.futures",
+        "InterpreterPoolExecutor",
+        "concurrent.futures.interpreter",
+    ),
+    // Half of `import collections` was loading namedtuple's module (issue 16's target:
+    // collections, functools, itertools and dataclasses add at most 2 ms to start-up).
+    ("collections", "namedtuple", "_collections_namedtuple"),
+];
 
 /// The module that defines `module.name` when `module` loads it lazily, and the CPython the
 /// run imitates has it.
