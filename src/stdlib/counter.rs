@@ -38,6 +38,9 @@ pub fn count_elements(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let it = vm.get_iter(iterable)?;
     while let Some(elem) = vm.iter_next(&it)? {
         let hash = vm.hash_value(&elem)?;
+        if dict.add_one_native(&elem, hash) {
+            continue;
+        }
         let count = match dict.get_hashed(vm, &elem, hash)? {
             None => Value::Int(1),
             Some(Value::Int(n)) if n < i64::MAX => Value::Int(n + 1),
