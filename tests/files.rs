@@ -200,3 +200,86 @@ fn real_file_io_releases_the_gil() {
         out.stderr
     );
 }
+
+#[test]
+fn directory_changes_outside_the_sandbox_are_a_permission_error() {
+    let dir = scratch("dirs-sandbox");
+    let inside = dir.join("inside");
+    std::fs::create_dir_all(&inside).unwrap();
+    std::fs::create_dir_all(dir.join("keep")).unwrap();
+    std::fs::write(dir.join("keep.txt"), "k").unwrap();
+    let out_dir = dir.join("made").display().to_string();
+    let keep = dir.join("keep").display().to_string();
+    let keep_file = dir.join("keep.txt").display().to_string();
+    let moved = inside.join("moved").display().to_string();
+    for call in [
+        format!("os.mkdir({out_dir:?})"),
+        format!("os.makedirs({:?})", format!("{out_dir}/a/b")),
+        format!("os.rmdir({keep:?})"),
+        format!("os.rename({keep_file:?}, {moved:?})"),
+        format!(
+            "os.rename({:?}, {:?})",
+            inside.join("x").display(),
+            keep_file
+        ),
+        format!("os.remove({keep_file:?})"),
+    ] {
+        for options in [common::options(), common::options().sim(0)] {
+            let out = options
+                .sandbox(&inside)
+                .run(&format!("import os\n{call}\n"), "<test>");
+            assert!(
+                last_line(&out.stderr).starts_with(&format!(
+                    "PermissionError: [Errno 13] Permission denied (gilsim writes only under {}",
+                    inside.display()
+                )),
+                "{call}: {}",
+                out.stderr
+            );
+        }
+    }
+    assert!(!dir.join("made").exists() && dir.join("keep").is_dir());
+    assert_eq!(std::fs::read_to_string(dir.join("keep.txt")).unwrap(), "k");
+}
+
+#[test]
+fn a_simulated_run_makes_its_directories_in_memory() {
+    let dir = scratch("dirs-memory");
+    std::fs::create_dir_all(dir.join("old/sub")).unwrap();
+    std::fs::write(dir.join("old/sub/data.txt"), "disk data").unwrap();
+    std::fs::write(dir.join("old/top.txt"), "top").unwrap();
+    let d = dir.display().to_string();
+    let source = format!(
+        "import os\n\
+         base = {d:?}\n\
+         os.makedirs(base + '/new/deep')\n\
+         with open(base + '/new/deep/f.txt', 'w') as f:\n    f.write('mem')\n\
+         print(os.path.isdir(base + '/new/deep'), os.listdir(base + '/new'), sorted(os.listdir(base)))\n\
+         os.rename(base + '/old', base + '/new/old')\n\
+         print(sorted(os.listdir(base)), sorted(os.listdir(base + '/new/old')))\n\
+         print(open(base + '/new/old/sub/data.txt').read(), os.path.exists(base + '/old/top.txt'))\n\
+         print(sorted((p[len(base):], sorted(ds), sorted(fs)) for p, ds, fs in os.walk(base)))\n\
+         os.remove(base + '/new/deep/f.txt')\n\
+         os.rmdir(base + '/new/deep')\n\
+         print(os.listdir(base + '/new'), os.path.getsize(base + '/new/old/top.txt'))\n"
+    );
+    let expected = "True ['deep'] ['new', 'old']\n\
+                    ['new'] ['sub', 'top.txt']\n\
+                    disk data False\n\
+                    [('', ['new'], []), ('/new', ['deep', 'old'], []), ('/new/deep', [], ['f.txt']), \
+                    ('/new/old', ['sub'], ['top.txt']), ('/new/old/sub', [], ['data.txt'])]\n\
+                    ['old'] 3\n";
+    // Twice: the first run's directories are not there for the second.
+    for _ in 0..2 {
+        let out = common::options()
+            .sim(1)
+            .sandbox(&dir)
+            .run(&source, "<test>");
+        assert_eq!(out.exit_code, 0, "{}", out.stderr);
+        assert_eq!(out.stdout, expected);
+    }
+    // A real run does the same on the disk.
+    let out = common::options().sandbox(&dir).run(&source, "<test>");
+    assert_eq!(out.stdout, expected, "{}", out.stderr);
+    assert!(dir.join("new/old/sub/data.txt").is_file() && !dir.join("old").exists());
+}

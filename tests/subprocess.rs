@@ -134,3 +134,27 @@ fn a_real_run_waits_for_a_child_with_the_gil_released() {
         out.stderr
     );
 }
+
+/// `terminate()` sends SIGTERM and `kill()` SIGKILL: CPython's return codes -15 and -9, for a
+/// real child and a simulated one alike; a child that ended keeps its code.
+#[test]
+fn terminate_is_sigterm_and_kill_is_sigkill() {
+    let source = "import subprocess\n\
+                  p = subprocess.Popen(['sleep', '5'])\n\
+                  p.terminate()\n\
+                  print(p.wait())\n\
+                  p = subprocess.Popen(['sleep', '5'])\n\
+                  p.kill()\n\
+                  print(p.wait())\n\
+                  p = subprocess.Popen(['sleep', '5'])\n\
+                  p.send_signal(15)\n\
+                  print(p.wait())\n\
+                  p = subprocess.Popen(['true'])\n\
+                  p.wait()\n\
+                  p.terminate()\n\
+                  print(p.returncode)\n";
+    for options in [common::options(), common::options().sim(2)] {
+        let out = options.timeout(30.0).run(source, "<test>");
+        assert_eq!(out.stdout, "-15\n-9\n-15\n0\n", "{}", out.stderr);
+    }
+}

@@ -84,7 +84,10 @@ static DEQUE_ITER: LazyLock<Arc<Class>> = LazyLock::new(|| {
 });
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
-    let m = super::native_module("_collections", &[]);
+    let m = super::native_module(
+        "_collections",
+        &[("_count_elements", super::counter::count_elements)],
+    );
     m.set("deque", Value::Class(DEQUE.clone()));
     m
 }

@@ -28,11 +28,20 @@ use crate::vm::pyerr::PyResult;
 /// The bytes of a file in memory, shared by the handles open on it.
 pub type Contents = Arc<Mutex<Vec<u8>>>;
 
-/// The files a simulated run wrote, by absolute path (kept for the whole run, across its
-/// interpreters and processes, like a disk); None: a file of the disk the run removed.
+/// The files and directories a simulated run wrote, by absolute path (kept for the whole
+/// run, across its interpreters and processes, like a disk), over the disk it reads.
 #[derive(Default)]
 pub struct MemoryDisk {
-    files: Mutex<HashMap<PathBuf, Option<Contents>>>,
+    pub(super) files: Mutex<HashMap<PathBuf, Entry>>,
+}
+
+/// What the run made of one path: a file, a directory, or a path of the disk it removed
+/// (or renamed away).
+#[derive(Clone)]
+pub enum Entry {
+    File(Contents),
+    Dir,
+    Gone,
 }
 
 /// What backs an open file: the disk, or a simulated run's memory.
@@ -125,7 +134,7 @@ impl Store {
 
 /// `path` made absolute against the current directory, with `.` and `..` resolved by
 /// name (the key of the memory disk; the sandbox check resolves symbolic links too).
-fn absolute(path: &Path) -> PathBuf {
+pub(super) fn absolute(path: &Path) -> PathBuf {
     let joined = std::env::current_dir().unwrap_or_default().join(path);
     let mut out = PathBuf::new();
     for c in joined.components() {
@@ -155,7 +164,7 @@ pub fn sandbox_root(vm: &Vm) -> PathBuf {
 
 /// `path` with its symbolic links resolved as far as it exists (a file about to be created
 /// has an existing directory at least).
-fn resolved(path: &Path) -> PathBuf {
+pub(super) fn resolved(path: &Path) -> PathBuf {
     if let Ok(p) = path.canonicalize() {
         return p;
     }
@@ -212,7 +221,9 @@ fn open_in_memory(vm: &Vm, name: &str, access: Access) -> PyResult<Store> {
     let key = absolute(Path::new(name));
     let mut files = disk.files.lock();
     let existing = match files.get(&key) {
-        Some(data) => data.clone(),
+        Some(Entry::File(data)) => Some(data.clone()),
+        Some(Entry::Dir) => return Err(from_errno(21, "Is a directory", Some(name))),
+        Some(Entry::Gone) => None,
         None if key.is_dir() => return Err(from_errno(21, "Is a directory", Some(name))),
         None => match std::fs::read(&key) {
             Ok(bytes) => Some(Arc::new(Mutex::new(bytes))),
@@ -224,7 +235,10 @@ fn open_in_memory(vm: &Vm, name: &str, access: Access) -> PyResult<Store> {
         Some(_) if access.exclusive => return Err(from_errno(17, "File exists", Some(name))),
         Some(data) => data,
         None if access.create => {
-            if !key.parent().is_some_and(Path::is_dir) {
+            if !key
+                .parent()
+                .is_some_and(|p| matches!(kind_in(&files, p), Kind::Dir))
+            {
                 return Err(from_errno(2, "No such file or directory", Some(name)));
             }
             Arc::new(Mutex::new(Vec::new()))
@@ -235,7 +249,7 @@ fn open_in_memory(vm: &Vm, name: &str, access: Access) -> PyResult<Store> {
         data.lock().clear();
     }
     if access.write {
-        files.insert(key, Some(data.clone()));
+        files.insert(key, Entry::File(data.clone()));
     }
     // A file the run wrote is shared by its handles, as one file on disk is.
     Ok(Store::Memory { data, pos: 0 })
@@ -255,14 +269,41 @@ pub fn remove(vm: &Vm, name: &str) -> PyResult<()> {
     let disk = vm.interp.runtime.module_state::<MemoryDisk>();
     let key = absolute(Path::new(name));
     let mut files = disk.files.lock();
-    let exists = match files.get(&key) {
-        Some(entry) => entry.is_some(),
-        None if key.is_dir() => return Err(from_errno(21, "Is a directory", Some(name))),
-        None => key.is_file(),
-    };
-    if !exists {
-        return Err(from_errno(2, "No such file or directory", Some(name)));
+    match kind_in(&files, &key) {
+        Kind::File(_) => {}
+        Kind::Dir => return Err(from_errno(21, "Is a directory", Some(name))),
+        Kind::Missing => return Err(from_errno(2, "No such file or directory", Some(name))),
     }
-    files.insert(key, None);
+    files.insert(key, Entry::Gone);
     Ok(())
+}
+
+/// What a path is in a simulated run: the run's own entry, else the disk's.
+pub enum Kind {
+    File(u64),
+    Dir,
+    Missing,
+}
+
+/// The kind of absolute path `key` among a simulated run's `files` (over the disk). A path
+/// under a removed directory is gone too.
+pub(super) fn kind_in(files: &HashMap<PathBuf, Entry>, key: &Path) -> Kind {
+    match files.get(key) {
+        Some(Entry::File(data)) => return Kind::File(data.lock().len() as u64),
+        Some(Entry::Dir) => return Kind::Dir,
+        Some(Entry::Gone) => return Kind::Missing,
+        None => {}
+    }
+    if key
+        .ancestors()
+        .skip(1)
+        .any(|a| matches!(files.get(a), Some(Entry::Gone | Entry::File(_))))
+    {
+        return Kind::Missing;
+    }
+    match std::fs::metadata(key) {
+        Ok(m) if m.is_dir() => Kind::Dir,
+        Ok(m) => Kind::File(m.len()),
+        Err(_) => Kind::Missing,
+    }
 }

@@ -29,6 +29,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("choose_order", choose_order),
             ("observed", observed),
             ("trace_task", trace_task),
+            ("caller", caller),
         ],
     )
 }
@@ -76,6 +77,20 @@ fn disassemble(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     Ok(Value::str(&crate::compiler::dis::disassemble(&code)))
+}
+
+/// `(filename, lineno, function name)` of where the program's own code last called into the
+/// standard library, or None: the frame `logging.Logger.findCaller` looks for (CPython walks
+/// the frames up to the first outside logging; gilsim keeps no frame objects, but the VM
+/// notes each call from user code into stdlib code, which is that frame).
+fn caller(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(vm.caller_location().map_or(Value::None, |loc| {
+        Value::tuple(vec![
+            Value::str(&loc.filename),
+            Value::Int(i64::from(loc.line)),
+            Value::str(&loc.function),
+        ])
+    }))
 }
 
 /// Mean latency of simulated network requests, in seconds (`--io-latency`).

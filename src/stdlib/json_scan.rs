@@ -15,7 +15,10 @@ use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, type_error};
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
-    super::native_module("_gilsim_json", &[("scan", scan)])
+    super::native_module(
+        "_gilsim_json",
+        &[("scan", scan), ("encode", super::json_encode::encode)],
+    )
 }
 
 /// Why a scan stopped: a JSON error (message, byte offset), nesting past the recursion

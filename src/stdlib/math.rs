@@ -68,6 +68,8 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
         ("remainder", remainder),
         ("cbrt", cbrt),
         ("exp2", exp2),
+        ("erf", erf),
+        ("erfc", erfc),
     ];
     let m = super::native_module("math", fns);
     m.set("pi", Value::Float(std::f64::consts::PI));
@@ -168,6 +170,10 @@ unary_functions! {
     fabs: f64::abs, any;
     degrees: f64::to_degrees, any;
     radians: f64::to_radians, any;
+    // CPython's are the C library's erf and erfc; the libm crate's are the same fdlibm
+    // algorithm (glibc's sysdeps/ieee754/dbl-64/s_erf.c) as glibc's.
+    erf: libm::erf, any;
+    erfc: libm::erfc, any;
 }
 
 /// CPython's `math.cbrt` is the C library's `cbrt`; on Linux that is glibc's

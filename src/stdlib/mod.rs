@@ -2,15 +2,18 @@
 //! written in Python (shipped as frozen bytecode, see `frozen`), or known to be missing —
 //! importing it names what is not supported yet.
 
+pub mod counter;
 pub mod deque;
 pub mod fileio;
 pub mod files;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
+pub mod json_encode;
 pub mod json_scan;
 pub mod math;
 pub mod mp;
+pub mod osfs;
 pub mod random;
 pub mod random_mt;
 pub mod re;
@@ -134,6 +137,8 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("subprocess", Python(include_str!("py/subprocess.py"))),
     ("_gilsim_subprocess", Native(subprocess::create)),
     ("os", Python(include_str!("py/os.py"))),
+    ("os.path", Python(include_str!("py/posixpath.py"))),
+    ("_gilsim_os", Native(osfs::create)),
     ("socket", Unsupported),
     ("collections", Python(include_str!("py/collections.py"))),
     ("functools", Python(include_str!("py/functools.py"))),
@@ -149,6 +154,10 @@ pub static MODULES: &[(&str, Provider)] = &[
     (
         "_logging_format",
         Python(include_str!("py/_logging_format.py")),
+    ),
+    (
+        "_logging_adapter",
+        Python(include_str!("py/_logging_adapter.py")),
     ),
     ("logging.handlers", Unsupported),
     ("logging.config", Unsupported),
@@ -212,11 +221,16 @@ static VERSIONED: &[(&str, PyVersion, Option<PyVersion>)] = &[
 
 /// Names a module provides from another module, loaded on first use (CPython's
 /// module-level `__getattr__`, PEP 562): (module, name, the module that defines it).
-static LAZY_NAMES: &[(&str, &str, &str)] = &[(
-    "concurrent.futures",
-    "InterpreterPoolExecutor",
-    "concurrent.futures.interpreter",
-)];
+static LAZY_NAMES: &[(&str, &str, &str)] = &[
+    (
+        "concurrent.futures",
+        "InterpreterPoolExecutor",
+        "concurrent.futures.interpreter",
+    ),
+    // Half of `import collections` was loading namedtuple's module (issue 16's target:
+    // collections, functools, itertools and dataclasses add at most 2 ms to start-up).
+    ("collections", "namedtuple", "_collections_namedtuple"),
+];
 
 /// The module that defines `module.name` when `module` loads it lazily, and the CPython the
 /// run imitates has it.

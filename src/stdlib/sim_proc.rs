@@ -312,6 +312,12 @@ impl SimProc {
 
     /// SIGKILL: it ends now with -9, its output so far dropped.
     pub fn kill(&mut self, vm: &Vm) {
+        self.signal(vm, 9);
+    }
+
+    /// A signal the simulated programs do not catch (SIGKILL, SIGTERM): it ends now with
+    /// `-sig`, its output so far dropped.
+    pub fn signal(&mut self, vm: &Vm, sig: i64) {
         if self.delivered {
             return;
         }
@@ -319,7 +325,7 @@ impl SimProc {
         if self.stdin_open || t < self.end {
             self.stdin_open = false;
             self.end = t;
-            self.returncode = -9;
+            self.returncode = -sig;
             self.out.clear();
             self.err.clear();
         }

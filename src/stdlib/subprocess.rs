@@ -75,6 +75,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("write_stdin", write_stdin),
     ("close_stdin", close_stdin),
     ("kill", kill),
+    ("terminate", terminate),
 ];
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
@@ -464,7 +465,25 @@ fn close_stdin(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `kill(p)`: ends the child at once (SIGKILL; `terminate` does the same here).
+/// `terminate(p)`: sends the child SIGTERM (Lib/subprocess.py `Popen.terminate`), so a
+/// program that does not catch it ends with return code -15. A simulated program ends as
+/// a killed one does, with -15.
+fn terminate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    match proc(&args)? {
+        Proc::Real(p) => {
+            if p.try_status().is_none() {
+                let pid = rustix::process::Pid::from_child(&p.child.lock());
+                // A child that ended since is reaped by the next wait: ESRCH is no error,
+                // as in CPython's send_signal.
+                let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+            }
+        }
+        Proc::Sim(p) => p.lock().signal(vm, 15),
+    }
+    Ok(Value::None)
+}
+
+/// `kill(p)`: ends the child at once (SIGKILL).
 fn kill(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     match proc(&args)? {
         Proc::Real(p) => {

@@ -75,7 +75,6 @@ static NOT_SUPPORTED: &[(&str, crate::vm::objects::function::NativeFn)] = not_su
     clock_settime_ns,
     get_clock_info,
     pthread_getcpuclockid,
-    strptime,
     tzset
 );
 

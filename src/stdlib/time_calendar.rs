@@ -409,9 +409,21 @@ fn strftime(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     )))
 }
 
+/// `strptime(string, format="%a %b %d %H:%M:%S %Y")`: the parsing is datetime's (one
+/// parser for both, as CPython's Lib/_strptime.py serves both), its fields made a
+/// struct_time here.
+fn strptime(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = crate::vm::builtins::positional("strptime", args, 1, 2)?;
+    let datetime = vm.import_module("datetime")?;
+    let parse = vm.getattr_str(&datetime, "_time_strptime")?;
+    let fields = vm.call(&parse, a)?;
+    vm.call(&Value::Class(STRUCT_TIME.clone()), &[fields])
+}
+
 /// The calendar functions and zone constants of the `time` module.
 pub fn register(vm: &Vm, m: &Module) {
-    let functions: [(&str, NativeFn); 6] = [
+    let functions: [(&str, NativeFn); 7] = [
+        ("strptime", strptime),
         ("gmtime", gmtime),
         ("localtime", localtime),
         ("ctime", ctime),

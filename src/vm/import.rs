@@ -177,9 +177,14 @@ impl Vm {
                 .collect(),
         };
         for n in names {
-            if let Value::Str(s) = &n
-                && let Some(v) = m.dict.get_name(s)
-            {
+            let Value::Str(s) = &n else { continue };
+            // A name of __all__ a module loads on first use (collections.namedtuple) is
+            // looked up as an attribute, as CPython's import * does with getattr.
+            let value = match m.dict.get_name(s) {
+                Some(v) => Some(v),
+                None => self.getattr_opt_name(module, s)?,
+            };
+            if let Some(v) = value {
                 ns.set_name(s, v);
             }
         }

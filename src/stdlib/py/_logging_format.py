@@ -8,14 +8,14 @@ BASIC_FORMAT = "%(levelname)s:%(name)s:%(message)s"
 
 
 # Fields a record cannot fill in gilsim: refused when a format names them.
-_NO_POSITION = ("lineno", "funcName", "filename", "pathname", "module", "stack_info")
+_NO_POSITION = ("stack_info",)
 
 
 def _refuse_position(fields):
     for name in _NO_POSITION:
         if name in fields:
             raise NotImplementedError(
-                "logging's %%(%s) field (the caller's position) is not supported by gilsim"
+                "logging's %%(%s) field (the caller's stack) is not supported by gilsim"
                 % name)
 
 

@@ -3,8 +3,7 @@ namedtuple and ChainMap (gilsim's own, in Python)."""
 
 import _gilsim_stub
 import sys
-from _collections import deque
-from operator import itemgetter as _itemgetter
+from _collections import _count_elements, deque
 
 __all__ = ["ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString",
            "defaultdict", "deque", "namedtuple"]
@@ -110,7 +109,9 @@ class Counter(dict):
     def most_common(self, n=None):
         """The n most common elements and their counts, most common first (ties in the
         order first met: the sort is stable)."""
-        ranked = sorted(self.items(), key=_itemgetter(1), reverse=True)
+        # operator is imported here, not with collections: it is a third of the import.
+        from operator import itemgetter
+        ranked = sorted(self.items(), key=itemgetter(1), reverse=True)
         return ranked if n is None else ranked[:max(n, 0)]
 
     def elements(self):
@@ -131,7 +132,9 @@ class Counter(dict):
                         self[elem] = count + self.get(elem, 0)
                 else:
                     dict.update(self, iterable)
-            else:
+            # The loop in Rust when get and __setitem__ are dict's (counter.rs), as
+            # CPython's C _count_elements; here when a subclass overrides them.
+            elif not _count_elements(self, iterable):
                 for elem in iterable:
                     self[elem] = self.get(elem, 0) + 1
         if kwds:
@@ -387,7 +390,9 @@ class ChainMap:
         return m
 
 
-from _collections_namedtuple import namedtuple  # noqa: E402 (needs nothing above)
+# namedtuple comes from _collections_namedtuple on first use (LAZY_NAMES in
+# src/stdlib/mod.rs, as a module __getattr__ would): loading it with collections was
+# half of `import collections`.
 
 
 class _LeftOut:

@@ -469,6 +469,32 @@ def _strptime_regex(format):
     return re.compile("".join(out), re.IGNORECASE)
 
 
+def _time_strptime(data, format="%a %b %d %H:%M:%S %Y"):
+    """time.strptime's fields (Lib/_strptime.py _strptime_time): the date and time, the
+    weekday (as written, else computed), the day of the year, -1 for isdst, no zone name,
+    and the UTC offset in seconds of a %z (else None)."""
+    for index, arg in enumerate([data, format]):
+        if not isinstance(arg, str):
+            # Lib/_strptime.py's own wording (an index from 0 and the type's repr).
+            raise TypeError("strptime() argument {} must be str, not {}".format(index, type(arg)))
+    year, month, day, hour, minute, second, _, tz = _strptime(data, format)
+    g = _strptime_regex(format).match(data).groupdict()
+    if g.get("S") is not None:
+        second = int(g["S"])
+    weekday = None
+    for key in ("A", "a"):
+        if g.get(key) is not None:
+            names = _FULL_DAYS if key == "A" else [d[:3] for d in _FULL_DAYS]
+            weekday = names.index(g[key].lower())
+    if weekday is None:
+        weekday = date(year, month, day).weekday()
+    julian = _ymd2ord(year, month, day) - _ymd2ord(year, 1, 1) + 1
+    gmtoff = None
+    if tz is not None:
+        gmtoff = int(tz.utcoffset(None).total_seconds())
+    return (year, month, day, hour, minute, second, weekday, julian, -1, None, gmtoff)
+
+
 def _strptime(data, format):
     """(year, month, day, hour, minute, second, microsecond, tzinfo) of `data`."""
     if not isinstance(data, str):

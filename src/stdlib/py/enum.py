@@ -69,6 +69,9 @@ def _is_descriptor(obj):
     return hasattr(t, "__get__") or hasattr(t, "__set__") or hasattr(t, "__delete__")
 
 
+_builtin_type = type
+
+
 def _mixin_type(cls):
     """The data type members are made of (int for IntEnum), or None for plain enums."""
     for base in cls.__mro__[1:]:
@@ -197,12 +200,12 @@ class Enum:
     def __new__(cls, value, *args, **kwds):
         if type(value) is cls:
             return value
-        if (args or kwds or "_member_map_" not in cls.__dict__
-                or cls.__module__ == __name__ and not cls._member_map_):
-            # EnumType.__call__ with a name and members creates a class: that needs the
-            # metaclass gilsim does not have.
-            raise NotImplementedError("enum's functional API (Enum('Name', 'A B C')) is "
-                                      "not supported by gilsim")
+        if args or kwds:
+            # EnumType.__call__ with a name and members: the functional API. Without a
+            # metaclass, __new__ returns the new class (not an instance, so no __init__).
+            return cls._create_(value, *args, **kwds)
+        if "_member_map_" not in cls.__dict__:
+            raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
         try:
             return cls._value2member_map_[value]
         except (KeyError, TypeError):
@@ -220,6 +223,45 @@ class Enum:
 
     def __init__(self, *args, **kwds):
         pass
+
+    @classmethod
+    def _create_(cls, class_name, names=None, *, module=None, qualname=None, type=None,
+                 start=1, boundary=None):
+        """Enum('Color', 'RED GREEN'), ('RED', 'GREEN'), [('RED', 1), ...] or {'RED': 1}:
+        a new enum class (Lib/enum.py EnumType._create_)."""
+        if names is None:
+            return cls.__new__(cls, class_name)
+        if boundary is not None:
+            raise NotImplementedError("enum's functional API with boundary= is not "
+                                      "supported by gilsim")
+        bases = (cls,) if type is None else (type, cls)
+        first_enum = cls
+        classdict = {}
+        if isinstance(names, str):
+            names = names.replace(",", " ").split()
+        if isinstance(names, (tuple, list)) and names and isinstance(names[0], str):
+            original_names, names = names, []
+            last_values = []
+            for count, name in enumerate(original_names):
+                value = first_enum._generate_next_value_(name, start, count, last_values[:])
+                last_values.append(value)
+                names.append((name, value))
+        for item in names:
+            if isinstance(item, str):
+                member_name, member_value = item, names[item]
+            else:
+                member_name, member_value = item
+            if member_name in classdict:
+                # Lib/enum.py _EnumDict.__setitem__
+                raise TypeError("%r already defined as %r"
+                                % (member_name, classdict[member_name]))
+            classdict[member_name] = member_value
+        # CPython reads the caller's module from sys._getframe(2); gilsim has no frames,
+        # so an enum made this way belongs to __main__ unless `module` says otherwise.
+        classdict["__module__"] = "__main__" if module is None else module
+        if qualname is not None:
+            classdict["__qualname__"] = qualname
+        return _builtin_type(class_name, bases, classdict)
 
     @classmethod
     def _missing_(cls, value):

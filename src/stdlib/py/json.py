@@ -104,12 +104,25 @@ class JSONEncoder:
     def encode(self, o):
         if isinstance(o, str):
             return _encode_str(o, self.ensure_ascii)
+        # The native encoder (json_encode.rs) writes documents of builtin types, as CPython's
+        # C encoder does; it answers None for what the Python one below must decide. Not
+        # when a subclass changed how iterencode works, nor for sort_keys.
+        if type(self).iterencode is _iterencode and not self.sort_keys:
+            text = _gilsim_json.encode(o, bool(self.ensure_ascii), bool(self.allow_nan),
+                                       self.item_separator, self.key_separator,
+                                       self._indent())
+            if text is not None:
+                return text
         return "".join(self.iterencode(o))
 
-    def iterencode(self, o, _one_shot=False):
+    def _indent(self):
         indent = self.indent
         if indent is not None and not isinstance(indent, str):
             indent = " " * indent
+        return indent
+
+    def iterencode(self, o, _one_shot=False):
+        indent = self._indent()
         chunks = []
         self._encode(o, chunks, indent, 0, {} if self.check_circular else None)
         return iter(chunks)
@@ -224,6 +237,7 @@ class JSONEncoder:
         self._leave(marker, markers)
 
 
+_iterencode = JSONEncoder.iterencode
 _default_encoder = JSONEncoder()
 
 

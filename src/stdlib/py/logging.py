@@ -2,16 +2,20 @@
 (gilsim's own, in Python, after the design of CPython's Lib/logging/__init__.py). Each
 handler takes its own lock around emit(), as CPython's does, so lines logged from several
 threads never mix. Times come from time.time(), the virtual clock in simulated runs.
-Records carry no caller position (gilsim keeps no frame objects): a format that names
-%(lineno)d, %(funcName)s, %(filename)s, %(pathname)s or %(module)s is refused."""
+A record's caller fields (%(lineno)d, %(funcName)s, %(filename)s, %(module)s,
+%(pathname)s) name where the program's own code called into the standard library (the VM
+notes it; CPython walks frames up to the first outside logging, the same frame); a stack
+(stack_info, stacklevel above 1) is refused."""
 
 import sys
 import os
 import time
 import threading
+import _gilsim
 import _gilsim_stub
 
-__all__ = ["BASIC_FORMAT", "CRITICAL", "DEBUG", "ERROR", "FATAL", "Filter", "Formatter",
+__all__ = ["BASIC_FORMAT", "CRITICAL", "DEBUG", "ERROR", "FATAL", "FileHandler", "Filter",
+           "Formatter",
            "Handler", "INFO", "LogRecord", "Logger", "NOTSET", "NullHandler",
            "StreamHandler", "WARN", "WARNING", "addLevelName", "basicConfig", "critical",
            "debug", "disable", "error", "exception", "fatal", "getLevelName", "getLogger",
@@ -89,8 +93,12 @@ class LogRecord:
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        self.filename = pathname
-        self.module = "unknown module"
+        try:
+            self.filename = os.path.basename(pathname)
+            self.module = os.path.splitext(self.filename)[0]
+        except (TypeError, ValueError, AttributeError):
+            self.filename = pathname
+            self.module = "Unknown module"
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -335,8 +343,52 @@ class NullHandler(Handler):
 
 
 class FileHandler(StreamHandler):
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("logging.FileHandler is not supported by gilsim")
+    """Writes formatted records to a file, opened with open() (so within gilsim's sandbox,
+    and in memory in a simulated run); `delay` opens it at the first record."""
+
+    def __init__(self, filename, mode="a", encoding=None, delay=False, errors=None):
+        filename = os.fspath(filename)
+        self.baseFilename = os.path.abspath(filename)
+        self.mode = mode
+        self.encoding = encoding
+        if "b" not in mode and encoding is None:
+            self.encoding = "locale"
+        self.errors = errors
+        self.delay = delay
+        if delay:
+            Handler.__init__(self)
+            self.stream = None
+        else:
+            StreamHandler.__init__(self, self._open())
+
+    def _open(self):
+        encoding = None if self.encoding == "locale" else self.encoding
+        return open(self.baseFilename, self.mode, encoding=encoding, errors=self.errors)
+
+    def close(self):
+        with self.lock:
+            try:
+                if self.stream:
+                    try:
+                        self.flush()
+                    finally:
+                        stream = self.stream
+                        self.stream = None
+                        if hasattr(stream, "close"):
+                            stream.close()
+            finally:
+                StreamHandler.close(self)
+
+    def emit(self, record):
+        if self.stream is None:
+            if self.mode != "w" or not self._closed:
+                self.stream = self._open()
+        if self.stream:
+            StreamHandler.emit(self, record)
+
+    def __repr__(self):
+        level = getLevelName(self.level)
+        return "<%s %s (%s)>" % (self.__class__.__name__, self.baseFilename, level)
 
 
 class PlaceHolder:
@@ -468,7 +520,15 @@ class Logger(Filterer):
             self._log(level, msg, args, **kwargs)
 
     def findCaller(self, stack_info=False, stacklevel=1):
-        return "(unknown file)", 0, "(unknown function)", None
+        """(pathname, lineno, function name, None) of the program's call into logging."""
+        if stack_info:
+            raise NotImplementedError("logging's stack_info is not supported by gilsim")
+        if stacklevel > 1:
+            raise NotImplementedError("logging's stacklevel above 1 is not supported by gilsim")
+        where = _gilsim.caller()
+        if where is None:
+            return "(unknown file)", 0, "(unknown function)", None
+        return where[0], where[1], where[2], None
 
     def makeRecord(self, name, level, fn, lno, msg, args, exc_info,
                    func=None, extra=None, sinfo=None):
@@ -482,8 +542,6 @@ class Logger(Filterer):
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False,
              stacklevel=1):
-        if stack_info:
-            raise NotImplementedError("logging's stack_info is not supported by gilsim")
         fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
         if exc_info:
             if isinstance(exc_info, BaseException):
@@ -629,10 +687,12 @@ def basicConfig(**kwargs):
                 filename = kwargs.pop("filename", None)
                 mode = kwargs.pop("filemode", "a")
                 if filename:
-                    raise NotImplementedError(
-                        "logging.basicConfig(filename=...) is not supported by gilsim")
-                stream = kwargs.pop("stream", None)
-                h = StreamHandler(stream)
+                    if "b" in mode:
+                        errors = None
+                    h = FileHandler(filename, mode, encoding=encoding, errors=errors)
+                else:
+                    stream = kwargs.pop("stream", None)
+                    h = StreamHandler(stream)
                 handlers = [h]
             dfs = kwargs.pop("datefmt", None)
             style = kwargs.pop("style", "%")
@@ -720,53 +780,7 @@ def shutdown(handlerList=None):
             pass
 
 
-class LoggerAdapter:
-    """Wraps a logger, adding `extra` to every record."""
-
-    def __init__(self, logger, extra=None):
-        self.logger = logger
-        self.extra = extra
-
-    def process(self, msg, kwargs):
-        kwargs["extra"] = self.extra
-        return msg, kwargs
-
-    def log(self, level, msg, *args, **kwargs):
-        if self.logger.isEnabledFor(level):
-            msg, kwargs = self.process(msg, kwargs)
-            self.logger.log(level, msg, *args, **kwargs)
-
-    def debug(self, msg, *args, **kwargs):
-        self.log(DEBUG, msg, *args, **kwargs)
-
-    def info(self, msg, *args, **kwargs):
-        self.log(INFO, msg, *args, **kwargs)
-
-    def warning(self, msg, *args, **kwargs):
-        self.log(WARNING, msg, *args, **kwargs)
-
-    def error(self, msg, *args, **kwargs):
-        self.log(ERROR, msg, *args, **kwargs)
-
-    def exception(self, msg, *args, exc_info=True, **kwargs):
-        self.log(ERROR, msg, *args, exc_info=exc_info, **kwargs)
-
-    def critical(self, msg, *args, **kwargs):
-        self.log(CRITICAL, msg, *args, **kwargs)
-
-    def isEnabledFor(self, level):
-        return self.logger.isEnabledFor(level)
-
-    def setLevel(self, level):
-        self.logger.setLevel(level)
-
-    def getEffectiveLevel(self):
-        return self.logger.getEffectiveLevel()
-
-    def __repr__(self):
-        logger = self.logger
-        level = getLevelName(logger.getEffectiveLevel())
-        return "<%s %s (%s)>" % (self.__class__.__name__, logger.name, level)
+from _logging_adapter import LoggerAdapter
 
 
 _gilsim_stub.define(globals(), "logging", [

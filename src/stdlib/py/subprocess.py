@@ -241,11 +241,15 @@ class Popen:
     def send_signal(self, sig):
         if sig not in (9, 15):
             raise NotImplementedError("subprocess.Popen.send_signal of a signal other than SIGTERM or SIGKILL is not supported by gilsim")
-        self.kill()
+        if sig == 15:
+            self.terminate()
+        else:
+            self.kill()
 
     def terminate(self):
-        """Ends the child (gilsim sends SIGKILL, so its return code is -9, not -15)."""
-        self.kill()
+        """Sends the child SIGTERM: one that does not catch it ends with return code -15."""
+        if self.returncode is None:
+            _gilsim_subprocess.terminate(self._handle)
 
     def kill(self):
         if self.returncode is None:

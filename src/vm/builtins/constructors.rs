@@ -327,7 +327,21 @@ fn type_(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                     .unwrap_or_else(|| Value::str("__main__"));
                 ns.set_str("__module__", module);
             }
-            vm.new_class(name.as_str(), &bases, ns)
+            // Its own name, not a base's `__qualname__` found through the MRO (a class
+            // statement's namespace always has one).
+            if ns.get_str("__qualname__").is_none() {
+                ns.set_str("__qualname__", Value::str(name.as_str()));
+            }
+            let class = vm.new_class(name.as_str(), &bases, ns)?;
+            // type.__new__ runs the parent's __init_subclass__ with the keyword arguments
+            // (Objects/typeobject.c type_new_impl -> type_new_init_subclass), as a class
+            // statement does.
+            let kwargs: Vec<(Value, Value)> = args
+                .kwargs()
+                .map(|(k, v)| (Value::str(k), v.clone()))
+                .collect();
+            vm.init_subclass(&class, &kwargs)?;
+            Ok(class)
         }
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }

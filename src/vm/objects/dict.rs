@@ -409,6 +409,32 @@ impl Dict {
         Ok(())
     }
 
+    /// Counter's `d[key] = d.get(key, 0) + 1` in one probe (stdlib/counter.rs), when the key
+    /// compares without Python code and its count is a small int: false leaves the dict as
+    /// it was, for the general get-add-set path.
+    pub fn add_one_native(&self, key: &Value, hash: i64) -> bool {
+        let mut inner = self.inner.lock();
+        match inner.probe(hash, key) {
+            Probe::Found(i) => match inner.entries.get_mut(i) {
+                Some(Some(e)) => match e.value {
+                    Value::Int(n) if n < i64::MAX => {
+                        e.value = Value::Int(n + 1);
+                        self.bump();
+                        true
+                    }
+                    _ => false,
+                },
+                _ => false,
+            },
+            Probe::Missing => {
+                self.bump();
+                inner.insert_new(hash, key.clone(), Value::Int(1));
+                true
+            }
+            Probe::NeedsPython(_) => false,
+        }
+    }
+
     /// Removes `key`, returning its value if present.
     pub fn remove(&self, vm: &Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash_value(key)?;

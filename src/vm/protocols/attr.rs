@@ -188,7 +188,19 @@ impl Vm {
                     return Ok((attr, true));
                 }
             }
-            Value::Class(_) | Value::Module(_) | Value::Native(_) => {}
+            Value::Class(_) | Value::Module(_) => {}
+            // A native object's method (deque.append) unbound, as for the builtins below,
+            // unless getattr would find something else first: super()'s lookup or a data
+            // attribute of the object. Saves a bound method per call (a third of
+            // `d.append(x)`'s cost).
+            Value::Native(_) => {
+                if let Some(attr @ Value::Builtin(_)) = class_of(obj).lookup(name)
+                    && as_super(obj).is_none()
+                    && self.builtin_attribute(obj, name.as_str())?.is_none()
+                {
+                    return Ok((attr, true));
+                }
+            }
             _ => {
                 if let Some(attr @ Value::Builtin(_)) = class_of(obj).lookup(name) {
                     return Ok((attr, true));

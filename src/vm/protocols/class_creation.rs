@@ -67,7 +67,7 @@ impl Vm {
     }
 
     /// Calls the parent's `__init_subclass__` with the class keyword arguments (PEP 487).
-    fn init_subclass(&self, class: &Value, kwargs: &[(Value, Value)]) -> PyResult<()> {
+    pub(crate) fn init_subclass(&self, class: &Value, kwargs: &[(Value, Value)]) -> PyResult<()> {
         let Value::Class(cls) = class else {
             return Ok(());
         };
