@@ -22,6 +22,9 @@ import sys
 import tempfile
 import time
 
+# The same CPython lookup and row timing as the broad benchmark.
+from broad import cpython, timed
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 GILSIM = os.path.join(ROOT, "target", "release", "gilsim")
 
@@ -63,22 +66,6 @@ def program(name, runs):
             f"    t = time.perf_counter() - t0\n"
             f"    best = t if best is None or t < best else best\n"
             f"print(best)\n")
-
-
-def cpython():
-    out = subprocess.run(["python3", "-c", "import sys; print(sys.executable)"],
-                         capture_output=True, text=True, check=True)
-    return out.stdout.strip()
-
-
-def timed(interpreter, source, tmp):
-    path = os.path.join(tmp, "row.py")
-    with open(path, "w") as f:
-        f.write(source)
-    res = subprocess.run([interpreter, path], capture_output=True, text=True)
-    if res.returncode != 0:
-        raise SystemExit(f"{interpreter} failed:\n{res.stderr[-2000:]}")
-    return float(res.stdout.strip().splitlines()[-1])
 
 
 def start_ms(interpreter, code, starts):
