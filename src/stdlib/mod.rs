@@ -246,6 +246,16 @@ pub fn lazy_name_provider(
         .filter(|provider| exists_in(provider, like))
 }
 
+/// The names `module` loads on first use that the imitated CPython has (`dir()` lists them,
+/// as CPython's `collections` has `namedtuple` in its namespace from the start).
+pub fn lazy_names_of(module: &str, like: Option<PyVersion>) -> Vec<&'static str> {
+    LAZY_NAMES
+        .iter()
+        .filter(|(m, _, provider)| *m == module && exists_in(provider, like))
+        .map(|(_, name, _)| *name)
+        .collect()
+}
+
 /// Whether the CPython a run imitates has module `name`: with no `--like`, every version's
 /// modules exist side by side (a 3.12 lecture script and a 3.14 exercise both run).
 pub fn exists_in(name: &str, like: Option<PyVersion>) -> bool {

@@ -71,3 +71,6 @@ d4 = deque([1, 2, 3])
 for x in d4:
     d4[0] = 5  # assigning an item is not a mutation of the deque's shape
 print(d4)
+# collections' namespace lists namedtuple before anything used it (gilsim loads it lazily).
+import collections
+print("namedtuple" in dir(collections), "deque" in dir(collections))

@@ -415,7 +415,15 @@ fn dir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 add_dict(&g);
             }
         }
-        Some(Value::Module(m)) => add_dict(&m.dict),
+        Some(Value::Module(m)) => {
+            add_dict(&m.dict);
+            let like = vm.interp.runtime.options.like;
+            names.extend(
+                crate::stdlib::lazy_names_of(&m.name, like)
+                    .into_iter()
+                    .map(String::from),
+            );
+        }
         Some(Value::Instance(i)) => {
             add_dict(&i.dict);
             for c in i.class.full_mro() {

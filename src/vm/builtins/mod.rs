@@ -48,7 +48,7 @@ pub fn method(owner: &str, name: &str, func: NativeFn) -> Value {
 /// Stores each `(name, function)` of `table` in `cls`'s dict as a native method of `cls`.
 pub fn add_methods(cls: &Class, table: &[(&str, NativeFn)]) {
     for (name, f) in table {
-        cls.dict.set_str(name, method(&cls.name, name, *f));
+        cls.dict.set_str(name, method(&cls.tp_name(), name, *f));
     }
 }
 

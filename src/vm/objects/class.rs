@@ -110,6 +110,17 @@ impl Class {
         v
     }
 
+    /// The name CPython's `tp_name` gives: a static type of an extension module carries its
+    /// module (`collections.deque`, `_thread.lock`); builtins and classes made by `class`
+    /// statements do not. Method reprs name their owner so.
+    pub fn tp_name(&self) -> String {
+        if self.is_builtin && &*self.module != "builtins" {
+            format!("{}.{}", self.module, self.name)
+        } else {
+            self.name.to_string()
+        }
+    }
+
     pub fn is_exception_class(&self) -> bool {
         self.layout == Layout::Exception
     }

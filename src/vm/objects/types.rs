@@ -227,6 +227,9 @@ pub fn class_of(v: &Value) -> &Arc<Class> {
         Value::Slice(_) => &t.slice,
         Value::Function(_) => &t.function,
         Value::Builtin(_) => &t.builtin_function,
+        // A builtin bound to its object (`[].append`) is CPython's builtin_function_or_method,
+        // not a `method` (Objects/methodobject.c: PyCFunction carries its `__self__`).
+        Value::Method(m) if matches!(m.func, Value::Builtin(_)) => &t.builtin_function,
         Value::Method(_) => &t.method,
         Value::Class(_) => &t.type_,
         Value::Instance(i) => &i.class,

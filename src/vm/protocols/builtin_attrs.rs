@@ -56,7 +56,9 @@ impl Vm {
             },
             Value::Method(m) => match name {
                 "__self__" => Some(m.receiver.clone()),
-                "__func__" => Some(m.func.clone()),
+                // A bound builtin is one object in CPython, with no function inside.
+                "__func__" if !matches!(m.func, Value::Builtin(_)) => Some(m.func.clone()),
+                "__func__" => None,
                 _ => return self.getattr_opt(&m.func, name),
             },
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match name {
