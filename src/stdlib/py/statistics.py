@@ -352,93 +352,77 @@ def covariance(x, y, /):
     return sxy / (n - 1)
 
 
-## Normal Distribution #####################################################
+# --- the normal distribution ------------------------------------------------------------
+#
+# gilsim's own NormalDist. Results must be CPython's to the last bit, so every formula
+# performs the same float operations in the same order as CPython 3.11's; the inverse CDF
+# is Wichura's algorithm AS241 (Applied Statistics 37(3), 1988), whose published
+# coefficients are below, each polynomial evaluated by Horner's rule from its highest term.
 
-_SQRT2 = sqrt(2.0)
+_ROOT_TWO = sqrt(2.0)
+
+# AS241's rational approximations: (numerator, denominator) coefficients, highest power
+# first. The central one applies for |p - 0.5| <= 0.425, in r = 0.180625 - q*q.
+_AS241_CENTRAL = (
+    (2.5090809287301226727e+3, 3.3430575583588128105e+4, 6.7265770927008700853e+4,
+     4.5921953931549871457e+4, 1.3731693765509461125e+4, 1.9715909503065514427e+3,
+     1.3314166789178437745e+2, 3.3871328727963666080e+0),
+    (5.2264952788528545610e+3, 2.8729085735721942674e+4, 3.9307895800092710610e+4,
+     2.1213794301586595867e+4, 5.3941960214247511077e+3, 6.8718700749205790830e+2,
+     4.2313330701600911252e+1, 1.0),
+)
+# The tails, in r = sqrt(-log(min(p, 1 - p))): shifted by 1.6 up to r = 5, else by 5.
+_AS241_NEAR_TAIL = (
+    (7.74545014278341407640e-4, 2.27238449892691845833e-2, 2.41780725177450611770e-1,
+     1.27045825245236838258e+0, 3.64784832476320460504e+0, 5.76949722146069140550e+0,
+     4.63033784615654529590e+0, 1.42343711074968357734e+0),
+    (1.05075007164441684324e-9, 5.47593808499534494600e-4, 1.51986665636164571966e-2,
+     1.48103976427480074590e-1, 6.89767334985100004550e-1, 1.67638483018380384940e+0,
+     2.05319162663775882187e+0, 1.0),
+)
+_AS241_FAR_TAIL = (
+    (2.01033439929228813265e-7, 2.71155556874348757815e-5, 1.24266094738807843860e-3,
+     2.65321895265761230930e-2, 2.96560571828504891230e-1, 1.78482653991729133580e+0,
+     5.46378491116411436990e+0, 6.65790464350110377720e+0),
+    (2.04426310338993978564e-15, 1.42151175831644588870e-7, 1.84631831751005468180e-5,
+     7.86869131145613259100e-4, 1.48753612908506148525e-2, 1.36929880922735805310e-1,
+     5.99832206555887937690e-1, 1.0),
+)
 
 
-def _normal_dist_inv_cdf(p, mu, sigma):
-    # Wichura's AS241 (Lib/statistics.py; CPython runs the same steps in C, _statistics.c).
-    # There is no closed-form solution to the inverse CDF for the normal
-    # distribution, so we use a rational approximation instead:
-    # Wichura, M.J. (1988). "Algorithm AS241: The Percentage Points of the
-    # Normal Distribution".  Applied Statistics. Blackwell Publishing. 37
-    # (3): 477–484. doi:10.2307/2347330. JSTOR 2347330.
+def _horner(coefficients, r):
+    value = coefficients[0]
+    for c in coefficients[1:]:
+        value = value * r + c
+    return value
+
+
+def _rational(pair, r):
+    numerator, denominator = pair
+    return _horner(numerator, r) / _horner(denominator, r)
+
+
+def _standard_normal_quantile(p):
+    """The z with P(Z <= z) = p for a standard normal Z (0 < p < 1), by AS241."""
     q = p - 0.5
     if fabs(q) <= 0.425:
         r = 0.180625 - q * q
-        # Hash sum: 55.88319_28806_14901_4439
-        num = (((((((2.50908_09287_30122_6727e+3 * r +
-                     3.34305_75583_58812_8105e+4) * r +
-                     6.72657_70927_00870_0853e+4) * r +
-                     4.59219_53931_54987_1457e+4) * r +
-                     1.37316_93765_50946_1125e+4) * r +
-                     1.97159_09503_06551_4427e+3) * r +
-                     1.33141_66789_17843_7745e+2) * r +
-                     3.38713_28727_96366_6080e+0) * q
-        den = (((((((5.22649_52788_52854_5610e+3 * r +
-                     2.87290_85735_72194_2674e+4) * r +
-                     3.93078_95800_09271_0610e+4) * r +
-                     2.12137_94301_58659_5867e+4) * r +
-                     5.39419_60214_24751_1077e+3) * r +
-                     6.87187_00749_20579_0830e+2) * r +
-                     4.23133_30701_60091_1252e+1) * r +
-                     1.0)
-        x = num / den
-        return mu + (x * sigma)
-    r = p if q <= 0.0 else 1.0 - p
-    r = sqrt(-log(r))
-    if r <= 5.0:
-        r = r - 1.6
-        # Hash sum: 49.33206_50330_16102_89036
-        num = (((((((7.74545_01427_83414_07640e-4 * r +
-                     2.27238_44989_26918_45833e-2) * r +
-                     2.41780_72517_74506_11770e-1) * r +
-                     1.27045_82524_52368_38258e+0) * r +
-                     3.64784_83247_63204_60504e+0) * r +
-                     5.76949_72214_60691_40550e+0) * r +
-                     4.63033_78461_56545_29590e+0) * r +
-                     1.42343_71107_49683_57734e+0)
-        den = (((((((1.05075_00716_44416_84324e-9 * r +
-                     5.47593_80849_95344_94600e-4) * r +
-                     1.51986_66563_61645_71966e-2) * r +
-                     1.48103_97642_74800_74590e-1) * r +
-                     6.89767_33498_51000_04550e-1) * r +
-                     1.67638_48301_83803_84940e+0) * r +
-                     2.05319_16266_37758_82187e+0) * r +
-                     1.0)
-    else:
-        r = r - 5.0
-        # Hash sum: 47.52583_31754_92896_71629
-        num = (((((((2.01033_43992_92288_13265e-7 * r +
-                     2.71155_55687_43487_57815e-5) * r +
-                     1.24266_09473_88078_43860e-3) * r +
-                     2.65321_89526_57612_30930e-2) * r +
-                     2.96560_57182_85048_91230e-1) * r +
-                     1.78482_65399_17291_33580e+0) * r +
-                     5.46378_49111_64114_36990e+0) * r +
-                     6.65790_46435_01103_77720e+0)
-        den = (((((((2.04426_31033_89939_78564e-15 * r +
-                     1.42151_17583_16445_88870e-7) * r +
-                     1.84631_83175_10054_68180e-5) * r +
-                     7.86869_13114_56132_59100e-4) * r +
-                     1.48753_61290_85061_48525e-2) * r +
-                     1.36929_88092_27358_05310e-1) * r +
-                     5.99832_20655_58879_37690e-1) * r +
-                     1.0)
-    x = num / den
-    if q < 0.0:
-        x = -x
-    return mu + (x * sigma)
+        numerator, denominator = _AS241_CENTRAL
+        return _horner(numerator, r) * q / _horner(denominator, r)
+    tail = p if q <= 0.0 else 1.0 - p
+    r = sqrt(-log(tail))
+    z = _rational(_AS241_NEAR_TAIL, r - 1.6) if r <= 5.0 else _rational(_AS241_FAR_TAIL, r - 5.0)
+    return -z if q < 0.0 else z
+
+
+def _undefined(what):
+    return StatisticsError('%s not defined when sigma is zero' % what)
 
 
 class NormalDist:
-    "Normal distribution of a random variable (Lib/statistics.py, CPython 3.11)"
-    # https://en.wikipedia.org/wiki/Normal_distribution
-    # https://en.wikipedia.org/wiki/Variance#Properties
+    """A normal (Gaussian) distribution with mean `mu` and standard deviation `sigma`."""
 
     def __init__(self, mu=0.0, sigma=1.0):
-        "NormalDist where mu is the mean and sigma is the standard deviation."
         if sigma < 0.0:
             raise StatisticsError('sigma must be non-negative')
         self._mu = float(mu)
@@ -446,204 +430,114 @@ class NormalDist:
 
     @classmethod
     def from_samples(cls, data):
-        "Make a normal distribution instance from sample data."
-        data = list(data)
-        return cls(float(mean(data)), float(stdev(data)))
+        """The distribution whose mean and stdev are the sample's."""
+        values = list(data)
+        return cls(float(mean(values)), float(stdev(values)))
 
     def samples(self, n, *, seed=None):
-        "Generate *n* samples for a given mean and standard deviation."
+        """`n` random draws (repeatable with a seed)."""
         import random
-        gauss = random.gauss if seed is None else random.Random(seed).gauss
-        mu, sigma = self._mu, self._sigma
-        return [gauss(mu, sigma) for i in range(n)]
+        draw = random.gauss if seed is None else random.Random(seed).gauss
+        return [draw(self._mu, self._sigma) for _ in range(n)]
 
     def pdf(self, x):
-        "Probability density function.  P(x <= X < x+dx) / dx"
-        variance = self._sigma * self._sigma
-        if not variance:
-            raise StatisticsError('pdf() not defined when sigma is zero')
-        diff = x - self._mu
-        return exp(diff * diff / (-2.0 * variance)) / sqrt(tau * variance)
+        """The probability density at x."""
+        var = self._sigma * self._sigma
+        if not var:
+            raise _undefined('pdf()')
+        offset = x - self._mu
+        return exp(offset * offset / (-2.0 * var)) / sqrt(tau * var)
 
     def cdf(self, x):
-        "Cumulative distribution function.  P(X <= x)"
+        """P(X <= x)."""
         if not self._sigma:
-            raise StatisticsError('cdf() not defined when sigma is zero')
-        return 0.5 * (1.0 + erf((x - self._mu) / (self._sigma * _SQRT2)))
+            raise _undefined('cdf()')
+        return 0.5 * (1.0 + erf((x - self._mu) / (self._sigma * _ROOT_TWO)))
 
     def inv_cdf(self, p):
-        """Inverse cumulative distribution function.  x : P(X <= x) = p
-
-        Finds the value of the random variable such that the probability of
-        the variable being less than or equal to that value equals the given
-        probability.
-
-        This function is also called the percent point function or quantile
-        function.
-        """
-        if p <= 0.0 or p >= 1.0:
+        """The x with P(X <= x) = p, for 0 < p < 1."""
+        if not 0.0 < p < 1.0:
             raise StatisticsError('p must be in the range 0.0 < p < 1.0')
         if self._sigma <= 0.0:
             raise StatisticsError('cdf() not defined when sigma at or below zero')
-        return _normal_dist_inv_cdf(p, self._mu, self._sigma)
+        return self._mu + (_standard_normal_quantile(p) * self._sigma)
 
     def quantiles(self, n=4):
-        """Divide into *n* continuous intervals with equal probability.
-
-        Returns a list of (n - 1) cut points separating the intervals.
-
-        Set *n* to 4 for quartiles (the default).  Set *n* to 10 for deciles.
-        Set *n* to 100 for percentiles which gives the 99 cuts points that
-        separate the normal distribution in to 100 equal sized groups.
-        """
-        return [self.inv_cdf(i / n) for i in range(1, n)]
+        """The n - 1 cut points that split the distribution into n equally likely parts."""
+        return [self.inv_cdf(k / n) for k in range(1, n)]
 
     def overlap(self, other):
-        """Compute the overlapping coefficient (OVL) between two normal distributions.
-
-        Measures the agreement between two normal probability distributions.
-        Returns a value between 0.0 and 1.0 giving the overlapping area in
-        the two underlying probability density functions.
-
-            >>> N1 = NormalDist(2.4, 1.6)
-            >>> N2 = NormalDist(3.2, 2.0)
-            >>> N1.overlap(N2)
-            0.8035050657330205
-        """
-        # See: "The overlapping coefficient as a measure of agreement between
-        # probability distributions and point estimation of the overlap of two
-        # normal densities" -- Henry F. Inman and Edwin L. Bradley Jr
-        # http://dx.doi.org/10.1080/03610928908830127
+        """The area under both densities (Inman and Bradley's overlapping coefficient)."""
         if not isinstance(other, NormalDist):
             raise TypeError('Expected another NormalDist instance')
-        X, Y = self, other
-        if (Y._sigma, Y._mu) < (X._sigma, X._mu):  # sort to assure commutativity
-            X, Y = Y, X
-        X_var, Y_var = X.variance, Y.variance
-        if not X_var or not Y_var:
-            raise StatisticsError('overlap() not defined when sigma is zero')
-        dv = Y_var - X_var
-        dm = fabs(Y._mu - X._mu)
-        if not dv:
-            return 1.0 - erf(dm / (2.0 * X._sigma * _SQRT2))
-        a = X._mu * Y_var - Y._mu * X_var
-        b = X._sigma * Y._sigma * sqrt(dm * dm + dv * log(Y_var / X_var))
-        x1 = (a + b) / dv
-        x2 = (a - b) / dv
-        return 1.0 - (fabs(Y.cdf(x1) - X.cdf(x1)) + fabs(Y.cdf(x2) - X.cdf(x2)))
+        # Ordered by (sigma, mu), so that a.overlap(b) == b.overlap(a) exactly.
+        lo, hi = sorted((self, other), key=lambda d: (d._sigma, d._mu))
+        lo_var, hi_var = lo.variance, hi.variance
+        if not lo_var or not hi_var:
+            raise _undefined('overlap()')
+        var_gap = hi_var - lo_var
+        mean_gap = fabs(hi._mu - lo._mu)
+        if not var_gap:
+            return 1.0 - erf(mean_gap / (2.0 * lo._sigma * _ROOT_TWO))
+        # The densities cross at two points; between them the lower one is the other's.
+        centre = lo._mu * hi_var - hi._mu * lo_var
+        spread = lo._sigma * hi._sigma * sqrt(mean_gap * mean_gap + var_gap * log(hi_var / lo_var))
+        crossings = ((centre + spread) / var_gap, (centre - spread) / var_gap)
+        missed = sum(fabs(hi.cdf(x) - lo.cdf(x)) for x in crossings)
+        return 1.0 - missed
 
     def zscore(self, x):
-        """Compute the Standard Score.  (x - mean) / stdev
-
-        Describes *x* in terms of the number of standard deviations
-        above or below the mean of the normal distribution.
-        """
-        # https://www.statisticshowto.com/probability-and-statistics/z-score/
+        """How many standard deviations x lies from the mean."""
         if not self._sigma:
-            raise StatisticsError('zscore() not defined when sigma is zero')
+            raise _undefined('zscore()')
         return (x - self._mu) / self._sigma
 
-    @property
-    def mean(self):
-        "Arithmetic mean of the normal distribution."
-        return self._mu
+    mean = property(lambda self: self._mu, doc="The mean, mu.")
+    median = property(lambda self: self._mu, doc="The median (the mean, by symmetry).")
+    mode = property(lambda self: self._mu, doc="The mode (the mean, by symmetry).")
+    stdev = property(lambda self: self._sigma, doc="The standard deviation, sigma.")
+    variance = property(lambda self: self._sigma * self._sigma, doc="sigma squared.")
 
-    @property
-    def median(self):
-        "Return the median of the normal distribution"
-        return self._mu
+    # Arithmetic: a constant shifts or scales; two independent distributions add their
+    # means and their variances (so the sigmas combine as a hypotenuse).
+    def __add__(self, other):
+        if isinstance(other, NormalDist):
+            return NormalDist(self._mu + other._mu, hypot(self._sigma, other._sigma))
+        return NormalDist(self._mu + other, self._sigma)
 
-    @property
-    def mode(self):
-        """Return the mode of the normal distribution
+    def __sub__(self, other):
+        if isinstance(other, NormalDist):
+            return NormalDist(self._mu - other._mu, hypot(self._sigma, other._sigma))
+        return NormalDist(self._mu - other, self._sigma)
 
-        The mode is the value x where which the probability density
-        function (pdf) takes its maximum value.
-        """
-        return self._mu
+    def __mul__(self, factor):
+        return NormalDist(self._mu * factor, self._sigma * fabs(factor))
 
-    @property
-    def stdev(self):
-        "Standard deviation of the normal distribution."
-        return self._sigma
+    def __truediv__(self, divisor):
+        return NormalDist(self._mu / divisor, self._sigma / fabs(divisor))
 
-    @property
-    def variance(self):
-        "Square of the standard deviation."
-        return self._sigma * self._sigma
+    def __pos__(self):
+        return NormalDist(self._mu, self._sigma)
 
-    def __add__(x1, x2):
-        """Add a constant or another NormalDist instance.
-
-        If *other* is a constant, translate mu by the constant,
-        leaving sigma unchanged.
-
-        If *other* is a NormalDist, add both the means and the variances.
-        Mathematically, this works only if the two distributions are
-        independent or if they are jointly normally distributed.
-        """
-        if isinstance(x2, NormalDist):
-            return NormalDist(x1._mu + x2._mu, hypot(x1._sigma, x2._sigma))
-        return NormalDist(x1._mu + x2, x1._sigma)
-
-    def __sub__(x1, x2):
-        """Subtract a constant or another NormalDist instance.
-
-        If *other* is a constant, translate by the constant mu,
-        leaving sigma unchanged.
-
-        If *other* is a NormalDist, subtract the means and add the variances.
-        Mathematically, this works only if the two distributions are
-        independent or if they are jointly normally distributed.
-        """
-        if isinstance(x2, NormalDist):
-            return NormalDist(x1._mu - x2._mu, hypot(x1._sigma, x2._sigma))
-        return NormalDist(x1._mu - x2, x1._sigma)
-
-    def __mul__(x1, x2):
-        """Multiply both mu and sigma by a constant.
-
-        Used for rescaling, perhaps to change measurement units.
-        Sigma is scaled with the absolute value of the constant.
-        """
-        return NormalDist(x1._mu * x2, x1._sigma * fabs(x2))
-
-    def __truediv__(x1, x2):
-        """Divide both mu and sigma by a constant.
-
-        Used for rescaling, perhaps to change measurement units.
-        Sigma is scaled with the absolute value of the constant.
-        """
-        return NormalDist(x1._mu / x2, x1._sigma / fabs(x2))
-
-    def __pos__(x1):
-        "Return a copy of the instance."
-        return NormalDist(x1._mu, x1._sigma)
-
-    def __neg__(x1):
-        "Negates mu while keeping sigma the same."
-        return NormalDist(-x1._mu, x1._sigma)
+    def __neg__(self):
+        return NormalDist(-self._mu, self._sigma)
 
     __radd__ = __add__
-
-    def __rsub__(x1, x2):
-        "Subtract a NormalDist from a constant or another NormalDist."
-        return -(x1 - x2)
-
     __rmul__ = __mul__
 
-    def __eq__(x1, x2):
-        "Two NormalDist objects are equal if their mu and sigma are both equal."
-        if not isinstance(x2, NormalDist):
+    def __rsub__(self, other):
+        return -(self - other)
+
+    def __eq__(self, other):
+        if not isinstance(other, NormalDist):
             return NotImplemented
-        return x1._mu == x2._mu and x1._sigma == x2._sigma
+        return self._mu == other._mu and self._sigma == other._sigma
 
     def __hash__(self):
-        "NormalDist objects hash equal if their mu and sigma are both equal."
         return hash((self._mu, self._sigma))
 
     def __repr__(self):
-        return f'{type(self).__name__}(mu={self._mu!r}, sigma={self._sigma!r})'
+        return '%s(mu=%r, sigma=%r)' % (type(self).__name__, self._mu, self._sigma)
 
     def __getstate__(self):
         return self._mu, self._sigma
