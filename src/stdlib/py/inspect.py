@@ -21,37 +21,37 @@ CO_ASYNC_GENERATOR = 0x200
 
 
 def ismodule(object):
-    """Return true if the object is a module."""
+    """Whether `object` is a module."""
     return isinstance(object, types.ModuleType)
 
 
 def isclass(object):
-    """Return true if the object is a class."""
+    """Whether `object` is a class."""
     return isinstance(object, type)
 
 
 def ismethod(object):
-    """Return true if the object is an instance method."""
+    """Whether `object` is a Python function bound to an instance."""
     return isinstance(object, types.MethodType)
 
 
 def isfunction(object):
-    """Return true if the object is a user-defined function."""
+    """Whether `object` is a function written in Python (def or lambda)."""
     return isinstance(object, types.FunctionType)
 
 
 def isbuiltin(object):
-    """Return true if the object is a built-in function or method."""
+    """Whether `object` is a native function, bound to an object or not."""
     return isinstance(object, types.BuiltinFunctionType)
 
 
 def isroutine(object):
-    """Return true if the object is any kind of function or method."""
+    """Whether `object` is a function or method of either kind."""
     return isbuiltin(object) or isfunction(object) or ismethod(object)
 
 
 def iscode(object):
-    """Return true if the object is a code object."""
+    """Whether `object` is a compiled code object."""
     return isinstance(object, types.CodeType)
 
 
@@ -73,7 +73,7 @@ def _has_code_flag(f, flag):
 
 
 def isgeneratorfunction(obj):
-    """Return true if the object is a user-defined generator function."""
+    """Whether calling `object` makes a generator (a def with yield)."""
     return _has_code_flag(obj, CO_GENERATOR)
 
 
@@ -89,7 +89,7 @@ def _has_coroutine_mark(f):
 
 
 def markcoroutinefunction(func):
-    """Decorator to ensure callable is recognised as a coroutine function."""
+    """Marks `func` so that iscoroutinefunction answers True for it."""
     if hasattr(func, '__func__'):
         func = func.__func__
     func._is_coroutine_marker = _is_coroutine_mark
@@ -97,32 +97,33 @@ def markcoroutinefunction(func):
 
 
 def iscoroutinefunction(obj):
-    """Return true if the object is a coroutine function."""
+    """Whether calling `object` makes a coroutine (an async def)."""
     return _has_code_flag(obj, CO_COROUTINE) or _has_coroutine_mark(obj)
 
 
 def isasyncgenfunction(obj):
-    """Return true if the object is an asynchronous generator function."""
+    """Whether calling `object` makes an async generator."""
     return _has_code_flag(obj, CO_ASYNC_GENERATOR)
 
 
 def isasyncgen(object):
-    """Return true if the object is an asynchronous generator."""
+    """Whether `object` is an async generator."""
     return isinstance(object, types.AsyncGeneratorType)
 
 
 def isgenerator(object):
-    """Return true if the object is a generator."""
+    """Whether `object` is a generator."""
     return isinstance(object, types.GeneratorType)
 
 
 def iscoroutine(object):
-    """Return true if the object is a coroutine."""
+    """Whether `object` is a coroutine made by an async def."""
     return isinstance(object, types.CoroutineType)
 
 
 def isawaitable(object):
-    """Return true if object can be passed to an ``await`` expression."""
+    """Whether `await object` is allowed: a coroutine, a generator marked by
+    types.coroutine, or anything with __await__."""
     import collections.abc
     return (isinstance(object, types.CoroutineType) or
             isinstance(object, types.GeneratorType) and
@@ -131,12 +132,12 @@ def isawaitable(object):
 
 
 def isabstract(object):
-    """Return true if the object is an abstract base class (ABC)."""
+    """Whether `object` is a class with abstract methods left."""
     return bool(isinstance(object, type) and getattr(object, '__abstractmethods__', None))
 
 
 def getmembers(object, predicate=None):
-    """Return all members of an object as (name, value) pairs sorted by name."""
+    """(name, value) of every attribute of `object` (that `predicate` accepts), by name."""
     results = []
     for key in dir(object):
         try:
@@ -150,12 +151,12 @@ def getmembers(object, predicate=None):
 
 
 def getmro(cls):
-    """Return tuple of base classes (including cls) in method resolution order."""
+    """`cls.__mro__`: the class and its bases in lookup order."""
     return cls.__mro__
 
 
 def unwrap(func, *, stop=None):
-    """Get the object wrapped by *func* (following `__wrapped__`)."""
+    """Follows `__wrapped__` links from `func` to the innermost function."""
     f = func
     memo = {id(f): f}
     while hasattr(f, '__wrapped__') and not (stop is not None and stop(f)):
@@ -167,7 +168,7 @@ def unwrap(func, *, stop=None):
 
 
 def getdoc(object):
-    """Get the documentation string for an object, cleaned up (cleandoc)."""
+    """`object.__doc__` with its indentation removed (cleandoc), or None."""
     doc = getattr(object, '__doc__', None)
     if not isinstance(doc, str):
         return None
@@ -175,7 +176,7 @@ def getdoc(object):
 
 
 def cleandoc(doc):
-    """Clean up indentation from docstrings."""
+    """A docstring without the indentation its later lines share."""
     lines = doc.expandtabs().split('\n')
     margin = None
     for line in lines[1:]:

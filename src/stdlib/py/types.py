@@ -127,7 +127,7 @@ class _GeneratorWrapper:
 
 
 def coroutine(func):
-    """Convert regular generator function to a coroutine."""
+    """Lets `await` take the generators `func` returns (a generator-based coroutine)."""
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
     if func.__class__ is FunctionType:
