@@ -227,6 +227,9 @@ fn replace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let text = s.as_str();
     // Nothing to replace: an exact str comes back as itself (Objects/unicodeobject.c
     // `replace`, its `nothing:` label), so `s.replace('x', 'y') is s` as in CPython.
+    // `contains` then `replace` scans a matching string twice, yet measured cheaper than one
+    // hand-written `find` + `match_indices` pass (281M against 309M instructions for the
+    // broad benchmark's str_methods line): std's vectorised `contains` costs little.
     let unchanged = count == 0
         || old.as_str() == new.as_str()
         || (!old.as_str().is_empty() && !text.contains(old.as_str()));
