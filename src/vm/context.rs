@@ -40,6 +40,8 @@ pub struct Vm {
     slot_pool: RefCell<Vec<Vec<crate::vm::objects::value::Value>>>,
     /// LOAD_GLOBAL results, validated by the globals' and builtins' versions.
     global_cache: RefCell<Vec<GlobalCacheEntry>>,
+    /// Builtin methods found by LOAD_ATTR's method form (`l.append`).
+    pub(crate) methods: crate::vm::objects::attr_plan::MethodCache,
     /// Where the last blocking native was called from (for deadlock reports).
     pub caller_location: RefCell<Option<(Arc<crate::compiler::bytecode::CodeObject>, usize)>>,
     /// The run's scheduler (a handle, so the eval loop reaches it without pointer chasing).
@@ -92,6 +94,7 @@ impl Vm {
             // Filled on the first LOAD_GLOBAL: the explorer creates a Vm per thread per
             // schedule, and most of its threads never load a global.
             global_cache: RefCell::new(Vec::new()),
+            methods: Default::default(),
             caller_location: RefCell::new(None),
             sched,
             tally,

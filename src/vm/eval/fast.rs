@@ -209,6 +209,27 @@ pub(super) fn builtin_callee(frame: &Frame, argc: usize) -> Option<(NativeFn, us
     (b.bound.is_none() && !b.needs_frame).then_some((b.func, start))
 }
 
+/// STORE_ATTR's fast path (CPython's STORE_ATTR_INSTANCE_VALUE): `obj.name = v` where `obj`
+/// is an instance whose class leaves the store to the instance dict (`attr_plan`). Pops both
+/// and stores; false (the stack untouched) when the general `setattr` must run.
+#[inline(always)]
+pub(super) fn store_instance_attr(slots: &mut Vec<Value>, code: &CodeObject, name: u32) -> bool {
+    let Some(Value::Str(name)) = code.names.get(name as usize) else {
+        return false;
+    };
+    let Some(Value::Instance(inst)) = slots.last() else {
+        return false;
+    };
+    if inst.is_exception() || !crate::vm::objects::attr_plan::plain_store(&inst.class, name) {
+        return false;
+    }
+    let (Some(Value::Instance(inst)), Some(v)) = (slots.pop(), slots.pop()) else {
+        return false;
+    };
+    inst.dict.set_name(name, v);
+    true
+}
+
 impl Vm {
     /// The frame of a plain call (see `take_plain_callee`): the arguments (`self` included
     /// for a method) move from the caller's stack into the callee's locals.

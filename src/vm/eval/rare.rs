@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::compiler::bytecode::Instr;
 use crate::vm::context::Vm;
+use crate::vm::eval::fast::store_instance_attr;
 use crate::vm::eval::frame::Frame;
 use crate::vm::eval::{Flow, RareError};
 use crate::vm::objects::function::Cell;
@@ -74,10 +75,13 @@ impl Vm {
                 }
             }
             Instr::StoreAttr(i) => {
-                let obj = frame.pop();
-                let v = frame.pop();
-                let name = name_at(frame, i)?;
-                self.setattr(&obj, &name, v)?;
+                // A plain instance takes the store in `store_instance_attr`.
+                if !store_instance_attr(&mut frame.slots, &frame.func.code, i) {
+                    let obj = frame.pop();
+                    let v = frame.pop();
+                    let name = name_at(frame, i)?;
+                    self.setattr(&obj, &name, v)?;
+                }
             }
             Instr::DeleteAttr(i) => {
                 let obj = frame.pop();

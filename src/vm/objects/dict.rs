@@ -35,6 +35,11 @@ pub struct DictInner {
 /// Room made at a dict's first insertion.
 const MIN_CAPACITY: usize = 8;
 
+/// Dicts of up to this many entry slots have no hash index: a lookup scans the stored hashes
+/// (an instance's few attributes, a small literal). That saves the index's allocation and
+/// set-up for every new instance, and a small dict's lookup is a few compares anyway.
+const SMALL: usize = 8;
+
 #[derive(Debug, Default)]
 pub struct Dict {
     inner: Mutex<DictInner>,
@@ -154,21 +159,41 @@ fn is_simple_key(v: &Value) -> bool {
 }
 
 impl DictInner {
+    /// The position of the entry with hash `hash` that `is_key` (given its position)
+    /// accepts. Small dicts (up to `SMALL` entry slots) have no index and are scanned; bigger
+    /// ones look in the index.
+    #[inline]
+    fn find_where(
+        &self,
+        hash: i64,
+        mut is_key: impl FnMut(usize, &Entry) -> bool,
+    ) -> Option<usize> {
+        let entries = &self.entries;
+        if entries.len() <= SMALL {
+            return entries
+                .iter()
+                .enumerate()
+                .position(|(i, e)| matches!(e, Some(e) if e.hash == hash && is_key(i, e)));
+        }
+        self.index
+            .find(
+                hash as u64,
+                |&i| matches!(&entries[i], Some(e) if e.hash == hash && is_key(i, e)),
+            )
+            .copied()
+    }
+
     fn probe(&self, hash: i64, key: &Value) -> Probe {
         let mut slow = Vec::new();
-        let entries = &self.entries;
-        let found = self.index.find(hash as u64, |&i| match &entries[i] {
-            Some(e) if e.hash == hash => match native_key_eq(&e.key, key) {
-                Some(eq) => eq,
-                None => {
-                    slow.push((i, e.key.clone()));
-                    false
-                }
-            },
-            _ => false,
+        let found = self.find_where(hash, |i, e| match native_key_eq(&e.key, key) {
+            Some(eq) => eq,
+            None => {
+                slow.push((i, e.key.clone()));
+                false
+            }
         });
         match found {
-            Some(&i) => Probe::Found(i),
+            Some(i) => Probe::Found(i),
             None if slow.is_empty() => Probe::Missing,
             None => Probe::NeedsPython(slow),
         }
@@ -177,51 +202,53 @@ impl DictInner {
     /// The entry position of an interned name (the same `Arc` as the key, usually).
     #[inline]
     fn find_name(&self, key: &Arc<PyStr>) -> Option<usize> {
-        let entries = &self.entries;
-        self.index
-            .find(key.hash() as u64, |&i| match &entries[i] {
-                Some(Entry {
-                    key: Value::Str(k), ..
-                }) => Arc::ptr_eq(k, key) || k.as_str() == key.as_str(),
-                _ => false,
-            })
-            .copied()
+        self.find_where(key.hash(), |_, e| match &e.key {
+            Value::Str(k) => Arc::ptr_eq(k, key) || k.as_str() == key.as_str(),
+            _ => false,
+        })
     }
 
     fn find_str(&self, hash: i64, key: &str) -> Option<usize> {
-        let entries = &self.entries;
-        self.index
-            .find(hash as u64, |&i| match &entries[i] {
-                Some(Entry {
-                    key: Value::Str(k), ..
-                }) => k.as_str() == key,
-                _ => false,
-            })
-            .copied()
+        self.find_where(
+            hash,
+            |_, e| matches!(&e.key, Value::Str(k) if k.as_str() == key),
+        )
     }
 
     fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
         if self.entries.capacity() == 0 {
             // CPython's PyDict_MINSIZE: a namespace filled one name at a time (a class body,
-            // an instance's attributes) otherwise reallocates and rehashes at 1, 2, 4 and 8.
+            // an instance's attributes) otherwise reallocates at 1, 2, 4 and 8.
             self.entries.reserve_exact(MIN_CAPACITY);
-            let entries = &self.entries;
-            self.index.reserve(MIN_CAPACITY, |&i| {
-                entries[i].as_ref().map_or(0, |e| e.hash as u64)
-            });
         }
         self.entries.push(Some(Entry { hash, key, value }));
+        self.len += 1;
+        if pos < SMALL {
+            return;
+        }
+        if pos == SMALL {
+            // Outgrew the scan: index every entry so far.
+            self.index.clear();
+            self.index.reserve(2 * SMALL, |_| 0);
+            for (i, e) in self.entries.iter().enumerate() {
+                if let Some(e) = e {
+                    self.index.insert_unique(e.hash as u64, i, |_| 0);
+                }
+            }
+            return;
+        }
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, pos, |&i| {
             entries[i].as_ref().map_or(0, |e| e.hash as u64)
         });
-        self.len += 1;
     }
 
     fn remove_at(&mut self, pos: usize) -> Option<Entry> {
         let entry = self.entries.get_mut(pos)?.take()?;
-        if let Ok(found) = self.index.find_entry(entry.hash as u64, |&i| i == pos) {
+        if self.entries.len() > SMALL
+            && let Ok(found) = self.index.find_entry(entry.hash as u64, |&i| i == pos)
+        {
             found.remove();
         }
         self.len -= 1;
@@ -297,20 +324,33 @@ impl Dict {
     }
 
     /// The entry position and value of a str key (the type cache's slow path).
-    pub(crate) fn find_str_entry(&self, key: &str, hash: i64) -> Option<(usize, Value)> {
+    /// The entry position, key object and value of the str key `key`.
+    pub(crate) fn find_str_entry(
+        &self,
+        key: &str,
+        hash: i64,
+    ) -> Option<(usize, Arc<PyStr>, Value)> {
         let inner = self.inner.lock();
         let i = inner.find_str(hash, key)?;
-        inner.entries[i].as_ref().map(|e| (i, e.value.clone()))
+        match inner.entries[i].as_ref()? {
+            Entry {
+                key: Value::Str(k),
+                value,
+                ..
+            } => Some((i, k.clone(), value.clone())),
+            _ => None,
+        }
     }
 
-    /// The value at entry position `slot` if that entry's key is still a str that `is_key`
-    /// accepts (the type cache's fast path: no hashing, and a moved entry is noticed).
-    /// `read` runs under the lock: it must not run Python code.
+    /// The value at entry position `slot` if that entry's key is still the str object at
+    /// address `key` (the type cache's fast path: no hashing, no string comparison, and a
+    /// moved entry is noticed — the cache keeps that key alive, so no other string can take
+    /// its address). `read` runs under the lock: it must not run Python code.
     #[inline]
     pub(crate) fn read_at_if<R>(
         &self,
         slot: usize,
-        is_key: impl Fn(&Arc<PyStr>) -> bool,
+        key: usize,
         read: impl Fn(&Value) -> R,
     ) -> Option<R> {
         let inner = self.inner.lock();
@@ -319,7 +359,7 @@ impl Dict {
                 key: Value::Str(k),
                 value,
                 ..
-            })) if is_key(k) => Some(read(value)),
+            })) if Arc::as_ptr(k) as *const u8 as usize == key => Some(read(value)),
             _ => None,
         }
     }
@@ -475,7 +515,7 @@ impl Dict {
         let hash = key.hash();
         let mut inner = self.inner.lock();
         self.bump();
-        match inner.find_str(hash, key.as_str()) {
+        match inner.find_name(key) {
             Some(i) => {
                 if let Some(e) = inner.entries[i].as_mut() {
                     let old = std::mem::replace(&mut e.value, value);
@@ -607,5 +647,47 @@ impl Dict {
         let pos = inner.entries.iter().rposition(Option::is_some)?;
         let e = inner.remove_at(pos)?;
         Some((e.key, e.value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(d: &Dict) -> Vec<String> {
+        d.items()
+            .into_iter()
+            .map(|(k, _)| match k {
+                Value::Str(s) => s.as_str().to_string(),
+                _ => String::new(),
+            })
+            .collect()
+    }
+
+    /// Crossing `SMALL` builds the index from the scanned entries; removals and the
+    /// compaction after many of them keep every remaining name findable, in order.
+    #[test]
+    fn small_dicts_grow_into_indexed_ones_and_back() {
+        let d = Dict::new();
+        let names: Vec<String> = (0..40).map(|i| format!("n{i}")).collect();
+        for (i, n) in names.iter().enumerate() {
+            d.set_str(n, Value::Int(i as i64));
+            for (j, m) in names.iter().enumerate().take(i + 1) {
+                assert!(
+                    matches!(d.get_str(m), Some(Value::Int(v)) if v == j as i64),
+                    "{m} lost after inserting {n}"
+                );
+            }
+        }
+        for n in names.iter().step_by(2).chain(names.iter().skip(1).step_by(4)) {
+            assert!(d.remove_name(n).is_some(), "{n} not removed");
+        }
+        let left: Vec<String> = names.iter().skip(3).step_by(4).cloned().collect();
+        assert_eq!(keys(&d), left);
+        for n in &names {
+            assert_eq!(d.get_str(n).is_some(), left.contains(n), "{n}");
+        }
+        d.set_str("n0", Value::None);
+        assert_eq!(keys(&d).last().map(String::as_str), Some("n0"));
     }
 }

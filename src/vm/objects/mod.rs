@@ -2,6 +2,7 @@
 //! modules, functions and other callables, generators, classes and instances, the builtin
 //! classes (`types`), iterator objects and the objects implemented in Rust.
 
+pub(crate) mod attr_plan;
 pub(crate) mod class;
 pub(crate) mod composite_iterators;
 pub(crate) mod descriptors;

@@ -7,9 +7,10 @@
 //! needs no links from a class to its subclasses.
 //!
 //! An entry remembers *where* the name was found (which class of the MRO, which entry of its
-//! dict), not the value: the cache keeps nothing alive, and reading the value back checks
-//! under the dict's lock that the entry still holds that name — a racing thread that moved it
-//! sends the lookup down the slow path, never to a wrong value.
+//! dict, under which key object), not the value: the cache keeps no value alive (only the
+//! name and key strings), and reading the value back checks under the dict's lock that the
+//! entry still holds that very key — a racing thread that moved it sends the lookup down the
+//! slow path, never to a wrong value.
 
 use std::cell::{Cell, RefCell};
 use std::sync::Arc;
@@ -25,6 +26,12 @@ static EPOCH: AtomicU64 = AtomicU64::new(1);
 
 /// Entries per thread (a power of two): direct-mapped, as CPython's 4096-entry cache.
 const SIZE: usize = 1024;
+
+/// The current epoch: caches built on this one (`attr_plan`) are valid while it holds.
+#[inline]
+pub fn epoch() -> u64 {
+    EPOCH.load(Ordering::Acquire)
+}
 
 /// Invalidates every thread's cache (a class dict changed, a class was made or freed).
 #[inline]
@@ -46,6 +53,9 @@ struct Entry {
     name: usize,
     epoch: u64,
     found: u64,
+    /// The address of the dict key the name was found under (kept alive in `KEEP`): the hit
+    /// path checks the entry by address, not by comparing strings.
+    key: usize,
 }
 
 const EMPTY: Entry = Entry {
@@ -53,12 +63,21 @@ const EMPTY: Entry = Entry {
     name: 0,
     epoch: 0,
     found: NOWHERE,
+    key: 0,
 };
 
 thread_local! {
     static HOT: [Cell<Entry>; SIZE] = const { [const { Cell::new(EMPTY) }; SIZE] };
-    /// The interned names of the entries, by index: touched only when an entry is filled.
-    static KEEP: RefCell<Vec<Option<Arc<PyStr>>>> = const { RefCell::new(Vec::new()) };
+    /// The names and the dict keys of the entries, by index: touched only when an entry is
+    /// filled. Holding them keeps their addresses from being reused while the entry exists.
+    static KEEP: RefCell<Vec<Kept>> = const { RefCell::new(Vec::new()) };
+}
+
+/// What an entry keeps alive: its name (unless a `'static` literal) and the key it matched.
+#[derive(Clone, Default)]
+struct Kept {
+    _name: Option<Arc<PyStr>>,
+    _key: Option<Arc<PyStr>>,
 }
 
 #[derive(Clone, Copy)]
@@ -73,14 +92,6 @@ impl NameRef<'_> {
         match self {
             NameRef::Name(n) => Arc::as_ptr(n) as *const u8 as usize,
             NameRef::Static(s) => s.as_ptr() as usize ^ (s.len() << 48),
-        }
-    }
-    /// Whether the dict key `k` is this name (the same interned string, usually).
-    #[inline]
-    fn is(self, k: &Arc<PyStr>) -> bool {
-        match self {
-            NameRef::Name(n) => Arc::ptr_eq(n, k) || n.as_str() == k.as_str(),
-            NameRef::Static(s) => s == k.as_str(),
         }
     }
     fn as_str(&self) -> &str {
@@ -129,26 +140,35 @@ fn lookup<R>(class: &Class, name: NameRef<'_>, read: impl Fn(&Value) -> R) -> Op
             return None;
         }
         let (depth, slot) = ((hit.found >> 32) as usize, hit.found as u32 as usize);
-        if let Some(r) = dict_at(class, depth).read_at_if(slot, |k| name.is(k), &read) {
+        if let Some(r) = dict_at(class, depth).read_at_if(slot, hit.key, &read) {
             return Some(r);
         }
     }
-    let (value, found) = walk(class, name);
-    if let NameRef::Name(n) = name {
-        KEEP.with(|keep| {
-            let mut keep = keep.borrow_mut();
-            if keep.is_empty() {
-                keep.resize(SIZE, None);
-            }
-            keep[index] = Some(n.clone());
-        });
-    }
+    let (value, found, key) = walk(class, name);
+    let key_id = key
+        .as_ref()
+        .map_or(0, |k| Arc::as_ptr(k) as *const u8 as usize);
+    let kept = Kept {
+        _name: match name {
+            NameRef::Name(n) => Some(n.clone()),
+            NameRef::Static(_) => None,
+        },
+        _key: key,
+    };
+    KEEP.with(|keep| {
+        let mut keep = keep.borrow_mut();
+        if keep.is_empty() {
+            keep.resize(SIZE, Kept::default());
+        }
+        keep[index] = kept;
+    });
     HOT.with(|hot| {
         hot[index].set(Entry {
             class: class_id,
             name: name_id,
             epoch,
             found,
+            key: key_id,
         })
     });
     value.as_ref().map(read)
@@ -161,15 +181,15 @@ fn dict_at(class: &Class, depth: usize) -> &Dict {
     }
 }
 
-/// The uncached lookup along the MRO, with where it found the name.
-fn walk(class: &Class, name: NameRef<'_>) -> (Option<Value>, u64) {
+/// The uncached lookup along the MRO, with where it found the name and the key it is under.
+fn walk(class: &Class, name: NameRef<'_>) -> (Option<Value>, u64, Option<Arc<PyStr>>) {
     let hash = name.hash();
     let text = name.as_str();
     let dicts = std::iter::once(&class.dict).chain(class.mro.iter().map(|c| &c.dict));
     for (depth, dict) in dicts.enumerate() {
-        if let Some((slot, v)) = dict.find_str_entry(text, hash) {
-            return (Some(v), ((depth as u64) << 32) | slot as u64);
+        if let Some((slot, key, v)) = dict.find_str_entry(text, hash) {
+            return (Some(v), ((depth as u64) << 32) | slot as u64, Some(key));
         }
     }
-    (None, NOWHERE)
+    (None, NOWHERE, None)
 }

@@ -193,17 +193,32 @@ impl Vm {
             // unless getattr would find something else first: super()'s lookup or a data
             // attribute of the object. Saves a bound method per call (a third of
             // `d.append(x)`'s cost).
-            Value::Native(_) => {
-                if let Some(attr @ Value::Builtin(_)) = class_of(obj).lookup(name)
-                    && as_super(obj).is_none()
-                    && self.builtin_attribute(obj, name.as_str())?.is_none()
-                {
-                    return Ok((attr, true));
+            Value::Native(n) => {
+                let payload = Some((*n.payload).type_id());
+                let method = self.methods.builtin_method(&n.class, payload, name, || {
+                    Ok(match n.class.lookup(name) {
+                        Some(attr @ Value::Builtin(_))
+                            if as_super(obj).is_none()
+                                && self.builtin_attribute(obj, name.as_str())?.is_none() =>
+                        {
+                            Some(attr)
+                        }
+                        _ => None,
+                    })
+                })?;
+                if let Some(method) = method {
+                    return Ok((method, true));
                 }
             }
             _ => {
-                if let Some(attr @ Value::Builtin(_)) = class_of(obj).lookup(name) {
-                    return Ok((attr, true));
+                let class = class_of(obj);
+                let method = self.methods.builtin_method::<()>(class, None, name, || {
+                    Ok(class
+                        .lookup(name)
+                        .filter(|a| matches!(a, Value::Builtin(_))))
+                });
+                if let Ok(Some(method)) = method {
+                    return Ok((method, true));
                 }
             }
         }

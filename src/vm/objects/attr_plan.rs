@@ -1,0 +1,155 @@
+//! Memoized attribute plans per (class, name): "is `obj.name = v` a plain instance-dict
+//! store?" and "which builtin method does `obj.name(...)` call?".
+//!
+//! CPython specializes STORE_ATTR and LOAD_ATTR per instruction on a type version
+//! (Python/specialize.c: STORE_ATTR_INSTANCE_VALUE, LOAD_ATTR_METHOD_NO_DICT). gilsim keeps
+//! the answers per thread, keyed by class and name: a store goes straight to the instance
+//! dict without walking the MRO twice, and a builtin method (`l.append`, `d.popleft`) is
+//! found without the MRO walk, the dict lock and the native object's data-attribute checks.
+//! Entries are valid for one epoch of the type attribute cache: any change to a class dict,
+//! any class made or freed, forgets them all.
+
+use std::any::TypeId;
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
+
+use crate::vm::objects::class::Class;
+use crate::vm::objects::descriptors::as_property;
+use crate::vm::objects::pystr::PyStr;
+use crate::vm::objects::type_cache;
+use crate::vm::objects::value::Value;
+
+/// Entries per thread (a power of two): direct-mapped.
+const SIZE: usize = 256;
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: usize,
+    name: usize,
+    epoch: u64,
+    plain: bool,
+}
+
+const EMPTY: Entry = Entry {
+    class: 0,
+    name: 0,
+    epoch: 0,
+    plain: false,
+};
+
+/// A remembered builtin method. It holds the method itself, which is unobservable: a builtin
+/// function has no finalizer and takes no weak references.
+struct MethodEntry {
+    class: usize,
+    name: Arc<PyStr>,
+    epoch: u64,
+    /// A native object's payload type: what decides its data attributes (`deque.maxlen`).
+    payload: Option<TypeId>,
+    method: Value,
+}
+
+thread_local! {
+    static PLANS: [Cell<Entry>; SIZE] = const { [const { Cell::new(EMPTY) }; SIZE] };
+    /// The names of the entries: held so that no other string can take an entry's address.
+    static NAMES: RefCell<Vec<Option<Arc<PyStr>>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether `inst.name = v` on an instance of `class` (not an exception) stores into the
+/// instance dict and nothing else: what `Vm::setattr` would do, decided without running it.
+#[inline]
+pub fn plain_store(class: &Class, name: &Arc<PyStr>) -> bool {
+    let class_id = class as *const Class as usize;
+    let name_id = Arc::as_ptr(name) as *const u8 as usize;
+    let index = ((class_id >> 4) ^ (name_id >> 3).wrapping_mul(0x9e37_79b9)) % SIZE;
+    let epoch = type_cache::epoch();
+    let hit = PLANS.with(|plans| plans[index].get());
+    if hit.class == class_id && hit.name == name_id && hit.epoch == epoch {
+        return hit.plain;
+    }
+    let plain = decide_store(class, name);
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if names.is_empty() {
+            names.resize(SIZE, None);
+        }
+        names[index] = Some(name.clone());
+    });
+    PLANS.with(|plans| {
+        plans[index].set(Entry {
+            class: class_id,
+            name: name_id,
+            epoch,
+            plain,
+        })
+    });
+    plain
+}
+
+/// The uncached decision, mirroring `Vm::setattr` and `Vm::generic_setattr`: a Python
+/// `__setattr__` hook, a property, or an instance of a class with `__set__` takes the store.
+fn decide_store(class: &Class, name: &Arc<PyStr>) -> bool {
+    if class.has_python_function("__setattr__") {
+        return false;
+    }
+    match class.lookup(name) {
+        None => true,
+        Some(attr) => {
+            if as_property(&attr).is_some() {
+                return false;
+            }
+            match &attr {
+                Value::Instance(d) => d.class.lookup_static("__set__").is_none(),
+                _ => true,
+            }
+        }
+    }
+}
+
+/// Builtin methods found by LOAD_ATTR's method form, per thread: one in each `Vm` (a field is
+/// cheaper to reach than a thread-local with a destructor).
+#[derive(Default)]
+pub struct MethodCache {
+    entries: RefCell<Vec<Option<MethodEntry>>>,
+}
+
+impl MethodCache {
+    /// The builtin method that LOAD_ATTR's method form finds for `name` on a receiver of
+    /// `class` (with native payload type `payload`): remembered when `decide` (the uncached
+    /// rule) finds one, so the next lookup is a compare and a clone.
+    #[inline]
+    pub fn builtin_method<E>(
+        &self,
+        class: &Class,
+        payload: Option<TypeId>,
+        name: &Arc<PyStr>,
+        decide: impl FnOnce() -> Result<Option<Value>, E>,
+    ) -> Result<Option<Value>, E> {
+        let class_id = class as *const Class as usize;
+        let name_id = Arc::as_ptr(name) as *const u8 as usize;
+        let index = ((class_id >> 4) ^ (name_id >> 3).wrapping_mul(0x9e37_79b9)) % SIZE;
+        let epoch = type_cache::epoch();
+        if let Some(Some(e)) = self.entries.borrow().get(index)
+            && e.class == class_id
+            && Arc::ptr_eq(&e.name, name)
+            && e.epoch == epoch
+            && e.payload == payload
+        {
+            return Ok(Some(e.method.clone()));
+        }
+        let found = decide()?;
+        if let Some(method @ Value::Builtin(_)) = &found {
+            let mut entries = self.entries.borrow_mut();
+            if entries.is_empty() {
+                entries.resize_with(SIZE, || None);
+            }
+            entries[index] = Some(MethodEntry {
+                class: class_id,
+                name: name.clone(),
+                epoch,
+                payload,
+                method: method.clone(),
+            });
+        }
+        Ok(found)
+    }
+}
