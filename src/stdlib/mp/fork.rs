@@ -87,7 +87,7 @@ impl<'a> Forker<'a> {
             Value::Tuple(t) => {
                 let items = self.copy_all(&t.items)?;
                 let copy = Value::Tuple(Arc::new(Tuple {
-                    items: items.into_boxed_slice(),
+                    items: items.into(),
                 }));
                 self.remember(v, copy)
             }

@@ -160,7 +160,7 @@ fn pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 fn popitem(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let d = recv(&args, "popitem")?;
     match d.pop_last() {
-        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        Some((k, v)) => Ok(Value::pair(k, v)),
         None => Err(key_error(Value::str("popitem(): dictionary is empty"))),
     }
 }

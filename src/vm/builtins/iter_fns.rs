@@ -63,13 +63,56 @@ impl Vm {
             Some(k) => &k[i],
             None => &items[i],
         };
-        let sorted = listsort::sort_by_lt(&mut order, |a, b| self.lt(key_of(a), key_of(b)));
+        let all_keys: Vec<&Value> = (0..items.len()).map(key_of).collect();
+        let sorted = match same_type_keys(&all_keys) {
+            // CPython's pre-sort check (listobject.c `unsafe_float_compare` and friends):
+            // keys all of one builtin type compare natively, with the same answers `<`
+            // gives (IEEE `<` for floats, code point order for strs, as UTF-8 bytes order).
+            Some(SameType::Floats(k)) => listsort::sort_by_lt(&mut order, |a, b| {
+                Ok::<bool, crate::vm::pyerr::PyErr>(k[a] < k[b])
+            }),
+            Some(SameType::Ints(k)) => listsort::sort_by_lt(&mut order, |a, b| Ok(k[a] < k[b])),
+            Some(SameType::Strs(k)) => listsort::sort_by_lt(&mut order, |a, b| Ok(k[a] < k[b])),
+            None => listsort::sort_by_lt(&mut order, |a, b| self.lt(key_of(a), key_of(b))),
+        };
         if reverse {
             order.reverse();
         }
         let mut slots: Vec<Option<Value>> = std::mem::take(items).into_iter().map(Some).collect();
         *items = order.into_iter().filter_map(|i| slots[i].take()).collect();
         sorted
+    }
+}
+
+/// Sort keys that are all of one builtin type, unboxed for a native comparison.
+enum SameType<'a> {
+    Floats(Vec<f64>),
+    Ints(Vec<i64>),
+    Strs(Vec<&'a str>),
+}
+
+fn same_type_keys<'a>(keys: &[&'a Value]) -> Option<SameType<'a>> {
+    /// Every key unboxed by `unbox`, or None as soon as one is of another type.
+    fn all<'a, T>(keys: &[&'a Value], unbox: impl Fn(&'a Value) -> Option<T>) -> Option<Vec<T>> {
+        keys.iter().map(|k| unbox(k)).collect()
+    }
+    match keys.first()? {
+        Value::Float(_) => all(keys, |k| match k {
+            Value::Float(f) => Some(*f),
+            _ => None,
+        })
+        .map(SameType::Floats),
+        Value::Int(_) => all(keys, |k| match k {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        })
+        .map(SameType::Ints),
+        Value::Str(_) => all(keys, |k| match k {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .map(SameType::Strs),
+        _ => None,
     }
 }
 
@@ -283,13 +326,13 @@ fn enumerate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let p = parse("enumerate", args, &["iterable", "start"], 1)?;
     let inner = vm.get_iter(p.get(0).unwrap_or(&Value::None))?;
     let count = match p.get(1) {
-        Some(v) => v.as_bigint().ok_or_else(|| {
+        Some(v) => Value::from_bigint(v.as_bigint().ok_or_else(|| {
             type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
                 type_name(v)
             ))
-        })?,
-        None => BigInt::from(0),
+        })?),
+        None => Value::Int(0),
     };
     Ok(iter_value(Composite::Enumerate { inner, count }))
 }
@@ -309,7 +352,10 @@ fn zip(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     for a in args.pos() {
         iters.push(vm.get_iter(a)?);
     }
-    Ok(iter_value(Composite::Zip { iters, strict }))
+    Ok(iter_value(Composite::Zip {
+        iters: iters.into(),
+        strict,
+    }))
 }
 
 fn map(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -320,7 +366,7 @@ fn map(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     }
     Ok(iter_value(Composite::Map {
         func: pos[0].clone(),
-        iters,
+        iters: iters.into(),
     }))
 }
 

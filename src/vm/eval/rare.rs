@@ -159,8 +159,8 @@ impl Vm {
                 frame.pop();
             }
             Instr::BuildTuple(n) => {
-                let items = frame.pop_n(n as usize);
-                frame.push(Value::tuple(items));
+                let items = frame.pop_tuple_items(n as usize);
+                frame.push(Value::tuple_of(items));
             }
             Instr::BuildList(n) => {
                 let items = frame.pop_n(n as usize);

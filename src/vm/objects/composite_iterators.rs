@@ -2,7 +2,8 @@
 //! `iter(callable, sentinel)`, the `__getitem__` protocol). The state lock is never held while
 //! Python code runs, so a callback may touch the same iterator without deadlocking.
 
-use num_bigint::BigInt;
+use std::sync::Arc;
+
 use parking_lot::Mutex;
 
 use crate::vm::context::Vm;
@@ -14,8 +15,8 @@ pub fn next(vm: &Vm, state: &Mutex<Composite>) -> PyResult<Option<Value>> {
     // Snapshot what the step needs, then release the lock.
     enum Step {
         Enumerate(Value),
-        Zip(Vec<Value>, bool),
-        Map(Value, Vec<Value>),
+        Zip(Arc<[Value]>, bool),
+        Map(Value, Arc<[Value]>),
         Filter(Value, Value),
         Callable(Value, Value),
         GetItem(Value, usize),
@@ -40,14 +41,17 @@ pub fn next(vm: &Vm, state: &Mutex<Composite>) -> PyResult<Option<Value>> {
             let Composite::Enumerate { count, .. } = &mut *st else {
                 return Ok(None);
             };
-            let n = Value::from_bigint(count.clone());
-            *count += BigInt::from(1);
-            Ok(Some(Value::tuple(vec![n, item])))
+            let next = match &*count {
+                Value::Int(n) if *n < i64::MAX => Value::Int(*n + 1),
+                other => Value::from_bigint(other.as_bigint().unwrap_or_default() + 1),
+            };
+            let n = std::mem::replace(count, next);
+            Ok(Some(Value::pair(n, item)))
         }
         Step::Zip(iters, strict) => zip_step(vm, state, &iters, strict),
         Step::Map(func, iters) => {
             let mut args = Vec::with_capacity(iters.len());
-            for it in &iters {
+            for it in iters.iter() {
                 match vm.iter_next(it)? {
                     Some(v) => args.push(v),
                     None => return Ok(None),
@@ -105,7 +109,7 @@ fn zip_step(
     if iters.is_empty() {
         return Ok(None);
     }
-    let mut items = Vec::with_capacity(iters.len());
+    let mut items = crate::vm::objects::value::TupleItems::with_capacity(iters.len());
     for (i, it) in iters.iter().enumerate() {
         match vm.iter_next(it)? {
             Some(v) => items.push(v),
@@ -143,5 +147,5 @@ fn zip_step(
             }
         }
     }
-    Ok(Some(Value::tuple(items)))
+    Ok(Some(Value::tuple_of(items)))
 }

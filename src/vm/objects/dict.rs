@@ -679,7 +679,11 @@ mod tests {
                 );
             }
         }
-        for n in names.iter().step_by(2).chain(names.iter().skip(1).step_by(4)) {
+        for n in names
+            .iter()
+            .step_by(2)
+            .chain(names.iter().skip(1).step_by(4))
+        {
             assert!(d.remove_name(n).is_some(), "{n} not removed");
         }
         let left: Vec<String> = names.iter().skip(3).step_by(4).cloned().collect();

@@ -78,15 +78,17 @@ pub enum IterObj {
 pub enum Composite {
     Enumerate {
         inner: Value,
-        count: BigInt,
+        /// The next index: an int (`Int`, or `BigInt` past i64).
+        count: Value,
     },
+    /// The iterators are shared with each step's snapshot (one reference count, no copy).
     Zip {
-        iters: Vec<Value>,
+        iters: Arc<[Value]>,
         strict: bool,
     },
     Map {
         func: Value,
-        iters: Vec<Value>,
+        iters: Arc<[Value]>,
     },
     Filter {
         func: Value,
@@ -244,7 +246,7 @@ impl IterObj {
                         Ok(Some(match view {
                             DictView::Keys => k,
                             DictView::Values => v,
-                            DictView::Items => Value::tuple(vec![k, v]),
+                            DictView::Items => Value::pair(k, v),
                         }))
                     }
                     None => Ok(None),

@@ -2,21 +2,55 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
+use compact_str::CompactString;
+
+/// What a `PyStr` is made from. Borrowed text up to 24 bytes is stored inline; an owned
+/// `String` keeps its buffer (copying it inline would cost a free for every string built by
+/// formatting, which is most of them).
+pub trait PyText {
+    fn into_text(self) -> CompactString;
+}
+
+impl PyText for String {
+    fn into_text(self) -> CompactString {
+        CompactString::from_string_buffer(self)
+    }
+}
+
+impl PyText for &str {
+    fn into_text(self) -> CompactString {
+        CompactString::new(self)
+    }
+}
+
+impl PyText for CompactString {
+    fn into_text(self) -> CompactString {
+        self
+    }
+}
+
+impl PyText for &String {
+    fn into_text(self) -> CompactString {
+        CompactString::new(self)
+    }
+}
+
 /// Hash value meaning "not computed yet" (a real hash is never -1 in CPython either).
 const NO_HASH: i64 = -1;
 
 #[derive(Debug)]
 pub struct PyStr {
-    // A String, not Box<str>: converting would reallocate to shrink every new string.
-    text: String,
+    /// Up to 24 bytes inline (most names, numbers and words): such a str is one allocation
+    /// (its `Arc`), not two. A longer one keeps the buffer of the `String` it was made from.
+    text: CompactString,
     /// Number of code points.
     char_len: usize,
     hash: AtomicI64,
 }
 
 impl PyStr {
-    pub fn new(text: impl Into<String>) -> PyStr {
-        let text: String = text.into();
+    pub fn new(text: impl PyText) -> PyStr {
+        let text = text.into_text();
         let char_len = if text.is_ascii() {
             text.len()
         } else {

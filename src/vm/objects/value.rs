@@ -57,9 +57,13 @@ pub enum Value {
     Native(Arc<NativeObject>),
 }
 
+/// A tuple's items, up to two of them stored in the tuple itself: a pair (a dict item, an
+/// `enumerate` step, a returned `a, b`) is then one allocation instead of two.
+pub type TupleItems = smallvec::SmallVec<[Value; 2]>;
+
 #[derive(Debug)]
 pub struct Tuple {
-    pub items: Box<[Value]>,
+    pub items: TupleItems,
 }
 
 #[derive(Debug, Default)]
@@ -127,14 +131,29 @@ impl Value {
         Value::Str(Arc::new(PyStr::new(s)))
     }
 
+    /// `str(i)` of a small int, written straight into the str's inline storage.
+    pub fn int_str(i: i64) -> Value {
+        use compact_str::ToCompactString;
+        Value::Str(Arc::new(PyStr::new(i.to_compact_string())))
+    }
+
     #[inline]
     pub fn string(s: String) -> Value {
         Value::Str(Arc::new(PyStr::new(s)))
     }
 
+    /// A 2-tuple, made without a heap allocation for its items.
+    pub fn pair(a: Value, b: Value) -> Value {
+        Value::tuple_of(smallvec::smallvec![a, b])
+    }
+
+    pub fn tuple_of(items: TupleItems) -> Value {
+        Value::Tuple(Arc::new(Tuple { items }))
+    }
+
     pub fn tuple(items: Vec<Value>) -> Value {
         Value::Tuple(Arc::new(Tuple {
-            items: items.into_boxed_slice(),
+            items: TupleItems::from_vec(items),
         }))
     }
 

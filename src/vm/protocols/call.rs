@@ -232,8 +232,10 @@ impl Vm {
             while locals.len() < nlocals {
                 locals.push(Value::Null);
             }
-            let args: Vec<Value> = slots.drain(start..).collect();
-            self.bind_arguments(&f, &mut locals, &args, kwnames)?;
+            // The arguments move from the caller's stack into the locals.
+            let bound = self.bind_arguments(&f, &mut locals, &mut slots[start..], kwnames);
+            slots.truncate(start);
+            bound?;
             locals
         };
         // Free variables are read from the function's closure in place (`cell` in rare.rs).
@@ -255,11 +257,12 @@ impl Vm {
     }
 
     /// General argument binding: defaults, `*args`, `**kwargs`, keyword-only parameters.
+    /// The arguments are moved out of `args` (the caller drops what is left).
     fn bind_arguments(
         &self,
         f: &Arc<Function>,
         locals: &mut [Value],
-        args: &[Value],
+        args: &mut [Value],
         kwnames: &[Value],
     ) -> PyResult<()> {
         let code = &f.code;
@@ -267,20 +270,24 @@ impl Vm {
         let posonly = code.posonlyargcount as usize;
         let kwonly = code.kwonlyargcount as usize;
         let npos = args.len() - kwnames.len();
-        let qual = f.qualname();
-        let positional = &args[..npos];
-        let kwvalues = &args[npos..];
-        for (i, v) in positional.iter().take(argcount).enumerate() {
-            locals[i] = v.clone();
+        // Read only for an error message (a lock and a reference count otherwise).
+        let qual = || f.qualname();
+        let (positional, kwvalues) = args.split_at_mut(npos);
+        for (i, v) in positional.iter_mut().take(argcount).enumerate() {
+            locals[i] = std::mem::take(v);
         }
         let varargs_slot = argcount + kwonly;
         let varkw_slot = varargs_slot + usize::from(code.has_varargs());
         if code.has_varargs() {
-            let extra: Vec<Value> = positional.iter().skip(argcount).cloned().collect();
-            locals[varargs_slot] = Value::tuple(extra);
+            let extra = positional
+                .iter_mut()
+                .skip(argcount)
+                .map(std::mem::take)
+                .collect();
+            locals[varargs_slot] = Value::tuple_of(extra);
         } else if npos > argcount {
             return Err(too_many_positional(
-                &qual,
+                &qual(),
                 argcount,
                 f.defaults.len(),
                 npos,
@@ -289,7 +296,8 @@ impl Vm {
         }
         let kwargs = code.has_varkeywords().then(|| Arc::new(Dict::new()));
         let mut posonly_as_kw = Vec::new();
-        for (name, value) in kwnames.iter().zip(kwvalues) {
+        for (name, value) in kwnames.iter().zip(kwvalues.iter_mut()) {
+            let value = std::mem::take(value);
             let name_str = name.as_str().unwrap_or("");
             let found = code.varnames[posonly..argcount + kwonly]
                 .iter()
@@ -299,20 +307,22 @@ impl Vm {
                 Some(j) => {
                     if !locals[j].is_null() {
                         return Err(type_error(format!(
-                            "{qual}() got multiple values for argument '{name_str}'"
+                            "{}() got multiple values for argument '{name_str}'",
+                            qual()
                         )));
                     }
-                    locals[j] = value.clone();
+                    locals[j] = value;
                 }
                 None => match &kwargs {
-                    Some(d) => d.set(self, name.clone(), value.clone())?,
+                    Some(d) => d.set(self, name.clone(), value)?,
                     None => {
                         if code.varnames[..posonly].iter().any(|n| &**n == name_str) {
                             posonly_as_kw.push(name_str.to_string());
                             continue;
                         }
                         return Err(type_error(format!(
-                            "{qual}() got an unexpected keyword argument '{name_str}'"
+                            "{}() got an unexpected keyword argument '{name_str}'",
+                            qual()
                         )));
                     }
                 },
@@ -320,7 +330,8 @@ impl Vm {
         }
         if !posonly_as_kw.is_empty() {
             return Err(type_error(format!(
-                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                qual(),
                 posonly_as_kw.join(", ")
             )));
         }
@@ -340,7 +351,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(missing_args(&qual, "positional", &missing));
+            return Err(missing_args(&qual(), "positional", &missing));
         }
         let mut missing_kw = Vec::new();
         for (slot, name) in locals[argcount..argcount + kwonly]
@@ -355,7 +366,7 @@ impl Vm {
             }
         }
         if !missing_kw.is_empty() {
-            return Err(missing_args(&qual, "keyword-only", &missing_kw));
+            return Err(missing_args(&qual(), "keyword-only", &missing_kw));
         }
         Ok(())
     }

@@ -376,6 +376,7 @@ impl Vm {
     pub fn str_value(&self, v: &Value) -> PyResult<Value> {
         match v {
             Value::Str(_) => Ok(v.clone()),
+            Value::Int(i) => Ok(Value::int_str(*i)),
             _ => Ok(Value::string(self.str(v)?)),
         }
     }
@@ -467,7 +468,7 @@ impl Vm {
         if conversion == 0 && spec.is_none() {
             match &v {
                 Value::Str(_) => return Ok(v),
-                Value::Int(i) => return Ok(Value::string(i.to_string())),
+                Value::Int(i) => return Ok(Value::int_str(*i)),
                 _ => {}
             }
         }
