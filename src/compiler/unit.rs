@@ -280,18 +280,31 @@ impl Unit {
 }
 
 /// Shares one `str` object per distinct name across a module's code objects, so attribute and
-/// global lookups usually match by pointer.
+/// global lookups usually match by pointer. Names are interned process-wide, as CPython
+/// interns identifiers: `self._state` written in one module and read in another (asyncio's
+/// futures and tasks) is the same object, found in an instance dict without comparing
+/// text. The local map saves the global lock for a name the module already used.
 #[derive(Default)]
 pub struct Interner {
     map: HashMap<String, Value>,
 }
 
+/// Every name interned so far (kept for the process's life, as CPython's interned strings).
+static NAMES: std::sync::LazyLock<parking_lot::Mutex<HashMap<String, Value>>> =
+    std::sync::LazyLock::new(Default::default);
+
 impl Interner {
     pub fn intern(&mut self, name: &str) -> Value {
-        self.map
+        if let Some(v) = self.map.get(name) {
+            return v.clone();
+        }
+        let shared = NAMES
+            .lock()
             .entry(name.to_string())
             .or_insert_with(|| Value::str(name))
-            .clone()
+            .clone();
+        self.map.insert(name.to_string(), shared.clone());
+        shared
     }
 }
 
