@@ -197,3 +197,27 @@ print(len(d), sum(taken))
         assert_eq!(out.stdout, "20000 20000\n", "{gil:?}: {}", out.stderr);
     }
 }
+
+/// deque's argument-clinic and PyArg_ParseTuple methods word a wrong count as CPython 3.11
+/// and 3.12 do (3.13 rewords them, so the CPython corpus cannot hold these).
+#[test]
+fn deque_count_errors_are_worded_as_in_cpython_3_12() {
+    let out = common::gilsim_source(
+        "from collections import deque\n\
+         d = deque([1])\n\
+         for call in ['d.rotate(1, 2)', 'd.insert(1)', 'd.index()', 'd.index(1, 2, 3, 4)']:\n\
+         \x20   try:\n\
+         \x20       eval(call)\n\
+         \x20   except TypeError as e:\n\
+         \x20       print(e)\n",
+    );
+    assert_eq!(
+        out.stdout,
+        "deque.rotate expected at most 1 argument, got 2\n\
+         insert() takes exactly 2 arguments (1 given)\n\
+         index() takes at least 1 argument (0 given)\n\
+         index() takes at most 3 arguments (4 given)\n",
+        "{}",
+        out.stderr
+    );
+}

@@ -11,7 +11,8 @@ use std::sync::{Arc, LazyLock};
 
 use parking_lot::Mutex;
 
-use crate::vm::builtins::{add_methods, native_class, parse, positional};
+use super::deque_args::{Arity, checked};
+use crate::vm::builtins::{add_methods, native_class, parse};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
 use crate::vm::objects::function::{Args, NativeFn};
@@ -54,9 +55,8 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("insert", insert),
     ("remove", remove),
     ("copy", copy),
-    ("__copy__", copy),
+    ("__copy__", dunder_copy),
     ("__len__", len),
-    ("__bool__", bool_),
     ("__iter__", iter),
     ("__reversed__", reversed),
     ("__contains__", contains),
@@ -77,11 +77,17 @@ static DEQUE: LazyLock<Arc<Class>> = LazyLock::new(|| {
     c
 });
 
-static DEQUE_ITER: LazyLock<Arc<Class>> = LazyLock::new(|| {
-    let c = native_class("_deque_iterator", "_collections", &[]);
+static DEQUE_ITER: LazyLock<Arc<Class>> = LazyLock::new(|| iterator_class("_deque_iterator"));
+
+/// `reversed(d)`'s class: the same iterator, named as CPython names it.
+static DEQUE_REVERSE_ITER: LazyLock<Arc<Class>> =
+    LazyLock::new(|| iterator_class("_deque_reverse_iterator"));
+
+fn iterator_class(name: &str) -> Arc<Class> {
+    let c = native_class(name, "_collections", &[]);
     add_methods(&c, &[("__next__", iter_next), ("__iter__", iter_self)]);
     c
-});
+}
 
 pub fn create(_vm: &Vm) -> Arc<Module> {
     let m = super::native_module(
@@ -96,18 +102,6 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
 pub fn attribute(n: &NativeObject, name: &str) -> Option<Value> {
     let d = n.downcast::<Deque>()?;
     (name == "maxlen").then(|| d.maxlen.map_or(Value::None, |m| Value::Int(m as i64)))
-}
-
-/// The deque a method was called on (its first argument).
-fn receiver<'a>(args: &'a Args<'_>) -> PyResult<&'a Deque> {
-    match args.pos().first() {
-        Some(Value::Native(n)) => n
-            .downcast::<Deque>()
-            .ok_or_else(|| type_error("descriptor requires a 'collections.deque' object")),
-        _ => Err(type_error(
-            "descriptor requires a 'collections.deque' object",
-        )),
-    }
 }
 
 impl Deque {
@@ -194,40 +188,35 @@ fn construct(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn append(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("append", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "append", Arity::One)?;
     d.push_back(&mut d.items.lock(), a[1].clone());
     d.touch();
     Ok(Value::None)
 }
 
 fn appendleft(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("appendleft", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "appendleft", Arity::One)?;
     d.push_front(&mut d.items.lock(), a[1].clone());
     d.touch();
     Ok(Value::None)
 }
 
 fn pop(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    positional("pop", args, 1, 1)?;
-    let d = receiver(&args)?;
+    let (d, _) = checked(&args, "pop", Arity::NoArgs)?;
     let v = d.items.lock().pop_back();
     d.touch();
     v.ok_or_else(|| index_error("pop from an empty deque"))
 }
 
 fn popleft(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    positional("popleft", args, 1, 1)?;
-    let d = receiver(&args)?;
+    let (d, _) = checked(&args, "popleft", Arity::NoArgs)?;
     let v = d.items.lock().pop_front();
     d.touch();
     v.ok_or_else(|| index_error("pop from an empty deque"))
 }
 
 fn extend(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("extend", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "extend", Arity::One)?;
     // Collected first, so `d.extend(d)` doubles `d` as in CPython.
     let values = vm.collect(&a[1])?;
     let mut items = d.items.lock();
@@ -239,8 +228,7 @@ fn extend(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn extendleft(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("extendleft", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "extendleft", Arity::One)?;
     let values = vm.collect(&a[1])?;
     let mut items = d.items.lock();
     for v in values {
@@ -251,16 +239,14 @@ fn extendleft(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn clear(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    positional("clear", args, 1, 1)?;
-    let d = receiver(&args)?;
+    let (d, _) = checked(&args, "clear", Arity::NoArgs)?;
     d.items.lock().clear();
     d.touch();
     Ok(Value::None)
 }
 
 fn rotate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("rotate", args, 1, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "rotate", Arity::Clinic(0, 1))?;
     let n = match a.get(1) {
         Some(v) => vm.index_i64(v)?,
         None => 1,
@@ -277,8 +263,7 @@ fn rotate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn reverse(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    positional("reverse", args, 1, 1)?;
-    let d = receiver(&args)?;
+    let (d, _) = checked(&args, "reverse", Arity::NoArgs)?;
     d.items.lock().make_contiguous().reverse();
     d.touch();
     Ok(Value::None)
@@ -290,8 +275,7 @@ fn snapshot(d: &Deque) -> Vec<Value> {
 }
 
 fn count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("count", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "count", Arity::One)?;
     let state = d.state.load(Ordering::Relaxed);
     let mut n = 0;
     for v in snapshot(d) {
@@ -314,8 +298,7 @@ fn bound(vm: &Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usi
 }
 
 fn index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("index", args, 2, 4)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "index", Arity::Tuple(1, 3))?;
     let items = snapshot(d);
     let start = bound(vm, a.get(2), items.len(), 0)?;
     let stop = bound(vm, a.get(3), items.len(), items.len())?;
@@ -332,8 +315,7 @@ fn index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn insert(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("insert", args, 3, 3)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "insert", Arity::Tuple(2, 2))?;
     let i = vm.index_i64(&a[1])?;
     let mut items = d.items.lock();
     if d.maxlen.is_some_and(|m| items.len() >= m) {
@@ -348,8 +330,7 @@ fn insert(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("remove", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "remove", Arity::One)?;
     let state = d.state.load(Ordering::Relaxed);
     for (i, v) in snapshot(d).iter().enumerate() {
         let equal = vm.eq_values(v, &a[1])?;
@@ -366,25 +347,35 @@ fn remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn copy(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let d = receiver(&args)?;
+    let (d, _) = checked(&args, "copy", Arity::NoArgs)?;
+    Ok(new_deque(d.items.lock().clone(), d.maxlen))
+}
+
+fn dunder_copy(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (d, _) = checked(&args, "__copy__", Arity::NoArgs)?;
     Ok(new_deque(d.items.lock().clone(), d.maxlen))
 }
 
 fn len(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Int(receiver(&args)?.items.lock().len() as i64))
-}
-
-fn bool_(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Bool(!receiver(&args)?.items.lock().is_empty()))
+    let (d, _) = checked(&args, "__len__", Arity::Slot(0))?;
+    Ok(Value::Int(d.items.lock().len() as i64))
 }
 
 fn new_iter(args: &Args<'_>, reversed: bool) -> PyResult<Value> {
-    let d = receiver(args)?;
+    let (d, _) = if reversed {
+        checked(args, "__reversed__", Arity::NoArgs)?
+    } else {
+        checked(args, "__iter__", Arity::Slot(0))?
+    };
     let Some(Value::Native(n)) = args.pos().first() else {
         unreachable!("receiver checked it")
     };
     Ok(Value::Native(Arc::new(NativeObject::new(
-        DEQUE_ITER.clone(),
+        if reversed {
+            DEQUE_REVERSE_ITER.clone()
+        } else {
+            DEQUE_ITER.clone()
+        },
         DequeIter {
             deque: n.clone(),
             index: Mutex::new(0),
@@ -436,8 +427,7 @@ fn iter_next(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn contains(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("__contains__", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "__contains__", Arity::Slot(1))?;
     let state = d.state.load(Ordering::Relaxed);
     for v in snapshot(d) {
         if vm.eq_values(&v, &a[1])? {
@@ -472,16 +462,14 @@ fn position(vm: &Vm, key: &Value, len: usize) -> PyResult<usize> {
 }
 
 fn getitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("__getitem__", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "__getitem__", Arity::Slot(1))?;
     let items = d.items.lock();
     let i = position(vm, &a[1], items.len())?;
     Ok(items[i].clone())
 }
 
 fn setitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("__setitem__", args, 3, 3)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "__setitem__", Arity::SlotUnpack(2))?;
     let mut items = d.items.lock();
     let i = position(vm, &a[1], items.len())?;
     items[i] = a[2].clone();
@@ -489,8 +477,7 @@ fn setitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn delitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let a = positional("__delitem__", args, 2, 2)?;
-    let d = receiver(&args)?;
+    let (d, a) = checked(&args, "__delitem__", Arity::Slot(1))?;
     let mut items = d.items.lock();
     let i = position(vm, &a[1], items.len())?;
     items.remove(i);
@@ -500,7 +487,7 @@ fn delitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn repr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let d = receiver(&args)?;
+    let (d, _) = checked(&args, "__repr__", Arity::Slot(0))?;
     let Some(me) = args.pos().first() else {
         unreachable!()
     };
@@ -532,7 +519,13 @@ fn both(args: &Args<'_>) -> Option<(Vec<Value>, Vec<Value>)> {
 }
 
 fn eq(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let Some((a, b)) = both(&args) else {
+    checked(&args, "__eq__", Arity::Slot(1))?;
+    equal(vm, &args)
+}
+
+/// `==` of two deques (NotImplemented when the other is not one).
+fn equal(vm: &Vm, args: &Args<'_>) -> PyResult<Value> {
+    let Some((a, b)) = both(args) else {
         return Ok(Value::NotImplemented);
     };
     if a.len() != b.len() {
@@ -547,19 +540,21 @@ fn eq(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn ne(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    match eq(vm, args)? {
+    checked(&args, "__ne__", Arity::Slot(1))?;
+    match equal(vm, &args)? {
         Value::Bool(b) => Ok(Value::Bool(!b)),
         other => Ok(other),
     }
 }
 
 fn iadd(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    checked(&args, "__iadd__", Arity::Slot(1))?;
     extend(vm, args)?;
     Ok(args.pos()[0].clone())
 }
 
 fn add(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let d = receiver(&args)?;
+    let (d, _) = checked(&args, "__add__", Arity::Slot(1))?;
     let Some((_, b)) = both(&args) else {
         let other = args.pos().get(1).map_or("NoneType", type_name);
         return Err(type_error(format!(

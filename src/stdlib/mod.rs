@@ -4,6 +4,7 @@
 
 pub mod counter;
 pub mod deque;
+mod deque_args;
 pub mod fileio;
 pub mod files;
 pub mod frozen;
