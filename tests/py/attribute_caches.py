@@ -121,3 +121,28 @@ small.update(c=3)
 del small["a"]
 small["a"] = 4
 print(small, small.popitem(), small)
+
+
+# Methods and __init__ remembered per class follow later changes to the class.
+class Made:
+    def __init__(self, v):
+        self.v = v
+
+    def show(self):
+        return f"v={self.v}"
+
+
+def make_all():
+    return [Made(i).show() for i in range(3)]
+
+
+print(make_all())
+Made.__init__ = lambda self, v: setattr(self, "v", v * 10)
+print(make_all())
+Made.__new__ = lambda cls, v: object.__new__(cls) if v else "not made"
+print([Made(i) if i == 0 else Made(i).show() for i in range(3)])
+Made.show = lambda self: f"shown {self.v}"
+print([Made(i).show() for i in range(1, 3)])
+made = Made(5)
+made.show = lambda: "the instance's own"
+print(made.show(), Made(6).show())

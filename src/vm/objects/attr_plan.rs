@@ -37,8 +37,11 @@ const EMPTY: Entry = Entry {
     plain: false,
 };
 
-/// A remembered builtin method. It holds the method itself, which is unobservable: a builtin
-/// function has no finalizer and takes no weak references.
+/// A remembered method: a builtin or a Python function found on a class (or a descriptor
+/// object such as a staticmethod, or None for a remembered "nothing"). It holds the object
+/// itself. None of these has a finalizer or takes weak references in gilsim, so holding one
+/// a little longer (until its cache slot is reused, after its class changed) is
+/// unobservable but for memory.
 struct MethodEntry {
     class: usize,
     name: Arc<PyStr>,
@@ -105,19 +108,21 @@ fn decide_store(class: &Class, name: &Arc<PyStr>) -> bool {
     }
 }
 
-/// Builtin methods found by LOAD_ATTR's method form, per thread: one in each `Vm` (a field is
-/// cheaper to reach than a thread-local with a destructor).
+/// Methods found by LOAD_ATTR's method form, per thread: one in each `Vm` (a field is cheaper
+/// to reach than a thread-local with a destructor). A hit skips the MRO walk and the class
+/// dict's lock.
 #[derive(Default)]
 pub struct MethodCache {
     entries: RefCell<Vec<Option<MethodEntry>>>,
 }
 
 impl MethodCache {
-    /// The builtin method that LOAD_ATTR's method form finds for `name` on a receiver of
-    /// `class` (with native payload type `payload`): remembered when `decide` (the uncached
-    /// rule) finds one, so the next lookup is a compare and a clone.
+    /// The method that LOAD_ATTR's method form finds for `name` on a receiver of `class`
+    /// (with native payload type `payload`): remembered when `decide` (the uncached rule)
+    /// finds a builtin, a Python function, a native descriptor or None, so the next lookup
+    /// is a compare and a clone. `name` may be a key of the caller's own for a derived rule.
     #[inline]
-    pub fn builtin_method<E>(
+    pub fn method<E>(
         &self,
         class: &Class,
         payload: Option<TypeId>,
@@ -137,7 +142,10 @@ impl MethodCache {
             return Ok(Some(e.method.clone()));
         }
         let found = decide()?;
-        if let Some(method @ Value::Builtin(_)) = &found {
+        if let Some(
+            method @ (Value::Builtin(_) | Value::Function(_) | Value::Native(_) | Value::None),
+        ) = &found
+        {
             let mut entries = self.entries.borrow_mut();
             if entries.is_empty() {
                 entries.resize_with(SIZE, || None);

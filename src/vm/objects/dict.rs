@@ -162,7 +162,7 @@ impl DictInner {
     /// The position of the entry with hash `hash` that `is_key` (given its position)
     /// accepts. Small dicts (up to `SMALL` entry slots) have no index and are scanned; bigger
     /// ones look in the index.
-    #[inline]
+    #[inline(always)]
     fn find_where(
         &self,
         hash: i64,
@@ -183,6 +183,7 @@ impl DictInner {
             .copied()
     }
 
+    #[inline(always)]
     fn probe(&self, hash: i64, key: &Value) -> Probe {
         let mut slow = Vec::new();
         let found = self.find_where(hash, |i, e| match native_key_eq(&e.key, key) {
@@ -215,6 +216,7 @@ impl DictInner {
         )
     }
 
+    #[inline]
     fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
         if self.entries.capacity() == 0 {

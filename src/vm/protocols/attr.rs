@@ -181,8 +181,13 @@ impl Vm {
     pub fn load_method(&self, obj: &Value, name: &Arc<PyStr>) -> PyResult<(Value, bool)> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(attr) = inst.class.lookup(name)
-                    && matches!(attr, Value::Function(_) | Value::Builtin(_))
+                let class = &inst.class;
+                let method = self.methods.method::<()>(class, None, name, || {
+                    Ok(class
+                        .lookup(name)
+                        .filter(|a| matches!(a, Value::Function(_) | Value::Builtin(_))))
+                });
+                if let Ok(Some(attr)) = method
                     && !inst.dict.contains_name(name)
                 {
                     return Ok((attr, true));
@@ -195,7 +200,7 @@ impl Vm {
             // `d.append(x)`'s cost).
             Value::Native(n) => {
                 let payload = Some((*n.payload).type_id());
-                let method = self.methods.builtin_method(&n.class, payload, name, || {
+                let method = self.methods.method(&n.class, payload, name, || {
                     Ok(match n.class.lookup(name) {
                         Some(attr @ Value::Builtin(_))
                             if as_super(obj).is_none()
@@ -212,7 +217,7 @@ impl Vm {
             }
             _ => {
                 let class = class_of(obj);
-                let method = self.methods.builtin_method::<()>(class, None, name, || {
+                let method = self.methods.method::<()>(class, None, name, || {
                     Ok(class
                         .lookup(name)
                         .filter(|a| matches!(a, Value::Builtin(_))))

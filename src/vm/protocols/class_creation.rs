@@ -1,7 +1,7 @@
 //! Class creation (`__build_class__`, `type(name, bases, ns)`) and instantiation
 //! (`type.__call__`: `__new__` then `__init__`), plus the attributes every class has.
 
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use crate::vm::context::Vm;
 use crate::vm::eval::Resume;
@@ -9,6 +9,7 @@ use crate::vm::eval::frame::Frame;
 use crate::vm::objects::class::{Class, Instance, Layout, c3_mro};
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::function::{Args, Function};
+use crate::vm::objects::pystr::PyStr;
 use crate::vm::objects::types::{class_of, type_name, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, type_error, unsupported};
@@ -228,6 +229,21 @@ impl Vm {
     /// whose `__init__` is an ordinary Python function. Anything else goes through
     /// `call_class`.
     pub(crate) fn inline_init(&self, cls: &Class) -> Option<Arc<Function>> {
+        // Remembered per class (under the type cache's epoch) in the method cache, under a
+        // key of its own: the answer is the rule below, not a plain `__init__` lookup.
+        static KEY: LazyLock<Arc<PyStr>> =
+            LazyLock::new(|| Arc::new(PyStr::new("__init__ run inline")));
+        let found = self.methods.method::<()>(cls, None, &KEY, || {
+            Ok(self.decide_inline_init(cls).map(Value::Function))
+        });
+        match found {
+            Ok(Some(Value::Function(init))) => Some(init),
+            _ => None,
+        }
+    }
+
+    /// The uncached rule of `inline_init`.
+    fn decide_inline_init(&self, cls: &Class) -> Option<Arc<Function>> {
         if cls.is_builtin || cls.layout != Layout::Object || cls.builtin_base.is_some() {
             return None;
         }
@@ -244,16 +260,29 @@ impl Vm {
         new.is(&object_new).then_some(init)
     }
 
+    /// The `__new__` a class defines or inherits from a class other than `object`, or None:
+    /// remembered per class in the method cache (this ran an uncached MRO walk for every
+    /// `raise ValueError(...)`).
+    fn own_new(&self, cls: &Arc<Class>) -> Value {
+        static KEY: LazyLock<Arc<PyStr>> =
+            LazyLock::new(|| Arc::new(PyStr::new("__new__ not object's")));
+        let found = self.methods.method::<()>(cls, None, &KEY, || {
+            Ok(Some(
+                cls.lookup_with_owner("__new__")
+                    .filter(|(_, owner)| !Arc::ptr_eq(owner, &types().object))
+                    .map_or(Value::None, |(new, _)| new),
+            ))
+        });
+        found.ok().flatten().unwrap_or(Value::None)
+    }
+
     /// `cls(*args)`.
     pub fn call_class(&self, cls: &Arc<Class>, args: Args<'_>) -> PyResult<Value> {
         if cls.is_builtin && cls.layout != Layout::Exception {
             return crate::vm::builtins::constructors::construct(self, cls, args);
         }
-        let own_new = cls
-            .lookup_with_owner("__new__")
-            .filter(|(_, owner)| !Arc::ptr_eq(owner, &crate::vm::objects::types::types().object));
-        let instance = match own_new {
-            Some((new @ Value::Function(_), _)) | Some((new @ Value::Native(_), _)) => {
+        let instance = match self.own_new(cls) {
+            new @ (Value::Function(_) | Value::Native(_)) => {
                 let new = match crate::vm::objects::descriptors::as_staticmethod(&new) {
                     Some(sm) => sm.0.clone(),
                     None => new,
@@ -301,10 +330,7 @@ impl Vm {
             }
             _ => {
                 let takes_args = cls.layout == Layout::Exception
-                    || cls.lookup_with_owner("__new__").is_some_and(|(n, owner)| {
-                        !matches!(n, Value::Builtin(_))
-                            && !Arc::ptr_eq(&owner, &crate::vm::objects::types::types().object)
-                    });
+                    || !matches!(self.own_new(cls), Value::Builtin(_) | Value::None);
                 if !takes_args && !args.args.is_empty() {
                     return Err(type_error(format!("{}() takes no arguments", cls.name)));
                 }
