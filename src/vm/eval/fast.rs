@@ -217,16 +217,16 @@ pub(super) fn store_instance_attr(slots: &mut Vec<Value>, code: &CodeObject, nam
     let Some(Value::Str(name)) = code.names.get(name as usize) else {
         return false;
     };
-    let Some(Value::Instance(inst)) = slots.last() else {
+    let [.., _, Value::Instance(inst)] = slots.as_slice() else {
         return false;
     };
     if inst.is_exception() || !crate::vm::objects::attr_plan::plain_store(&inst.class, name) {
         return false;
     }
-    let (Some(Value::Instance(inst)), Some(v)) = (slots.pop(), slots.pop()) else {
-        return false;
-    };
-    inst.dict.set_name(name, v);
+    // Both operands are there (checked above): the object on top, the value under it.
+    if let (Some(Value::Instance(inst)), Some(v)) = (slots.pop(), slots.pop()) {
+        inst.dict.set_name(name, v);
+    }
     true
 }
 

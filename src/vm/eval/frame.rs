@@ -108,13 +108,13 @@ impl Frame {
         }
     }
 
-    /// Removes the top `n` values and returns them in push order.
     /// The top `n` values as a tuple's items (a pair stays inline: no allocation).
     pub fn pop_tuple_items(&mut self, n: usize) -> crate::vm::objects::value::TupleItems {
         let start = self.slots.len().saturating_sub(n).max(self.nlocals);
         self.slots.drain(start..).collect()
     }
 
+    /// Removes the top `n` values and returns them in push order.
     pub fn pop_n(&mut self, n: usize) -> Vec<Value> {
         let start = self.slots.len().saturating_sub(n).max(self.nlocals);
         self.slots.split_off(start)

@@ -63,7 +63,7 @@ thread_local! {
 pub fn plain_store(class: &Class, name: &Arc<PyStr>) -> bool {
     let class_id = class as *const Class as usize;
     let name_id = Arc::as_ptr(name) as *const u8 as usize;
-    let index = ((class_id >> 4) ^ (name_id >> 3).wrapping_mul(0x9e37_79b9)) % SIZE;
+    let index = type_cache::slot_of(class_id, name_id, SIZE);
     let epoch = type_cache::epoch();
     let hit = PLANS.with(|plans| plans[index].get());
     if hit.class == class_id && hit.name == name_id && hit.epoch == epoch {
@@ -131,7 +131,7 @@ impl MethodCache {
     ) -> Result<Option<Value>, E> {
         let class_id = class as *const Class as usize;
         let name_id = Arc::as_ptr(name) as *const u8 as usize;
-        let index = ((class_id >> 4) ^ (name_id >> 3).wrapping_mul(0x9e37_79b9)) % SIZE;
+        let index = type_cache::slot_of(class_id, name_id, SIZE);
         let epoch = type_cache::epoch();
         if let Some(Some(e)) = self.entries.borrow().get(index)
             && e.class == class_id

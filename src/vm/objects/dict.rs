@@ -229,21 +229,15 @@ impl DictInner {
         if pos < SMALL {
             return;
         }
-        if pos == SMALL {
-            // Outgrew the scan: index every entry so far.
-            self.index.clear();
-            self.index.reserve(2 * SMALL, |_| 0);
-            for (i, e) in self.entries.iter().enumerate() {
-                if let Some(e) = e {
-                    self.index.insert_unique(e.hash as u64, i, |_| 0);
-                }
-            }
-            return;
-        }
+        // The new entry; when the dict just outgrew the scan, every entry so far.
+        let first = if pos == SMALL { 0 } else { pos };
         let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&i| {
-            entries[i].as_ref().map_or(0, |e| e.hash as u64)
-        });
+        let rehash = |&i: &usize| entries[i].as_ref().map_or(0, |e| e.hash as u64);
+        for (i, e) in entries.iter().enumerate().skip(first) {
+            if let Some(e) = e {
+                self.index.insert_unique(e.hash as u64, i, rehash);
+            }
+        }
     }
 
     fn remove_at(&mut self, pos: usize) -> Option<Entry> {
@@ -325,8 +319,8 @@ impl Dict {
         crate::vm::objects::type_cache::invalidate();
     }
 
-    /// The entry position and value of a str key (the type cache's slow path).
-    /// The entry position, key object and value of the str key `key`.
+    /// The entry position, key object and value of the str key `key` (the type cache's slow
+    /// path).
     pub(crate) fn find_str_entry(
         &self,
         key: &str,

@@ -33,6 +33,13 @@ pub fn epoch() -> u64 {
     EPOCH.load(Ordering::Acquire)
 }
 
+/// The slot of (class, name) in a direct-mapped cache of `size` entries (a power of two),
+/// from their addresses: shared by this cache and `attr_plan`'s.
+#[inline]
+pub fn slot_of(class_id: usize, name_id: usize, size: usize) -> usize {
+    ((class_id >> 4) ^ (name_id >> 3).wrapping_mul(0x9e37_79b9)) % size
+}
+
 /// Invalidates every thread's cache (a class dict changed, a class was made or freed).
 #[inline]
 pub fn invalidate() {
@@ -132,7 +139,7 @@ pub fn read_static<R>(class: &Class, name: &'static str, read: impl Fn(&Value) -
 fn lookup<R>(class: &Class, name: NameRef<'_>, read: impl Fn(&Value) -> R) -> Option<R> {
     let class_id = class as *const Class as usize;
     let name_id = name.address();
-    let index = ((class_id >> 4) ^ (name_id >> 3).wrapping_mul(0x9e37_79b9)) % SIZE;
+    let index = slot_of(class_id, name_id, SIZE);
     let epoch = EPOCH.load(Ordering::Acquire);
     let hit = HOT.with(|hot| hot[index].get());
     if hit.class == class_id && hit.name == name_id && hit.epoch == epoch {
