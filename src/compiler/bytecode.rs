@@ -326,6 +326,10 @@ pub enum Quick {
     /// LOAD_FAST a; LOAD_ATTR name (not the method form): `self.x` read from the local in
     /// place (no reference count taken on `self`).
     FastAttr(u16, u16),
+    /// LOAD_FAST a; LOAD_ATTR name (method form); CALL 0: `d.popleft()` on a local.
+    FastMethodCall0(u16, u16),
+    /// LOAD_FAST a; LOAD_ATTR name (method form); LOAD_FAST b; CALL 1: `l.append(x)`.
+    FastMethodCall1(u16, u16, u16),
 }
 
 impl Instr {

@@ -78,6 +78,24 @@ pub fn quicken(instrs: &[Instr], table: &[ExceptionEntry], consts: &[Value]) -> 
             [Instr::ForIter(t), Instr::StoreFast(a), ..] if free(i, 2) => {
                 small(a).map(|a| (Quick::ForIterStore(t, a), 2))
             }
+            // A method of a builtin type called on a local: `l.append(x)`, `d.popleft()`.
+            [
+                Instr::LoadFast(a),
+                Instr::LoadAttr(arg),
+                Instr::LoadFast(b),
+                Instr::Call(1),
+                ..,
+            ] if arg & 1 == 1 && free(i, 4) => small(a)
+                .zip(small(arg >> 1))
+                .zip(small(b))
+                .map(|((a, n), b)| (Quick::FastMethodCall1(a, n, b), 4)),
+            [Instr::LoadFast(a), Instr::LoadAttr(arg), Instr::Call(0), ..]
+                if arg & 1 == 1 && free(i, 3) =>
+            {
+                small(a)
+                    .zip(small(arg >> 1))
+                    .map(|(a, n)| (Quick::FastMethodCall0(a, n), 3))
+            }
             [Instr::LoadFast(a), Instr::LoadAttr(arg), ..] if arg & 1 == 0 && free(i, 2) => {
                 small(a)
                     .zip(small(arg >> 1))

@@ -11,11 +11,11 @@ use std::sync::{Arc, LazyLock};
 
 use parking_lot::Mutex;
 
-use super::deque_args::{Arity, checked};
-use crate::vm::builtins::{add_methods, native_class, parse};
+use super::deque_args::{Arity, checked, checked_method};
+use crate::vm::builtins::{add_methods, add_receiver_methods, native_class, parse};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
-use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::function::{Args, MethodFn, NativeFn};
 use crate::vm::objects::module::Module;
 use crate::vm::objects::native::NativeObject;
 use crate::vm::objects::types::type_name;
@@ -41,20 +41,6 @@ struct DequeIter {
 
 const METHODS: &[(&str, NativeFn)] = &[
     ("__new__", construct),
-    ("append", append),
-    ("appendleft", appendleft),
-    ("pop", pop),
-    ("popleft", popleft),
-    ("extend", extend),
-    ("extendleft", extendleft),
-    ("clear", clear),
-    ("rotate", rotate),
-    ("reverse", reverse),
-    ("count", count),
-    ("index", index),
-    ("insert", insert),
-    ("remove", remove),
-    ("copy", copy),
     ("__copy__", dunder_copy),
     ("__len__", len),
     ("__iter__", iter),
@@ -70,8 +56,27 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("__add__", add),
 ];
 
+/// The methods that take their receiver apart (`MethodFn`): called in place by the eval loop.
+const RECEIVER_METHODS: &[(&str, MethodFn)] = &[
+    ("append", append),
+    ("appendleft", appendleft),
+    ("pop", pop),
+    ("popleft", popleft),
+    ("extend", extend),
+    ("extendleft", extendleft),
+    ("clear", clear),
+    ("rotate", rotate),
+    ("reverse", reverse),
+    ("count", count),
+    ("index", index),
+    ("insert", insert),
+    ("remove", remove),
+    ("copy", copy),
+];
+
 static DEQUE: LazyLock<Arc<Class>> = LazyLock::new(|| {
     let c = native_class("deque", "collections", METHODS);
+    add_receiver_methods(&c, RECEIVER_METHODS);
     // Mutable, so unhashable, as CPython's deque.
     c.dict.set_str("__hash__", Value::None);
     c
@@ -187,38 +192,38 @@ fn construct(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(d)
 }
 
-fn append(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "append", Arity::One)?;
-    d.push_back(&mut d.items.lock(), a[1].clone());
+fn append(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "append", Arity::One)?;
+    d.push_back(&mut d.items.lock(), a[0].clone());
     d.touch();
     Ok(Value::None)
 }
 
-fn appendleft(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "appendleft", Arity::One)?;
-    d.push_front(&mut d.items.lock(), a[1].clone());
+fn appendleft(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "appendleft", Arity::One)?;
+    d.push_front(&mut d.items.lock(), a[0].clone());
     d.touch();
     Ok(Value::None)
 }
 
-fn pop(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, _) = checked(&args, "pop", Arity::NoArgs)?;
+fn pop(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, _) = checked_method(receiver, &args, "pop", Arity::NoArgs)?;
     let v = d.items.lock().pop_back();
     d.touch();
     v.ok_or_else(|| index_error("pop from an empty deque"))
 }
 
-fn popleft(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, _) = checked(&args, "popleft", Arity::NoArgs)?;
+fn popleft(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, _) = checked_method(receiver, &args, "popleft", Arity::NoArgs)?;
     let v = d.items.lock().pop_front();
     d.touch();
     v.ok_or_else(|| index_error("pop from an empty deque"))
 }
 
-fn extend(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "extend", Arity::One)?;
+fn extend(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "extend", Arity::One)?;
     // Collected first, so `d.extend(d)` doubles `d` as in CPython.
-    let values = vm.collect(&a[1])?;
+    let values = vm.collect(&a[0])?;
     let mut items = d.items.lock();
     for v in values {
         d.push_back(&mut items, v);
@@ -227,9 +232,9 @@ fn extend(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn extendleft(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "extendleft", Arity::One)?;
-    let values = vm.collect(&a[1])?;
+fn extendleft(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "extendleft", Arity::One)?;
+    let values = vm.collect(&a[0])?;
     let mut items = d.items.lock();
     for v in values {
         d.push_front(&mut items, v);
@@ -238,16 +243,16 @@ fn extendleft(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn clear(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, _) = checked(&args, "clear", Arity::NoArgs)?;
+fn clear(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, _) = checked_method(receiver, &args, "clear", Arity::NoArgs)?;
     d.items.lock().clear();
     d.touch();
     Ok(Value::None)
 }
 
-fn rotate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "rotate", Arity::Clinic(0, 1))?;
-    let n = match a.get(1) {
+fn rotate(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "rotate", Arity::Clinic(0, 1))?;
+    let n = match a.first() {
         Some(v) => vm.index_i64(v)?,
         None => 1,
     };
@@ -262,8 +267,8 @@ fn rotate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn reverse(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, _) = checked(&args, "reverse", Arity::NoArgs)?;
+fn reverse(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, _) = checked_method(receiver, &args, "reverse", Arity::NoArgs)?;
     d.items.lock().make_contiguous().reverse();
     d.touch();
     Ok(Value::None)
@@ -274,12 +279,12 @@ fn snapshot(d: &Deque) -> Vec<Value> {
     d.items.lock().iter().cloned().collect()
 }
 
-fn count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "count", Arity::One)?;
+fn count(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "count", Arity::One)?;
     let state = d.state.load(Ordering::Relaxed);
     let mut n = 0;
     for v in snapshot(d) {
-        if vm.eq_values(&v, &a[1])? {
+        if vm.eq_values(&v, &a[0])? {
             n += 1;
         }
         if d.state.load(Ordering::Relaxed) != state {
@@ -297,43 +302,43 @@ fn bound(vm: &Vm, v: Option<&Value>, len: usize, default: usize) -> PyResult<usi
     Ok((if i < 0 { (i + len).max(0) } else { i.min(len) }) as usize)
 }
 
-fn index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "index", Arity::Tuple(1, 3))?;
+fn index(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "index", Arity::Tuple(1, 3))?;
     let items = snapshot(d);
-    let start = bound(vm, a.get(2), items.len(), 0)?;
-    let stop = bound(vm, a.get(3), items.len(), items.len())?;
+    let start = bound(vm, a.get(1), items.len(), 0)?;
+    let stop = bound(vm, a.get(2), items.len(), items.len())?;
     let state = d.state.load(Ordering::Relaxed);
     for (i, v) in items.iter().enumerate().take(stop).skip(start) {
-        if vm.eq_values(v, &a[1])? {
+        if vm.eq_values(v, &a[0])? {
             return Ok(Value::Int(i as i64));
         }
         if d.state.load(Ordering::Relaxed) != state {
             return Err(runtime_error("deque mutated during iteration"));
         }
     }
-    Err(value_error(format!("{} is not in deque", vm.repr(&a[1])?)))
+    Err(value_error(format!("{} is not in deque", vm.repr(&a[0])?)))
 }
 
-fn insert(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "insert", Arity::Tuple(2, 2))?;
-    let i = vm.index_i64(&a[1])?;
+fn insert(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "insert", Arity::Tuple(2, 2))?;
+    let i = vm.index_i64(&a[0])?;
     let mut items = d.items.lock();
     if d.maxlen.is_some_and(|m| items.len() >= m) {
         return Err(index_error("deque already at its maximum size"));
     }
     let len = items.len() as i64;
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
-    items.insert(at as usize, a[2].clone());
+    items.insert(at as usize, a[1].clone());
     drop(items);
     d.touch();
     Ok(Value::None)
 }
 
-fn remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, a) = checked(&args, "remove", Arity::One)?;
+fn remove(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, a) = checked_method(receiver, &args, "remove", Arity::One)?;
     let state = d.state.load(Ordering::Relaxed);
     for (i, v) in snapshot(d).iter().enumerate() {
-        let equal = vm.eq_values(v, &a[1])?;
+        let equal = vm.eq_values(v, &a[0])?;
         if d.state.load(Ordering::Relaxed) != state {
             return Err(index_error("deque mutated during remove()."));
         }
@@ -343,11 +348,11 @@ fn remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             return Ok(Value::None);
         }
     }
-    Err(value_error(format!("{} is not in deque", vm.repr(&a[1])?)))
+    Err(value_error(format!("{} is not in deque", vm.repr(&a[0])?)))
 }
 
-fn copy(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (d, _) = checked(&args, "copy", Arity::NoArgs)?;
+fn copy(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (d, _) = checked_method(receiver, &args, "copy", Arity::NoArgs)?;
     Ok(new_deque(d.items.lock().clone(), d.maxlen))
 }
 
@@ -548,9 +553,9 @@ fn ne(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn iadd(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    checked(&args, "__iadd__", Arity::Slot(1))?;
-    extend(vm, args)?;
-    Ok(args.pos()[0].clone())
+    let (_, pos) = checked(&args, "__iadd__", Arity::Slot(1))?;
+    extend(vm, &pos[0], Args::positional(&pos[1..]))?;
+    Ok(pos[0].clone())
 }
 
 fn add(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {

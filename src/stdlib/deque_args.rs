@@ -37,18 +37,37 @@ pub fn checked<'a>(
     method: &str,
     arity: Arity,
 ) -> PyResult<(&'a Deque, &'a [Value])> {
-    let dunder = method.starts_with("__");
     let pos = args.pos();
     let Some(receiver) = pos.first() else {
-        return Err(type_error(if dunder {
+        return Err(type_error(if method.starts_with("__") {
             format!("descriptor '{method}' of '{TYPE}' object needs an argument")
         } else {
             format!("unbound method deque.{method}() needs an argument")
         }));
     };
+    let deque = checked_receiver(receiver, method)?;
+    check_arguments(args, method, arity, pos.len() - 1)?;
+    Ok((deque, pos))
+}
+
+/// As `checked`, for a method given its receiver apart (`MethodFn`): the deque and the
+/// other positional arguments.
+pub fn checked_method<'a>(
+    receiver: &'a Value,
+    args: &Args<'a>,
+    method: &str,
+    arity: Arity,
+) -> PyResult<(&'a Deque, &'a [Value])> {
+    let deque = checked_receiver(receiver, method)?;
+    check_arguments(args, method, arity, args.pos().len())?;
+    Ok((deque, args.pos()))
+}
+
+#[inline]
+fn checked_receiver<'a>(receiver: &'a Value, method: &str) -> PyResult<&'a Deque> {
     let Some(deque) = as_deque(receiver) else {
         let other = type_name(receiver);
-        return Err(type_error(if dunder {
+        return Err(type_error(if method.starts_with("__") {
             format!("descriptor '{method}' requires a '{TYPE}' object but received a '{other}'")
         } else {
             format!(
@@ -56,16 +75,26 @@ pub fn checked<'a>(
             )
         }));
     };
+    Ok(deque)
+}
+
+/// Refuses keywords, and `given` positional arguments where `arity` wants others.
+#[inline]
+fn check_arguments(args: &Args<'_>, method: &str, arity: Arity, given: usize) -> PyResult<()> {
     if args.has_kwargs() {
-        return Err(type_error(if dunder {
+        return Err(type_error(if method.starts_with("__") {
             format!("wrapper {method}() takes no keyword arguments")
         } else {
             format!("deque.{method}() takes no keyword arguments")
         }));
     }
-    match count_error(method, arity, pos.len() - 1) {
+    let (min, max) = arity.bounds();
+    if (min..=max).contains(&given) {
+        return Ok(());
+    }
+    match count_error(method, arity, given) {
         Some(message) => Err(type_error(message)),
-        None => Ok((deque, pos)),
+        None => Ok(()),
     }
 }
 
@@ -80,14 +109,22 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+impl Arity {
+    /// The fewest and the most arguments it takes.
+    #[inline]
+    fn bounds(self) -> (usize, usize) {
+        match self {
+            Arity::NoArgs => (0, 0),
+            Arity::One => (1, 1),
+            Arity::Clinic(min, max) | Arity::Tuple(min, max) => (min, max),
+            Arity::Slot(n) | Arity::SlotUnpack(n) => (n, n),
+        }
+    }
+}
+
 /// The message for `given` arguments where `arity` wants others, or None when they fit.
 fn count_error(method: &str, arity: Arity, given: usize) -> Option<String> {
-    let (min, max) = match arity {
-        Arity::NoArgs => (0, 0),
-        Arity::One => (1, 1),
-        Arity::Clinic(min, max) | Arity::Tuple(min, max) => (min, max),
-        Arity::Slot(n) | Arity::SlotUnpack(n) => (n, n),
-    };
+    let (min, max) = arity.bounds();
     if (min..=max).contains(&given) {
         return None;
     }

@@ -86,7 +86,7 @@ pub fn create(vm: &Vm) -> Arc<Module> {
             Value::Builtin(Arc::new(BuiltinFunction {
                 name: (*n).into(),
                 owner: None,
-                func: *f,
+                func: crate::vm::objects::function::NativeCall::Args(*f),
                 bound: Some(inst.clone()),
                 needs_frame: false,
             })),

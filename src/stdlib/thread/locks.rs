@@ -297,7 +297,7 @@ fn blocking_method(owner: &str, name: &str, func: NativeFn) -> Value {
     Value::Builtin(Arc::new(crate::vm::objects::function::BuiltinFunction {
         name: name.into(),
         owner: Some(owner.into()),
-        func,
+        func: crate::vm::objects::function::NativeCall::Args(func),
         bound: None,
         needs_frame: true,
     }))

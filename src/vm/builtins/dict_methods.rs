@@ -4,12 +4,12 @@
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, LazyLock};
 
-use super::{add_methods, native, positional};
+use super::{add_methods, add_receiver_methods, native, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::descriptors::classmethod_of;
 use crate::vm::objects::dict::Dict;
-use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::function::{Args, MethodFn, NativeFn};
 use crate::vm::objects::iterators::{DictView, IterObj};
 use crate::vm::objects::native::NativeObject;
 use crate::vm::objects::types::{type_name, types};
@@ -17,7 +17,7 @@ use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, key_error, type_error};
 
 pub fn register(cls: &Arc<Class>, classmethod: &Arc<Class>) {
-    let methods: &[(&str, NativeFn)] = &[
+    let methods: &[(&str, MethodFn)] = &[
         ("keys", keys),
         ("values", values),
         ("items", items),
@@ -29,7 +29,7 @@ pub fn register(cls: &Arc<Class>, classmethod: &Arc<Class>) {
         ("clear", clear),
         ("copy", copy),
     ];
-    add_methods(cls, methods);
+    add_receiver_methods(cls, methods);
     cls.dict.set_str(
         "fromkeys",
         classmethod_of(classmethod, native("fromkeys", fromkeys)),
@@ -86,19 +86,12 @@ static VIEW_CLASSES: LazyLock<[Arc<Class>; 3]> = LazyLock::new(|| {
     ]
 });
 
-fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<Dict>> {
-    match args
-        .args
-        .first()
-        .map(crate::vm::objects::class::unwrap_base)
-    {
-        Some(Value::Dict(d)) => Ok(d),
-        Some(other) => Err(type_error(format!(
+fn recv<'a>(receiver: &'a Value, name: &str) -> PyResult<&'a Arc<Dict>> {
+    match crate::vm::objects::class::unwrap_base(receiver) {
+        Value::Dict(d) => Ok(d),
+        other => Err(type_error(format!(
             "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
             type_name(other)
-        ))),
-        None => Err(type_error(format!(
-            "unbound method dict.{name}() needs an argument"
         ))),
     }
 }
@@ -118,28 +111,31 @@ fn make_view(d: &Arc<Dict>, kind: DictView) -> Value {
     )))
 }
 
-fn keys(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(make_view(recv(&args, "keys")?, DictView::Keys))
+fn keys(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    positional("dict.keys", args, 0, 0)?;
+    Ok(make_view(recv(receiver, "keys")?, DictView::Keys))
 }
 
-fn values(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(make_view(recv(&args, "values")?, DictView::Values))
+fn values(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    positional("dict.values", args, 0, 0)?;
+    Ok(make_view(recv(receiver, "values")?, DictView::Values))
 }
 
-fn items(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(make_view(recv(&args, "items")?, DictView::Items))
+fn items(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    positional("dict.items", args, 0, 0)?;
+    Ok(make_view(recv(receiver, "items")?, DictView::Items))
 }
 
-fn get(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let d = recv(&args, "get")?;
-    let a = positional("get", rest(&args), 1, 2)?;
+fn get(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let d = recv(receiver, "get")?;
+    let a = positional("get", args, 1, 2)?;
     Ok(d.get(vm, &a[0])?
         .unwrap_or_else(|| a.get(1).cloned().unwrap_or(Value::None)))
 }
 
-fn setdefault(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let d = recv(&args, "setdefault")?;
-    let a = positional("setdefault", rest(&args), 1, 2)?;
+fn setdefault(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let d = recv(receiver, "setdefault")?;
+    let a = positional("setdefault", args, 1, 2)?;
     if let Some(v) = d.get(vm, &a[0])? {
         return Ok(v);
     }
@@ -148,26 +144,27 @@ fn setdefault(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(v)
 }
 
-fn pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let d = recv(&args, "pop")?;
-    let a = positional("pop", rest(&args), 1, 2)?;
+fn pop(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let d = recv(receiver, "pop")?;
+    let a = positional("pop", args, 1, 2)?;
     match d.remove(vm, &a[0])? {
         Some(v) => Ok(v),
         None => a.get(1).cloned().ok_or_else(|| key_error(a[0].clone())),
     }
 }
 
-fn popitem(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let d = recv(&args, "popitem")?;
+fn popitem(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    positional("dict.popitem", args, 0, 0)?;
+    let d = recv(receiver, "popitem")?;
     match d.pop_last() {
         Some((k, v)) => Ok(Value::pair(k, v)),
         None => Err(key_error(Value::str("popitem(): dictionary is empty"))),
     }
 }
 
-fn update(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let d = recv(&args, "update")?.clone();
-    let r = rest(&args);
+fn update(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let d = recv(receiver, "update")?.clone();
+    let r = args;
     let pos = r.pos();
     if pos.len() > 1 {
         return Err(type_error(format!(
@@ -184,13 +181,15 @@ fn update(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn clear(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    recv(&args, "clear")?.clear();
+fn clear(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    positional("dict.clear", args, 0, 0)?;
+    recv(receiver, "clear")?.clear();
     Ok(Value::None)
 }
 
-fn copy(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    Ok(Value::Dict(Arc::new(recv(&args, "copy")?.copy())))
+fn copy(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    positional("dict.copy", args, 0, 0)?;
+    Ok(Value::Dict(Arc::new(recv(receiver, "copy")?.copy())))
 }
 
 fn fromkeys(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

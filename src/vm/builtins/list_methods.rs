@@ -2,16 +2,16 @@
 
 use std::sync::Arc;
 
-use super::{add_methods, parse, positional};
+use super::{add_receiver_methods, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
-use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::function::{Args, MethodFn};
 use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::{List, Value};
 use crate::vm::pyerr::{PyResult, index_error, type_error, value_error};
 
 pub fn register(list: &Arc<Class>, tuple: &Arc<Class>) {
-    let methods: &[(&str, NativeFn)] = &[
+    let methods: &[(&str, MethodFn)] = &[
         ("append", append),
         ("extend", extend),
         ("insert", insert),
@@ -24,49 +24,38 @@ pub fn register(list: &Arc<Class>, tuple: &Arc<Class>) {
         ("sort", sort),
         ("copy", copy),
     ];
-    add_methods(list, methods);
-    add_methods(tuple, &[("index", tuple_index), ("count", tuple_count)]);
+    add_receiver_methods(list, methods);
+    add_receiver_methods(tuple, &[("index", tuple_index), ("count", tuple_count)]);
 }
 
-fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<List>> {
-    match args
-        .args
-        .first()
-        .map(crate::vm::objects::class::unwrap_base)
-    {
-        Some(Value::List(l)) => Ok(l),
-        Some(other) => Err(type_error(format!(
+fn recv<'a>(receiver: &'a Value, name: &str) -> PyResult<&'a Arc<List>> {
+    match crate::vm::objects::class::unwrap_base(receiver) {
+        Value::List(l) => Ok(l),
+        other => Err(type_error(format!(
             "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
             type_name(other)
-        ))),
-        None => Err(type_error(format!(
-            "unbound method list.{name}() needs an argument"
         ))),
     }
 }
 
-fn rest<'a>(args: &Args<'a>) -> Args<'a> {
-    super::str_methods::rest(args)
-}
-
-fn append(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "append")?;
-    let a = positional("list.append", rest(&args), 1, 1)?;
+fn append(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "append")?;
+    let a = positional("list.append", args, 1, 1)?;
     l.items.write().push(a[0].clone());
     Ok(Value::None)
 }
 
-fn extend(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "extend")?;
-    let a = positional("list.extend", rest(&args), 1, 1)?;
+fn extend(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "extend")?;
+    let a = positional("list.extend", args, 1, 1)?;
     let items = vm.collect(&a[0])?;
     l.items.write().extend(items);
     Ok(Value::None)
 }
 
-fn insert(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "insert")?;
-    let a = positional("insert", rest(&args), 2, 2)?;
+fn insert(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "insert")?;
+    let a = positional("insert", args, 2, 2)?;
     let i = vm.index_i64(&a[0])?;
     let mut items = l.items.write();
     let len = items.len() as i64;
@@ -75,9 +64,9 @@ fn insert(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "pop")?;
-    let a = positional("pop", rest(&args), 0, 1)?;
+fn pop(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "pop")?;
+    let a = positional("pop", args, 0, 1)?;
     let mut items = l.items.write();
     if items.is_empty() {
         return Err(index_error("pop from empty list"));
@@ -94,9 +83,9 @@ fn pop(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(items.remove(j as usize))
 }
 
-fn remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "remove")?;
-    let a = positional("list.remove", rest(&args), 1, 1)?;
+fn remove(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "remove")?;
+    let a = positional("list.remove", args, 1, 1)?;
     let snapshot = l.snapshot();
     for (i, item) in snapshot.iter().enumerate() {
         if vm.eq_values(item, &a[0])? {
@@ -110,8 +99,9 @@ fn remove(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Err(value_error("list.remove(x): x not in list"))
 }
 
-fn clear(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "clear")?;
+fn clear(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "clear")?;
+    positional("list.clear", args, 0, 0)?;
     let old = std::mem::take(&mut *l.items.write());
     drop(old);
     Ok(Value::None)
@@ -139,9 +129,9 @@ fn index_in(vm: &Vm, items: &[Value], a: &[Value], what: &str) -> PyResult<Value
     Err(value_error(format!("{what}.index(x): x not in {what}")))
 }
 
-fn list_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "index")?;
-    let a = positional("index", rest(&args), 1, 3)?;
+fn list_index(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "index")?;
+    let a = positional("index", args, 1, 3)?;
     let items = l.snapshot();
     match index_in(vm, &items, a, "list") {
         Err(e) if e.is_instance_of(&crate::vm::objects::types::types().exc.value_error) => {
@@ -162,21 +152,22 @@ fn count_in(vm: &Vm, items: &[Value], x: &Value) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
-fn list_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "count")?;
-    let a = positional("list.count", rest(&args), 1, 1)?;
+fn list_count(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "count")?;
+    let a = positional("list.count", args, 1, 1)?;
     count_in(vm, &l.snapshot(), &a[0])
 }
 
-fn reverse(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "reverse")?;
+fn reverse(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "reverse")?;
+    positional("list.reverse", args, 0, 0)?;
     l.items.write().reverse();
     Ok(Value::None)
 }
 
-fn sort(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "sort")?;
-    let r = rest(&args);
+fn sort(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "sort")?;
+    let r = args;
     if !r.pos().is_empty() {
         return Err(type_error("sort() takes no positional arguments"));
     }
@@ -197,30 +188,27 @@ fn sort(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn copy(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let l = recv(&args, "copy")?;
+fn copy(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let l = recv(receiver, "copy")?;
+    positional("list.copy", args, 0, 0)?;
     Ok(Value::list(l.snapshot()))
 }
 
-fn tuple_recv<'a>(args: &'a Args<'_>) -> PyResult<&'a [Value]> {
-    match args
-        .args
-        .first()
-        .map(crate::vm::objects::class::unwrap_base)
-    {
-        Some(Value::Tuple(t)) => Ok(&t.items),
+fn tuple_recv(receiver: &Value) -> PyResult<&[Value]> {
+    match crate::vm::objects::class::unwrap_base(receiver) {
+        Value::Tuple(t) => Ok(&t.items),
         _ => Err(type_error("descriptor requires a 'tuple' object")),
     }
 }
 
-fn tuple_index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let items = tuple_recv(&args)?;
-    let a = positional("index", rest(&args), 1, 3)?;
+fn tuple_index(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let items = tuple_recv(receiver)?;
+    let a = positional("index", args, 1, 3)?;
     index_in(vm, items, a, "tuple")
 }
 
-fn tuple_count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let items = tuple_recv(&args)?;
-    let a = positional("tuple.count", rest(&args), 1, 1)?;
+fn tuple_count(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let items = tuple_recv(receiver)?;
+    let a = positional("tuple.count", args, 1, 1)?;
     count_in(vm, items, &a[0])
 }

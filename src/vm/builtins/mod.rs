@@ -25,7 +25,7 @@ pub use dict_methods::dict_view_snapshot;
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
 use crate::vm::objects::dict::Dict;
-use crate::vm::objects::function::{Args, BuiltinFunction, NativeFn};
+use crate::vm::objects::function::{Args, BuiltinFunction, MethodFn, NativeCall, NativeFn};
 use crate::vm::objects::types::{builtin_classes, type_name, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, overflow_error, type_error};
@@ -39,7 +39,7 @@ pub fn method(owner: &str, name: &str, func: NativeFn) -> Value {
     Value::Builtin(Arc::new(BuiltinFunction {
         name: name.into(),
         owner: Some(owner.into()),
-        func,
+        func: NativeCall::Args(func),
         bound: None,
         needs_frame: false,
     }))
@@ -49,6 +49,21 @@ pub fn method(owner: &str, name: &str, func: NativeFn) -> Value {
 pub fn add_methods(cls: &Class, table: &[(&str, NativeFn)]) {
     for (name, f) in table {
         cls.dict.set_str(name, method(&cls.tp_name(), name, *f));
+    }
+}
+
+/// As `add_methods`, for methods that take their receiver apart (`MethodFn`).
+pub fn add_receiver_methods(cls: &Class, table: &[(&str, MethodFn)]) {
+    let owner: Arc<str> = cls.tp_name().into();
+    for (name, f) in table {
+        let method = BuiltinFunction {
+            name: (*name).into(),
+            owner: Some(owner.clone()),
+            func: NativeCall::Method(*f),
+            bound: None,
+            needs_frame: false,
+        };
+        cls.dict.set_str(name, Value::Builtin(Arc::new(method)));
     }
 }
 
@@ -169,6 +184,27 @@ pub fn positional<'a>(
         return Err(type_error(msg));
     }
     Ok(pos)
+}
+
+/// The positional arguments of a method of a builtin type, returned at once when they fit;
+/// otherwise CPython's error. Keywords and the counts of a method taking none or exactly one
+/// (METH_NOARGS, METH_O) name it `owner.name` (Objects/descrobject.c); other counts are
+/// Argument Clinic's, naming it `name`.
+pub fn method_arguments<'a>(
+    owner: &str,
+    name: &str,
+    args: Args<'a>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    let pos = args.pos();
+    if !args.has_kwargs() && (min..=max).contains(&pos.len()) {
+        return Ok(pos);
+    }
+    if args.has_kwargs() || (min == max && min <= 1) {
+        return positional(&format!("{owner}.{name}"), args, min, max);
+    }
+    positional(name, args, min, max)
 }
 
 /// An int argument for a C `int` parameter the caller range-checks itself (`chr`,

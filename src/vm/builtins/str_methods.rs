@@ -2,17 +2,17 @@
 
 use std::sync::Arc;
 
-use super::{add_methods, positional};
+use super::add_receiver_methods;
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
-use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::function::{Args, MethodFn};
 use crate::vm::objects::pystr::PyStr;
 use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, type_error, value_error};
 
 pub fn register(cls: &Arc<Class>) {
-    let methods: &[(&str, NativeFn)] = &[
+    let methods: &[(&str, MethodFn)] = &[
         ("upper", upper),
         ("lower", lower),
         ("casefold", casefold),
@@ -48,23 +48,16 @@ pub fn register(cls: &Arc<Class>) {
         ("removeprefix", removeprefix),
         ("removesuffix", removesuffix),
     ];
-    add_methods(cls, methods);
+    add_receiver_methods(cls, methods);
 }
 
 /// The receiver of a str method.
-pub fn recv<'a>(args: &'a Args<'_>, name: &str) -> PyResult<&'a Arc<PyStr>> {
-    match args
-        .args
-        .first()
-        .map(crate::vm::objects::class::unwrap_base)
-    {
-        Some(Value::Str(s)) => Ok(s),
-        Some(other) => Err(type_error(format!(
+pub fn recv<'a>(receiver: &'a Value, name: &str) -> PyResult<&'a Arc<PyStr>> {
+    match crate::vm::objects::class::unwrap_base(receiver) {
+        Value::Str(s) => Ok(s),
+        other => Err(type_error(format!(
             "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
             type_name(other)
-        ))),
-        None => Err(type_error(format!(
-            "unbound method str.{name}() needs an argument"
         ))),
     }
 }
@@ -77,6 +70,16 @@ pub fn rest<'a>(args: &Args<'a>) -> Args<'a> {
     }
 }
 
+/// The arguments of a positional-only str method, with CPython's errors.
+pub(super) fn str_arguments<'a>(
+    name: &str,
+    args: Args<'a>,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    super::method_arguments("str", name, args, min, max)
+}
+
 fn str_arg<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
@@ -87,41 +90,59 @@ fn str_arg<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {
     }
 }
 
-fn map_str(args: Args<'_>, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
-    let s = recv(&args, name)?;
-    positional(name, rest(&args), 0, 0)?;
+fn map_str(
+    receiver: &Value,
+    args: Args<'_>,
+    name: &str,
+    f: impl Fn(&str) -> String,
+) -> PyResult<Value> {
+    let s = recv(receiver, name)?;
+    str_arguments(name, args, 0, 0)?;
     Ok(Value::string(f(s.as_str())))
 }
 
-fn upper(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_ascii_or_unicode(args, "upper", str::to_ascii_uppercase, str::to_uppercase)
+fn upper(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    map_ascii_or_unicode(
+        receiver,
+        args,
+        "upper",
+        str::to_ascii_uppercase,
+        str::to_uppercase,
+    )
 }
 
-fn lower(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_ascii_or_unicode(args, "lower", str::to_ascii_lowercase, str::to_lowercase)
+fn lower(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    map_ascii_or_unicode(
+        receiver,
+        args,
+        "lower",
+        str::to_ascii_lowercase,
+        str::to_lowercase,
+    )
 }
 
 /// `map_str` with a byte-by-byte mapping for ASCII text (known without a scan).
 fn map_ascii_or_unicode(
+    receiver: &Value,
     args: Args<'_>,
     name: &str,
     ascii: fn(&str) -> String,
     unicode: fn(&str) -> String,
 ) -> PyResult<Value> {
-    let s = recv(&args, name)?;
-    positional(name, rest(&args), 0, 0)?;
+    let s = recv(receiver, name)?;
+    str_arguments(name, args, 0, 0)?;
     let mapped = if s.is_ascii() { ascii } else { unicode };
     Ok(Value::string(mapped(s.as_str())))
 }
 
-fn casefold(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_str(args, "casefold", |s| {
+fn casefold(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    map_str(receiver, args, "casefold", |s| {
         s.to_lowercase().replace('ß', "ss").replace('ς', "σ")
     })
 }
 
-fn capitalize(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_str(args, "capitalize", |s| {
+fn capitalize(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    map_str(receiver, args, "capitalize", |s| {
         let mut chars = s.chars();
         match chars.next() {
             Some(c) => c.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
@@ -145,12 +166,12 @@ pub fn title_case(s: &str) -> String {
     out
 }
 
-fn title(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_str(args, "title", title_case)
+fn title(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    map_str(receiver, args, "title", title_case)
 }
 
-fn swapcase(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    map_str(args, "swapcase", |s| {
+fn swapcase(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    map_str(receiver, args, "swapcase", |s| {
         s.chars()
             .flat_map(|c| {
                 if c.is_uppercase() {
@@ -168,9 +189,15 @@ pub fn is_py_space(c: char) -> bool {
     crate::vm::fmt::parse_num::unicode_isspace(c)
 }
 
-fn strip_impl(args: Args<'_>, name: &str, left: bool, right: bool) -> PyResult<Value> {
-    let s = recv(&args, name)?;
-    let a = positional(name, rest(&args), 0, 1)?;
+fn strip_impl(
+    receiver: &Value,
+    args: Args<'_>,
+    name: &str,
+    left: bool,
+    right: bool,
+) -> PyResult<Value> {
+    let s = recv(receiver, name)?;
+    let a = str_arguments(name, args, 0, 1)?;
     let chars: Option<Vec<char>> = match a.first() {
         None | Some(Value::None) => None,
         Some(Value::Str(c)) => Some(c.as_str().chars().collect()),
@@ -195,16 +222,16 @@ fn strip_impl(args: Args<'_>, name: &str, left: bool, right: bool) -> PyResult<V
     Ok(Value::str(t))
 }
 
-fn strip(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    strip_impl(args, "strip", true, true)
+fn strip(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(receiver, args, "strip", true, true)
 }
 
-fn lstrip(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    strip_impl(args, "lstrip", true, false)
+fn lstrip(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(receiver, args, "lstrip", true, false)
 }
 
-fn rstrip(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    strip_impl(args, "rstrip", false, true)
+fn rstrip(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(receiver, args, "rstrip", false, true)
 }
 
 /// Resolves optional `start`/`end` (char indexes, slice semantics) into a char range.
@@ -230,9 +257,15 @@ fn char_range(
 }
 
 /// Finds `sub` in `s[start:end]`; returns a char index.
-fn find_impl(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Option<usize>> {
-    let s = recv(&args, name)?;
-    let a = positional(name, rest(&args), 1, 3)?;
+fn find_impl(
+    vm: &Vm,
+    receiver: &Value,
+    args: Args<'_>,
+    name: &str,
+    reverse: bool,
+) -> PyResult<Option<usize>> {
+    let s = recv(receiver, name)?;
+    let a = str_arguments(name, args, 1, 3)?;
     let sub = str_arg(&a[0], name, "1")?;
     let (start, end) = char_range(vm, s, a.get(1), a.get(2))?;
     if start > s.char_len() || (end - start) < sub.chars().count() && !sub.is_empty() {
@@ -251,33 +284,33 @@ fn find_impl(vm: &Vm, args: Args<'_>, name: &str, reverse: bool) -> PyResult<Opt
     Ok(found.map(|byte| start + region[..byte].chars().count()))
 }
 
-fn find(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn find(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(
-        find_impl(vm, args, "find", false)?.map_or(-1, |i| i as i64),
+        find_impl(vm, receiver, args, "find", false)?.map_or(-1, |i| i as i64),
     ))
 }
 
-fn rfind(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+fn rfind(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(
-        find_impl(vm, args, "rfind", true)?.map_or(-1, |i| i as i64),
+        find_impl(vm, receiver, args, "rfind", true)?.map_or(-1, |i| i as i64),
     ))
 }
 
-fn index(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    find_impl(vm, args, "index", false)?
+fn index(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    find_impl(vm, receiver, args, "index", false)?
         .map(|i| Value::Int(i as i64))
         .ok_or_else(|| value_error("substring not found"))
 }
 
-fn rindex(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    find_impl(vm, args, "rindex", true)?
+fn rindex(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    find_impl(vm, receiver, args, "rindex", true)?
         .map(|i| Value::Int(i as i64))
         .ok_or_else(|| value_error("substring not found"))
 }
 
-fn count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "count")?;
-    let a = positional("count", rest(&args), 1, 3)?;
+fn count(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "count")?;
+    let a = str_arguments("count", args, 1, 3)?;
     let sub = str_arg(&a[0], "count", "1")?;
     let (start, end) = char_range(vm, s, a.get(1), a.get(2))?;
     if start > s.char_len() {
@@ -292,9 +325,15 @@ fn count(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-fn affix_impl(vm: &Vm, args: Args<'_>, name: &str, prefix: bool) -> PyResult<Value> {
-    let s = recv(&args, name)?;
-    let a = positional(name, rest(&args), 1, 3)?;
+fn affix_impl(
+    vm: &Vm,
+    receiver: &Value,
+    args: Args<'_>,
+    name: &str,
+    prefix: bool,
+) -> PyResult<Value> {
+    let s = recv(receiver, name)?;
+    let a = str_arguments(name, args, 1, 3)?;
     let (start, end) = char_range(vm, s, a.get(1), a.get(2))?;
     if start > s.char_len() {
         return Ok(Value::Bool(false));
@@ -331,25 +370,31 @@ fn affix_impl(vm: &Vm, args: Args<'_>, name: &str, prefix: bool) -> PyResult<Val
     }
 }
 
-fn startswith(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    affix_impl(vm, args, "startswith", true)
+fn startswith(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    affix_impl(vm, receiver, args, "startswith", true)
 }
 
-fn endswith(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    affix_impl(vm, args, "endswith", false)
+fn endswith(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    affix_impl(vm, receiver, args, "endswith", false)
 }
 
-fn predicate(args: Args<'_>, name: &str, empty: bool, f: impl Fn(&str) -> bool) -> PyResult<Value> {
-    let s = recv(&args, name)?;
-    positional(name, rest(&args), 0, 0)?;
+fn predicate(
+    receiver: &Value,
+    args: Args<'_>,
+    name: &str,
+    empty: bool,
+    f: impl Fn(&str) -> bool,
+) -> PyResult<Value> {
+    let s = recv(receiver, name)?;
+    str_arguments(name, args, 0, 0)?;
     if s.as_str().is_empty() {
         return Ok(Value::Bool(empty));
     }
     Ok(Value::Bool(f(s.as_str())))
 }
 
-fn isdigit(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isdigit", false, |s| {
+fn isdigit(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isdigit", false, |s| {
         s.chars().all(|c| {
             crate::vm::fmt::parse_num::unicode_decimal(c).is_some()
                 || matches!(c, '²' | '³' | '¹' | '⁰' | '⁴'..='⁹' | '₀'..='₉' | '①'..='⑨')
@@ -357,74 +402,81 @@ fn isdigit(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     })
 }
 
-fn isdecimal(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isdecimal", false, |s| {
+fn isdecimal(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isdecimal", false, |s| {
         s.chars()
             .all(|c| crate::vm::fmt::parse_num::unicode_decimal(c).is_some())
     })
 }
 
-fn isnumeric(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isnumeric", false, |s| {
+fn isnumeric(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isnumeric", false, |s| {
         s.chars().all(char::is_numeric)
     })
 }
 
-fn isalpha(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isalpha", false, |s| {
+fn isalpha(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isalpha", false, |s| {
         s.chars().all(char::is_alphabetic)
     })
 }
 
-fn isalnum(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isalnum", false, |s| {
+fn isalnum(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isalnum", false, |s| {
         s.chars().all(char::is_alphanumeric)
     })
 }
 
-fn isspace(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isspace", false, |s| s.chars().all(is_py_space))
+fn isspace(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isspace", false, |s| {
+        s.chars().all(is_py_space)
+    })
 }
 
-fn isupper(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isupper", false, |s| {
+fn isupper(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isupper", false, |s| {
         s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
     })
 }
 
-fn islower(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "islower", false, |s| {
+fn islower(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "islower", false, |s| {
         s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)
     })
 }
 
-fn istitle(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "istitle", false, |s| {
+fn istitle(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "istitle", false, |s| {
         s.chars().any(|c| c.is_alphabetic()) && title_case(s) == s
     })
 }
 
-fn isidentifier(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isidentifier", false, |s| {
+fn isidentifier(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isidentifier", false, |s| {
         let mut chars = s.chars();
         chars.next().is_some_and(|c| c == '_' || c.is_alphabetic())
             && chars.all(|c| c == '_' || c.is_alphanumeric())
     })
 }
 
-fn isprintable(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isprintable", true, |s| {
+fn isprintable(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isprintable", true, |s| {
         s.chars().all(crate::vm::protocols::convert::is_printable)
     })
 }
 
-fn isascii(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    predicate(args, "isascii", true, |s| s.is_ascii())
+fn isascii(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    predicate(receiver, args, "isascii", true, |s| s.is_ascii())
 }
 
-fn pad_args(vm: &Vm, args: Args<'_>, name: &str) -> PyResult<(Arc<PyStr>, usize, char)> {
-    let s = recv(&args, name)?.clone();
-    let a = positional(name, rest(&args), 1, 2)?;
+fn pad_args(
+    vm: &Vm,
+    receiver: &Value,
+    args: Args<'_>,
+    name: &str,
+) -> PyResult<(Arc<PyStr>, usize, char)> {
+    let s = recv(receiver, name)?.clone();
+    let a = str_arguments(name, args, 1, 2)?;
     let width = vm.index_i64(&a[0])?.max(0) as usize;
     let fill = match a.get(1) {
         None => ' ',
@@ -452,8 +504,8 @@ fn padded(s: &PyStr, fill: char, left: usize, right: usize) -> PyResult<String> 
     Ok(out)
 }
 
-fn center(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, args, "center")?;
+fn center(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, receiver, args, "center")?;
     let len = s.char_len();
     if width <= len {
         return Ok(Value::Str(s));
@@ -465,8 +517,8 @@ fn center(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(padded(&s, fill, left, right)?))
 }
 
-fn ljust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, args, "ljust")?;
+fn ljust(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, receiver, args, "ljust")?;
     let len = s.char_len();
     if width <= len {
         return Ok(Value::Str(s));
@@ -474,8 +526,8 @@ fn ljust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(padded(&s, fill, 0, width - len)?))
 }
 
-fn rjust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let (s, width, fill) = pad_args(vm, args, "rjust")?;
+fn rjust(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let (s, width, fill) = pad_args(vm, receiver, args, "rjust")?;
     let len = s.char_len();
     if width <= len {
         return Ok(Value::Str(s));
@@ -483,9 +535,9 @@ fn rjust(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(padded(&s, fill, width - len, 0)?))
 }
 
-fn zfill(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "zfill")?;
-    let a = positional("zfill", rest(&args), 1, 1)?;
+fn zfill(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "zfill")?;
+    let a = str_arguments("zfill", args, 1, 1)?;
     let width = vm.index_i64(&a[0])?.max(0) as usize;
     let text = s.as_str();
     let len = s.char_len();
@@ -505,16 +557,16 @@ fn zfill(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn removeprefix(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "removeprefix")?;
-    let a = positional("removeprefix", rest(&args), 1, 1)?;
+fn removeprefix(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "removeprefix")?;
+    let a = str_arguments("removeprefix", args, 1, 1)?;
     let p = str_arg(&a[0], "removeprefix", "")?;
     Ok(Value::str(s.as_str().strip_prefix(p).unwrap_or(s.as_str())))
 }
 
-fn removesuffix(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "removesuffix")?;
-    let a = positional("removesuffix", rest(&args), 1, 1)?;
+fn removesuffix(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "removesuffix")?;
+    let a = str_arguments("removesuffix", args, 1, 1)?;
     let p = str_arg(&a[0], "removesuffix", "")?;
     Ok(Value::str(s.as_str().strip_suffix(p).unwrap_or(s.as_str())))
 }

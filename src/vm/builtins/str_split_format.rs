@@ -2,17 +2,17 @@
 
 use std::sync::Arc;
 
-use super::str_methods::{is_py_space, recv, rest};
-use super::{add_methods, parse, positional};
+use super::str_methods::{is_py_space, recv, str_arguments};
+use super::{add_receiver_methods, parse, positional};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
-use crate::vm::objects::function::{Args, NativeFn};
+use crate::vm::objects::function::{Args, MethodFn};
 use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, index_error, key_error, type_error, value_error};
 
 pub fn register(cls: &Arc<Class>, staticmethod: &Arc<Class>) {
-    let methods: &[(&str, NativeFn)] = &[
+    let methods: &[(&str, MethodFn)] = &[
         ("split", split),
         ("rsplit", rsplit),
         ("splitlines", splitlines),
@@ -26,7 +26,7 @@ pub fn register(cls: &Arc<Class>, staticmethod: &Arc<Class>) {
         ("encode", encode),
         ("translate", translate),
     ];
-    add_methods(cls, methods);
+    add_receiver_methods(cls, methods);
     cls.dict.set_str(
         "maketrans",
         crate::vm::objects::descriptors::staticmethod_of(
@@ -52,9 +52,15 @@ fn sep_arg(v: Option<&Value>) -> PyResult<Option<String>> {
     }
 }
 
-fn split_common(vm: &Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
-    let s = recv(&args, name)?.clone();
-    let p = parse(name, rest(&args), &["sep", "maxsplit"], 0)?;
+fn split_common(
+    vm: &Vm,
+    receiver: &Value,
+    args: Args<'_>,
+    name: &str,
+    right: bool,
+) -> PyResult<Value> {
+    let s = recv(receiver, name)?.clone();
+    let p = parse(name, args, &["sep", "maxsplit"], 0)?;
     let sep = sep_arg(p.get(0))?;
     let maxsplit = match p.get(1) {
         Some(v) => vm.index_i64(v)?,
@@ -134,17 +140,17 @@ fn whitespace_split(text: &str, limit: usize, right: bool) -> Vec<String> {
     out
 }
 
-fn split(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    split_common(vm, args, "split", false)
+fn split(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    split_common(vm, receiver, args, "split", false)
 }
 
-fn rsplit(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    split_common(vm, args, "rsplit", true)
+fn rsplit(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    split_common(vm, receiver, args, "rsplit", true)
 }
 
-fn splitlines(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "splitlines")?.clone();
-    let p = parse("splitlines", rest(&args), &["keepends"], 0)?;
+fn splitlines(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "splitlines")?.clone();
+    let p = parse("splitlines", args, &["keepends"], 0)?;
     let keep = match p.get(0) {
         Some(v) => vm.is_true(v)?,
         None => false,
@@ -189,9 +195,9 @@ fn splitlines(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::list(out))
 }
 
-fn join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "join")?.clone();
-    let a = positional("join", rest(&args), 1, 1)?;
+fn join(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "join")?.clone();
+    let a = str_arguments("join", args, 1, 1)?;
     let items = vm.collect(&a[0])?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
@@ -211,9 +217,9 @@ fn join(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn replace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "replace")?.clone();
-    let a = positional("replace", rest(&args), 2, 3)?;
+fn replace(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "replace")?.clone();
+    let a = str_arguments("replace", args, 2, 3)?;
     let (Value::Str(old), Value::Str(new)) = (&a[0], &a[1]) else {
         return Err(type_error(format!(
             "replace() argument 1 must be str, not {}",
@@ -233,7 +239,7 @@ fn replace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let unchanged = count == 0
         || old.as_str() == new.as_str()
         || (!old.as_str().is_empty() && !text.contains(old.as_str()));
-    if unchanged && let Some(Value::Str(exact)) = args.args.first() {
+    if unchanged && let Value::Str(exact) = receiver {
         return Ok(Value::Str(exact.clone()));
     }
     if count < 0 {
@@ -270,9 +276,9 @@ fn replace(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     )))
 }
 
-fn partition_common(args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
-    let s = recv(&args, name)?.clone();
-    let a = positional(name, rest(&args), 1, 1)?;
+fn partition_common(receiver: &Value, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
+    let s = recv(receiver, name)?.clone();
+    let a = str_arguments(name, args, 1, 1)?;
     let Value::Str(sep) = &a[0] else {
         return Err(type_error(format!("must be str, not {}", type_name(&a[0]))));
     };
@@ -293,17 +299,17 @@ fn partition_common(args: Args<'_>, name: &str, right: bool) -> PyResult<Value> 
     Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
 }
 
-fn partition(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    partition_common(args, "partition", false)
+fn partition(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    partition_common(receiver, args, "partition", false)
 }
 
-fn rpartition(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    partition_common(args, "rpartition", true)
+fn rpartition(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    partition_common(receiver, args, "rpartition", true)
 }
 
-fn expandtabs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "expandtabs")?.clone();
-    let p = parse("expandtabs", rest(&args), &["tabsize"], 0)?;
+fn expandtabs(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "expandtabs")?.clone();
+    let p = parse("expandtabs", args, &["tabsize"], 0)?;
     // The tab size is a C int in CPython (`unicode_expandtabs_impl`).
     let size = match p.get(0) {
         Some(v) => {
@@ -351,9 +357,9 @@ fn expandtabs(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-fn encode(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "encode")?.clone();
-    let p = parse("encode", rest(&args), &["encoding", "errors"], 0)?;
+fn encode(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "encode")?.clone();
+    let p = parse("encode", args, &["encoding", "errors"], 0)?;
     match p.get(0) {
         None => {}
         Some(Value::Str(e)) => {
@@ -420,9 +426,9 @@ fn maketrans(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Dict(d))
 }
 
-fn translate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "translate")?.clone();
-    let a = positional("translate", rest(&args), 1, 1)?;
+fn translate(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "translate")?.clone();
+    let a = str_arguments("translate", args, 1, 1)?;
     let mut out = String::new();
     for c in s.as_str().chars() {
         let key = Value::Int(i64::from(c as u32));
@@ -450,9 +456,9 @@ fn translate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 // ------------------------------------------------------------ str.format
 
-fn format(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "format")?.clone();
-    let r = rest(&args);
+fn format(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "format")?.clone();
+    let r = args;
     let positional: Vec<Value> = r.pos().to_vec();
     let kwargs: Vec<(String, Value)> = r
         .kwargs()
@@ -472,9 +478,9 @@ fn format(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     )?))
 }
 
-fn format_map(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(&args, "format_map")?.clone();
-    let a = positional("format_map", rest(&args), 1, 1)?;
+fn format_map(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
+    let s = recv(receiver, "format_map")?.clone();
+    let a = str_arguments("format_map", args, 1, 1)?;
     let mapping = a[0].clone();
     let lookup = |name: &str| vm.getitem(&mapping, &Value::str(name));
     Ok(Value::string(vm.str_format(s.as_str(), &[], &lookup)?))

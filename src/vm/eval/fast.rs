@@ -7,9 +7,11 @@ use crate::compiler::bytecode::{CodeObject, Instr, Quick};
 use crate::vm::context::Vm;
 use crate::vm::eval::drop_value;
 use crate::vm::eval::frame::Frame;
-use crate::vm::objects::function::{Function, NativeFn};
+use crate::vm::objects::function::{Args, Function, MethodFn, NativeCall};
 use crate::vm::objects::pystr::PyStr;
+use crate::vm::objects::types::class_of;
 use crate::vm::objects::value::Value;
+use crate::vm::pyerr::{PyResult, system_error};
 
 /// The fast path of a superinstruction; `pc` is just after it. Returns the next pc, or
 /// None when the operands are not all small ints (the caller then runs the sequence
@@ -84,7 +86,7 @@ pub(super) fn quick(
             Some(pc + 1)
         }
         // Needs the VM: the eval loop runs it where a fast path above failed.
-        Quick::FastAttr(..) => None,
+        Quick::FastAttr(..) | Quick::FastMethodCall0(..) | Quick::FastMethodCall1(..) => None,
         Quick::BuildUnpack(n) => {
             let len = slots.len();
             slots.get_mut(len.checked_sub(n as usize)?..)?.reverse();
@@ -196,7 +198,7 @@ pub(super) fn str_append_in_place(slots: &mut Vec<Value>, code: &CodeObject, pc:
 /// function and where its arguments start, when the callable is an unbound builtin that does
 /// not read its caller's frame and no keyword names are pending. The stack is left as it is.
 #[inline(always)]
-pub(super) fn builtin_callee(frame: &Frame, argc: usize) -> Option<(NativeFn, usize)> {
+pub(super) fn builtin_callee(frame: &Frame, argc: usize) -> Option<(NativeCall, usize)> {
     if frame.kwnames.is_some() {
         return None;
     }
@@ -206,7 +208,77 @@ pub(super) fn builtin_callee(frame: &Frame, argc: usize) -> Option<(NativeFn, us
         [Value::Builtin(b), receiver] if !receiver.is_null() => (b, base + 1),
         _ => return None,
     };
-    (b.bound.is_none() && !b.needs_frame).then_some((b.func, start))
+    // A method called unbound with no receiver is the general path's error.
+    let receiverless = start == frame.slots.len() && matches!(b.func, NativeCall::Method(_));
+    (b.bound.is_none() && !b.needs_frame && !receiverless).then_some((b.func, start))
+}
+
+/// Calls what `builtin_callee` found with the arguments from its start (a method's receiver
+/// first, which `builtin_callee` made sure is there).
+#[inline(always)]
+pub(super) fn call_native(vm: &Vm, call: NativeCall, args: &[Value]) -> PyResult<Value> {
+    match (call, args) {
+        (NativeCall::Args(f), _) => f(vm, Args::positional(args)),
+        (NativeCall::Method(f), [receiver, rest @ ..]) => f(vm, receiver, Args::positional(rest)),
+        (NativeCall::Method(_), []) => Err(system_error("a method called without its receiver")),
+    }
+}
+
+/// The method that a fused `obj.name()` or `obj.name(x)` (`FastMethodCall0/1`) calls: a
+/// method of a builtin type that takes its receiver apart, as LOAD_ATTR's method form has
+/// already found it (the per-`Vm` method cache) for the receiver's class, with the
+/// argument's local bound. None sends the group down the instruction-by-instruction path,
+/// which fills the cache for the next time.
+#[inline(always)]
+pub(super) fn fused_method(
+    vm: &Vm,
+    slots: &[Value],
+    code: &CodeObject,
+    q: Quick,
+) -> Option<MethodFn> {
+    let (receiver, name) = match q {
+        Quick::FastMethodCall0(a, name) => (slots.get(a as usize)?, name),
+        Quick::FastMethodCall1(a, name, b) if !slots.get(b as usize)?.is_null() => {
+            (slots.get(a as usize)?, name)
+        }
+        _ => return None,
+    };
+    let Some(Value::Str(name)) = code.names.get(name as usize) else {
+        return None;
+    };
+    match receiver {
+        // Their attributes are not their class's alone (instance dicts, metaclasses, module
+        // globals), and an unbound local is the slow path's error.
+        Value::Instance(_) | Value::Class(_) | Value::Module(_) | Value::Null => None,
+        Value::Native(n) => vm
+            .methods
+            .native_method(&n.class, Some((*n.payload).type_id()), name),
+        other => vm.methods.native_method(class_of(other), None, name),
+    }
+}
+
+/// How many instructions a fused method call stands for (LOAD_FAST ... CALL).
+#[inline(always)]
+pub(super) fn fused_call_length(q: Quick) -> u64 {
+    if matches!(q, Quick::FastMethodCall1(..)) {
+        4
+    } else {
+        3
+    }
+}
+
+/// Calls what `fused_method` found, with the receiver and argument read in place.
+#[inline(always)]
+pub(super) fn call_fused(vm: &Vm, method: MethodFn, slots: &[Value], q: Quick) -> PyResult<Value> {
+    match q {
+        Quick::FastMethodCall1(a, _, b) => method(
+            vm,
+            &slots[a as usize],
+            Args::positional(std::slice::from_ref(&slots[b as usize])),
+        ),
+        Quick::FastMethodCall0(a, _) => method(vm, &slots[a as usize], Args::positional(&[])),
+        _ => Err(system_error("not a fused method call")),
+    }
 }
 
 /// STORE_ATTR's fast path (CPython's STORE_ATTR_INSTANCE_VALUE): `obj.name = v` where `obj`
@@ -286,5 +358,6 @@ pub(crate) fn quick_weight(q: Quick, pc: usize, next: usize) -> u64 {
         | Quick::FastConstCompareJump(..)
         | Quick::FastImmCompareJump(..)
         | Quick::FastFastCompareJump(..) => 4,
+        Quick::FastMethodCall0(..) | Quick::FastMethodCall1(..) => fused_call_length(q),
     }
 }

@@ -539,13 +539,7 @@ impl Vm {
                                 break Switch::PlainCall(func, argc as usize);
                             }
                             if let Some((native, start)) = builtin_callee(frame, argc as usize) {
-                                let r = native(
-                                    self,
-                                    crate::vm::objects::function::Args {
-                                        args: &frame.slots[start..],
-                                        kwnames: &[],
-                                    },
-                                );
+                                let r = fast::call_native(self, native, &frame.slots[start..]);
                                 let v = tri!(r);
                                 frame.slots.truncate(frame.slots.len() - argc as usize - 2);
                                 if matches!(&v, Value::Generator(_)) {
@@ -618,6 +612,27 @@ impl Vm {
                                 frame.pc = pc;
                                 let v = tri!(self.getattr(&frame.slots[local as usize], name));
                                 push!(v);
+                                continue;
+                            }
+                            if let Some(method) = fast::fused_method(self, &frame.slots, code, q) {
+                                let covered = fast::fused_call_length(q);
+                                if COUNT {
+                                    self.tally.count(covered);
+                                }
+                                // At the CALL, for its errors and any frame it runs.
+                                pc += covered as usize - 1;
+                                frame.pc = pc;
+                                let v = tri!(fast::call_fused(self, method, &frame.slots, q));
+                                push!(v);
+                                check_point!();
+                                // As a statement (`l.append(x)`): its POP_TOP, undispatched.
+                                if let Some(Instr::PopTop) = instrs.get(pc) {
+                                    pc += 1;
+                                    if COUNT {
+                                        self.tally.count(1);
+                                    }
+                                    drop_value(pop!());
+                                }
                                 continue;
                             }
                             // Slow path: run the sequence's first instruction as written, with

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use crate::vm::objects::class::Class;
 use crate::vm::objects::descriptors::as_property;
+use crate::vm::objects::function::{MethodFn, NativeCall};
 use crate::vm::objects::pystr::PyStr;
 use crate::vm::objects::type_cache;
 use crate::vm::objects::value::Value;
@@ -159,5 +160,35 @@ impl MethodCache {
             });
         }
         Ok(found)
+    }
+
+    /// A remembered builtin method that takes its receiver apart (`NativeCall::Method`) for
+    /// `name` on a receiver of `class`, without cloning it: what a fused method call runs.
+    /// None on a miss, or when the method is anything else.
+    #[inline]
+    pub fn native_method(
+        &self,
+        class: &Class,
+        payload: Option<TypeId>,
+        name: &Arc<PyStr>,
+    ) -> Option<MethodFn> {
+        let class_id = class as *const Class as usize;
+        let index = type_cache::slot_of(class_id, Arc::as_ptr(name) as *const u8 as usize, SIZE);
+        let entries = self.entries.borrow();
+        let e = entries.get(index)?.as_ref()?;
+        if e.class != class_id
+            || !Arc::ptr_eq(&e.name, name)
+            || e.epoch != type_cache::epoch()
+            || e.payload != payload
+        {
+            return None;
+        }
+        match &e.method {
+            Value::Builtin(b) if b.bound.is_none() && !b.needs_frame => match b.func {
+                NativeCall::Method(f) => Some(f),
+                NativeCall::Args(_) => None,
+            },
+            _ => None,
+        }
     }
 }

@@ -113,12 +113,26 @@ impl<'a> Args<'a> {
 
 pub type NativeFn = fn(&Vm, Args<'_>) -> PyResult<Value>;
 
+/// A method of a builtin type that takes its receiver apart from its other arguments
+/// (`Args` holds only those): what CPython's method descriptors get from vectorcall.
+pub type MethodFn = fn(&Vm, &Value, Args<'_>) -> PyResult<Value>;
+
+/// How a native function takes its arguments.
+#[derive(Clone, Copy)]
+pub enum NativeCall {
+    /// All of them in one `Args`, a method's receiver first.
+    Args(NativeFn),
+    /// A method: the receiver, then the others. The eval loop calls `obj.name(x)` with both
+    /// read in place from the caller's locals (no bound method, no stack traffic).
+    Method(MethodFn),
+}
+
 /// A function implemented in Rust (`len`, `list.append`, `time.sleep`, ...).
 pub struct BuiltinFunction {
     pub name: Arc<str>,
     /// For methods, the type that defines them (for reprs and descriptor checks).
     pub owner: Option<Arc<str>>,
-    pub func: NativeFn,
+    pub func: NativeCall,
     /// A receiver bound at creation (module functions that carry state, e.g. a `Random`).
     pub bound: Option<Value>,
     /// The function reads its caller's namespace (`globals()`, `eval`, `dir()` ...), which the
@@ -137,7 +151,7 @@ impl BuiltinFunction {
         BuiltinFunction {
             name: name.into(),
             owner: None,
-            func,
+            func: NativeCall::Args(func),
             bound: None,
             needs_frame: false,
         }

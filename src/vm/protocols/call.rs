@@ -9,7 +9,7 @@ use crate::vm::eval::frame::Frame;
 use crate::vm::eval::{CallOutcome, FrameExit, Resume};
 use crate::vm::objects::class::Instance;
 use crate::vm::objects::dict::Dict;
-use crate::vm::objects::function::{Args, BuiltinFunction, Cell, Function};
+use crate::vm::objects::function::{Args, BuiltinFunction, Cell, Function, NativeCall};
 use crate::vm::objects::generator::Generator;
 use crate::vm::objects::types::type_name;
 use crate::vm::objects::value::Value;
@@ -115,17 +115,35 @@ impl Vm {
         args: &[Value],
         kwnames: &[Value],
     ) -> PyResult<Value> {
-        match &b.bound {
-            None => (b.func)(self, Args { args, kwnames }),
-            Some(receiver) => {
+        match (&b.bound, b.func) {
+            (None, NativeCall::Args(f)) => f(self, Args { args, kwnames }),
+            (Some(receiver), NativeCall::Args(f)) => {
                 let full = with_receiver(receiver.clone(), args);
-                (b.func)(
+                f(
                     self,
                     Args {
                         args: &full,
                         kwnames,
                     },
                 )
+            }
+            (Some(receiver), NativeCall::Method(f)) => f(self, receiver, Args { args, kwnames }),
+            (None, NativeCall::Method(f)) if args.len() > kwnames.len() => f(
+                self,
+                &args[0],
+                Args {
+                    args: &args[1..],
+                    kwnames,
+                },
+            ),
+            // Objects/descrobject.c, method_check_args: the receiver is the first positional.
+            (None, NativeCall::Method(_)) => {
+                let owner = b.owner.as_deref().unwrap_or("object");
+                let owner = owner.rsplit('.').next().unwrap_or(owner);
+                Err(type_error(format!(
+                    "unbound method {owner}.{}() needs an argument",
+                    b.name
+                )))
             }
         }
     }
