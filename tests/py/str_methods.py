@@ -55,3 +55,23 @@ print(h.replace("x", "y") is h, h.replace("l", "l") is h, h.replace("l", "L", 0)
 class Sub(str):
     pass
 print(type(Sub("ab").replace("x", "y")).__name__, "ÄbC".lower(), "straße".upper())
+# One ASCII byte as the pattern is searched byte by byte; the results are the same as for
+# any other pattern, whether the text is short (stored inline) or long, ASCII or not.
+cases = [
+    ("Hello, World".lower().replace("o", "0").split(","), "aXbXc".split("X", 1)),
+    ("aXbXc".rsplit("X", 1), "a--b--c".split("--"), "a--b--c".rsplit("--", 1)),
+    (" a  b ".split(), " a  b ".rsplit(None, 1), "a b".split(maxsplit=0)),
+    ("aéb".split("é"), "aébéc".rsplit("é", maxsplit=1), "x".split(sep=None)),
+    ("abc".replace("b", "XYZ"), "ababab".replace("ab", "-", 2), "ababab".replace("a", "", -1)),
+    ("abc".replace("", "-"), "abc".replace("", "-", 2), "ééé".replace("é", "e", 1)),
+    (("x" * 30).replace("x", "yy").count("y"), "ÀB".lower(), "àb".upper(), "MiXeD 123".lower()),
+    ("a,b,c".split(",", -1), "".split(","), "".split(), "a,".split(","), ",a,,b,".rsplit(",", 2)),
+    ("é,é".replace(",", ";"), "a.b.c".replace(".", "", 1), ("a." * 20).split(".")[18:]),
+]
+for case in cases:
+    print(case)
+for bad in ("'a'.split('')", "'abc'.split(1)", "'a,b'.split(',', '1')", "'a,b'.split(',', 1, 2)"):
+    try:
+        eval(bad)
+    except (TypeError, ValueError) as e:
+        print(bad, type(e).__name__, e)

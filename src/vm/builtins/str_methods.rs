@@ -106,7 +106,7 @@ fn upper(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
         receiver,
         args,
         "upper",
-        str::to_ascii_uppercase,
+        str::make_ascii_uppercase,
         str::to_uppercase,
     )
 }
@@ -116,23 +116,28 @@ fn lower(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
         receiver,
         args,
         "lower",
-        str::to_ascii_lowercase,
+        str::make_ascii_lowercase,
         str::to_lowercase,
     )
 }
 
-/// `map_str` with a byte-by-byte mapping for ASCII text (known without a scan).
+/// `map_str` with a byte-by-byte mapping, in place, for ASCII text (known without a scan):
+/// a short result is made in the new str's inline storage, with no allocation of its own.
 fn map_ascii_or_unicode(
     receiver: &Value,
     args: Args<'_>,
     name: &str,
-    ascii: fn(&str) -> String,
+    ascii: fn(&mut str),
     unicode: fn(&str) -> String,
 ) -> PyResult<Value> {
     let s = recv(receiver, name)?;
     str_arguments(name, args, 0, 0)?;
-    let mapped = if s.is_ascii() { ascii } else { unicode };
-    Ok(Value::string(mapped(s.as_str())))
+    if !s.is_ascii() {
+        return Ok(Value::string(unicode(s.as_str())));
+    }
+    let mut text = compact_str::CompactString::new(s.as_str());
+    ascii(text.as_mut_str());
+    Ok(Value::Str(Arc::new(PyStr::new(text))))
 }
 
 fn casefold(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {

@@ -36,20 +36,37 @@ pub fn register(cls: &Arc<Class>, staticmethod: &Arc<Class>) {
     );
 }
 
-fn sep_arg(v: Option<&Value>) -> PyResult<Option<String>> {
+fn sep_arg(v: Option<&Value>) -> PyResult<Option<&str>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(Value::Str(s)) => {
             if s.as_str().is_empty() {
                 return Err(value_error("empty separator"));
             }
-            Ok(Some(s.as_str().to_string()))
+            Ok(Some(s.as_str()))
         }
         Some(other) => Err(type_error(format!(
             "must be str or None, not {}",
             type_name(other)
         ))),
     }
+}
+
+/// `s` if it is one ASCII byte: such a pattern is found by comparing bytes (it cannot sit
+/// inside a multi-byte character), cheaper on short strings than the standard library's
+/// substring and `char` searchers.
+fn ascii_byte(s: &str) -> Option<u8> {
+    match s.as_bytes() {
+        [b] if b.is_ascii() => Some(*b),
+        _ => None,
+    }
+}
+
+/// Where `byte` (ASCII) occurs in `text`.
+fn byte_positions(text: &str, byte: u8) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(move |(i, b)| (b == byte).then_some(i))
 }
 
 fn split_common(
@@ -59,10 +76,17 @@ fn split_common(
     name: &str,
     right: bool,
 ) -> PyResult<Value> {
-    let s = recv(receiver, name)?.clone();
-    let p = parse(name, args, &["sep", "maxsplit"], 0)?;
-    let sep = sep_arg(p.get(0))?;
-    let maxsplit = match p.get(1) {
+    let s = recv(receiver, name)?;
+    // `s.split(',')` needs no keyword parsing (nor its allocation).
+    let parsed;
+    let (sep, maxsplit) = if !args.has_kwargs() && args.args.len() <= 2 {
+        (args.args.first(), args.args.get(1))
+    } else {
+        parsed = parse(name, args, &["sep", "maxsplit"], 0)?;
+        (parsed.get(0), parsed.get(1))
+    };
+    let sep = sep_arg(sep)?;
+    let maxsplit = match maxsplit {
         Some(v) => vm.index_i64(v)?,
         None => -1,
     };
@@ -73,46 +97,64 @@ fn split_common(
         maxsplit as usize
     };
     let parts: Vec<Value> = match sep {
-        Some(sep) => {
-            if right {
-                let mut v: Vec<Value> = text
-                    .rsplitn(limit.saturating_add(1), sep.as_str())
-                    .map(Value::str)
-                    .collect();
-                v.reverse();
-                v
-            } else {
-                text.splitn(limit.saturating_add(1), sep.as_str())
-                    .map(Value::str)
-                    .collect()
-            }
-        }
+        Some(sep) => split_on(text, sep, limit, right),
         None => whitespace_split(text, limit, right)
             .into_iter()
-            .map(Value::string)
+            .map(Value::str)
             .collect(),
     };
     Ok(Value::list(parts))
 }
 
+/// `text` split on `sep` at most `limit` times, from the right if `right`.
+fn split_on(text: &str, sep: &str, limit: usize, right: bool) -> Vec<Value> {
+    let Some(byte) = ascii_byte(sep) else {
+        let pieces = limit.saturating_add(1);
+        if right {
+            let mut parts: Vec<Value> = text.rsplitn(pieces, sep).map(Value::str).collect();
+            parts.reverse();
+            return parts;
+        }
+        return text.splitn(pieces, sep).map(Value::str).collect();
+    };
+    let mut parts = Vec::new();
+    if right {
+        let mut end = text.len();
+        for at in byte_positions(text, byte).rev().take(limit) {
+            parts.push(Value::str(&text[at + 1..end]));
+            end = at;
+        }
+        parts.push(Value::str(&text[..end]));
+        parts.reverse();
+    } else {
+        let mut start = 0;
+        for at in byte_positions(text, byte).take(limit) {
+            parts.push(Value::str(&text[start..at]));
+            start = at + 1;
+        }
+        parts.push(Value::str(&text[start..]));
+    }
+    parts
+}
+
 /// `split()` with no separator: runs of whitespace, leading/trailing ignored.
-fn whitespace_split(text: &str, limit: usize, right: bool) -> Vec<String> {
+fn whitespace_split(text: &str, limit: usize, right: bool) -> Vec<&str> {
     let mut out = Vec::new();
     if right {
         let mut rest = text.trim_end_matches(is_py_space);
         while !rest.is_empty() {
             if out.len() == limit {
-                out.push(rest.to_string());
+                out.push(rest);
                 break;
             }
             match rest.rfind(is_py_space) {
                 Some(i) => {
                     let word_start = i + rest[i..].chars().next().map_or(1, char::len_utf8);
-                    out.push(rest[word_start..].to_string());
+                    out.push(&rest[word_start..]);
                     rest = rest[..i].trim_end_matches(is_py_space);
                 }
                 None => {
-                    out.push(rest.to_string());
+                    out.push(rest);
                     break;
                 }
             }
@@ -123,16 +165,16 @@ fn whitespace_split(text: &str, limit: usize, right: bool) -> Vec<String> {
     let mut rest = text.trim_start_matches(is_py_space);
     while !rest.is_empty() {
         if out.len() == limit {
-            out.push(rest.to_string());
+            out.push(rest);
             break;
         }
         match rest.find(is_py_space) {
             Some(i) => {
-                out.push(rest[..i].to_string());
+                out.push(&rest[..i]);
                 rest = rest[i..].trim_start_matches(is_py_space);
             }
             None => {
-                out.push(rest.to_string());
+                out.push(rest);
                 break;
             }
         }
@@ -217,8 +259,25 @@ fn join(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
+/// `text` with each of `matches` (position, matched text) replaced by `new`.
+fn replaced<'a>(
+    text: &'a str,
+    matches: impl Iterator<Item = (usize, &'a str)>,
+    new: &str,
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, found) in matches {
+        out.push_str(&text[last..at]);
+        out.push_str(new);
+        last = at + found.len();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 fn replace(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(receiver, "replace")?.clone();
+    let s = recv(receiver, "replace")?;
     let a = str_arguments("replace", args, 2, 3)?;
     let (Value::Str(old), Value::Str(new)) = (&a[0], &a[1]) else {
         return Err(type_error(format!(
@@ -236,23 +295,24 @@ fn replace(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     // `contains` then `replace` scans a matching string twice, yet measured cheaper than one
     // hand-written `find` + `match_indices` pass (281M against 309M instructions for the
     // broad benchmark's str_methods line): std's vectorised `contains` costs little.
-    let unchanged = count == 0
-        || old.as_str() == new.as_str()
-        || (!old.as_str().is_empty() && !text.contains(old.as_str()));
+    let byte = ascii_byte(old.as_str());
+    let found = match byte {
+        Some(b) => text.as_bytes().contains(&b),
+        None => text.contains(old.as_str()),
+    };
+    let unchanged =
+        count == 0 || old.as_str() == new.as_str() || (!old.as_str().is_empty() && !found);
     if unchanged && let Value::Str(exact) = receiver {
         return Ok(Value::Str(exact.clone()));
     }
-    if count < 0 {
-        if old.as_str().is_empty() {
-            // Empty pattern: insert between every character and at both ends.
-            let mut out = String::from(new.as_str());
-            for c in text.chars() {
-                out.push(c);
-                out.push_str(new.as_str());
-            }
-            return Ok(Value::string(out));
+    if count < 0 && old.as_str().is_empty() {
+        // Empty pattern: insert between every character and at both ends.
+        let mut out = String::from(new.as_str());
+        for c in text.chars() {
+            out.push(c);
+            out.push_str(new.as_str());
         }
-        return Ok(Value::string(text.replace(old.as_str(), new.as_str())));
+        return Ok(Value::string(out));
     }
     if old.as_str().is_empty() {
         let mut out = String::new();
@@ -269,11 +329,17 @@ fn replace(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
         }
         return Ok(Value::string(out));
     }
-    Ok(Value::string(text.replacen(
-        old.as_str(),
-        new.as_str(),
-        count as usize,
-    )))
+    let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    let old = old.as_str();
+    let out = match byte {
+        Some(b) => replaced(
+            text,
+            byte_positions(text, b).take(limit).map(|at| (at, old)),
+            new.as_str(),
+        ),
+        None => replaced(text, text.match_indices(old).take(limit), new.as_str()),
+    };
+    Ok(Value::string(out))
 }
 
 fn partition_common(receiver: &Value, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
