@@ -6,10 +6,7 @@
 //! iteration".
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock};
-
-use parking_lot::Mutex;
 
 use super::deque_args::{Arity, checked, checked_method};
 use crate::vm::builtins::{add_methods, add_receiver_methods, native_class, parse};
@@ -24,11 +21,38 @@ use crate::vm::pyerr::{
     PyResult, index_error, runtime_error, stop_iteration, type_error, value_error,
 };
 
-/// A deque's state: the items, the bound, and how many times it was mutated.
+/// A spin lock, as the dict's (objects/dict.rs): taking it is one atomic operation and
+/// releasing it a plain store, where parking_lot's mutex spends an atomic operation on
+/// each. Under the GIL it is never contended; without the GIL a waiter yields its time
+/// slice.
+type Mutex<T> = spin::mutex::SpinMutex<T, spin::relax::Yield>;
+
+/// A deque: its contents and its bound.
 pub struct Deque {
-    items: Mutex<VecDeque<Value>>,
+    items: Mutex<Contents>,
     maxlen: Option<usize>,
-    state: AtomicU64,
+}
+
+/// The items, and how many times they were changed (what lets iterators raise "deque
+/// mutated during iteration"). One lock covers both, so a change and its count cost one
+/// atomic operation, not two: `append` and `popleft` are what the deque is for.
+struct Contents {
+    items: VecDeque<Value>,
+    mutations: u64,
+}
+
+impl std::ops::Deref for Contents {
+    type Target = VecDeque<Value>;
+
+    fn deref(&self) -> &VecDeque<Value> {
+        &self.items
+    }
+}
+
+impl std::ops::DerefMut for Contents {
+    fn deref_mut(&mut self) -> &mut VecDeque<Value> {
+        &mut self.items
+    }
 }
 
 /// An iterator over a deque: the deque, the next position, the mutation count it started at.
@@ -110,8 +134,9 @@ pub fn attribute(n: &NativeObject, name: &str) -> Option<Value> {
 }
 
 impl Deque {
-    fn touch(&self) {
-        self.state.fetch_add(1, Ordering::Relaxed);
+    /// How many times the items were changed so far.
+    fn mutations(&self) -> u64 {
+        self.items.lock().mutations
     }
 
     /// Appends on the right, dropping from the left past `maxlen`.
@@ -153,9 +178,11 @@ fn new_deque(items: VecDeque<Value>, maxlen: Option<usize>) -> Value {
     Value::Native(Arc::new(NativeObject::new(
         DEQUE.clone(),
         Deque {
-            items: Mutex::new(items),
+            items: Mutex::new(Contents {
+                items,
+                mutations: 0,
+            }),
             maxlen,
-            state: AtomicU64::new(0),
         },
     )))
 }
@@ -194,29 +221,33 @@ fn construct(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn append(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let (d, a) = checked_method(receiver, &args, "append", Arity::One)?;
-    d.push_back(&mut d.items.lock(), a[0].clone());
-    d.touch();
+    let mut items = d.items.lock();
+    d.push_back(&mut items, a[0].clone());
+    items.mutations += 1;
     Ok(Value::None)
 }
 
 fn appendleft(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let (d, a) = checked_method(receiver, &args, "appendleft", Arity::One)?;
-    d.push_front(&mut d.items.lock(), a[0].clone());
-    d.touch();
+    let mut items = d.items.lock();
+    d.push_front(&mut items, a[0].clone());
+    items.mutations += 1;
     Ok(Value::None)
 }
 
 fn pop(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let (d, _) = checked_method(receiver, &args, "pop", Arity::NoArgs)?;
-    let v = d.items.lock().pop_back();
-    d.touch();
+    let mut items = d.items.lock();
+    items.mutations += 1;
+    let v = items.pop_back();
     v.ok_or_else(|| index_error("pop from an empty deque"))
 }
 
 fn popleft(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let (d, _) = checked_method(receiver, &args, "popleft", Arity::NoArgs)?;
-    let v = d.items.lock().pop_front();
-    d.touch();
+    let mut items = d.items.lock();
+    items.mutations += 1;
+    let v = items.pop_front();
     v.ok_or_else(|| index_error("pop from an empty deque"))
 }
 
@@ -228,7 +259,7 @@ fn extend(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     for v in values {
         d.push_back(&mut items, v);
     }
-    d.touch();
+    items.mutations += 1;
     Ok(Value::None)
 }
 
@@ -239,14 +270,15 @@ fn extendleft(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     for v in values {
         d.push_front(&mut items, v);
     }
-    d.touch();
+    items.mutations += 1;
     Ok(Value::None)
 }
 
 fn clear(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let (d, _) = checked_method(receiver, &args, "clear", Arity::NoArgs)?;
-    d.items.lock().clear();
-    d.touch();
+    let mut items = d.items.lock();
+    items.clear();
+    items.mutations += 1;
     Ok(Value::None)
 }
 
@@ -262,15 +294,15 @@ fn rotate(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
         let k = n.rem_euclid(len) as usize;
         items.rotate_right(k);
     }
-    drop(items);
-    d.touch();
+    items.mutations += 1;
     Ok(Value::None)
 }
 
 fn reverse(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let (d, _) = checked_method(receiver, &args, "reverse", Arity::NoArgs)?;
-    d.items.lock().make_contiguous().reverse();
-    d.touch();
+    let mut items = d.items.lock();
+    items.make_contiguous().reverse();
+    items.mutations += 1;
     Ok(Value::None)
 }
 
@@ -281,13 +313,13 @@ fn snapshot(d: &Deque) -> Vec<Value> {
 
 fn count(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let (d, a) = checked_method(receiver, &args, "count", Arity::One)?;
-    let state = d.state.load(Ordering::Relaxed);
+    let state = d.mutations();
     let mut n = 0;
     for v in snapshot(d) {
         if vm.eq_values(&v, &a[0])? {
             n += 1;
         }
-        if d.state.load(Ordering::Relaxed) != state {
+        if d.mutations() != state {
             return Err(runtime_error("deque mutated during iteration"));
         }
     }
@@ -307,12 +339,12 @@ fn index(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let items = snapshot(d);
     let start = bound(vm, a.get(1), items.len(), 0)?;
     let stop = bound(vm, a.get(2), items.len(), items.len())?;
-    let state = d.state.load(Ordering::Relaxed);
+    let state = d.mutations();
     for (i, v) in items.iter().enumerate().take(stop).skip(start) {
         if vm.eq_values(v, &a[0])? {
             return Ok(Value::Int(i as i64));
         }
-        if d.state.load(Ordering::Relaxed) != state {
+        if d.mutations() != state {
             return Err(runtime_error("deque mutated during iteration"));
         }
     }
@@ -329,22 +361,22 @@ fn insert(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let len = items.len() as i64;
     let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
     items.insert(at as usize, a[1].clone());
-    drop(items);
-    d.touch();
+    items.mutations += 1;
     Ok(Value::None)
 }
 
 fn remove(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
     let (d, a) = checked_method(receiver, &args, "remove", Arity::One)?;
-    let state = d.state.load(Ordering::Relaxed);
+    let state = d.mutations();
     for (i, v) in snapshot(d).iter().enumerate() {
         let equal = vm.eq_values(v, &a[0])?;
-        if d.state.load(Ordering::Relaxed) != state {
+        if d.mutations() != state {
             return Err(index_error("deque mutated during remove()."));
         }
         if equal {
-            d.items.lock().remove(i);
-            d.touch();
+            let mut items = d.items.lock();
+            items.remove(i);
+            items.mutations += 1;
             return Ok(Value::None);
         }
     }
@@ -384,7 +416,7 @@ fn new_iter(args: &Args<'_>, reversed: bool) -> PyResult<Value> {
         DequeIter {
             deque: n.clone(),
             index: Mutex::new(0),
-            state: d.state.load(Ordering::Relaxed),
+            state: d.mutations(),
             reversed,
         },
     ))))
@@ -414,10 +446,10 @@ fn iter_next(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         ));
     };
     let d = it.deque.downcast::<Deque>().expect("a deque");
-    if d.state.load(Ordering::Relaxed) != it.state {
+    let items = d.items.lock();
+    if items.mutations != it.state {
         return Err(runtime_error("deque mutated during iteration"));
     }
-    let items = d.items.lock();
     let mut index = it.index.lock();
     if *index >= items.len() {
         return Err(stop_iteration(None));
@@ -433,12 +465,12 @@ fn iter_next(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn contains(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (d, a) = checked(&args, "__contains__", Arity::Slot(1))?;
-    let state = d.state.load(Ordering::Relaxed);
+    let state = d.mutations();
     for v in snapshot(d) {
         if vm.eq_values(&v, &a[1])? {
             return Ok(Value::Bool(true));
         }
-        if d.state.load(Ordering::Relaxed) != state {
+        if d.mutations() != state {
             return Err(runtime_error("deque mutated during iteration"));
         }
     }
@@ -486,8 +518,7 @@ fn delitem(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let mut items = d.items.lock();
     let i = position(vm, &a[1], items.len())?;
     items.remove(i);
-    drop(items);
-    d.touch();
+    items.mutations += 1;
     Ok(Value::None)
 }
 

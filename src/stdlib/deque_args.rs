@@ -52,6 +52,7 @@ pub fn checked<'a>(
 
 /// As `checked`, for a method given its receiver apart (`MethodFn`): the deque and the
 /// other positional arguments.
+#[inline(always)]
 pub fn checked_method<'a>(
     receiver: &'a Value,
     args: &Args<'a>,
@@ -63,7 +64,7 @@ pub fn checked_method<'a>(
     Ok((deque, args.pos()))
 }
 
-#[inline]
+#[inline(always)]
 fn checked_receiver<'a>(receiver: &'a Value, method: &str) -> PyResult<&'a Deque> {
     let Some(deque) = as_deque(receiver) else {
         let other = type_name(receiver);
@@ -79,7 +80,7 @@ fn checked_receiver<'a>(receiver: &'a Value, method: &str) -> PyResult<&'a Deque
 }
 
 /// Refuses keywords, and `given` positional arguments where `arity` wants others.
-#[inline]
+#[inline(always)]
 fn check_arguments(args: &Args<'_>, method: &str, arity: Arity, given: usize) -> PyResult<()> {
     if args.has_kwargs() {
         return Err(type_error(if method.starts_with("__") {

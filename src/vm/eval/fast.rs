@@ -252,7 +252,7 @@ pub(super) fn fused_method(
         Value::Instance(_) | Value::Class(_) | Value::Module(_) | Value::Null => None,
         Value::Native(n) => vm
             .methods
-            .native_method(&n.class, Some((*n.payload).type_id()), name),
+            .native_method(&n.class, Some(n.payload_type), name),
         other => vm.methods.native_method(class_of(other), None, name),
     }
 }

@@ -1,7 +1,7 @@
 //! Objects implemented in Rust that are not core types: stdout writers, properties, random
 //! generators, locks ... Each carries its class and a payload reached by downcasting.
 
-use std::any::Any;
+use std::any::{Any, TypeId};
 use std::sync::Arc;
 
 use crate::vm::objects::class::Class;
@@ -9,6 +9,9 @@ use crate::vm::objects::class::Class;
 pub struct NativeObject {
     pub class: Arc<Class>,
     pub payload: Box<dyn Any + Send + Sync>,
+    /// The payload's type, kept beside it: the method cache's key reads it without a
+    /// virtual call.
+    pub payload_type: TypeId,
 }
 
 impl std::fmt::Debug for NativeObject {
@@ -22,6 +25,7 @@ impl NativeObject {
         NativeObject {
             class,
             payload: Box::new(payload),
+            payload_type: TypeId::of::<T>(),
         }
     }
 

@@ -199,7 +199,7 @@ impl Vm {
             // attribute of the object. Saves a bound method per call (a third of
             // `d.append(x)`'s cost).
             Value::Native(n) => {
-                let payload = Some((*n.payload).type_id());
+                let payload = Some(n.payload_type);
                 let method = self.methods.method(&n.class, payload, name, || {
                     Ok(match n.class.lookup(name) {
                         Some(attr @ Value::Builtin(_))
