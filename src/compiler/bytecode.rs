@@ -320,6 +320,9 @@ pub enum Quick {
     FastFast(u16, u16),
     /// FOR_ITER t; STORE_FAST a
     ForIterStore(u32, u16),
+    /// FOR_ITER t; UNPACK_SEQUENCE 2 (`for k, v in d.items()`): a dict's items unpacked
+    /// without making the pair.
+    ForIterUnpack2(u32),
     /// BUILD_TUPLE n; UNPACK_SEQUENCE n (`a, b = b, a`): the top n values reversed, no tuple
     /// made (what CPython's own compiler emits as SWAP).
     BuildUnpack(u16),

@@ -78,6 +78,9 @@ pub fn quicken(instrs: &[Instr], table: &[ExceptionEntry], consts: &[Value]) -> 
             [Instr::ForIter(t), Instr::StoreFast(a), ..] if free(i, 2) => {
                 small(a).map(|a| (Quick::ForIterStore(t, a), 2))
             }
+            [Instr::ForIter(t), Instr::UnpackSequence(2), ..] if free(i, 2) => {
+                Some((Quick::ForIterUnpack2(t), 2))
+            }
             // A method of a builtin type called on a local: `l.append(x)`, `d.popleft()`.
             [
                 Instr::LoadFast(a),

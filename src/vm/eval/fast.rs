@@ -8,6 +8,7 @@ use crate::vm::context::Vm;
 use crate::vm::eval::drop_value;
 use crate::vm::eval::frame::Frame;
 use crate::vm::objects::function::{Args, Function, MethodFn, NativeCall};
+use crate::vm::objects::iterators::{DictView, IterObj};
 use crate::vm::objects::pystr::PyStr;
 use crate::vm::objects::types::class_of;
 use crate::vm::objects::value::Value;
@@ -119,6 +120,38 @@ pub(super) fn quick(
             let old = std::mem::replace(&mut slots[a as usize], Value::Int(cur));
             drop_value(old);
             Some(pc + 1)
+        }
+        Quick::ForIterUnpack2(t) => {
+            let Some(Value::Iter(it)) = slots.last() else {
+                return None;
+            };
+            let IterObj::Dict {
+                dict,
+                pos,
+                len,
+                view: DictView::Items,
+            } = &**it
+            else {
+                return None;
+            };
+            // A dict that changed size is the instruction-by-instruction path's error.
+            if dict.len() != *len {
+                return None;
+            }
+            use std::sync::atomic::Ordering::Relaxed;
+            match dict.next_entry(pos.load(Relaxed)) {
+                Some((next, key, value)) => {
+                    pos.store(next, Relaxed);
+                    // UNPACK_SEQUENCE's order: the first item on top.
+                    slots.push(value);
+                    slots.push(key);
+                    Some(pc + 1)
+                }
+                None => {
+                    drop_value(slots.pop().unwrap_or(Value::Null));
+                    Some(t as usize)
+                }
+            }
         }
     }
 }
@@ -347,9 +380,14 @@ pub(super) fn int_pair(slots: &[Value]) -> Option<(i64, i64)> {
 /// `FOR_ITER; STORE_FAST` whose iterator was exhausted (only the FOR_ITER ran).
 pub(crate) fn quick_weight(q: Quick, pc: usize, next: usize) -> u64 {
     match q {
-        Quick::FastFast(..) | Quick::ForIterStore(..) if next != pc + 1 => 1,
+        Quick::FastFast(..) | Quick::ForIterStore(..) | Quick::ForIterUnpack2(..)
+            if next != pc + 1 =>
+        {
+            1
+        }
         Quick::FastFast(..)
         | Quick::ForIterStore(..)
+        | Quick::ForIterUnpack2(..)
         | Quick::BuildUnpack(..)
         | Quick::FastAttr(..) => 2,
         Quick::FastConstBinary(..) | Quick::FastImmBinary(..) | Quick::FastFastBinary(..) => 3,
