@@ -77,3 +77,37 @@ class D(dict):
 print(total(D({2: 3, 4: 5})))
 view = {1: 1}.items()
 print([(k, v) for k, v in view])
+
+# enumerate's (count, item) pairs are unpacked unmade too: any inner iterable, any start.
+import sys
+
+for i, ch in enumerate("abc", 10):
+    print(i, ch)
+for i, x in enumerate(x * x for x in range(3)):
+    print(i, x)
+for i, x in enumerate([], sys.maxsize):
+    print("never")
+for i, x in enumerate("xyz", sys.maxsize - 1):
+    print(i - sys.maxsize, x)
+e = enumerate("pq")
+for i, x in e:
+    print(i, x, list(e))
+
+
+def failing():
+    yield "first"
+    raise ValueError("from the inner iterator")
+
+
+try:
+    for i, x in enumerate(failing()):
+        print(i, x)
+except ValueError as err:
+    print("ValueError:", err, "at line", err.__traceback__.tb_next.tb_lineno)
+for bad in (enumerate([(1, 2)]), enumerate("ab")):
+    try:
+        for i, (a, b) in bad:
+            print(i, a, b)
+    except ValueError as err:
+        print("ValueError:", err)
+print(sum(i * x for i, x in enumerate(range(1000))))

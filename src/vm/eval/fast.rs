@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use crate::compiler::bytecode::{CodeObject, Instr, Quick};
 use crate::vm::context::Vm;
-use crate::vm::eval::drop_value;
 use crate::vm::eval::frame::Frame;
 use crate::vm::objects::function::{Args, Function, MethodFn, NativeCall};
 use crate::vm::objects::iterators::{DictView, IterObj};
@@ -139,19 +138,13 @@ pub(super) fn quick(
                 return None;
             }
             use std::sync::atomic::Ordering::Relaxed;
-            match dict.next_entry(pos.load(Relaxed)) {
-                Some((next, key, value)) => {
+            let step = dict
+                .next_entry(pos.load(Relaxed))
+                .map(|(next, key, value)| {
                     pos.store(next, Relaxed);
-                    // UNPACK_SEQUENCE's order: the first item on top.
-                    slots.push(value);
-                    slots.push(key);
-                    Some(pc + 1)
-                }
-                None => {
-                    drop_value(slots.pop().unwrap_or(Value::Null));
-                    Some(t as usize)
-                }
-            }
+                    (key, value)
+                });
+            Some(unpack_step(slots, step, pc, t))
         }
     }
 }
@@ -314,6 +307,45 @@ pub(super) fn call_fused(vm: &Vm, method: MethodFn, slots: &[Value], q: Quick) -
     }
 }
 
+/// `FOR_ITER; UNPACK_SEQUENCE 2` over an `enumerate` (`for i, x in enumerate(l)`): the step
+/// with the count and item unpaired, or None for any other iterator. The step may run
+/// Python code (the inner iterator's `__next__`) and fail as FOR_ITER would.
+#[inline]
+pub(super) fn enumerate_pair(vm: &Vm, slots: &[Value]) -> Option<PyResult<Option<(Value, Value)>>> {
+    match slots.last() {
+        Some(Value::Iter(it)) => match &**it {
+            IterObj::Composite(state) => {
+                crate::vm::objects::composite_iterators::enumerate_pair(vm, state)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Where `FOR_ITER; UNPACK_SEQUENCE 2` (at `pc - 1`, exit `exit`) goes with `step`: the
+/// pair pushed first item on top, as UNPACK_SEQUENCE leaves it; or, when the iterator is
+/// done, the iterator popped and the loop left.
+#[inline]
+pub(super) fn unpack_step(
+    slots: &mut Vec<Value>,
+    step: Option<(Value, Value)>,
+    pc: usize,
+    exit: u32,
+) -> usize {
+    match step {
+        Some((first, second)) => {
+            slots.push(second);
+            slots.push(first);
+            pc + 1
+        }
+        None => {
+            drop_value(slots.pop().unwrap_or(Value::Null));
+            exit as usize
+        }
+    }
+}
+
 /// STORE_ATTR's fast path (CPython's STORE_ATTR_INSTANCE_VALUE): `obj.name = v` where `obj`
 /// is an instance whose class leaves the store to the instance dict (`attr_plan`). Pops both
 /// and stores; false (the stack untouched) when the general `setattr` must run.
@@ -397,5 +429,17 @@ pub(crate) fn quick_weight(q: Quick, pc: usize, next: usize) -> u64 {
         | Quick::FastImmCompareJump(..)
         | Quick::FastFastCompareJump(..) => 4,
         Quick::FastMethodCall0(..) | Quick::FastMethodCall1(..) => fused_call_length(q),
+    }
+}
+
+/// Drops a value, skipping the (out-of-line) drop glue for the unboxed variants that have
+/// nothing to free — the common case in arithmetic loops.
+#[inline(always)]
+pub(super) fn drop_value(v: Value) {
+    match v {
+        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::None | Value::Null => {
+            std::mem::forget(v)
+        }
+        other => drop(other),
     }
 }

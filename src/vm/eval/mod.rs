@@ -15,7 +15,7 @@ use std::sync::Arc;
 use crate::compiler::bytecode::{BinaryOp, CodeObject, Instr, Quick};
 use crate::vm::context::Vm;
 use crate::vm::eval::fast::{
-    builtin_callee, int_pair, quick, str_append_in_place, take_plain_callee,
+    builtin_callee, drop_value, int_pair, quick, str_append_in_place, take_plain_callee,
 };
 use crate::vm::eval::frame::Frame;
 use crate::vm::objects::function::Function;
@@ -635,6 +635,18 @@ impl Vm {
                                 }
                                 continue;
                             }
+                            if let Quick::ForIterUnpack2(exit) = q
+                                && let Some(step) = fast::enumerate_pair(self, &frame.slots)
+                            {
+                                frame.pc = pc;
+                                let next =
+                                    fast::unpack_step(&mut frame.slots, tri!(step), pc, exit);
+                                if COUNT {
+                                    self.tally.count(fast::quick_weight(q, pc, next));
+                                }
+                                pc = next;
+                                continue;
+                            }
                             // Slow path: run the sequence's first instruction as written, with
                             // the same body as the plain instruction's arm above.
                             if COUNT {
@@ -771,18 +783,6 @@ impl Vm {
             Value::Iter(it) => it.next(self),
             other => self.iter_next(other),
         }
-    }
-}
-
-/// Drops a value, skipping the (out-of-line) drop glue for the unboxed variants that have
-/// nothing to free — the common case in arithmetic loops.
-#[inline(always)]
-pub(super) fn drop_value(v: Value) {
-    match v {
-        Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::None | Value::Null => {
-            std::mem::forget(v)
-        }
-        other => drop(other),
     }
 }
 

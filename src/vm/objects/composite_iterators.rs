@@ -11,6 +11,40 @@ use crate::vm::objects::iterators::Composite;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, value_error};
 
+/// The next (count, item) of an `enumerate` iterator, unpaired (what `for i, x in
+/// enumerate(...)` unpacks), or None for any other kind of iterator.
+pub fn enumerate_pair(
+    vm: &Vm,
+    state: &Mutex<Composite>,
+) -> Option<PyResult<Option<(Value, Value)>>> {
+    let inner = match &*state.lock() {
+        Composite::Enumerate { inner, .. } => inner.clone(),
+        _ => return None,
+    };
+    Some(enumerate_step(vm, state, &inner))
+}
+
+/// One step of `enumerate`: the inner iterator's next item (with the lock released: it may
+/// run Python code), then the count, which is taken and bumped under the lock.
+fn enumerate_step(
+    vm: &Vm,
+    state: &Mutex<Composite>,
+    inner: &Value,
+) -> PyResult<Option<(Value, Value)>> {
+    let Some(item) = vm.iter_next(inner)? else {
+        return Ok(None);
+    };
+    let mut st = state.lock();
+    let Composite::Enumerate { count, .. } = &mut *st else {
+        return Ok(None);
+    };
+    let next = match &*count {
+        Value::Int(n) if *n < i64::MAX => Value::Int(*n + 1),
+        other => Value::from_bigint(other.as_bigint().unwrap_or_default() + 1),
+    };
+    Ok(Some((std::mem::replace(count, next), item)))
+}
+
 pub fn next(vm: &Vm, state: &Mutex<Composite>) -> PyResult<Option<Value>> {
     // Snapshot what the step needs, then release the lock.
     enum Step {
@@ -34,19 +68,7 @@ pub fn next(vm: &Vm, state: &Mutex<Composite>) -> PyResult<Option<Value>> {
     match step {
         Step::Done => Ok(None),
         Step::Enumerate(inner) => {
-            let Some(item) = vm.iter_next(&inner)? else {
-                return Ok(None);
-            };
-            let mut st = state.lock();
-            let Composite::Enumerate { count, .. } = &mut *st else {
-                return Ok(None);
-            };
-            let next = match &*count {
-                Value::Int(n) if *n < i64::MAX => Value::Int(*n + 1),
-                other => Value::from_bigint(other.as_bigint().unwrap_or_default() + 1),
-            };
-            let n = std::mem::replace(count, next);
-            Ok(Some(Value::pair(n, item)))
+            Ok(enumerate_step(vm, state, &inner)?.map(|(n, item)| Value::pair(n, item)))
         }
         Step::Zip(iters, strict) => zip_step(vm, state, &iters, strict),
         Step::Map(func, iters) => {
