@@ -52,6 +52,23 @@ struct MethodEntry {
     method: Value,
 }
 
+impl MethodEntry {
+    /// Whether the entry is the one for (class, name, payload) in this epoch of the caches.
+    #[inline]
+    fn answers(
+        &self,
+        class: usize,
+        name: &Arc<PyStr>,
+        epoch: u64,
+        payload: Option<TypeId>,
+    ) -> bool {
+        self.class == class
+            && Arc::ptr_eq(&self.name, name)
+            && self.epoch == epoch
+            && self.payload == payload
+    }
+}
+
 thread_local! {
     static PLANS: [Cell<Entry>; SIZE] = const { [const { Cell::new(EMPTY) }; SIZE] };
     /// The names of the entries: held so that no other string can take an entry's address.
@@ -135,10 +152,7 @@ impl MethodCache {
         let index = type_cache::slot_of(class_id, name_id, SIZE);
         let epoch = type_cache::epoch();
         if let Some(Some(e)) = self.entries.borrow().get(index)
-            && e.class == class_id
-            && Arc::ptr_eq(&e.name, name)
-            && e.epoch == epoch
-            && e.payload == payload
+            && e.answers(class_id, name, epoch, payload)
         {
             return Ok(Some(e.method.clone()));
         }
@@ -176,11 +190,7 @@ impl MethodCache {
         let index = type_cache::slot_of(class_id, Arc::as_ptr(name) as *const u8 as usize, SIZE);
         let entries = self.entries.borrow();
         let e = entries.get(index)?.as_ref()?;
-        if e.class != class_id
-            || !Arc::ptr_eq(&e.name, name)
-            || e.epoch != type_cache::epoch()
-            || e.payload != payload
-        {
+        if !e.answers(class_id, name, type_cache::epoch(), payload) {
             return None;
         }
         match &e.method {
