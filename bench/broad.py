@@ -182,6 +182,12 @@ ROWS = {
     for k, v in d.items():
         s += v
 """, ""),
+    "enumerate_loop": (300_000, """
+    l = list(range(n))
+    s = 0
+    for i, x in enumerate(l):
+        s += x
+""", ""),
     "lecture_countdown": (3_000_000, """
     while n > 0:
         n -= 1
