@@ -163,7 +163,7 @@ fn popitem(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn update(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let d = recv(receiver, "update")?.clone();
+    let d = recv(receiver, "update")?;
     let r = args;
     let pos = r.pos();
     if pos.len() > 1 {
@@ -173,7 +173,7 @@ fn update(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
         )));
     }
     if let Some(src) = pos.first() {
-        vm.dict_init_from(&d, src)?;
+        vm.dict_init_from(d, src)?;
     }
     for (k, v) in r.kwargs() {
         d.set(vm, Value::str(k), v.clone())?;

@@ -189,9 +189,9 @@ pub fn positional<'a>(
 /// The positional arguments of a method of a builtin type, returned at once when they fit;
 /// otherwise CPython's error. Keywords and the counts of a method taking none or exactly one
 /// (METH_NOARGS, METH_O) name it `owner.name` (Objects/descrobject.c); other counts are
-/// Argument Clinic's, naming it `name`.
+/// Argument Clinic's, naming it `name`. `owner` is asked only on the way to an error.
 pub fn method_arguments<'a>(
-    owner: &str,
+    owner: impl FnOnce() -> &'static str,
     name: &str,
     args: Args<'a>,
     min: usize,
@@ -202,7 +202,7 @@ pub fn method_arguments<'a>(
         return Ok(pos);
     }
     if args.has_kwargs() || (min == max && min <= 1) {
-        return positional(&format!("{owner}.{name}"), args, min, max);
+        return positional(&format!("{}.{name}", owner()), args, min, max);
     }
     positional(name, args, min, max)
 }

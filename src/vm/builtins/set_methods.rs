@@ -68,11 +68,7 @@ fn arguments<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Value]> {
-    let pos = args.pos();
-    if !args.has_kwargs() && (min..=max).contains(&pos.len()) {
-        return Ok(pos);
-    }
-    let owner = match crate::vm::objects::class::unwrap_base(receiver) {
+    let owner = || match crate::vm::objects::class::unwrap_base(receiver) {
         Value::FrozenSet(_) => "frozenset",
         _ => "set",
     };

@@ -77,7 +77,7 @@ pub(super) fn str_arguments<'a>(
     min: usize,
     max: usize,
 ) -> PyResult<&'a [Value]> {
-    super::method_arguments("str", name, args, min, max)
+    super::method_arguments(|| "str", name, args, min, max)
 }
 
 fn str_arg<'a>(v: &'a Value, fname: &str, what: &str) -> PyResult<&'a str> {

@@ -191,7 +191,7 @@ fn rsplit(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn splitlines(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(receiver, "splitlines")?.clone();
+    let s = recv(receiver, "splitlines")?;
     let p = parse("splitlines", args, &["keepends"], 0)?;
     let keep = match p.get(0) {
         Some(v) => vm.is_true(v)?,
@@ -238,7 +238,7 @@ fn splitlines(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn join(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(receiver, "join")?.clone();
+    let s = recv(receiver, "join")?;
     let a = str_arguments("join", args, 1, 1)?;
     let items = vm.collect(&a[0])?;
     let mut out = String::new();
@@ -343,7 +343,7 @@ fn replace(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn partition_common(receiver: &Value, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
-    let s = recv(receiver, name)?.clone();
+    let s = recv(receiver, name)?;
     let a = str_arguments(name, args, 1, 1)?;
     let Value::Str(sep) = &a[0] else {
         return Err(type_error(format!("must be str, not {}", type_name(&a[0]))));
@@ -374,7 +374,7 @@ fn rpartition(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn expandtabs(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(receiver, "expandtabs")?.clone();
+    let s = recv(receiver, "expandtabs")?;
     let p = parse("expandtabs", args, &["tabsize"], 0)?;
     // The tab size is a C int in CPython (`unicode_expandtabs_impl`).
     let size = match p.get(0) {
@@ -424,7 +424,7 @@ fn expandtabs(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn encode(_vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(receiver, "encode")?.clone();
+    let s = recv(receiver, "encode")?;
     let p = parse("encode", args, &["encoding", "errors"], 0)?;
     match p.get(0) {
         None => {}
@@ -493,7 +493,7 @@ fn maketrans(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn translate(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(receiver, "translate")?.clone();
+    let s = recv(receiver, "translate")?;
     let a = str_arguments("translate", args, 1, 1)?;
     let mut out = String::new();
     for c in s.as_str().chars() {
@@ -523,7 +523,7 @@ fn translate(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
 // ------------------------------------------------------------ str.format
 
 fn format(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(receiver, "format")?.clone();
+    let s = recv(receiver, "format")?;
     let r = args;
     let positional: Vec<Value> = r.pos().to_vec();
     let kwargs: Vec<(String, Value)> = r
@@ -545,7 +545,7 @@ fn format(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn format_map(vm: &Vm, receiver: &Value, args: Args<'_>) -> PyResult<Value> {
-    let s = recv(receiver, "format_map")?.clone();
+    let s = recv(receiver, "format_map")?;
     let a = str_arguments("format_map", args, 1, 1)?;
     let mapping = a[0].clone();
     let lookup = |name: &str| vm.getitem(&mapping, &Value::str(name));

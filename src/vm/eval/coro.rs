@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::compiler::bytecode::Instr;
 use crate::vm::context::Vm;
 use crate::vm::eval::frame::Frame;
-use crate::vm::eval::{Flow, RareError};
+use crate::vm::eval::rare::{Flow, RareError};
 use crate::vm::objects::function::BoundMethod;
 use crate::vm::objects::generator::GenKind;
 use crate::vm::objects::types::{class_of, type_name, types};

@@ -18,6 +18,7 @@ use crate::vm::eval::fast::{
     builtin_callee, drop_value, int_pair, quick, str_append_in_place, take_plain_callee,
 };
 use crate::vm::eval::frame::Frame;
+use crate::vm::eval::rare::{Flow, RareError};
 use crate::vm::objects::function::Function;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyErr, PyResult, TracebackEntry, name_error, unbound_local_error};
@@ -783,24 +784,6 @@ impl Vm {
             Value::Iter(it) => it.next(self),
             other => self.iter_next(other),
         }
-    }
-}
-
-/// What a rare instruction asks the loop to do next.
-pub(crate) enum Flow {
-    Next,
-    Jump(usize),
-    CheckPoint,
-}
-
-pub(crate) enum RareError {
-    Raise(PyErr),
-    Reraise(PyErr),
-}
-
-impl From<PyErr> for RareError {
-    fn from(e: PyErr) -> RareError {
-        RareError::Raise(e)
     }
 }
 

@@ -6,13 +6,30 @@ use crate::compiler::bytecode::Instr;
 use crate::vm::context::Vm;
 use crate::vm::eval::fast::store_instance_attr;
 use crate::vm::eval::frame::Frame;
-use crate::vm::eval::{Flow, RareError};
 use crate::vm::objects::function::Cell;
 use crate::vm::objects::types::{class_of, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyErr, PyResult, name_error, system_error, type_error};
 
 type Rare = Result<Flow, RareError>;
+
+/// What a rare instruction asks the loop to do next.
+pub(crate) enum Flow {
+    Next,
+    Jump(usize),
+    CheckPoint,
+}
+
+pub(crate) enum RareError {
+    Raise(PyErr),
+    Reraise(PyErr),
+}
+
+impl From<PyErr> for RareError {
+    fn from(e: PyErr) -> RareError {
+        RareError::Raise(e)
+    }
+}
 
 impl Vm {
     pub(crate) fn execute_rare(&self, frame: &mut Frame, instr: Instr) -> Rare {
