@@ -38,6 +38,9 @@ pub struct Vm {
     pub frame_hint: RefCell<Option<(Arc<Dict>, bool)>>,
     /// Slot vectors of finished frames, reused by the next calls (saves an allocation each).
     slot_pool: RefCell<Vec<Vec<crate::vm::objects::value::Value>>>,
+    /// Emptied stacks of inline callees (`run_frame`'s), reused by the next native-to-Python
+    /// call or generator resumption that calls a function inline.
+    callee_pool: RefCell<Vec<Vec<crate::vm::eval::frame::Frame>>>,
     /// LOAD_GLOBAL results, validated by the globals' and builtins' versions.
     global_cache: RefCell<Vec<GlobalCacheEntry>>,
     /// Builtin methods found by LOAD_ATTR's method form (`l.append`).
@@ -91,6 +94,7 @@ impl Vm {
             repr_guard: RefCell::new(Vec::new()),
             frame_hint: RefCell::new(None),
             slot_pool: RefCell::new(Vec::new()),
+            callee_pool: RefCell::new(Vec::new()),
             // Filled on the first LOAD_GLOBAL: the explorer creates a Vm per thread per
             // schedule, and most of its threads never load a global.
             global_cache: RefCell::new(Vec::new()),
@@ -246,13 +250,37 @@ impl Vm {
     /// Returns a finished frame's slot vector to the pool.
     #[inline]
     pub(crate) fn recycle_frame(&self, frame: crate::vm::eval::frame::Frame) {
+        self.give_slots(frame.slots);
+    }
+
+    /// Returns a slot vector to the pool, emptied.
+    #[inline]
+    pub(crate) fn give_slots(&self, mut slots: Vec<crate::vm::objects::value::Value>) {
         const POOL_LIMIT: usize = 64;
-        let mut slots = frame.slots;
+        // Dropping the values runs no Python code, so the pool is not borrowed meanwhile.
         slots.clear();
         if slots.capacity() <= 256 {
             let mut pool = self.slot_pool.borrow_mut();
             if pool.len() < POOL_LIMIT {
                 pool.push(slots);
+            }
+        }
+    }
+
+    /// An empty stack for `run_frame`'s inline callees, reused when possible.
+    #[inline]
+    pub(crate) fn take_callees(&self) -> Vec<crate::vm::eval::frame::Frame> {
+        self.callee_pool.borrow_mut().pop().unwrap_or_default()
+    }
+
+    /// Returns an empty callee stack to the pool.
+    #[inline]
+    pub(crate) fn give_callees(&self, callees: Vec<crate::vm::eval::frame::Frame>) {
+        const POOL_LIMIT: usize = 16;
+        if callees.is_empty() && callees.capacity() > 0 && callees.capacity() <= 64 {
+            let mut pool = self.callee_pool.borrow_mut();
+            if pool.len() < POOL_LIMIT {
+                pool.push(callees);
             }
         }
     }

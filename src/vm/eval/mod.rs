@@ -70,7 +70,7 @@ impl Vm {
         // Inline callees are pushed on `callees`; the executing frame is the last callee, or
         // `frame` when there is none. Returns, yields and uncaught errors leave only from
         // `frame` itself.
-        let mut callees: Vec<Frame> = Vec::new();
+        let mut callees: Vec<Frame> = self.take_callees();
         let mut pending: Option<PyErr> = None;
         match resume {
             Resume::Start | Resume::Continue => {}
@@ -107,6 +107,7 @@ impl Vm {
             }
         };
         debug_assert!(callees.is_empty());
+        self.give_callees(callees);
         self.leave_frame();
         result
     }

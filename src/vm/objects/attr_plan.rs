@@ -1,10 +1,12 @@
 //! Memoized attribute plans per (class, name): "is `obj.name = v` a plain instance-dict
-//! store?" and "which builtin method does `obj.name(...)` call?".
+//! store?", "may `obj.name` read the instance dict first?" and "which builtin method does
+//! `obj.name(...)` call?".
 //!
 //! CPython specializes STORE_ATTR and LOAD_ATTR per instruction on a type version
 //! (Python/specialize.c: STORE_ATTR_INSTANCE_VALUE, LOAD_ATTR_METHOD_NO_DICT). gilsim keeps
 //! the answers per thread, keyed by class and name: a store goes straight to the instance
-//! dict without walking the MRO twice, and a builtin method (`l.append`, `d.popleft`) is
+//! dict without walking the MRO twice, a read finds an instance attribute without walking it
+//! at all (LOAD_ATTR_INSTANCE_VALUE), and a builtin method (`l.append`, `d.popleft`) is
 //! found without the MRO walk, the dict lock and the native object's data-attribute checks.
 //! Entries are valid for one epoch of the type attribute cache: any change to a class dict,
 //! any class made or freed, forgets them all.
@@ -21,21 +23,35 @@ use crate::vm::objects::type_cache;
 use crate::vm::objects::value::Value;
 
 /// Entries per thread (a power of two): direct-mapped.
-const SIZE: usize = 256;
+const SIZE: usize = 1024;
 
 #[derive(Clone, Copy)]
 struct Entry {
     class: usize,
     name: usize,
     epoch: u64,
-    plain: bool,
+    plan: Plan,
+}
+
+/// What `Vm::setattr` and `Vm::getattr` would do with one attribute name on instances of one
+/// class, decided without running them.
+#[derive(Clone, Copy)]
+struct Plan {
+    /// `inst.name = v` stores into the instance dict and does nothing else.
+    store: bool,
+    /// `inst.name` is the instance dict's entry when there is one: no property and no data
+    /// descriptor of the class comes first.
+    read: bool,
 }
 
 const EMPTY: Entry = Entry {
     class: 0,
     name: 0,
     epoch: 0,
-    plain: false,
+    plan: Plan {
+        store: false,
+        read: false,
+    },
 };
 
 /// A remembered method: a builtin or a Python function found on a class (or a descriptor
@@ -79,15 +95,27 @@ thread_local! {
 /// instance dict and nothing else: what `Vm::setattr` would do, decided without running it.
 #[inline]
 pub fn plain_store(class: &Class, name: &Arc<PyStr>) -> bool {
+    plan(class, name).store
+}
+
+/// Whether `inst.name` on an instance of `class` is the instance dict's entry for `name`
+/// when it has one: what `Vm::getattr` would find first, decided without running it.
+#[inline]
+pub fn plain_read(class: &Class, name: &Arc<PyStr>) -> bool {
+    plan(class, name).read
+}
+
+#[inline]
+fn plan(class: &Class, name: &Arc<PyStr>) -> Plan {
     let class_id = class as *const Class as usize;
     let name_id = Arc::as_ptr(name) as *const u8 as usize;
     let index = type_cache::slot_of(class_id, name_id, SIZE);
     let epoch = type_cache::epoch();
     let hit = PLANS.with(|plans| plans[index].get());
     if hit.class == class_id && hit.name == name_id && hit.epoch == epoch {
-        return hit.plain;
+        return hit.plan;
     }
-    let plain = decide_store(class, name);
+    let plan = decide(class, name);
     NAMES.with(|names| {
         let mut names = names.borrow_mut();
         if names.is_empty() {
@@ -100,29 +128,42 @@ pub fn plain_store(class: &Class, name: &Arc<PyStr>) -> bool {
             class: class_id,
             name: name_id,
             epoch,
-            plain,
+            plan,
         })
     });
-    plain
+    plan
 }
 
-/// The uncached decision, mirroring `Vm::setattr` and `Vm::generic_setattr`: a Python
-/// `__setattr__` hook, a property, or an instance of a class with `__set__` takes the store.
-fn decide_store(class: &Class, name: &Arc<PyStr>) -> bool {
-    if class.has_python_function("__setattr__") {
-        return false;
+/// The uncached decisions. A store mirrors `Vm::setattr` and `Vm::generic_setattr`: a
+/// Python `__setattr__` hook, a property, or an instance of a class with `__set__` takes
+/// it. A read mirrors `Vm::instance_getattr`: a property or a data descriptor (a Python
+/// class with `__get__` and `__set__` or `__delete__`) comes before the instance dict.
+fn decide(class: &Class, name: &Arc<PyStr>) -> Plan {
+    let setattr_hook = class.has_python_function("__setattr__");
+    let Some(attr) = class.lookup(name) else {
+        return Plan {
+            store: !setattr_hook,
+            read: true,
+        };
+    };
+    if as_property(&attr).is_some() {
+        return Plan {
+            store: false,
+            read: false,
+        };
     }
-    match class.lookup(name) {
-        None => true,
-        Some(attr) => {
-            if as_property(&attr).is_some() {
-                return false;
-            }
-            match &attr {
-                Value::Instance(d) => d.class.lookup_static("__set__").is_none(),
-                _ => true,
-            }
+    let (has_set, data) = match &attr {
+        Value::Instance(d) => {
+            let set = d.class.lookup_static("__set__").is_some();
+            let data_get = d.class.lookup_static("__get__").is_some()
+                && (set || d.class.lookup_static("__delete__").is_some());
+            (set, data_get)
         }
+        _ => (false, false),
+    };
+    Plan {
+        store: !setattr_hook && !has_set,
+        read: !data,
     }
 }
 

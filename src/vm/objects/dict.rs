@@ -264,10 +264,10 @@ impl DictInner {
     }
 }
 
-/// Deep nesting is freed with a worklist (`trashcan`), not by recursion.
+/// Deep nesting is freed through the `trashcan`, not by unbounded recursion.
 impl Drop for Dict {
     fn drop(&mut self) {
-        use crate::vm::objects::trashcan::{nests, release};
+        use crate::vm::objects::trashcan::{Contents, free, nests};
         let inner = self.inner.get_mut();
         if inner
             .entries
@@ -275,7 +275,7 @@ impl Drop for Dict {
             .flatten()
             .any(|e| nests(&e.key) || nests(&e.value))
         {
-            release(self.take_all());
+            free(Contents::Dict(std::mem::take(inner)));
         }
     }
 }
@@ -283,17 +283,6 @@ impl Drop for Dict {
 impl Dict {
     pub fn new() -> Dict {
         Dict::default()
-    }
-
-    /// Every key and value, leaving the dict empty (a dict being freed: `trashcan`).
-    pub(crate) fn take_all(&mut self) -> Vec<Value> {
-        let inner = std::mem::take(self.inner.get_mut());
-        inner
-            .entries
-            .into_iter()
-            .flatten()
-            .flat_map(|e| [e.key, e.value])
-            .collect()
     }
 
     /// The mutation counter (see `version`).

@@ -209,11 +209,17 @@ impl Vm {
             other => other,
         };
         let result = self.run_generator_frame(frame, how);
+        let mut done = None;
         if !matches!(result, Ok(FrameExit::Yield(_))) {
             generator.finished.store(true, Ordering::Relaxed);
-            *slot = None;
+            done = slot.take();
         }
         drop(slot);
+        // A finished frame's slots serve the next call (a task's coroutines finish by the
+        // thousand).
+        if let Some(frame) = done {
+            self.recycle_frame(*frame);
+        }
         match result {
             Ok(FrameExit::Yield(v)) => Ok(GenStep::Yield(v)),
             Ok(FrameExit::Return(v)) => Ok(GenStep::Return(v)),

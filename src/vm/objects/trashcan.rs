@@ -5,18 +5,38 @@
 //! the last reference to a container drops that one's items, and so on: a linked list of a
 //! million `Node` instances, `t = (t,)` a million times, or `a = [a]` recursed a million
 //! levels deep into Rust's `drop`, which overflowed a thread's 16 MB stack (and the 8 MB of
-//! the thread that tears a finished run down). CPython defers such deallocations to a list
-//! past a nesting depth; gilsim does the same from the start: a tuple, list, dict or
-//! instance namespace that holds containers hands its items to `release`, which empties
-//! every container whose last reference it holds onto one worklist before dropping it, so
-//! each `drop` finds nothing left to recurse into. Containers still referenced elsewhere
-//! only lose a reference. Items that are not containers drop at once, as before.
+//! the thread that tears a finished run down). CPython lets such deallocations nest up to a
+//! depth (`_PyTrash_UNWIND_LEVEL`, 50) and defers deeper ones to a per-thread list, which the
+//! outermost deallocation empties; gilsim does the same: a tuple, list or dict (so an
+//! instance namespace) that holds containers hands its contents to `free`. Below the limit
+//! that is an ordinary drop -- no allocation, which matters because every freed instance
+//! goes this way -- and past it the contents wait on the thread's list.
 
-use std::sync::Arc;
+use std::cell::{Cell, RefCell};
 
-use crate::vm::objects::value::Value;
+use crate::vm::objects::dict::DictInner;
+use crate::vm::objects::value::{TupleItems, Value};
 
-/// Whether dropping `v` may drop further containers (what `release` takes apart).
+/// How deep frees may nest before the deeper ones are deferred (CPython's
+/// `_PyTrash_UNWIND_LEVEL`). Each level is a handful of native frames.
+const UNWIND_LEVEL: u32 = 50;
+
+/// The contents of a container whose last reference went, held only to be dropped.
+#[allow(dead_code)]
+pub(crate) enum Contents {
+    Items(Vec<Value>),
+    Tuple(TupleItems),
+    Dict(DictInner),
+}
+
+thread_local! {
+    /// How many `free`s are running on this thread, one inside another.
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Contents deferred past `UNWIND_LEVEL`, dropped by the outermost `free`.
+    static DEFERRED: RefCell<Vec<Contents>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether dropping `v` may drop further containers (what `free` guards).
 #[inline]
 pub fn nests(v: &Value) -> bool {
     matches!(
@@ -25,45 +45,27 @@ pub fn nests(v: &Value) -> bool {
     )
 }
 
-/// Drops `items` (the contents of a container being freed) with a worklist instead of
-/// recursion.
-pub fn release(items: impl IntoIterator<Item = Value>) {
-    let mut work: Vec<Value> = items.into_iter().filter(nests).collect();
-    while let Some(v) = work.pop() {
-        take_apart(v, &mut work);
-    }
-}
-
-/// If `v` holds the last reference to its container, moves the container's items that
-/// are containers onto `work` (the others drop here); then `v` drops, finding nothing to
-/// recurse into.
-fn take_apart(v: Value, work: &mut Vec<Value>) {
-    let keep = |items: Vec<Value>, work: &mut Vec<Value>| {
-        work.extend(items.into_iter().filter(nests));
+/// Drops the contents of a container being freed, deferring them when frees already nest
+/// `UNWIND_LEVEL` deep on this thread.
+pub(crate) fn free(contents: Contents) {
+    // A thread being torn down may have lost its locals: drop as plain Rust would.
+    let Ok(depth) = DEPTH.try_with(Cell::get) else {
+        return;
     };
-    match v {
-        Value::Tuple(mut t) => {
-            if let Some(t) = Arc::get_mut(&mut t) {
-                keep(std::mem::take(&mut t.items).into_vec(), work);
-            }
-        }
-        Value::List(mut l) => {
-            if let Some(l) = Arc::get_mut(&mut l) {
-                keep(std::mem::take(l.items.get_mut()), work);
-            }
-        }
-        Value::Dict(mut d) => {
-            if let Some(d) = Arc::get_mut(&mut d) {
-                keep(d.take_all(), work);
-            }
-        }
-        Value::Instance(mut i) => {
-            if let Some(i) = Arc::get_mut(&mut i)
-                && let Some(d) = Arc::get_mut(&mut i.dict)
-            {
-                keep(d.take_all(), work);
-            }
-        }
-        _ => {}
+    if depth >= UNWIND_LEVEL {
+        let mut contents = Some(contents);
+        let _ = DEFERRED.try_with(|deferred| deferred.borrow_mut().extend(contents.take()));
+        // Without the list (a thread being torn down) `contents` drops here.
+        return;
     }
+    DEPTH.set(depth + 1);
+    drop(contents);
+    if depth == 0 {
+        // The outermost free: what deeper ones deferred is dropped here, one level down,
+        // where it may defer more.
+        while let Ok(Some(next)) = DEFERRED.try_with(|deferred| deferred.borrow_mut().pop()) {
+            drop(next);
+        }
+    }
+    DEPTH.set(depth);
 }

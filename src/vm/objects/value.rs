@@ -71,20 +71,22 @@ pub struct List {
     pub items: RwLock<Vec<Value>>,
 }
 
-/// Deep nesting is freed with a worklist (`trashcan`), not by recursion.
+/// Deep nesting is freed through the `trashcan`, not by unbounded recursion.
 impl Drop for Tuple {
     fn drop(&mut self) {
-        if self.items.iter().any(crate::vm::objects::trashcan::nests) {
-            crate::vm::objects::trashcan::release(std::mem::take(&mut self.items).into_vec());
+        use crate::vm::objects::trashcan::{Contents, free, nests};
+        if self.items.iter().any(nests) {
+            free(Contents::Tuple(std::mem::take(&mut self.items)));
         }
     }
 }
 
 impl Drop for List {
     fn drop(&mut self) {
+        use crate::vm::objects::trashcan::{Contents, free, nests};
         let items = self.items.get_mut();
-        if items.iter().any(crate::vm::objects::trashcan::nests) {
-            crate::vm::objects::trashcan::release(std::mem::take(items));
+        if items.iter().any(nests) {
+            free(Contents::Items(std::mem::take(items)));
         }
     }
 }

@@ -71,6 +71,13 @@ impl Vm {
         inst: &Arc<Instance>,
         name: &Arc<PyStr>,
     ) -> PyResult<Option<Value>> {
+        // An instance attribute that nothing on the class overrides: the dict entry, found
+        // without walking the MRO (CPython's LOAD_ATTR_INSTANCE_VALUE).
+        if crate::vm::objects::attr_plan::plain_read(&inst.class, name)
+            && let Some(v) = inst.dict.get_name(name)
+        {
+            return Ok(Some(v));
+        }
         let class_attr = inst.class.lookup(name);
         if let Some(attr) = &class_attr
             && let Some(p) = as_property(attr)

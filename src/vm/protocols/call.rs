@@ -25,9 +25,11 @@ impl Vm {
     pub fn call_with(&self, callable: &Value, args: Args<'_>) -> PyResult<Value> {
         match callable {
             Value::Function(f) => {
-                let mut slots = args.args.to_vec();
-                let frame = self.function_frame(f.clone(), &mut slots, 0, args.kwnames)?;
-                self.run_function_frame(frame)
+                let mut slots = self.take_slots();
+                slots.extend_from_slice(args.args);
+                let frame = self.function_frame(f.clone(), &mut slots, 0, args.kwnames);
+                self.give_slots(slots);
+                self.run_function_frame(frame?)
             }
             Value::Builtin(b) => self.call_builtin(b, args.args, args.kwnames),
             Value::Method(m) => self.call_with_receiver(&m.func, m.receiver.clone(), args),
@@ -154,7 +156,9 @@ impl Vm {
             return Ok(self.make_generator(frame));
         }
         self.check_native_stack()?;
-        match self.run_frame(&mut frame, Resume::Start)? {
+        let exit = self.run_frame(&mut frame, Resume::Start);
+        self.recycle_frame(frame);
+        match exit? {
             FrameExit::Return(v) | FrameExit::Yield(v) => Ok(v),
         }
     }
