@@ -138,16 +138,22 @@ impl Compiler<'_> {
         returns: Option<&Expr>,
     ) -> Result<u32, SyntaxErr> {
         let mut n = 0;
-        for p in params.all_names() {
+        // CPython's order (compiler_visit_annotations): positional, *args, keyword-only,
+        // **kwargs.
+        let in_order = (params.posonly.iter().chain(params.args.iter()))
+            .chain(params.vararg.iter())
+            .chain(params.kwonly.iter())
+            .chain(params.kwarg.iter());
+        for p in in_order {
             if let Some(a) = &p.annotation {
                 self.load_const(Value::str(&p.name));
-                self.expr(a)?;
+                self.annotation(a)?;
                 n += 1;
             }
         }
         if let Some(r) = returns {
             self.load_const(Value::str("return"));
-            self.expr(r)?;
+            self.annotation(r)?;
             n += 1;
         }
         if n == 0 {

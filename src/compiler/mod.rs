@@ -6,11 +6,13 @@ pub mod bytecode;
 pub mod dis;
 mod expr;
 mod functions;
+mod future;
 pub mod marshal;
 pub mod quicken;
 mod stmt;
 pub mod symtable;
 pub mod unit;
+mod unparse;
 
 use std::sync::Arc;
 
@@ -143,6 +145,10 @@ pub struct Compiler<'a> {
     /// The innermost statement being compiled: where "too many statically nested blocks"
     /// points (CPython's `c->u->u_loc`, set by compiler_visit_stmt).
     pub(crate) stmt_span: Span,
+    /// `from __future__ import annotations` opens the module: annotations are kept as text.
+    pub(crate) future_annotations: bool,
+    /// Where the module's opening future imports stand (the only places allowed).
+    pub(crate) future_imports: Vec<Span>,
 }
 
 impl<'a> Compiler<'a> {
@@ -159,6 +165,8 @@ impl<'a> Compiler<'a> {
             line_starts,
             nesting: 0,
             stmt_span: Span::default(),
+            future_annotations: false,
+            future_imports: Vec::new(),
         }
     }
 
@@ -242,6 +250,7 @@ impl<'a> Compiler<'a> {
         self.unit().current_line = 0;
         self.emit(Instr::Resume(0));
         let body = self.take_docstring(body);
+        self.read_future_imports(body)?;
         self.setup_annotations(body);
         if let Some(doc) = self.unit().docstring.clone() {
             self.load_const(Value::string(doc));

@@ -53,7 +53,12 @@ impl Compiler<'_> {
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.delete_target(t)),
             StmtKind::Assert { test, msg } => self.assert_stmt(test, msg.as_ref()),
             StmtKind::Import(names) => self.import(names),
-            StmtKind::ImportFrom { module, names, .. } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
+                self.check_future_import(module.as_deref(), *level, s.span)?;
                 self.import_from(module.as_deref().unwrap_or(""), names)
             }
             StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse),
@@ -91,7 +96,12 @@ impl Compiler<'_> {
         if self.is_function_unit() {
             return Ok(());
         }
-        self.expr(annotation)?;
+        // Under `from __future__ import annotations` only a name's annotation is kept (as
+        // text); the others are not evaluated at all.
+        if self.future_annotations && !matches!(target.kind, ExprKind::Name(_)) {
+            return Ok(());
+        }
+        self.annotation(annotation)?;
         match &target.kind {
             ExprKind::Name(n) => {
                 let ann = self.unit().add_name("__annotations__");

@@ -78,6 +78,13 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("__ne__", ne),
     ("__iadd__", iadd),
     ("__add__", add),
+    ("__mul__", mul),
+    ("__rmul__", mul),
+    ("__imul__", imul),
+    ("__lt__", lt),
+    ("__le__", le),
+    ("__gt__", gt),
+    ("__ge__", ge),
 ];
 
 /// The methods that take their receiver apart (`MethodFn`): called in place by the eval loop.
@@ -602,4 +609,127 @@ fn add(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         d.push_back(&mut items, v);
     }
     Ok(new_deque(items, d.maxlen))
+}
+
+/// The items of `items` repeated `n` times (`d * n`), of which a bounded deque keeps the last
+/// `maxlen`: only as many copies as can show are made.
+fn repeated(
+    items: &VecDeque<Value>,
+    n: &Value,
+    maxlen: Option<usize>,
+) -> PyResult<VecDeque<Value>> {
+    let count = match n {
+        Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => 0,
+        Value::BigInt(_) => {
+            return Err(crate::vm::pyerr::overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        }
+        Value::Int(_) | Value::Bool(_) => n.as_i64().unwrap_or(0).max(0) as usize,
+        other => {
+            return Err(type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(other)
+            )));
+        }
+    };
+    let len = items.len();
+    let count = match maxlen {
+        Some(m) if len > 0 => count.min(m / len + 1),
+        _ => count,
+    };
+    let total = len.checked_mul(count).filter(|&t| t <= 1 << 32);
+    if total.is_none_or(|t| {
+        crate::runtime::memory::reserve_items(t, std::mem::size_of::<Value>()).is_err()
+    }) {
+        return Err(crate::vm::pyerr::memory_error(""));
+    }
+    let mut out = VecDeque::with_capacity(total.unwrap_or(0));
+    for _ in 0..count {
+        out.extend(items.iter().cloned());
+    }
+    if let Some(m) = maxlen {
+        while out.len() > m {
+            out.pop_front();
+        }
+    }
+    Ok(out)
+}
+
+fn mul(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (d, pos) = checked(&args, "__mul__", Arity::Slot(1))?;
+    let items = d.items.lock().items.clone();
+    Ok(new_deque(repeated(&items, &pos[1], d.maxlen)?, d.maxlen))
+}
+
+fn imul(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (d, pos) = checked(&args, "__imul__", Arity::Slot(1))?;
+    let mut contents = d.items.lock();
+    let items = repeated(&contents.items, &pos[1], d.maxlen)?;
+    contents.items = items;
+    contents.mutations += 1;
+    Ok(pos[0].clone())
+}
+
+/// `<`, `<=`, `>`, `>=` of two deques: by their first differing items, else by length, as
+/// lists compare (NotImplemented when the other is not a deque).
+fn ordered(
+    vm: &Vm,
+    args: &Args<'_>,
+    name: &str,
+    op: crate::compiler::bytecode::CompareOp,
+) -> PyResult<Value> {
+    checked(args, name, Arity::Slot(1))?;
+    let Some((a, b)) = both(args) else {
+        return Ok(Value::NotImplemented);
+    };
+    for (x, y) in a.iter().zip(&b) {
+        if !vm.eq_values(x, y)? {
+            return vm.rich_compare(x, y, op);
+        }
+    }
+    let (m, n) = (a.len(), b.len());
+    use crate::compiler::bytecode::CompareOp::*;
+    Ok(Value::Bool(match op {
+        Lt => m < n,
+        Le => m <= n,
+        Gt => m > n,
+        _ => m >= n,
+    }))
+}
+
+fn lt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    ordered(
+        vm,
+        &args,
+        "__lt__",
+        crate::compiler::bytecode::CompareOp::Lt,
+    )
+}
+
+fn le(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    ordered(
+        vm,
+        &args,
+        "__le__",
+        crate::compiler::bytecode::CompareOp::Le,
+    )
+}
+
+fn gt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    ordered(
+        vm,
+        &args,
+        "__gt__",
+        crate::compiler::bytecode::CompareOp::Gt,
+    )
+}
+
+fn ge(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    ordered(
+        vm,
+        &args,
+        "__ge__",
+        crate::compiler::bytecode::CompareOp::Ge,
+    )
 }

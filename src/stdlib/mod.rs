@@ -76,6 +76,7 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("requests", Python(include_str!("py/requests.py"))),
     ("aiohttp", Python(include_str!("py/aiohttp.py"))),
     ("types", Python(include_str!("py/types.py"))),
+    ("__future__", Python(include_str!("py/__future__.py"))),
     ("inspect", Python(include_str!("py/inspect.py"))),
     ("_interpreters", Native(interp::interpreters::create)),
     ("_interpqueues", Native(interp::queues::create)),

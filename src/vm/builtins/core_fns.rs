@@ -151,23 +151,36 @@ fn ascii(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::string(vm.ascii(&a[0])?))
 }
 
-/// The classes in `isinstance`'s second argument (a class or nested tuples of classes).
-fn class_list(v: &Value, fname: &str, out: &mut Vec<Arc<Class>>) -> PyResult<()> {
-    match v {
+/// Whether `cls` is a subclass of what `isinstance`/`issubclass` got as their second
+/// argument: a class, a union, or nested tuples of them. Checked in order, so a bad entry
+/// after a match is never seen, as in CPython (`object_recursive_isinstance`).
+fn subclass_of_spec(vm: &Vm, cls: &Arc<Class>, spec: &Value, fname: &str) -> PyResult<bool> {
+    let members: &[Value] = match spec {
         Value::Class(c) => {
-            out.push(c.clone());
-            Ok(())
+            let answer = subclass_of_any(vm, cls, std::slice::from_ref(c))?;
+            return Ok(matches!(answer, Value::Bool(true)));
         }
-        Value::Tuple(t) => {
-            for item in t.items.iter() {
-                class_list(item, fname, out)?;
+        Value::Tuple(t) => &t.items,
+        v => match crate::vm::objects::union_type::union_members(v) {
+            Some(members) => members,
+            None if crate::vm::objects::generic_alias::is_generic_alias(v) => {
+                return Err(type_error(format!(
+                    "{fname}() argument 2 cannot be a parameterized generic"
+                )));
             }
-            Ok(())
+            None => {
+                return Err(type_error(format!(
+                    "{fname}() arg 2 must be a type, a tuple of types, or a union"
+                )));
+            }
+        },
+    };
+    for m in members {
+        if subclass_of_spec(vm, cls, m, fname)? {
+            return Ok(true);
         }
-        _ => Err(type_error(format!(
-            "{fname}() arg 2 must be a type, a tuple of types, or a union"
-        ))),
     }
+    Ok(false)
 }
 
 fn isinstance(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -178,10 +191,8 @@ fn isinstance(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     {
         return Ok(Value::Bool(true));
     }
-    let mut classes = Vec::new();
-    class_list(&a[1], "isinstance", &mut classes)?;
     let cls = class_of(&a[0]);
-    subclass_of_any(vm, cls, &classes)
+    subclass_of_spec(vm, cls, &a[1], "isinstance").map(Value::Bool)
 }
 
 fn issubclass(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -189,9 +200,7 @@ fn issubclass(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let Value::Class(cls) = &a[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
-    let mut classes = Vec::new();
-    class_list(&a[1], "issubclass", &mut classes)?;
-    subclass_of_any(vm, cls, &classes)
+    subclass_of_spec(vm, cls, &a[1], "issubclass").map(Value::Bool)
 }
 
 /// Whether `cls` is a subclass of one of `classes`: by its MRO, or by what an abstract

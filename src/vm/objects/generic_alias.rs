@@ -9,6 +9,7 @@ use crate::vm::objects::class::{Class, Layout};
 use crate::vm::objects::function::Args;
 use crate::vm::objects::native::NativeObject;
 use crate::vm::objects::types::types;
+use crate::vm::objects::union_type::{union_or, union_ror};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, type_error};
 
@@ -32,6 +33,10 @@ static GENERIC_ALIAS: LazyLock<Arc<Class>> = LazyLock::new(|| {
         "__getattr__",
         method("GenericAlias", "__getattr__", alias_getattr),
     );
+    c.dict
+        .set_str("__or__", method("GenericAlias", "__or__", union_or));
+    c.dict
+        .set_str("__ror__", method("GenericAlias", "__ror__", union_ror));
     c
 });
 
@@ -53,6 +58,11 @@ pub fn class_getitem(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     ))))
 }
 
+/// Whether `v` is a `types.GenericAlias` (`list[int]`).
+pub fn is_generic_alias(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if n.downcast::<GenericAlias>().is_some())
+}
+
 fn recv<'a>(args: &'a Args<'_>) -> PyResult<&'a GenericAlias> {
     match args.args.first() {
         Some(Value::Native(n)) => n
@@ -63,7 +73,7 @@ fn recv<'a>(args: &'a Args<'_>) -> PyResult<&'a GenericAlias> {
 }
 
 /// How `typing` shows a type inside an alias: `int`, `mod.Class`, or the repr.
-fn type_repr(vm: &Vm, v: &Value) -> PyResult<String> {
+pub(crate) fn type_repr(vm: &Vm, v: &Value) -> PyResult<String> {
     match v {
         Value::Class(c) if &*c.module == "builtins" => Ok(c.qualname.to_string()),
         Value::Class(c) => Ok(format!("{}.{}", c.module, c.qualname)),

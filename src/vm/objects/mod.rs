@@ -19,4 +19,5 @@ pub(crate) mod set;
 pub(crate) mod trashcan;
 pub(crate) mod type_cache;
 pub(crate) mod types;
+pub(crate) mod union_type;
 pub(crate) mod value;

@@ -129,9 +129,16 @@ impl Vm {
         {
             return Ok(Some(r));
         }
-        if (!matches!(a, Value::Instance(_) | Value::Native(_))
-            || !matches!(b, Value::Instance(_) | Value::Native(_)))
-            && let Some(r) = self.builtin_compare(a, b, op)?
+        // What is left is the builtin types' own comparison, which sees an instance of a
+        // builtin's subclass as its builtin value: `Counter(a=1) == {'a': 1}` is
+        // `dict.__eq__` reflected once `Counter.__eq__` declined.
+        let builtin_value = |v: &Value| match v {
+            Value::Instance(i) => i.base.clone(),
+            Value::Native(_) => None,
+            other => Some(other.clone()),
+        };
+        if let (Some(x), Some(y)) = (builtin_value(a), builtin_value(b))
+            && let Some(r) = self.builtin_compare(&x, &y, op)?
         {
             return Ok(Some(Value::Bool(r)));
         }

@@ -179,6 +179,10 @@ impl Vm {
             ) => {
                 return self.set_operator(a, b, op).map(Some);
             }
+            // `int | None` (`type.__or__`, PEP 604).
+            (Or, Value::Class(_), _) | (Or, _, Value::Class(_)) => {
+                return Ok(crate::vm::objects::union_type::union_of(a, b));
+            }
             _ => return Ok(None),
         }))
     }
