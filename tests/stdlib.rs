@@ -6,6 +6,35 @@ mod common;
 use gilsim::runtime::gil::GilModel;
 
 #[test]
+fn names_cpython_has_are_never_an_attribute_error() {
+    // From the generated table (tools/left_out_names.py): functions refuse when called,
+    // other objects when read, constants are CPython's; unknown names stay AttributeErrors.
+    let out = common::gilsim_source(
+        "import os, sys, math, random\n\
+         from os import sched_getaffinity\n\
+         print(os.R_OK, os.O_CREAT, random.TWOPI, hasattr(os, 'sysconf'), os.sysconf is os.sysconf)\n\
+         for f in [lambda: os.sysconf('SC_PAGESIZE'), lambda: math.gamma(5), lambda: sys.stdin,\n\
+                   lambda: sys.getrefcount(1), lambda: sched_getaffinity(0), lambda: os.nope]:\n\
+         \x20   try:\n\
+         \x20       f()\n\
+         \x20   except (NotImplementedError, AttributeError) as e:\n\
+         \x20       print(type(e).__name__, e)\n",
+    );
+    assert_eq!(
+        out.stdout,
+        "4 64 6.283185307179586 True True\n\
+         NotImplementedError os.sysconf is not supported by gilsim\n\
+         NotImplementedError math.gamma is not supported by gilsim\n\
+         NotImplementedError sys.stdin is not supported by gilsim\n\
+         NotImplementedError sys.getrefcount is not supported by gilsim\n\
+         NotImplementedError os.sched_getaffinity is not supported by gilsim\n\
+         AttributeError module 'os' has no attribute 'nope'\n",
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn left_out_names_raise_not_implemented_naming_them() {
     let out = common::gilsim_source(
         "import time, textwrap, functools, string\n\

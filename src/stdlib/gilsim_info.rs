@@ -30,8 +30,22 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("observed", observed),
             ("trace_task", trace_task),
             ("caller", caller),
+            ("left_out", left_out),
         ],
     )
+}
+
+/// `left_out(module, name)`: whether gilsim answers `module.name` only from its table of
+/// CPython's names it leaves out (tools/left_out_names.py asks, to rewrite that table).
+fn left_out(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    match args.args {
+        [Value::Str(module), Value::Str(name)] => Ok(Value::Bool(
+            crate::stdlib::left_out::is_left_out(module.as_str(), name.as_str()),
+        )),
+        _ => Err(crate::vm::pyerr::type_error(
+            "left_out(module, name) takes two strs",
+        )),
+    }
 }
 
 /// How many references an object has (CPython's `sys.getrefcount` minus its argument's

@@ -12,6 +12,8 @@ pub mod gilsim_info;
 pub mod interp;
 pub mod json_encode;
 pub mod json_scan;
+pub(crate) mod left_out;
+mod left_out_table;
 pub mod math;
 pub mod mp;
 pub mod osfs;

@@ -97,6 +97,22 @@ pub fn construct(vm: &Vm, cls: &Arc<Class>, args: Args<'_>) -> PyResult<Value> {
         super_(vm, args)
     } else if is(&t.bytes) {
         bytes(vm, args)
+    } else if is(&t.module) {
+        // `types.ModuleType(name, doc=None)`: an empty module, as CPython's module_init.
+        let p = parse("module", args, &["name", "doc"], 1)?;
+        let Some(Value::Str(name)) = p.get(0) else {
+            return Err(type_error(format!(
+                "module() argument 'name' must be str, not {}",
+                p.get(0)
+                    .map_or("NoneType", crate::vm::objects::types::type_name)
+            )));
+        };
+        let m = crate::vm::objects::module::Module::new(name.as_str());
+        m.set("__doc__", p.or_none(1));
+        // Made by a program, not loaded: `__loader__` is None, as in CPython, and its repr
+        // says neither "from" nor "built-in".
+        m.set("__loader__", Value::None);
+        Ok(Value::Module(Arc::new(m)))
     } else if let Some(new @ Value::Builtin(_)) = cls.dict.get_str("__new__") {
         // Native classes of stdlib modules (`_thread.RLock`) construct through their own
         // native `__new__`, which takes the call's arguments as they are.

@@ -40,7 +40,7 @@ impl Vm {
             Value::Module(m) => match m.dict.get_name(name) {
                 Some(v) => Ok(Some(v)),
                 None if name.as_str() == "__dict__" => Ok(Some(Value::Dict(m.dict.clone()))),
-                None => self.lazy_module_attribute(m, name.as_str()),
+                None => self.missing_module_attribute(m, name),
             },
             _ => {
                 if let Some(s) = as_super(obj) {
@@ -386,6 +386,22 @@ impl Vm {
     /// A name a standard module loads on first use (`concurrent.futures`'
     /// `InterpreterPoolExecutor`): imports the module that defines it and keeps it, as
     /// CPython's module `__getattr__` does with `global`.
+    /// A name not in a module's namespace: a standard-library name loaded on first use, the
+    /// module's own `__getattr__` (PEP 562), or a name CPython has that gilsim leaves out.
+    fn missing_module_attribute(
+        &self,
+        m: &crate::vm::objects::module::Module,
+        name: &Arc<PyStr>,
+    ) -> PyResult<Option<Value>> {
+        if let Some(v) = self.lazy_module_attribute(m, name.as_str())? {
+            return Ok(Some(v));
+        }
+        if let Some(hook) = m.dict.get_str("__getattr__") {
+            return self.call(&hook, &[Value::Str(name.clone())]).map(Some);
+        }
+        crate::stdlib::left_out::attribute(self, m, name.as_str())
+    }
+
     fn lazy_module_attribute(
         &self,
         m: &crate::vm::objects::module::Module,
