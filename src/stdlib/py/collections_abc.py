@@ -589,6 +589,23 @@ MutableSequence.register(_deque)
 Set.register(frozenset)
 MutableSet.register(set)
 MutableMapping.register(dict)
+# Neither do dict and its views list __reversed__, nor does type list __call__.
+for _reversible in (dict, type({}.keys()), type({}.values()), type({}.items())):
+    Reversible.register(_reversible)
+del _reversible
+Callable.register(type)
+
+
+def _register_collections():
+    """collections' classes that CPython derives from these ABCs (ChainMap is a
+    MutableMapping); collections itself is loaded first, as this is collections.abc."""
+    import sys
+    collections = sys.modules.get("collections")
+    if collections is not None and hasattr(collections, "ChainMap"):
+        MutableMapping.register(collections.ChainMap)
+
+
+_register_collections()
 
 
 

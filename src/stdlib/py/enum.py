@@ -181,8 +181,9 @@ class Enum:
                 cls._value2member_map_.setdefault(m._value_, m)
             except TypeError:
                 cls._unhashable_values_.append(m._value_)
-        cls._member_map_[name] = m
+        # Stored before the member is registered: afterwards the class refuses the name.
         setattr(cls, name, m)
+        cls._member_map_[name] = m
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
@@ -297,6 +298,13 @@ class Enum:
         kind = "flag" if issubclass(cls, Flag) else "enum"
         return "<%s %r>" % (kind, cls.__name__)
 
+    @classmethod
+    def __gilsim_class_setattr__(cls, name, value):
+        # EnumType.__setattr__: members are fixed; anything else is set as usual.
+        if name in cls.__dict__.get("_member_map_", ()):
+            raise AttributeError("cannot reassign member %r" % (name,))
+        return NotImplemented
+
     @property
     def name(self):
         """The member's name."""
@@ -337,7 +345,11 @@ class ReprEnum(Enum):
         return self._mixin_str_()
 
     def __format__(self, format_spec):
-        return self._mixin_str_().__format__(format_spec)
+        # The value's type formats the member (`f"{IntEnum.A:03d}"`), as in CPython.
+        mixin = _mixin_type(type(self))
+        if mixin is None:
+            return format(self._value_, format_spec)
+        return mixin.__format__(self, format_spec)
 
     def _mixin_str_(self):
         mixin = _mixin_type(type(self))

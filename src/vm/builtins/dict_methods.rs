@@ -60,7 +60,9 @@ pub fn dict_view_snapshot(v: &Value) -> Option<Vec<Value>> {
     })
 }
 
-fn view_class(name: &str) -> Arc<Class> {
+/// A view class; keys and items views compare as sets, so (as in CPython) they are not
+/// hashable, while values views hash by identity.
+fn view_class(name: &str, hashable: bool) -> Arc<Class> {
     let c = Arc::new(Class::new_builtin(
         name,
         "builtins",
@@ -75,14 +77,17 @@ fn view_class(name: &str) -> Arc<Class> {
         ("__reversed__", view_reversed),
     ];
     add_methods(&c, methods);
+    if !hashable {
+        c.dict.set_str("__hash__", Value::None);
+    }
     c
 }
 
 static VIEW_CLASSES: LazyLock<[Arc<Class>; 3]> = LazyLock::new(|| {
     [
-        view_class("dict_keys"),
-        view_class("dict_values"),
-        view_class("dict_items"),
+        view_class("dict_keys", false),
+        view_class("dict_values", true),
+        view_class("dict_items", false),
     ]
 });
 

@@ -238,6 +238,18 @@ impl Vm {
     }
 
     pub fn setattr(&self, obj: &Value, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
+        // A class's own say over its attributes, where CPython asks the metaclass
+        // (`enum`'s members cannot be reassigned); NotImplemented lets the store happen.
+        if let Value::Class(_) = obj
+            && let Some(answer) = self.class_hook(
+                obj,
+                "__gilsim_class_setattr__",
+                &[Value::Str(name.clone()), value.clone()],
+            )?
+            && !matches!(answer, Value::NotImplemented)
+        {
+            return Ok(());
+        }
         if let Value::Instance(inst) = obj
             && inst.class.has_python_function("__setattr__")
             && let Some(hook @ Value::Function(_)) = inst.class.lookup_static("__setattr__")

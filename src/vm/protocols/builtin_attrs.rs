@@ -99,9 +99,37 @@ impl Vm {
                 )),
                 _ => None,
             },
+            Value::Native(n) if name == "__isabstractmethod__" => {
+                return self.descriptor_is_abstract(n);
+            }
             Value::Native(n) => native_data_attribute(n, name),
             _ => None,
         })
+    }
+
+    /// `__isabstractmethod__` of a property (any of its functions is abstract), a
+    /// staticmethod or a classmethod (its function is), as Objects/descrobject.c and
+    /// funcobject.c answer: what lets `abc` see `@property @abstractmethod`. None for any
+    /// other native object.
+    fn descriptor_is_abstract(&self, n: &NativeObject) -> PyResult<Option<Value>> {
+        use crate::vm::objects::descriptors::{ClassMethod, Property, StaticMethod};
+        let funcs: Vec<&Value> = if let Some(p) = n.downcast::<Property>() {
+            vec![&p.fget, &p.fset, &p.fdel]
+        } else if let Some(sm) = n.downcast::<StaticMethod>() {
+            vec![&sm.0]
+        } else if let Some(cm) = n.downcast::<ClassMethod>() {
+            vec![&cm.0]
+        } else {
+            return Ok(None);
+        };
+        for f in funcs {
+            if let Some(flag) = self.getattr_opt(f, "__isabstractmethod__")?
+                && self.is_true(&flag)?
+            {
+                return Ok(Some(Value::Bool(true)));
+            }
+        }
+        Ok(Some(Value::Bool(false)))
     }
 }
 

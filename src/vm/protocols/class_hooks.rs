@@ -1,8 +1,9 @@
 //! What a class answers about itself: gilsim has no metaclasses, so a Python class may
 //! define classmethods `__gilsim_class_iter__`, `__gilsim_class_len__`,
-//! `__gilsim_class_contains__`, `__gilsim_class_reversed__` and `__gilsim_class_repr__`,
-//! which `iter(C)`, `len(C)`, `x in C`, `reversed(C)` and `repr(C)` call where CPython would
-//! ask the metaclass (`enum`'s EnumType defines those five).
+//! `__gilsim_class_contains__`, `__gilsim_class_reversed__`, `__gilsim_class_repr__` and
+//! `__gilsim_class_setattr__`, which `iter(C)`, `len(C)`, `x in C`, `reversed(C)`,
+//! `repr(C)` and `C.x = v` call where CPython would ask the metaclass (`enum`'s EnumType
+//! defines those six).
 
 use crate::vm::context::Vm;
 use crate::vm::objects::value::Value;
