@@ -6,6 +6,31 @@ mod common;
 use gilsim::runtime::gil::GilModel;
 
 #[test]
+fn builtins_gilsim_leaves_out_are_refused_by_name_not_a_name_error() {
+    let out = common::gilsim_source(
+        "for f in [lambda: complex(1, 2), lambda: bytearray(b'x'), lambda: memoryview(b'x'),\n\
+                   lambda: help(len), lambda: breakpoint(), lambda: copyright()]:\n\
+         \x20   try:\n\
+         \x20       f()\n\
+         \x20   except NotImplementedError as e:\n\
+         \x20       print(e)\n\
+         print(isinstance(1.5, complex), complex.__name__)\n",
+    );
+    assert_eq!(
+        out.stdout,
+        "complex numbers are not supported by gilsim\n\
+         bytearray is not supported by gilsim\n\
+         memoryview is not supported by gilsim\n\
+         help is not supported by gilsim\n\
+         breakpoint is not supported by gilsim\n\
+         copyright is not supported by gilsim\n\
+         False complex\n",
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn names_cpython_has_are_never_an_attribute_error() {
     // From the generated table (tools/left_out_names.py): functions refuse when called,
     // other objects when read, constants are CPython's; unknown names stay AttributeErrors.

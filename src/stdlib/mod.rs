@@ -58,6 +58,7 @@ use Provider::{Native, Python, Unsupported};
 /// Python ones in this order.
 pub static MODULES: &[(&str, Provider)] = &[
     ("sys", Native(sys::create)),
+    ("builtins", Native(builtins_module)),
     ("time", Native(time::create)),
     ("math", Native(math::create)),
     ("random", Native(random::create)),
@@ -179,6 +180,10 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("io", Python(include_str!("py/io.py"))),
     ("_gilsim_io", Native(fileio::create)),
     ("_gilsim_stub", Python(include_str!("py/_gilsim_stub.py"))),
+    (
+        "_gilsim_builtins",
+        Python(include_str!("py/_gilsim_builtins.py")),
+    ),
     ("_collections", Native(deque::create)),
     (
         "_collections_namedtuple",
@@ -293,6 +298,22 @@ pub fn native_attribute(
 /// schedule; building them afresh was some 30,000 instructions and 190 allocations each
 /// time). `functions` must be the same on every call for one `name`, as each module's
 /// `create` passes a fixed table.
+/// `import builtins`: the interpreter's own builtins namespace as a module, so that
+/// `builtins.print = ...` changes what every module calls.
+fn builtins_module(vm: &Vm) -> Arc<Module> {
+    let dict = vm.interp.builtins.clone();
+    if dict.get_str("__name__").is_none() {
+        dict.set_str(
+            "__name__",
+            crate::vm::objects::value::Value::str("builtins"),
+        );
+    }
+    Arc::new(Module {
+        name: "builtins".into(),
+        dict,
+    })
+}
+
 pub fn native_module(name: &str, functions: &[(&str, NativeFn)]) -> Arc<Module> {
     static TEMPLATES: LazyLock<Mutex<HashMap<String, Arc<Dict>>>> = LazyLock::new(Default::default);
     let template = TEMPLATES

@@ -29,6 +29,8 @@ pub fn install(b: &Arc<Dict>) {
         ("map", map),
         ("filter", filter),
         ("reversed", reversed),
+        ("aiter", aiter),
+        ("anext", anext),
     ];
     for (name, f) in fns {
         b.set_str(name, native(name, *f));
@@ -421,4 +423,42 @@ fn reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     Ok(Value::Iter(Arc::new(it)))
+}
+
+/// `aiter(x)`: `x.__aiter__()`, which must give an async iterator.
+fn aiter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("aiter", args, 1, 1)?;
+    let Some(method) = vm.getattr_opt(&a[0], "__aiter__")? else {
+        return Err(type_error(format!(
+            "'{}' object is not an async iterable",
+            type_name(&a[0])
+        )));
+    };
+    let it = vm.call(&method, &[])?;
+    if vm.getattr_opt(&it, "__anext__")?.is_none() {
+        return Err(type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            type_name(&it)
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(it[, default])`: the awaitable `it.__anext__()`; with a default, an awaitable
+/// that gives the default when the iterator is exhausted (StopAsyncIteration).
+fn anext(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = positional("anext", args, 1, 2)?;
+    let Some(method) = vm.getattr_opt(&a[0], "__anext__")? else {
+        return Err(type_error(format!(
+            "'{}' object is not an async iterator",
+            type_name(&a[0])
+        )));
+    };
+    let awaitable = vm.call(&method, &[])?;
+    let Some(default) = a.get(1) else {
+        return Ok(awaitable);
+    };
+    let helpers = vm.import_module("_gilsim_builtins")?;
+    let wrap = vm.getattr_str(&helpers, "anext_or_default")?;
+    vm.call(&wrap, &[awaitable, default.clone()])
 }

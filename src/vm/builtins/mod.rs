@@ -14,6 +14,7 @@ pub mod methods;
 mod num_fns;
 mod num_methods;
 mod object_methods;
+mod refused;
 mod set_methods;
 mod str_methods;
 mod str_split_format;
@@ -236,6 +237,7 @@ static BUILTINS_TEMPLATE: std::sync::LazyLock<Dict> = std::sync::LazyLock::new(|
     core_fns::install(&builtins);
     iter_fns::install(&builtins);
     num_fns::install(&builtins);
+    refused::install(&builtins);
     for class in builtin_classes() {
         builtins.set_str(&class.name, Value::Class(class.clone()));
     }

@@ -89,6 +89,7 @@ exception_types! {
     unicode_error: "UnicodeError" < value_error,
     unicode_decode_error: "UnicodeDecodeError" < unicode_error,
     unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error,
     warning: "Warning" < exception,
     user_warning: "UserWarning" < warning,
     deprecation_warning: "DeprecationWarning" < warning,
@@ -100,6 +101,7 @@ exception_types! {
     unicode_warning: "UnicodeWarning" < warning,
     bytes_warning: "BytesWarning" < warning,
     resource_warning: "ResourceWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
 }
 
 pub struct Types {
