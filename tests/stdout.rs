@@ -76,3 +76,44 @@ fn unbuffered_stdout_prints_the_same_text() {
         assert_eq!(out.stdout, "a-b!\nw\n1\n", "{}", out.stderr);
     }
 }
+
+/// `print(..., flush=True)` and `sys.stdout.flush()` write the buffer out with a system
+/// call that releases the GIL (CPython's BufferedWriter.flush), so another thread may run
+/// there; the flush comes after the whole line, so lines stay whole.
+#[test]
+fn a_flush_is_a_blocking_call_after_whole_lines() {
+    let flushed = "import sys, threading\n\
+                   def greeter(num):\n    print(f'Hello {num}', flush=True)\n    sys.stdout.flush()\n\
+                   threads = [threading.Thread(target=greeter, args=(i,)) for i in range(2)]\n\
+                   for t in threads:\n    t.start()\n\
+                   for t in threads:\n    t.join()\n";
+    let traced = |source: &str| {
+        common::options()
+            .sim(1)
+            .trace(gilsim::runtime::TraceLevel::Switches)
+            .run(source, "<hello>")
+    };
+    let with_flush = traced(flushed);
+    assert_eq!(
+        with_flush
+            .stderr
+            .matches("waiting for a flush of stdout")
+            .count(),
+        4,
+        "{}",
+        with_flush.stderr
+    );
+    assert!(!traced(HELLO).stderr.contains("waiting for a flush"));
+    let report = explore(
+        flushed,
+        "<hello>",
+        None,
+        &common::explore_options(common::options().build()),
+        &mut |_| {},
+    );
+    assert_eq!(report.incomplete, None);
+    assert_eq!(
+        outcomes(&report),
+        ["Hello 0\nHello 1\n", "Hello 1\nHello 0\n"]
+    );
+}

@@ -84,7 +84,7 @@ impl Vm {
             Some(crate::stdlib::sys::StdStream::Stdout) => {
                 runtime.stdout.write_str(text);
                 if flush {
-                    runtime.stdout.flush();
+                    crate::stdlib::sys::flush_stdout(self)?;
                 }
             }
             Some(crate::stdlib::sys::StdStream::Stderr) => {
