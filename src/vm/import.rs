@@ -15,7 +15,12 @@ impl Vm {
     /// IMPORT_NAME: the top-level module for `import a.b`, the module itself with a fromlist.
     pub fn import_module_for(&self, name: &str, fromlist: &Value) -> PyResult<Value> {
         let module = self.import_module(name)?;
-        let has_fromlist = matches!(fromlist, Value::Tuple(t) if !t.is_empty());
+        // `__import__` may be given any sequence (CPython tests its truth).
+        let has_fromlist = match fromlist {
+            Value::Tuple(t) => !t.is_empty(),
+            Value::List(l) => !l.is_empty(),
+            _ => false,
+        };
         if has_fromlist || !name.contains('.') {
             return Ok(module);
         }

@@ -30,3 +30,7 @@ try:
     types.ModuleType(3)
 except TypeError as e:
     print('TypeError:', e)
+
+# __import__ with a fromlist (any non-empty sequence) gives the submodule itself.
+print(__import__('collections.abc', fromlist=['x']).__name__, __import__('collections.abc').__name__,
+      __import__('os.path', fromlist=('join',)).__name__ == __import__('os').path.__name__)

@@ -1,7 +1,7 @@
 """typing: the names programs use in annotations (gilsim's own, in Python). Subscripting
 gives aliases that print as CPython's do (typing.List[int], typing.Optional[str]); nothing
-is checked, as in CPython at run time. Forms that need metaclasses (class-syntax NamedTuple
-and TypedDict) refuse with NotImplementedError."""
+is checked, as in CPython at run time. Class-syntax NamedTuple and TypedDict, which CPython
+builds with metaclasses, use gilsim's `__gilsim_class_new__` hook instead."""
 
 import _gilsim_stub
 import collections.abc as _abc
@@ -59,6 +59,19 @@ class _GenericAlias:
 
     def __ror__(self, other):
         return Union[other, self]
+
+    def __mro_entries__(self, bases):
+        # `class L(List[int])` subclasses list, and Generic unless a later base is generic
+        # (typing._BaseGenericAlias.__mro_entries__).
+        entries = []
+        if self.__origin__ not in bases:
+            entries.append(self.__origin__)
+        for b in bases[bases.index(self) + 1:]:
+            if isinstance(b, _GenericAlias) or isinstance(b, type) and issubclass(b, Generic):
+                break
+        else:
+            entries.append(Generic)
+        return tuple(entries)
 
 
 class _SpecialForm:
@@ -271,18 +284,130 @@ def NewType(name, tp):
     return new_type
 
 
+# NamedTuple and TypedDict: CPython's metaclasses build a different class from the class
+# body; gilsim has none, so their stand-in bases define __gilsim_class_new__, which the
+# class statement calls instead of making the class.
+
+_NT_PROHIBITED = frozenset({'__new__', '__init__', '__slots__', '__getnewargs__', '_fields',
+                            '_field_defaults', '_make', '_replace', '_asdict', '_source'})
+_NT_SPECIAL = frozenset({'__module__', '__name__', '__annotations__', '__qualname__',
+                         '__orig_bases__'})
+
+
+def _make_nmtuple(name, fields, module, defaults=()):
+    import collections
+    fields = list(fields)
+    names = [n for n, _ in fields]
+    annotations = {n: t for n, t in fields}
+    nm_tpl = collections.namedtuple(name, names, defaults=defaults, module=module)
+    nm_tpl.__annotations__ = annotations
+    return nm_tpl
+
+
+class _NamedTuple:
+    """What `class P(NamedTuple)` names as its base (typing.NamedTupleMeta's work)."""
+
+    @classmethod
+    def __gilsim_class_new__(cls, typename, bases, ns):
+        for base in bases:
+            if base is not _NamedTuple and base is not Generic:
+                raise TypeError('can only inherit from a NamedTuple type and Generic')
+        types = ns.get('__annotations__', {})
+        default_names = []
+        for field_name in types:
+            if field_name in ns:
+                default_names.append(field_name)
+            elif default_names:
+                raise TypeError(f"Non-default namedtuple field {field_name} "
+                                f"cannot follow default field"
+                                f"{'s' if len(default_names) > 1 else ''} "
+                                f"{', '.join(default_names)}")
+        nm_tpl = _make_nmtuple(typename, types.items(), ns['__module__'],
+                               defaults=[ns[n] for n in default_names])
+        for key in ns:
+            if key in _NT_PROHIBITED:
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            if key not in _NT_SPECIAL and key not in nm_tpl._fields:
+                setattr(nm_tpl, key, ns[key])
+        return nm_tpl
+
+
+NamedTupleMeta = _NamedTuple
+
+
+def NamedTuple(typename, fields=None, /, **kwargs):
+    """A typed namedtuple: `NamedTuple('Emp', [('name', str), ('id', int)])`, or the base of
+    `class Emp(NamedTuple): name: str`."""
+    if fields is None:
+        fields = kwargs.items()
+    elif kwargs:
+        raise TypeError("Either list of fields or keywords can be provided to NamedTuple, "
+                        "not both")
+    return _make_nmtuple(typename, fields, "__main__")
+
+
+NamedTuple.__mro_entries__ = lambda bases: (_NamedTuple,)
+
+
+class _TypedDict(dict):
+    """What `class Movie(TypedDict)` names as its base (typing._TypedDictMeta's work): the
+    class keeps the keys' types; calling it makes a plain dict."""
+
+    def __new__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+    @classmethod
+    def __gilsim_class_new__(cls, name, bases, ns, total=True):
+        annotations = {}
+        required = set()
+        optional = set()
+        for base in bases:
+            if base is _TypedDict:
+                continue
+            if not (isinstance(base, type) and issubclass(base, _TypedDict)):
+                raise TypeError('cannot inherit from both a TypedDict type '
+                                'and a non-TypedDict base class')
+            annotations.update(base.__annotations__)
+            required |= base.__required_keys__
+            optional |= base.__optional_keys__
+        own = ns.get('__annotations__', {})
+        annotations.update(own)
+        (required if total else optional).update(own)
+        body = dict(ns)
+        body.pop('__orig_bases__', None)
+        body['__annotations__'] = annotations
+        body['__required_keys__'] = frozenset(required)
+        body['__optional_keys__'] = frozenset(optional)
+        body['__total__'] = total
+        return type(name, (_TypedDict,), body)
+
+
+def TypedDict(typename, fields=None, /, *, total=True):
+    """A dict type with typed keys: `TypedDict('Movie', {'name': str})`, or the base of
+    `class Movie(TypedDict): name: str`."""
+    ns = {'__annotations__': dict(fields or {}), '__module__': '__main__'}
+    return _TypedDict.__gilsim_class_new__(typename, (_TypedDict,), ns, total=total)
+
+
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)
+
+
+def is_typeddict(tp):
+    return isinstance(tp, type) and issubclass(tp, _TypedDict) and tp is not _TypedDict
+
+
 # The rest of CPython's typing: refused when used, so no name is an AttributeError.
 _gilsim_stub.define(globals(), "typing", [
     "ABCMeta", "AsyncContextManager", "AsyncGenerator", "AsyncIterable", "AsyncIterator",
     "Awaitable", "BinaryIO", "ByteString", "CT_co", "ContextManager", "Coroutine",
     "EXCLUDED_ATTRIBUTES", "ForwardRef", "GenericAlias", "IO", "KT", "Match",
-    "MethodDescriptorType", "MethodWrapperType", "NamedTuple", "NamedTupleMeta",
+    "MethodDescriptorType", "MethodWrapperType",
     "ParamSpecArgs", "ParamSpecKwargs", "Pattern", "SupportsAbs", "SupportsBytes",
     "SupportsComplex", "SupportsFloat", "SupportsIndex", "SupportsInt", "SupportsRound",
-    "T", "T_co", "T_contra", "TextIO", "TypeAliasType", "TypedDict", "VT", "VT_co", "V_co",
+    "T", "T_co", "T_contra", "TextIO", "TypeAliasType", "VT", "VT_co", "V_co",
     "WrapperDescriptorType", "abstractmethod", "clear_overloads", "collections",
     "contextlib", "copyreg", "dataclass_transform", "defaultdict", "functools",
-    "get_overloads", "io", "is_typeddict", "no_type_check_decorator", "operator", "re",
+    "get_overloads", "io", "no_type_check_decorator", "operator", "re",
     "stdlib_re", "sys", "types", "warnings",
 ])
 

@@ -33,6 +33,10 @@ static GENERIC_ALIAS: LazyLock<Arc<Class>> = LazyLock::new(|| {
         "__getattr__",
         method("GenericAlias", "__getattr__", alias_getattr),
     );
+    c.dict.set_str(
+        "__mro_entries__",
+        method("GenericAlias", "__mro_entries__", alias_mro_entries),
+    );
     c.dict
         .set_str("__or__", method("GenericAlias", "__or__", union_or));
     c.dict
@@ -94,6 +98,12 @@ fn alias_repr(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         type_repr(vm, &a.origin)?,
         parts.join(", ")
     )))
+}
+
+/// `class L(list[int])` subclasses list (PEP 560).
+fn alias_mro_entries(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let a = recv(&args)?;
+    Ok(Value::tuple(vec![a.origin.clone()]))
 }
 
 fn alias_call(vm: &Vm, args: Args<'_>) -> PyResult<Value> {

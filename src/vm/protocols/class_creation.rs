@@ -14,6 +14,32 @@ use crate::vm::objects::types::{class_of, type_name, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, type_error, unsupported};
 
+/// The `__gilsim_class_new__` of a base: gilsim has no metaclasses, so a class that must
+/// make its subclasses itself (typing's NamedTuple and TypedDict, whose metaclasses' `__new__`
+/// build a different class from the body) defines this classmethod, which the class
+/// statement calls with the name, bases and namespace instead of creating the class.
+fn class_factory(bases: &[Value]) -> Option<Value> {
+    bases.iter().find_map(|b| match b {
+        Value::Class(c) if !c.is_builtin => {
+            let hook = c.lookup_static("__gilsim_class_new__")?;
+            Some(
+                match crate::vm::objects::descriptors::as_classmethod(&hook) {
+                    Some(cm) => bound_to_class(cm.0.clone(), c),
+                    None => hook,
+                },
+            )
+        }
+        _ => None,
+    })
+}
+
+fn bound_to_class(func: Value, class: &Arc<Class>) -> Value {
+    Value::Method(Arc::new(crate::vm::objects::function::BoundMethod {
+        func,
+        receiver: Value::Class(class.clone()),
+    }))
+}
+
 /// Builtin types user classes may subclass (their instances wrap a value of the type).
 const SUBCLASSABLE: &[&str] = &[
     "list",
@@ -47,8 +73,11 @@ impl Vm {
             }
             class_kwargs.push((Value::str(k), v.clone()));
         }
-        let bases: Vec<Value> = pos[2..].to_vec();
+        let (bases, orig_bases) = self.resolve_bases(&pos[2..])?;
         let ns = Arc::new(Dict::new());
+        if let Some(orig) = orig_bases {
+            ns.set_str("__orig_bases__", orig);
+        }
         let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
         if !body.code.cellvars.is_empty() || !body.code.freevars.is_empty() {
             let mut cells: Vec<Arc<crate::vm::objects::function::Cell>> = body
@@ -62,9 +91,52 @@ impl Vm {
         }
         self.check_native_stack()?;
         self.run_frame(&mut frame, Resume::Start)?;
+        if let Some(factory) = class_factory(&bases) {
+            let mut argv = vec![
+                Value::Str(name.clone()),
+                Value::tuple(bases.clone()),
+                Value::Dict(ns),
+            ];
+            let mut kwnames = Vec::with_capacity(class_kwargs.len());
+            for (k, v) in class_kwargs {
+                kwnames.push(k);
+                argv.push(v);
+            }
+            return self.call_with(
+                &factory,
+                Args {
+                    args: &argv,
+                    kwnames: &kwnames,
+                },
+            );
+        }
         let class = self.new_class(name.as_str(), &bases, ns)?;
         self.init_subclass(&class, &class_kwargs)?;
         Ok(class)
+    }
+
+    /// PEP 560's `__mro_entries__`: a base that is not a class (`List[int]`, a NamedTuple
+    /// stand-in) names the classes it stands for; the bases as written are returned too
+    /// when any was replaced (`__orig_bases__`), as CPython's `update_bases` does.
+    fn resolve_bases(&self, written: &[Value]) -> PyResult<(Vec<Value>, Option<Value>)> {
+        let mut bases = Vec::with_capacity(written.len());
+        let mut replaced = false;
+        let as_tuple = || Value::tuple(written.to_vec());
+        for b in written {
+            if !matches!(b, Value::Class(_))
+                && let Some(entries) = self.getattr_opt(b, "__mro_entries__")?
+            {
+                let entries = self.call(&entries, &[as_tuple()])?;
+                let Value::Tuple(t) = &entries else {
+                    return Err(type_error("__mro_entries__ must return a tuple"));
+                };
+                bases.extend(t.items.iter().cloned());
+                replaced = true;
+            } else {
+                bases.push(b.clone());
+            }
+        }
+        Ok((bases, replaced.then(as_tuple)))
     }
 
     /// Calls the parent's `__init_subclass__` with the class keyword arguments (PEP 487).
