@@ -42,35 +42,18 @@ const WRITE_COST: std::time::Duration = std::time::Duration::from_micros(2);
 /// virtual time with the GIL released, so that another thread may run (and print) in
 /// between — a scheduling point that `explore` reaches.
 pub fn unbuffered_write(vm: &Vm, text: &str) -> PyResult<()> {
-    stdout_system_call(vm, "a write to stdout", || {
-        vm.interp.runtime.stdout.write_str(text);
-    })
-}
-
-/// A flush of a buffered stdout (`print(..., flush=True)`, `sys.stdout.flush()`): CPython's
-/// BufferedWriter.flush hands its buffer to write(2) with the GIL released, so it is a
-/// blocking call as an unbuffered write is — but after whole lines, which it never splits.
-/// (CPython makes no system call for an empty buffer; gilsim counts one anyway, so a
-/// simulated run does not depend on where its output goes.)
-pub fn flush_stdout(vm: &Vm) -> PyResult<()> {
-    stdout_system_call(vm, "a flush of stdout", || {})
-}
-
-/// Runs `before` (filling stdout's buffer), then writes the buffer out as a system call
-/// with the GIL released: in a simulated run, `WRITE_COST` of virtual time.
-fn stdout_system_call(vm: &Vm, what: &str, before: impl Fn()) -> PyResult<()> {
     let runtime = &vm.interp.runtime;
     let wait = || crate::vm::eval::blocking::WaitFor {
-        what: what.into(),
+        what: "a write to stdout".into(),
         kind: crate::runtime::thread::WaitKind::Other,
     };
     if runtime.sched.simulated().is_some() {
-        before();
+        runtime.stdout.write_str(text);
         vm.blocking_wait(wait(), Some(WRITE_COST), |_| None::<()>)?;
         return Ok(());
     }
     vm.blocking_wait(wait(), Some(std::time::Duration::from_secs(3600)), |_| {
-        before();
+        runtime.stdout.write_str(text);
         runtime.stdout.flush();
         Some(())
     })?;
@@ -242,9 +225,7 @@ fn stream_write(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn stream_flush(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     match stream_recv(&args)? {
-        // Unbuffered (-u), stdout has nothing to flush.
-        StdStream::Stdout if vm.interp.runtime.options.unbuffered => {}
-        StdStream::Stdout => flush_stdout(vm)?,
+        StdStream::Stdout => vm.interp.runtime.stdout.flush(),
         StdStream::Stderr => vm.interp.runtime.stderr.flush(),
     }
     Ok(Value::None)

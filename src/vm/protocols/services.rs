@@ -84,7 +84,7 @@ impl Vm {
             Some(crate::stdlib::sys::StdStream::Stdout) => {
                 runtime.stdout.write_str(text);
                 if flush {
-                    crate::stdlib::sys::flush_stdout(self)?;
+                    runtime.stdout.flush();
                 }
             }
             Some(crate::stdlib::sys::StdStream::Stderr) => {
