@@ -267,17 +267,37 @@ impl Vm {
         }
     }
 
-    /// An empty stack for `run_frame`'s inline callees, reused when possible.
-    #[inline]
-    pub(crate) fn take_callees(&self) -> Vec<crate::vm::eval::frame::Frame> {
-        self.callee_pool.borrow_mut().pop().unwrap_or_default()
+    /// Pushes an inline callee. A callee stack that has never held a frame first takes an
+    /// emptied one from the pool, which saves its allocation (most native-to-Python calls
+    /// make one; a generator's resumption usually makes none, and pays nothing).
+    #[inline(always)]
+    pub(crate) fn push_callee(
+        &self,
+        callees: &mut Vec<crate::vm::eval::frame::Frame>,
+        callee: crate::vm::eval::frame::Frame,
+    ) {
+        if callees.capacity() == 0 {
+            self.pooled_callees(callees);
+        }
+        callees.push(callee);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn pooled_callees(&self, callees: &mut Vec<crate::vm::eval::frame::Frame>) {
+        if let Some(pooled) = self.callee_pool.borrow_mut().pop() {
+            *callees = pooled;
+        }
     }
 
     /// Returns an empty callee stack to the pool.
     #[inline]
     pub(crate) fn give_callees(&self, callees: Vec<crate::vm::eval::frame::Frame>) {
         const POOL_LIMIT: usize = 16;
-        if callees.is_empty() && callees.capacity() > 0 && callees.capacity() <= 64 {
+        if callees.capacity() == 0 {
+            return;
+        }
+        if callees.is_empty() && callees.capacity() <= 64 {
             let mut pool = self.callee_pool.borrow_mut();
             if pool.len() < POOL_LIMIT {
                 pool.push(callees);

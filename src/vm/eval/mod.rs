@@ -70,7 +70,8 @@ impl Vm {
         // Inline callees are pushed on `callees`; the executing frame is the last callee, or
         // `frame` when there is none. Returns, yields and uncaught errors leave only from
         // `frame` itself.
-        let mut callees: Vec<Frame> = self.take_callees();
+        // Empty until the first inline call (a generator's resumption usually makes none).
+        let mut callees: Vec<Frame> = Vec::new();
         let mut pending: Option<PyErr> = None;
         match resume {
             Resume::Start | Resume::Continue => {}
@@ -693,14 +694,14 @@ impl Vm {
                 }
             };
             match switch {
-                Switch::Call(callee) => callees.push(callee),
+                Switch::Call(callee) => self.push_callee(callees, callee),
                 Switch::PlainCall(func, argc) => {
                     let caller = match callees.last_mut() {
                         Some(f) => f,
                         None => &mut *base,
                     };
                     let callee = self.plain_frame(caller, func, argc);
-                    callees.push(callee);
+                    self.push_callee(callees, callee);
                 }
                 Switch::Return(v) => {
                     // RETURN_VALUE: hand the value to the inline caller, or finish the run.
