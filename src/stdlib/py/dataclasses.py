@@ -30,11 +30,18 @@ KW_ONLY = _KwOnlyType
 
 
 class InitVar:
+    """`c: InitVar[int]`: an __init__ parameter handed to __post_init__, not a field that
+    instances keep."""
+
     def __init__(self, type):
         self.type = type
 
     def __class_getitem__(cls, type):
         return InitVar(type)
+
+    def __repr__(self):
+        name = getattr(self.type, "__qualname__", None) or repr(self.type)
+        return f"dataclasses.InitVar[{name}]"
 
 
 class Field:
@@ -52,13 +59,14 @@ class Field:
         self.compare = compare
         self.metadata = {} if metadata is None else metadata
         self.kw_only = kw_only
+        self._initvar = False
 
     def __repr__(self):
         return (f"Field(name={self.name!r},type={self.type!r},default={self.default!r},"
                 f"default_factory={self.default_factory!r},init={self.init!r},"
                 f"repr={self.repr!r},hash={self.hash!r},compare={self.compare!r},"
                 f"metadata={self.metadata!r},kw_only={self.kw_only!r},"
-                f"_field_type=_FIELD)")
+                f"_field_type={'_FIELD_INITVAR' if self._initvar else '_FIELD'})")
 
 
 def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None,
@@ -94,6 +102,7 @@ def _collect_fields(cls, kw_only_default):
             f = Field(default, MISSING, True, True, None, True, None, MISSING)
         f.name = name
         f.type = type_
+        f._initvar = isinstance(type_, InitVar) or type_ is InitVar
         if f.kw_only is MISSING:
             f.kw_only = kw_only
         if f.default is not MISSING and type(f.default) in (list, dict, set):
@@ -154,6 +163,7 @@ def _make_init(cls, fields):
             s = "" if len(missing) == 1 else "s"
             raise TypeError(f"{qualname}.__init__() missing {len(missing)} required "
                             f"keyword-only argument{s}: {_plural_args(missing)}")
+        initvars = []
         for f in fields:
             if f.name in values:
                 value = values[f.name]
@@ -161,12 +171,17 @@ def _make_init(cls, fields):
                 value = f.default_factory()
             elif f.default is not MISSING:
                 value = f.default
+            elif f._initvar:
+                value = None
             else:
                 continue
-            object.__setattr__(self, f.name, value)
+            if f._initvar:
+                initvars.append(value)
+            else:
+                object.__setattr__(self, f.name, value)
         post_init = getattr(self, "__post_init__", None)
         if post_init is not None:
-            post_init()
+            post_init(*initvars)
 
     __init__.__qualname__ = f"{qualname}.__init__"
     return __init__
@@ -180,9 +195,10 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
     all_fields = _collect_fields(cls, kw_only)
     cls.__dataclass_fields__ = all_fields
     cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
-    fields = list(all_fields.values())
     if init:
-        cls.__init__ = _make_init(cls, fields)
+        cls.__init__ = _make_init(cls, list(all_fields.values()))
+    # InitVars are parameters of __init__ only: the rest of the class ignores them.
+    fields = [f for f in all_fields.values() if not f._initvar]
     if repr and "__repr__" not in cls.__dict__:
         def __repr__(self):
             inner = ", ".join(f"{f.name}={getattr(self, f.name)!r}"
@@ -221,7 +237,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
         cls.__hash__ = __hash__
     elif eq and "__hash__" not in cls.__dict__ or cls.__dict__.get("__hash__", 0) is None:
         cls.__hash__ = None
-    cls.__match_args__ = tuple(f.name for f in fields if f.init and not f.kw_only)
+    cls.__match_args__ = tuple(f.name for f in all_fields.values() if f.init and not f.kw_only)
     return cls
 
 
@@ -253,7 +269,7 @@ def fields(class_or_instance):
         all_fields = class_or_instance.__dataclass_fields__
     except AttributeError:
         raise TypeError("must be called with a dataclass type or instance") from None
-    return tuple(all_fields.values())
+    return tuple(f for f in all_fields.values() if not f._initvar)
 
 
 def is_dataclass(obj):
