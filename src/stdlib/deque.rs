@@ -618,22 +618,14 @@ fn repeated(
     n: &Value,
     maxlen: Option<usize>,
 ) -> PyResult<VecDeque<Value>> {
-    let count = match n {
-        Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => 0,
-        Value::BigInt(_) => {
-            return Err(crate::vm::pyerr::overflow_error(
-                "cannot fit 'int' into an index-sized integer",
-            ));
-        }
-        Value::Int(_) | Value::Bool(_) => n.as_i64().unwrap_or(0).max(0) as usize,
-        other => {
-            return Err(type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                type_name(other)
-            )));
-        }
-    };
+    if !matches!(n, Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) {
+        return Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(n)
+        )));
+    }
     let len = items.len();
+    let count = crate::vm::protocols::ops::repeat_count(n, len)?;
     let count = match maxlen {
         Some(m) if len > 0 => count.min(m / len + 1),
         _ => count,
@@ -658,8 +650,8 @@ fn repeated(
 
 fn mul(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let (d, pos) = checked(&args, "__mul__", Arity::Slot(1))?;
-    let items = d.items.lock().items.clone();
-    Ok(new_deque(repeated(&items, &pos[1], d.maxlen)?, d.maxlen))
+    let items = repeated(&d.items.lock().items, &pos[1], d.maxlen)?;
+    Ok(new_deque(items, d.maxlen))
 }
 
 fn imul(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {

@@ -292,12 +292,6 @@ pub fn native_attribute(
     interp::channels::attribute(n, name).or_else(|| deque::attribute(n, name))
 }
 
-/// A module with the given native functions. The functions are immutable and shared by
-/// every interpreter, so the namespace is built once per process and each run's module
-/// starts as a copy of it (the explorer creates `sys`, `time` and `_thread` for every
-/// schedule; building them afresh was some 30,000 instructions and 190 allocations each
-/// time). `functions` must be the same on every call for one `name`, as each module's
-/// `create` passes a fixed table.
 /// `import builtins`: the interpreter's own builtins namespace as a module, so that
 /// `builtins.print = ...` changes what every module calls.
 fn builtins_module(vm: &Vm) -> Arc<Module> {
@@ -314,6 +308,12 @@ fn builtins_module(vm: &Vm) -> Arc<Module> {
     })
 }
 
+/// A module with the given native functions. The functions are immutable and shared by
+/// every interpreter, so the namespace is built once per process and each run's module
+/// starts as a copy of it (the explorer creates `sys`, `time` and `_thread` for every
+/// schedule; building them afresh was some 30,000 instructions and 190 allocations each
+/// time). `functions` must be the same on every call for one `name`, as each module's
+/// `create` passes a fixed table.
 pub fn native_module(name: &str, functions: &[(&str, NativeFn)]) -> Arc<Module> {
     static TEMPLATES: LazyLock<Mutex<HashMap<String, Arc<Dict>>>> = LazyLock::new(Default::default);
     let template = TEMPLATES

@@ -259,7 +259,7 @@ impl Vm {
         const POOL_LIMIT: usize = 64;
         // Dropping the values runs no Python code, so the pool is not borrowed meanwhile.
         slots.clear();
-        if slots.capacity() <= 256 {
+        if (1..=256).contains(&slots.capacity()) {
             let mut pool = self.slot_pool.borrow_mut();
             if pool.len() < POOL_LIMIT {
                 pool.push(slots);

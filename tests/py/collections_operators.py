@@ -26,3 +26,5 @@ for bad in ("d * 'a'", "d * 2.0", "deque([1]) < deque(['x'])"):
         eval(bad)
     except TypeError as ex:
         print('TypeError:', ex)
+# An empty sequence repeated any number of times is empty at once.
+print(len([] * 2**62), len(() * 2**62), len('' * 2**62), len(deque() * 2**62))

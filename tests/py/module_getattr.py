@@ -34,3 +34,13 @@ except TypeError as e:
 # __import__ with a fromlist (any non-empty sequence) gives the submodule itself.
 print(__import__('collections.abc', fromlist=['x']).__name__, __import__('collections.abc').__name__,
       __import__('os.path', fromlist=('join',)).__name__ == __import__('os').path.__name__)
+
+# A module __getattr__'s AttributeError is "no such name": `from m import x` says ImportError.
+import sys
+sys.modules['plugins'] = plugins
+from plugins import xylophone
+print(xylophone)
+try:
+    from plugins import abc
+except ImportError as e:
+    print('ImportError:', e)

@@ -27,3 +27,4 @@ class P:
 
 
 print(P | None, int | P, int | typing.Optional[str])
+print(hash(list[int] | None) == hash(list[int] | None), len({list[int] | None, list[int] | None}))

@@ -85,6 +85,17 @@ def _plural_args(names):
     return ", ".join(listed[:-1]) + ", and " + listed[-1]
 
 
+def _is_initvar(annotation):
+    """An InitVar annotation, evaluated or (under `from __future__ import annotations`)
+    as text: `InitVar[int]`, `dataclasses.InitVar[int]` (CPython's _is_type, simplified to
+    the two spellings it accepts in practice)."""
+    if isinstance(annotation, str):
+        text = annotation.strip()
+        return text.startswith(("InitVar[", "dataclasses.InitVar[")) or text in (
+            "InitVar", "dataclasses.InitVar")
+    return isinstance(annotation, InitVar) or annotation is InitVar
+
+
 def _collect_fields(cls, kw_only_default):
     fields = {}
     for base in reversed(cls.__mro__[1:]):
@@ -102,7 +113,7 @@ def _collect_fields(cls, kw_only_default):
             f = Field(default, MISSING, True, True, None, True, None, MISSING)
         f.name = name
         f.type = type_
-        f._initvar = isinstance(type_, InitVar) or type_ is InitVar
+        f._initvar = _is_initvar(type_)
         if f.kw_only is MISSING:
             f.kw_only = kw_only
         if f.default is not MISSING and type(f.default) in (list, dict, set):

@@ -167,12 +167,17 @@ fn union_eq(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     ))
 }
 
-/// Order-free, as CPython's hash of the members' frozenset.
+/// Order-free, as CPython's hash of the members' frozenset. A generic alias counts by its
+/// origin: aliases equal by `same_member` (`list[int]` twice) must hash alike.
 fn union_hash(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let members = recv(&args)?;
     let mut h: i64 = 0x5f3759df;
     for m in members {
-        h ^= vm.hash_value(m)?;
+        let key = match m {
+            Value::Native(n) => n.downcast::<GenericAlias>().map(|a| &a.origin),
+            _ => None,
+        };
+        h ^= vm.hash_value(key.unwrap_or(m))?;
     }
     Ok(Value::Int(if h == -1 { -2 } else { h }))
 }

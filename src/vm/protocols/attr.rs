@@ -12,7 +12,7 @@ use crate::vm::objects::types::{class_of, type_name, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, attribute_error, type_error};
 
-fn bound(func: Value, receiver: Value) -> Value {
+pub(crate) fn bound(func: Value, receiver: Value) -> Value {
     Value::Method(Arc::new(BoundMethod { func, receiver }))
 }
 
@@ -73,9 +73,8 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         // An instance attribute that nothing on the class overrides: the dict entry, found
         // without walking the MRO (CPython's LOAD_ATTR_INSTANCE_VALUE).
-        if crate::vm::objects::attr_plan::plain_read(&inst.class, name)
-            && let Some(v) = inst.dict.get_name(name)
-        {
+        let plain = crate::vm::objects::attr_plan::plain_read(&inst.class, name);
+        if plain && let Some(v) = inst.dict.get_name(name) {
             return Ok(Some(v));
         }
         let class_attr = inst.class.lookup(name);
@@ -101,7 +100,8 @@ impl Vm {
             let owner = Value::Class(inst.class.clone());
             return self.call(get, &[attr, obj.clone(), owner]).map(Some);
         }
-        if let Some(v) = inst.dict.get_name(name) {
+        // A plain read has looked in the dict already.
+        if !plain && let Some(v) = inst.dict.get_name(name) {
             return Ok(Some(v));
         }
         if let Some((get, _)) = &descriptor {
@@ -240,7 +240,9 @@ impl Vm {
     pub fn setattr(&self, obj: &Value, name: &Arc<PyStr>, value: Value) -> PyResult<()> {
         // A class's own say over its attributes, where CPython asks the metaclass
         // (`enum`'s members cannot be reassigned); NotImplemented lets the store happen.
-        if let Value::Class(_) = obj
+        if let Value::Class(c) = obj
+            && !c.is_builtin
+            && c.lookup_static("__gilsim_class_setattr__").is_some()
             && let Some(answer) = self.class_hook(
                 obj,
                 "__gilsim_class_setattr__",
@@ -395,9 +397,6 @@ impl Vm {
 }
 
 impl Vm {
-    /// A name a standard module loads on first use (`concurrent.futures`'
-    /// `InterpreterPoolExecutor`): imports the module that defines it and keeps it, as
-    /// CPython's module `__getattr__` does with `global`.
     /// A name not in a module's namespace: a standard-library name loaded on first use, the
     /// module's own `__getattr__` (PEP 562), or a name CPython has that gilsim leaves out.
     fn missing_module_attribute(
@@ -409,11 +408,20 @@ impl Vm {
             return Ok(Some(v));
         }
         if let Some(hook) = m.dict.get_str("__getattr__") {
-            return self.call(&hook, &[Value::Str(name.clone())]).map(Some);
+            // Its AttributeError means "no such name", so that `from m import sub` still
+            // imports a submodule (CPython's import_from tries that next).
+            return match self.call(&hook, &[Value::Str(name.clone())]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if e.is_instance_of(&types().exc.attribute_error) => Ok(None),
+                Err(e) => Err(e),
+            };
         }
         crate::stdlib::left_out::attribute(self, m, name.as_str())
     }
 
+    /// A name a standard module loads on first use (`concurrent.futures`'
+    /// `InterpreterPoolExecutor`): imports the module that defines it and keeps it, as
+    /// CPython's module `__getattr__` does with `global`.
     fn lazy_module_attribute(
         &self,
         m: &crate::vm::objects::module::Module,

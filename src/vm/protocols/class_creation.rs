@@ -24,20 +24,13 @@ fn class_factory(bases: &[Value]) -> Option<Value> {
             let hook = c.lookup_static("__gilsim_class_new__")?;
             Some(
                 match crate::vm::objects::descriptors::as_classmethod(&hook) {
-                    Some(cm) => bound_to_class(cm.0.clone(), c),
+                    Some(cm) => crate::vm::protocols::attr::bound(cm.0.clone(), b.clone()),
                     None => hook,
                 },
             )
         }
         _ => None,
     })
-}
-
-fn bound_to_class(func: Value, class: &Arc<Class>) -> Value {
-    Value::Method(Arc::new(crate::vm::objects::function::BoundMethod {
-        func,
-        receiver: Value::Class(class.clone()),
-    }))
 }
 
 /// Builtin types user classes may subclass (their instances wrap a value of the type).
@@ -75,9 +68,6 @@ impl Vm {
         }
         let (bases, orig_bases) = self.resolve_bases(&pos[2..])?;
         let ns = Arc::new(Dict::new());
-        if let Some(orig) = orig_bases {
-            ns.set_str("__orig_bases__", orig);
-        }
         let mut frame = Frame::new(body.code.clone(), body.globals.clone(), Some(ns.clone()));
         if !body.code.cellvars.is_empty() || !body.code.freevars.is_empty() {
             let mut cells: Vec<Arc<crate::vm::objects::function::Cell>> = body
@@ -91,6 +81,10 @@ impl Vm {
         }
         self.check_native_stack()?;
         self.run_frame(&mut frame, Resume::Start)?;
+        // After the body, as CPython's __build_class__ sets it.
+        if let Some(orig) = orig_bases {
+            ns.set_str("__orig_bases__", orig);
+        }
         if let Some(factory) = class_factory(&bases) {
             let mut argv = vec![
                 Value::Str(name.clone()),

@@ -188,15 +188,14 @@ impl Vm {
     }
 
     fn repeat(&self, seq: &Value, n: &Value, inplace: bool) -> PyResult<Value> {
-        let count = match n {
-            Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => 0,
-            Value::BigInt(_) => {
-                return Err(crate::vm::pyerr::overflow_error(
-                    "cannot fit 'int' into an index-sized integer",
-                ));
-            }
-            other => other.as_i64().unwrap_or(0).max(0) as usize,
+        let len = match seq {
+            Value::Str(s) => s.as_str().len(),
+            Value::List(l) => l.len(),
+            Value::Tuple(t) => t.len(),
+            Value::Bytes(b) => b.len(),
+            _ => 0,
         };
+        let count = repeat_count(n, len)?;
         // Past 2**32 items no machine has the memory; below, the run's limit decides.
         let too_big = |len: usize, item: usize| {
             len.checked_mul(count).is_none_or(|t| t > 1 << 32)
@@ -284,6 +283,22 @@ impl Vm {
             ))),
         }
     }
+}
+
+/// How many copies `seq * n` makes, for an int `n` and a sequence of `len` items: a negative
+/// count makes none, one beyond an index is CPython's OverflowError, and an empty sequence
+/// needs none at all (`[] * 2**62` is instant, not 2**62 empty steps).
+pub(crate) fn repeat_count(n: &Value, len: usize) -> PyResult<usize> {
+    let count = match n {
+        Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => 0,
+        Value::BigInt(_) => {
+            return Err(crate::vm::pyerr::overflow_error(
+                "cannot fit 'int' into an index-sized integer",
+            ));
+        }
+        other => other.as_i64().unwrap_or(0).max(0) as usize,
+    };
+    Ok(if len == 0 { 0 } else { count })
 }
 
 pub fn binary_type_error(a: &Value, b: &Value, op: BinaryOp) -> crate::vm::pyerr::PyErr {
