@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, LazyLock};
 
 use super::deque_args::{Arity, checked, checked_method};
+use crate::compiler::bytecode::CompareOp;
 use crate::vm::builtins::{add_methods, add_receiver_methods, native_class, parse};
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Class;
@@ -665,12 +666,7 @@ fn imul(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// `<`, `<=`, `>`, `>=` of two deques: by their first differing items, else by length, as
 /// lists compare (NotImplemented when the other is not a deque).
-fn ordered(
-    vm: &Vm,
-    args: &Args<'_>,
-    name: &str,
-    op: crate::compiler::bytecode::CompareOp,
-) -> PyResult<Value> {
+fn ordered(vm: &Vm, args: &Args<'_>, name: &str, op: CompareOp) -> PyResult<Value> {
     checked(args, name, Arity::Slot(1))?;
     let Some((a, b)) = both(args) else {
         return Ok(Value::NotImplemented);
@@ -681,7 +677,7 @@ fn ordered(
         }
     }
     let (m, n) = (a.len(), b.len());
-    use crate::compiler::bytecode::CompareOp::*;
+    use CompareOp::*;
     Ok(Value::Bool(match op {
         Lt => m < n,
         Le => m <= n,
@@ -691,37 +687,17 @@ fn ordered(
 }
 
 fn lt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    ordered(
-        vm,
-        &args,
-        "__lt__",
-        crate::compiler::bytecode::CompareOp::Lt,
-    )
+    ordered(vm, &args, "__lt__", CompareOp::Lt)
 }
 
 fn le(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    ordered(
-        vm,
-        &args,
-        "__le__",
-        crate::compiler::bytecode::CompareOp::Le,
-    )
+    ordered(vm, &args, "__le__", CompareOp::Le)
 }
 
 fn gt(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    ordered(
-        vm,
-        &args,
-        "__gt__",
-        crate::compiler::bytecode::CompareOp::Gt,
-    )
+    ordered(vm, &args, "__gt__", CompareOp::Gt)
 }
 
 fn ge(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    ordered(
-        vm,
-        &args,
-        "__ge__",
-        crate::compiler::bytecode::CompareOp::Ge,
-    )
+    ordered(vm, &args, "__ge__", CompareOp::Ge)
 }

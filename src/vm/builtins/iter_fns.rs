@@ -428,13 +428,7 @@ fn reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// `aiter(x)`: `x.__aiter__()`, which must give an async iterator.
 fn aiter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("aiter", args, 1, 1)?;
-    let Some(method) = vm.getattr_opt(&a[0], "__aiter__")? else {
-        return Err(type_error(format!(
-            "'{}' object is not an async iterable",
-            type_name(&a[0])
-        )));
-    };
-    let it = vm.call(&method, &[])?;
+    let it = call_async_slot(vm, &a[0], "__aiter__", "an async iterable")?;
     if vm.getattr_opt(&it, "__anext__")?.is_none() {
         return Err(type_error(format!(
             "aiter() returned not an async iterator of type '{}'",
@@ -448,17 +442,22 @@ fn aiter(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// that gives the default when the iterator is exhausted (StopAsyncIteration).
 fn anext(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let a = positional("anext", args, 1, 2)?;
-    let Some(method) = vm.getattr_opt(&a[0], "__anext__")? else {
-        return Err(type_error(format!(
-            "'{}' object is not an async iterator",
-            type_name(&a[0])
-        )));
-    };
-    let awaitable = vm.call(&method, &[])?;
+    let awaitable = call_async_slot(vm, &a[0], "__anext__", "an async iterator")?;
     let Some(default) = a.get(1) else {
         return Ok(awaitable);
     };
     let helpers = vm.import_module("_gilsim_builtins")?;
     let wrap = vm.getattr_str(&helpers, "anext_or_default")?;
     vm.call(&wrap, &[awaitable, default.clone()])
+}
+
+/// `obj.<slot>()`, or CPython's TypeError saying `obj` is not `what`.
+fn call_async_slot(vm: &Vm, obj: &Value, slot: &str, what: &str) -> PyResult<Value> {
+    let Some(method) = vm.getattr_opt(obj, slot)? else {
+        return Err(type_error(format!(
+            "'{}' object is not {what}",
+            type_name(obj)
+        )));
+    };
+    vm.call(&method, &[])
 }
