@@ -283,3 +283,32 @@ fn a_simulated_run_makes_its_directories_in_memory() {
     assert_eq!(out.stdout, expected, "{}", out.stderr);
     assert!(dir.join("new/old/sub/data.txt").is_file() && !dir.join("old").exists());
 }
+
+/// A path walks through its `..` as the kernel walks it: `sub/../x` needs `sub` to be a
+/// directory, in a simulated run (whose directories live in memory) as in a real one.
+#[test]
+fn a_parent_step_needs_an_existing_directory() {
+    let dir = scratch("parent-step");
+    std::fs::write(dir.join("file.txt"), "x").unwrap();
+    let d = dir.display().to_string();
+    let source = format!(
+        "import os\n\
+         base = {d:?}\n\
+         for name in ['sub/../x.txt', 'file.txt/../x.txt']:\n\
+         \x20   try:\n        open(base + '/' + name, 'w')\n\
+         \x20   except OSError as e:\n        print(type(e).__name__, e.errno, e.strerror)\n\
+         os.mkdir(base + '/sub')\n\
+         with open(base + '/sub/../x.txt', 'w') as f:\n    f.write('ok')\n\
+         print(open(base + '/x.txt').read(), os.path.exists(base + '/nope/../x.txt'))\n"
+    );
+    let expected = "FileNotFoundError 2 No such file or directory\n\
+                    NotADirectoryError 20 Not a directory\n\
+                    ok False\n";
+    let out = common::options()
+        .sim(0)
+        .sandbox(&dir)
+        .run(&source, "<test>");
+    assert_eq!(out.stdout, expected, "{}", out.stderr);
+    let out = common::options().sandbox(&dir).run(&source, "<test>");
+    assert_eq!(out.stdout, expected, "{}", out.stderr);
+}

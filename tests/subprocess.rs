@@ -158,3 +158,25 @@ fn terminate_is_sigterm_and_kill_is_sigkill() {
         assert_eq!(out.stdout, "-15\n-9\n-15\n0\n", "{}", out.stderr);
     }
 }
+
+/// A timeout keeps what the child wrote so far: CPython's TimeoutExpired carries it (as
+/// bytes, even in text mode; None for a pipe that got nothing), and a later `communicate`
+/// still returns the whole output.
+#[test]
+fn a_timeout_carries_the_output_so_far() {
+    let source = "import subprocess\n\
+        p = subprocess.Popen(['sh', '-c', 'echo partial; sleep 5'], stdout=subprocess.PIPE,\n\
+        \x20                    stderr=subprocess.PIPE, text=True)\n\
+        try:\n    p.communicate(timeout=0.5)\n\
+        except subprocess.TimeoutExpired as e:\n    print(repr(e.stdout), repr(e.stderr), e.output is e.stdout)\n\
+        p.kill()\n\
+        print(repr(p.communicate()[0]))\n\
+        try:\n    subprocess.run(['sh', '-c', 'echo so; echo far >&2; sleep 5'], capture_output=True, timeout=0.5)\n\
+        except subprocess.TimeoutExpired as e:\n    print(e.stdout, e.stderr)\n";
+    let out = common::gilsim_source(source);
+    assert_eq!(
+        out.stdout, "b'partial\\n' None True\n'partial\\n'\nb'so\\n' b'far\\n'\n",
+        "{}",
+        out.stderr
+    );
+}

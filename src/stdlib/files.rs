@@ -149,6 +149,31 @@ pub(super) fn absolute(path: &Path) -> PathBuf {
     out
 }
 
+/// A simulated run's key for `name` among its `files`: as `absolute`, but a `..` comes
+/// only after a directory that exists, as the kernel walks a path (`sub/../x` fails when
+/// `sub` does not exist, or is a file).
+pub(super) fn memory_key(files: &HashMap<PathBuf, Entry>, name: &str) -> PyResult<PathBuf> {
+    let joined = std::env::current_dir().unwrap_or_default().join(name);
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                match kind_in(files, &out) {
+                    Kind::Dir => {}
+                    Kind::File(_) => return Err(from_errno(20, "Not a directory", Some(name))),
+                    Kind::Missing => {
+                        return Err(from_errno(2, "No such file or directory", Some(name)));
+                    }
+                }
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
 /// The directory writes are confined to: `--sandbox DIR`, else the current directory.
 pub fn sandbox_root(vm: &Vm) -> PathBuf {
     let root = vm
@@ -218,8 +243,8 @@ pub fn open(vm: &Vm, name: &str, access: Access) -> PyResult<Store> {
 /// A simulated run's open: its own files first, then (copied) what the disk holds.
 fn open_in_memory(vm: &Vm, name: &str, access: Access) -> PyResult<Store> {
     let disk = vm.interp.runtime.module_state::<MemoryDisk>();
-    let key = absolute(Path::new(name));
     let mut files = disk.files.lock();
+    let key = memory_key(&files, name)?;
     let existing = match files.get(&key) {
         Some(Entry::File(data)) => Some(data.clone()),
         Some(Entry::Dir) => return Err(from_errno(21, "Is a directory", Some(name))),
@@ -267,8 +292,8 @@ pub fn remove(vm: &Vm, name: &str) -> PyResult<()> {
         return std::fs::remove_file(path).map_err(|e| from_io(&e, Some(name)));
     }
     let disk = vm.interp.runtime.module_state::<MemoryDisk>();
-    let key = absolute(Path::new(name));
     let mut files = disk.files.lock();
+    let key = memory_key(&files, name)?;
     match kind_in(&files, &key) {
         Kind::File(_) => {}
         Kind::Dir => return Err(from_errno(21, "Is a directory", Some(name))),

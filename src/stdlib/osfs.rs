@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
-use super::files::{Entry, Kind, MemoryDisk, absolute, check_writable, kind_in};
+use super::files::{Entry, Kind, MemoryDisk, absolute, check_writable, kind_in, memory_key};
 use crate::vm::builtins::positional;
 use crate::vm::context::Vm;
 use crate::vm::objects::function::{Args, NativeFn};
@@ -106,8 +106,8 @@ fn stat_of(
             .map(from_disk)
             .map_err(|e| from_io(&e, Some(name)));
     };
-    let key = absolute(Path::new(name));
     let files = disk.files.lock();
+    let key = memory_key(&files, name)?;
     let in_memory = files.contains_key(&key);
     let (mode, size) = match kind_in(&files, &key) {
         Kind::Missing => return Err(enoent(name)),
@@ -168,8 +168,8 @@ fn listdir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect(),
         Some(disk) => {
-            let key = absolute(Path::new(name));
             let files = disk.files.lock();
+            let key = memory_key(&files, name)?;
             match kind_in(&files, &key) {
                 Kind::Missing => return Err(enoent(name)),
                 Kind::File(_) => return Err(from_errno(20, "Not a directory", Some(name))),
@@ -189,8 +189,8 @@ fn mkdir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         std::fs::create_dir(name).map_err(|e| from_io(&e, Some(name)))?;
         return Ok(Value::None);
     };
-    let key = absolute(Path::new(name));
     let mut files = disk.files.lock();
+    let key = memory_key(&files, name)?;
     if !matches!(kind_in(&files, &key), Kind::Missing) {
         return Err(from_errno(17, "File exists", Some(name)));
     }
@@ -212,8 +212,8 @@ fn rmdir(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         std::fs::remove_dir(name).map_err(|e| from_io(&e, Some(name)))?;
         return Ok(Value::None);
     };
-    let key = absolute(Path::new(name));
     let mut files = disk.files.lock();
+    let key = memory_key(&files, name)?;
     match kind_in(&files, &key) {
         Kind::Missing => return Err(enoent(name)),
         Kind::File(_) => return Err(from_errno(20, "Not a directory", Some(name))),

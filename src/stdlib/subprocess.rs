@@ -71,6 +71,7 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("poll", poll),
     ("wait", wait),
     ("communicate", communicate),
+    ("partial_output", partial_output),
     ("read_pipe", read_pipe),
     ("write_stdin", write_stdin),
     ("close_stdin", close_stdin),
@@ -397,6 +398,25 @@ fn communicate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             Some(pair) => pair,
             None => return Ok(Value::None),
         },
+    };
+    Ok(Value::tuple(vec![bytes_or_none(out), bytes_or_none(err)]))
+}
+
+/// `partial_output(p)`: what the child wrote to its pipes so far (None where nothing came),
+/// left for a later `communicate`: CPython's TimeoutExpired carries it, as bytes even in
+/// text mode.
+fn partial_output(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    let (out, err) = match proc(&args)? {
+        Proc::Real(p) => {
+            let so_far = |pump: &Option<Arc<Pump>>| {
+                pump.as_ref()
+                    .map(|pump| pump.data.lock().clone())
+                    .filter(|data| !data.is_empty())
+            };
+            (so_far(&p.out), so_far(&p.err))
+        }
+        // A simulated program's output comes when it ends: nothing before.
+        Proc::Sim(_) => (None, None),
     };
     Ok(Value::tuple(vec![bytes_or_none(out), bytes_or_none(err)]))
 }

@@ -254,12 +254,14 @@ impl<'a> Forker<'a> {
             name: c.name.clone(),
             qualname: c.qualname.clone(),
             module: c.module.clone(),
+            tp_name: c.tp_name.clone(),
             bases,
             mro,
             dict: dict.clone(),
             layout: c.layout,
             is_builtin: false,
             builtin_base: c.builtin_base.clone(),
+            slots: c.slots.clone(),
         }));
         self.remember(v, copy.clone());
         self.fill_dict(&c.dict, &dict)?;

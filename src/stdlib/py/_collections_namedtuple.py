@@ -4,6 +4,16 @@ CPython builds the class from source text with exec, gilsim from closures)."""
 import sys
 from operator import itemgetter as _itemgetter
 
+
+# A field is read-only, refused with the messages of CPython's _collections._tuplegetter.
+def _refuse_set(self, value):
+    raise AttributeError("can't set attribute")
+
+
+def _refuse_delete(self):
+    raise AttributeError("can't delete attribute")
+
+
 _KEYWORDS = frozenset([
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
     "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
@@ -120,7 +130,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__match_args__": fields,
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(_itemgetter(index), doc=f"Alias for field number {index}")
+        namespace[name] = property(_itemgetter(index), _refuse_set, _refuse_delete,
+                                   f"Alias for field number {index}")
     if module is None:
         module = sys._getframe(1).f_globals.get("__name__", "__main__") \
             if hasattr(sys, "_getframe") else "__main__"

@@ -202,7 +202,7 @@ def _tuple_of(obj, fields):
     return tuple(getattr(obj, f.name) for f in fields if f.compare)
 
 
-def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
+def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only, match_args):
     all_fields = _collect_fields(cls, kw_only)
     cls.__dataclass_fields__ = all_fields
     cls.__dataclass_params__ = (init, repr, eq, order, unsafe_hash, frozen)
@@ -248,8 +248,36 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only):
         cls.__hash__ = __hash__
     elif eq and "__hash__" not in cls.__dict__ or cls.__dict__.get("__hash__", 0) is None:
         cls.__hash__ = None
-    cls.__match_args__ = tuple(f.name for f in all_fields.values() if f.init and not f.kw_only)
+    if match_args and "__match_args__" not in cls.__dict__:
+        cls.__match_args__ = tuple(f.name for f in all_fields.values()
+                                   if f.init and not f.kw_only)
     return cls
+
+
+def _slots_of(cls):
+    declared = cls.__dict__.get("__slots__", ())
+    return (declared,) if isinstance(declared, str) else declared
+
+
+def _add_slots(cls, weakref_slot):
+    """slots=True: the same class made again with the fields as its __slots__ (a class's
+    slots are fixed when it is made), without the defaults, which __init__ holds."""
+    if "__slots__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__} already specifies __slots__")
+    namespace = dict(cls.__dict__)
+    field_names = tuple(f.name for f in fields(cls))
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        inherited.update(_slots_of(base))
+    wanted = field_names + (("__weakref__",) if weakref_slot else ())
+    namespace["__slots__"] = tuple(name for name in wanted if name not in inherited)
+    for name in field_names:
+        namespace.pop(name, None)
+    namespace.pop("__dict__", None)
+    namespace.pop("__weakref__", None)
+    remade = type(cls)(cls.__name__, cls.__bases__, namespace)
+    remade.__qualname__ = cls.__qualname__
+    return remade
 
 
 def _comparison(op, fields):
@@ -267,8 +295,13 @@ def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False,
     if order and not eq:
         raise ValueError("eq must be true if order is true")
 
+    if weakref_slot and not slots:
+        raise TypeError("weakref_slot is True but slots is False")
+
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only)
+        cls = _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, kw_only,
+                             match_args)
+        return _add_slots(cls, weakref_slot) if slots else cls
 
     if cls is None:
         return wrap

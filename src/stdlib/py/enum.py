@@ -50,6 +50,19 @@ class nonmember:
 property = property
 
 
+def _fixed_attribute(getter):
+    """A member's `name` or `value`: read-only, refused with enum.property's messages."""
+    attr = getter.__name__
+
+    def refuse_set(self, value):
+        raise AttributeError("<enum 'Enum'> cannot set attribute %r" % attr)
+
+    def refuse_delete(self):
+        raise AttributeError("<enum 'Enum'> cannot delete attribute %r" % attr)
+
+    return property(getter, refuse_set, refuse_delete, getter.__doc__)
+
+
 def _is_dunder(name):
     return len(name) > 4 and name[:2] == name[-2:] == "__" and name[2] != "_" \
         and name[-3] != "_"
@@ -305,12 +318,12 @@ class Enum:
             raise AttributeError("cannot reassign member %r" % (name,))
         return NotImplemented
 
-    @property
+    @_fixed_attribute
     def name(self):
         """The member's name."""
         return self._name_
 
-    @property
+    @_fixed_attribute
     def value(self):
         """The member's value."""
         return self._value_

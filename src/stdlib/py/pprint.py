@@ -1,6 +1,6 @@
 """pprint: pretty-printing of nested data (gilsim's own, in Python, after CPython 3.12's
-Lib/pprint.py): the same line breaks for dicts, lists, tuples, sets, strings and
-dataclasses at a given width, indent and depth, with dict keys sorted unless sort_dicts
+Lib/pprint.py): the same line breaks for dicts, lists, tuples, sets, strings,
+dataclasses, and the containers of collections at a given width, indent and depth, with dict keys sorted unless sort_dicts
 is false. Other types print as their repr()."""
 
 import sys
@@ -70,6 +70,32 @@ class _Writer:
 
     def getvalue(self):
         return "".join(self.parts)
+
+
+_DISPATCH = None
+
+
+def _dispatch():
+    """The printers by the __repr__ of the type they print (built on first use, so that
+    importing pprint does not import collections)."""
+    global _DISPATCH
+    if _DISPATCH is None:
+        import collections
+        P = PrettyPrinter
+        _DISPATCH = {
+            dict.__repr__: P._pprint_dict,
+            list.__repr__: P._pprint_list,
+            tuple.__repr__: P._pprint_tuple,
+            set.__repr__: P._pprint_set,
+            frozenset.__repr__: P._pprint_set,
+            str.__repr__: P._pprint_str,
+            collections.OrderedDict.__repr__: P._pprint_ordered_dict,
+            collections.defaultdict.__repr__: P._pprint_default_dict,
+            collections.Counter.__repr__: P._pprint_counter,
+            collections.ChainMap.__repr__: P._pprint_chain_map,
+            collections.deque.__repr__: P._pprint_deque,
+        }
+    return _DISPATCH
 
 
 def _words(line):
@@ -148,6 +174,10 @@ class PrettyPrinter:
         max_width = self._width - indent - allowance
         if len(rep) > max_width:
             p = self._dispatch_for(object)
+            if p is not None and not len(object):
+                # An empty container prints as its repr, however narrow the width.
+                stream.write(rep)
+                return
             if p is not None:
                 context[objid] = 1
                 p(self, object, stream, indent, allowance, context, level + 1)
@@ -161,18 +191,9 @@ class PrettyPrinter:
         stream.write(rep)
 
     def _dispatch_for(self, object):
-        t = type(object)
-        if t is dict:
-            return PrettyPrinter._pprint_dict
-        if t is list:
-            return PrettyPrinter._pprint_list
-        if t is tuple:
-            return PrettyPrinter._pprint_tuple
-        if t is set or t is frozenset:
-            return PrettyPrinter._pprint_set
-        if t is str:
-            return PrettyPrinter._pprint_str
-        return None
+        # As CPython: by the type's __repr__, so a subclass that keeps its base's repr
+        # prints as its base does.
+        return _dispatch().get(type(object).__repr__)
 
     def _pprint_dataclass(self, object, stream, indent, allowance, context, level):
         import dataclasses
@@ -254,6 +275,56 @@ class PrettyPrinter:
         object = sorted(object, key=_SafeKey)
         self._format_items(object, stream, indent, allowance + len(endchar), context, level)
         stream.write(endchar)
+
+    def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
+        name = object.__class__.__name__
+        stream.write(name + "(")
+        self._format(list(object.items()), stream, indent + len(name) + 1, allowance + 1,
+                     context, level)
+        stream.write(")")
+
+    def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
+        name = object.__class__.__name__
+        factory = self._repr(object.default_factory, context, level)
+        indent += len(name) + 1
+        stream.write("%s(%s,\n%s" % (name, factory, " " * indent))
+        self._pprint_dict(object, stream, indent, allowance + 1, context, level)
+        stream.write(")")
+
+    def _pprint_counter(self, object, stream, indent, allowance, context, level):
+        name = object.__class__.__name__
+        stream.write(name + "({")
+        if self._indent_per_level > 1:
+            stream.write((self._indent_per_level - 1) * " ")
+        # Most common first, as Counter's repr has them.
+        self._format_dict_items(object.most_common(), stream, indent + len(name) + 1,
+                                allowance + 2, context, level)
+        stream.write("})")
+
+    def _pprint_chain_map(self, object, stream, indent, allowance, context, level):
+        maps = object.maps
+        name = object.__class__.__name__
+        stream.write(name + "(")
+        indent += len(name) + 1
+        for i, mapping in enumerate(maps):
+            if i < len(maps) - 1:
+                self._format(mapping, stream, indent, 1, context, level)
+                stream.write(",\n" + " " * indent)
+            else:
+                self._format(mapping, stream, indent, allowance + 1, context, level)
+                stream.write(")")
+
+    def _pprint_deque(self, object, stream, indent, allowance, context, level):
+        name = object.__class__.__name__
+        stream.write(name + "([")
+        indent += len(name) + 1
+        if object.maxlen is None:
+            self._format_items(object, stream, indent, allowance + 2, context, level)
+            stream.write("])")
+        else:
+            self._format_items(object, stream, indent, 2, context, level)
+            maxlen = self._repr(object.maxlen, context, level)
+            stream.write("],\n%smaxlen=%s)" % (" " * indent, maxlen))
 
     def _pprint_str(self, object, stream, indent, allowance, context, level):
         write = stream.write
@@ -352,7 +423,8 @@ class PrettyPrinter:
             if typ is int and self._underscore_numbers:
                 return "{:_d}".format(object), True, False
             return repr(object), True, False
-        if typ is dict:
+        r = getattr(typ, "__repr__", None)
+        if issubclass(typ, dict) and r is dict.__repr__:
             if not object:
                 return "{}", True, False
             objid = id(object)
@@ -375,8 +447,9 @@ class PrettyPrinter:
                 recursive = recursive or krecur or vrecur
             del context[objid]
             return "{%s}" % ", ".join(components), readable, recursive
-        if typ is list or typ is tuple:
-            if typ is list:
+        if (issubclass(typ, list) and r is list.__repr__) or \
+                (issubclass(typ, tuple) and r is tuple.__repr__):
+            if issubclass(typ, list):
                 if not object:
                     return "[]", True, False
                 fmt = "[%s]"

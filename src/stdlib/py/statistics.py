@@ -5,6 +5,7 @@ the data's type where CPython does (the mean of ints is an int when it is whole)
 import math
 from math import erf, exp, fabs, hypot, log, sqrt, tau
 from fractions import Fraction
+import _gilsim
 import _gilsim_stub
 
 __all__ = ["StatisticsError", "fmean", "geometric_mean", "mean", "harmonic_mean",
@@ -546,7 +547,8 @@ class NormalDist:
         self._mu, self._sigma = state
 
 
-_gilsim_stub.define(globals(), "statistics", [
-    "correlation", "linear_regression", "kde", "kde_random",
-])
-del _gilsim_stub
+_gilsim_stub.define(globals(), "statistics", ["correlation", "linear_regression"])
+if _gilsim.like_version() >= (3, 13):
+    # New in CPython 3.13: only a run that imitates it (--like 3.13) has them.
+    _gilsim_stub.define(globals(), "statistics", ["kde", "kde_random"])
+del _gilsim, _gilsim_stub

@@ -230,7 +230,8 @@ class Popen:
             self.stdin.closed = True
         result = _gilsim_subprocess.communicate(self._handle, data, timeout)
         if result is None:
-            raise TimeoutExpired(self.args, timeout)
+            out, err = _gilsim_subprocess.partial_output(self._handle)
+            raise TimeoutExpired(self.args, timeout, output=out, stderr=err)
         out, err = result
         if self.text_mode:
             out = None if out is None else self._decode(out)

@@ -221,8 +221,83 @@ class Generic:
         return cls
 
 
+# What a protocol's members are not (CPython 3.12's typing.EXCLUDED_ATTRIBUTES), plus the
+# entries gilsim's class bodies hold that CPython's do not.
+_EXCLUDED_ATTRIBUTES = frozenset({
+    '__parameters__', '__orig_bases__', '__orig_class__', '_is_protocol',
+    '_is_runtime_protocol', '__protocol_attrs__', '__callable_proto_members_only__',
+    '__type_params__', '__abstractmethods__', '__annotations__', '__dict__', '__doc__',
+    '__init__', '__module__', '__new__', '__slots__', '__subclasshook__', '__weakref__',
+    '__class_getitem__', '_MutableMapping__marker', '__qualname__', '__init_subclass__',
+    '__gilsim_subclasscheck__', '__gilsim_instancecheck__', '_abc_registry',
+    '_abc_subclasses'})
+
+
+def _protocol_attrs(cls):
+    """The members a class must have to satisfy protocol `cls` (typing._get_protocol_attrs)."""
+    attrs = set()
+    for base in cls.__mro__[:-1]:
+        if base.__name__ in {'Protocol', 'Generic'}:
+            continue
+        annotations = base.__dict__.get('__annotations__', {})
+        for attr in (*base.__dict__, *annotations):
+            if not attr.startswith('_abc_') and attr not in _EXCLUDED_ATTRIBUTES:
+                attrs.add(attr)
+    return attrs
+
+
+def _protocol_check_allowed(cls):
+    if not getattr(cls, '_is_runtime_protocol', False):
+        raise TypeError("Instance and class checks can only be used with "
+                        "@runtime_checkable protocols")
+
+
 class Protocol(Generic):
+    """Structural subtyping: with @runtime_checkable, isinstance() and issubclass() ask
+    whether a class has the protocol's members, not whether it derives from it. CPython
+    does it in the metaclass _ProtocolMeta; gilsim in the hooks its isinstance consults."""
+
     __slots__ = ()
+    _is_protocol = True
+    _is_runtime_protocol = False
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        # A protocol names Protocol among its bases; any other subclass is concrete.
+        if not cls.__dict__.get('_is_protocol', False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+
+    @classmethod
+    def __gilsim_instancecheck__(cls, instance):
+        if cls is Protocol or not cls.__dict__.get('_is_protocol', False):
+            return False
+        _protocol_check_allowed(cls)
+        for attr in _protocol_attrs(cls):
+            try:
+                value = getattr(instance, attr)
+            except AttributeError:
+                return False
+            if value is None and callable(getattr(cls, attr, None)):
+                return False
+        return True
+
+    @classmethod
+    def __gilsim_subclasscheck__(cls, other):
+        if cls is Protocol or not cls.__dict__.get('_is_protocol', False):
+            return False
+        attrs = _protocol_attrs(cls)
+        if not all(callable(getattr(cls, attr, None)) for attr in attrs):
+            raise TypeError("Protocols with non-method members don't support issubclass()")
+        _protocol_check_allowed(cls)
+        for attr in attrs:
+            for base in other.__mro__:
+                if attr in base.__dict__:
+                    if base.__dict__[attr] is None:
+                        return False
+                    break
+            else:
+                return False
+        return True
 
 
 def cast(typ, val):
@@ -246,6 +321,12 @@ def no_type_check(arg):
 
 
 def runtime_checkable(cls):
+    """Lets isinstance() and issubclass() check protocol `cls` structurally."""
+    if not (isinstance(cls, type) and issubclass(cls, Generic)
+            and cls.__dict__.get('_is_protocol', False)):
+        raise TypeError('@runtime_checkable can be only applied to protocol classes,'
+                        ' got %r' % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 
@@ -276,12 +357,46 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     return hints
 
 
-def NewType(name, tp):
-    def new_type(x):
+class NewType:
+    """NewType('UserId', int): a distinct name for a type that checkers see; at run time
+    calling it returns its argument unchanged."""
+
+    def __init__(self, name, tp):
+        self.__qualname__ = name
+        if '.' in name:
+            name = name.rpartition('.')[-1]
+        self.__name__ = name
+        self.__supertype__ = tp
+        # CPython takes the caller's module from its frame; gilsim has no frames to read.
+        self.__module__ = '__main__'
+
+    def __repr__(self):
+        return f'{self.__module__}.{self.__qualname__}'
+
+    def __call__(self, x):
         return x
-    new_type.__name__ = name
-    new_type.__supertype__ = tp
-    return new_type
+
+    def __reduce__(self):
+        return self.__qualname__
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
+
+    def __mro_entries__(self, bases):
+        # CPython: a NewType cannot be subclassed.
+        superclass_name = self.__name__
+
+        class Dummy:
+            def __init_subclass__(cls):
+                subclass_name = cls.__name__
+                raise TypeError(
+                    f"Cannot subclass an instance of NewType. Perhaps you were looking for: "
+                    f"`{subclass_name} = NewType({subclass_name!r}, {superclass_name})`")
+
+        return (Dummy,)
 
 
 # NamedTuple and TypedDict: CPython's metaclasses build a different class from the class

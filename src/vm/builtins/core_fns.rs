@@ -154,10 +154,11 @@ fn ascii(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// Whether `cls` is a subclass of what `isinstance`/`issubclass` got as their second
 /// argument: a class, a union, or nested tuples of them. Checked in order, so a bad entry
 /// after a match is never seen, as in CPython (`object_recursive_isinstance`).
-fn subclass_of_spec(vm: &Vm, cls: &Arc<Class>, spec: &Value, fname: &str) -> PyResult<bool> {
+fn subclass_of_spec(vm: &Vm, cls: &Arc<Class>, spec: &Value, check: Check) -> PyResult<bool> {
+    let fname = check.name();
     let members: &[Value] = match spec {
         Value::Class(c) => {
-            let answer = subclass_of_any(vm, cls, std::slice::from_ref(c))?;
+            let answer = subclass_of_any(vm, cls, std::slice::from_ref(c), check)?;
             return Ok(matches!(answer, Value::Bool(true)));
         }
         Value::Tuple(t) => &t.items,
@@ -176,7 +177,7 @@ fn subclass_of_spec(vm: &Vm, cls: &Arc<Class>, spec: &Value, fname: &str) -> PyR
         },
     };
     for m in members {
-        if subclass_of_spec(vm, cls, m, fname)? {
+        if subclass_of_spec(vm, cls, m, check)? {
             return Ok(true);
         }
     }
@@ -192,7 +193,7 @@ fn isinstance(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::Bool(true));
     }
     let cls = class_of(&a[0]);
-    subclass_of_spec(vm, cls, &a[1], "isinstance").map(Value::Bool)
+    subclass_of_spec(vm, cls, &a[1], Check::Instance(&a[0])).map(Value::Bool)
 }
 
 fn issubclass(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
@@ -200,24 +201,57 @@ fn issubclass(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let Value::Class(cls) = &a[0] else {
         return Err(type_error("issubclass() arg 1 must be a class"));
     };
-    subclass_of_spec(vm, cls, &a[1], "issubclass").map(Value::Bool)
+    subclass_of_spec(vm, cls, &a[1], Check::Subclass).map(Value::Bool)
+}
+
+/// What is asked: `isinstance(instance, ...)` or `issubclass(cls, ...)`.
+#[derive(Clone, Copy)]
+enum Check<'a> {
+    Instance(&'a Value),
+    Subclass,
+}
+
+impl Check<'_> {
+    fn name(self) -> &'static str {
+        match self {
+            Check::Instance(_) => "isinstance",
+            Check::Subclass => "issubclass",
+        }
+    }
 }
 
 /// Whether `cls` is a subclass of one of `classes`: by its MRO, or by what an abstract
-/// base class says. CPython asks the metaclass (`ABCMeta.__subclasscheck__`); gilsim has
-/// no metaclasses, so its `abc` and `collections.abc` give their classes the classmethod
-/// `__gilsim_subclasscheck__`, consulted when the MRO says no.
-fn subclass_of_any(vm: &Vm, cls: &Arc<Class>, classes: &[Arc<Class>]) -> PyResult<Value> {
+/// base class says. CPython asks the metaclass (`ABCMeta.__subclasscheck__`,
+/// `_ProtocolMeta.__instancecheck__`); gilsim has no metaclasses, so its `abc`,
+/// `collections.abc` and `typing` give their classes the classmethods
+/// `__gilsim_subclasscheck__` and `__gilsim_instancecheck__` (which sees the instance, as a
+/// runtime-checkable Protocol must), consulted when the MRO says no.
+fn subclass_of_any(
+    vm: &Vm,
+    cls: &Arc<Class>,
+    classes: &[Arc<Class>],
+    check: Check,
+) -> PyResult<Value> {
     if classes.iter().any(|c| cls.is_subclass(c)) {
         return Ok(Value::Bool(true));
     }
     for c in classes.iter().filter(|c| !c.is_builtin) {
-        if let Some(hook) = c.lookup_static("__gilsim_subclasscheck__") {
+        let instance_hook = match check {
+            Check::Instance(v) => c
+                .lookup_static("__gilsim_instancecheck__")
+                .map(|hook| (hook, v.clone())),
+            Check::Subclass => None,
+        };
+        let hook = instance_hook.or_else(|| {
+            c.lookup_static("__gilsim_subclasscheck__")
+                .map(|hook| (hook, Value::Class(cls.clone())))
+        });
+        if let Some((hook, asked)) = hook {
             let hook = match crate::vm::objects::descriptors::as_classmethod(&hook) {
                 Some(cm) => cm.0.clone(),
                 None => hook,
             };
-            let answer = vm.call(&hook, &[Value::Class(c.clone()), Value::Class(cls.clone())])?;
+            let answer = vm.call(&hook, &[Value::Class(c.clone()), asked])?;
             if vm.is_true(&answer)? {
                 return Ok(Value::Bool(true));
             }

@@ -289,5 +289,11 @@ fn view_reversed(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             .collect(),
     };
     items.reverse();
-    Ok(Value::Iter(Arc::new(IterObj::snapshot(items))))
+    let it = &crate::vm::objects::types::types().iters;
+    let class = match v.kind {
+        DictView::Keys => &it.dict_reversed_keys,
+        DictView::Values => &it.dict_reversed_values,
+        DictView::Items => &it.dict_reversed_items,
+    };
+    Ok(Value::Iter(Arc::new(IterObj::snapshot(items, class))))
 }

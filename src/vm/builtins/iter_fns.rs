@@ -9,10 +9,12 @@ use num_bigint::BigInt;
 use super::listsort;
 use super::{native, parse, positional};
 use crate::vm::context::Vm;
+use crate::vm::objects::class::Class;
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::function::Args;
+use crate::vm::objects::function::NativeFn;
 use crate::vm::objects::iterators::{Composite, IterObj};
-use crate::vm::objects::types::{class_of, type_name};
+use crate::vm::objects::types::{Types, class_of, type_name, types};
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, type_error, value_error};
 
@@ -24,16 +26,31 @@ pub fn install(b: &Arc<Dict>) {
         ("sum", sum),
         ("any", any),
         ("all", all),
-        ("enumerate", enumerate),
-        ("zip", zip),
-        ("map", map),
-        ("filter", filter),
-        ("reversed", reversed),
         ("aiter", aiter),
         ("anext", anext),
     ];
     for (name, f) in fns {
         b.set_str(name, native(name, *f));
+    }
+    let it = &types().iters;
+    for class in [&it.enumerate, &it.zip, &it.map, &it.filter, &it.reversed] {
+        b.set_str(&class.name, Value::Class(class.clone()));
+    }
+}
+
+/// The iterator types that are builtins (`zip`, `map`, ...) construct through a native
+/// `__new__` that takes the call's arguments.
+pub fn register(t: &Types) {
+    let it = &t.iters;
+    let constructors: [(&Arc<Class>, NativeFn); 5] = [
+        (&it.enumerate, enumerate),
+        (&it.zip, zip),
+        (&it.map, map),
+        (&it.filter, filter),
+        (&it.reversed, reversed),
+    ];
+    for (class, new) in constructors {
+        class.dict.set_str("__new__", native(&class.name, new));
     }
 }
 
@@ -325,8 +342,13 @@ fn iter_value(c: Composite) -> Value {
 }
 
 fn enumerate(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
-    let p = parse("enumerate", args, &["iterable", "start"], 1)?;
-    let inner = vm.get_iter(p.get(0).unwrap_or(&Value::None))?;
+    let p = parse("enumerate", args, &["iterable", "start"], 0)?;
+    let Some(iterable) = p.get(0) else {
+        return Err(type_error(
+            "enumerate() missing required argument 'iterable'",
+        ));
+    };
+    let inner = vm.get_iter(iterable)?;
     let count = match p.get(1) {
         Some(v) => Value::from_bigint(v.as_bigint().ok_or_else(|| {
             type_error(format!(
@@ -361,6 +383,9 @@ fn zip(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn map(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    if args.pos().len() < 2 {
+        return Err(type_error("map() must have at least two arguments."));
+    }
     let pos = positional("map", args, 2, usize::MAX)?;
     let mut iters = Vec::new();
     for a in &pos[1..] {
@@ -391,12 +416,17 @@ fn reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
             let mut items = vm.collect(v)?;
             items.reverse();
-            IterObj::snapshot(items)
+            // CPython reverses a range with a range_iterator.
+            let class = match v {
+                Value::Range(_) => &types().iters.range,
+                _ => &types().iters.reversed,
+            };
+            IterObj::snapshot(items, class)
         }
         Value::Dict(d) => {
             let mut keys = d.keys();
             keys.reverse();
-            IterObj::snapshot(keys)
+            IterObj::snapshot(keys, &types().iters.dict_reversed_keys)
         }
         _ => {
             if let Some(r) = vm.call_dunder(v, "__reversed__", &[])? {
@@ -413,7 +443,7 @@ fn reversed(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
                 for i in (0..n).rev() {
                     items.push(vm.getitem(v, &Value::Int(i as i64))?);
                 }
-                IterObj::snapshot(items)
+                IterObj::snapshot(items, &types().iters.reversed)
             } else {
                 return Err(type_error(format!(
                     "'{}' object is not reversible",

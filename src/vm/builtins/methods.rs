@@ -14,4 +14,5 @@ pub fn install(t: &Types) {
     super::exception_groups::register(t);
     super::coro_methods::register(t);
     super::dunders::register(t);
+    super::iter_fns::register(t);
 }

@@ -49,13 +49,13 @@ pub fn method(owner: &str, name: &str, func: NativeFn) -> Value {
 /// Stores each `(name, function)` of `table` in `cls`'s dict as a native method of `cls`.
 pub fn add_methods(cls: &Class, table: &[(&str, NativeFn)]) {
     for (name, f) in table {
-        cls.dict.set_str(name, method(&cls.tp_name(), name, *f));
+        cls.dict.set_str(name, method(&cls.tp_name, name, *f));
     }
 }
 
 /// As `add_methods`, for methods that take their receiver apart (`MethodFn`).
 pub fn add_receiver_methods(cls: &Class, table: &[(&str, MethodFn)]) {
-    let owner: Arc<str> = cls.tp_name().into();
+    let owner: Arc<str> = cls.tp_name.clone();
     for (name, f) in table {
         let method = BuiltinFunction {
             name: (*name).into(),

@@ -64,10 +64,9 @@ pub fn register(t: &Types) {
         ("__iter__", identity),
     ];
     add_methods(&t.generator, gen_methods);
-    add_methods(
-        &t.iterator,
-        &[("__iter__", identity), ("__next__", iter_next)],
-    );
+    for class in std::iter::once(&t.iterator).chain(t.iters.all()) {
+        add_methods(class, &[("__iter__", identity), ("__next__", iter_next)]);
+    }
     add_methods(&t.type_, &[("mro", type_mro)]);
 }
 

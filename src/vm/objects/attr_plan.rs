@@ -139,10 +139,12 @@ fn plan(class: &Class, name: &Arc<PyStr>) -> Plan {
 /// it. A read mirrors `Vm::instance_getattr`: a property or a data descriptor (a Python
 /// class with `__get__` and `__set__` or `__delete__`) comes before the instance dict.
 fn decide(class: &Class, name: &Arc<PyStr>) -> Plan {
-    let setattr_hook = class.has_python_function("__setattr__");
+    // A Python `__setattr__` takes every store; `__slots__` may refuse this one.
+    let store_hook = class.has_python_function("__setattr__")
+        || !crate::vm::objects::slots::may_store(class, name);
     let Some(attr) = class.lookup(name) else {
         return Plan {
-            store: !setattr_hook,
+            store: !store_hook,
             read: true,
         };
     };
@@ -162,7 +164,7 @@ fn decide(class: &Class, name: &Arc<PyStr>) -> Plan {
         _ => (false, false),
     };
     Plan {
-        store: !setattr_hook && !has_set,
+        store: !store_hook && !has_set,
         read: !data,
     }
 }

@@ -25,6 +25,9 @@ pub struct Class {
     pub name: Arc<str>,
     pub qualname: Arc<str>,
     pub module: Arc<str>,
+    /// The name messages give the type, CPython's `tp_name`: `collections.deque` for a
+    /// builtin type of a module, the bare name for builtins' own types and for classes.
+    pub tp_name: Arc<str>,
     pub bases: Vec<Arc<Class>>,
     /// Method resolution order without the class itself (C3, as CPython's `mro()`[1:]).
     pub mro: Vec<Arc<Class>>,
@@ -35,6 +38,9 @@ pub struct Class {
     /// For subclasses of builtin types (`class MyList(list)`): the builtin class whose value
     /// every instance wraps.
     pub builtin_base: Option<Arc<Class>>,
+    /// The only attributes its instances may take, when every class of its MRO defines
+    /// `__slots__` (`slots.rs`); None: its instances have a `__dict__`.
+    pub slots: Option<Arc<[Arc<PyStr>]>>,
 }
 
 impl Class {
@@ -42,16 +48,23 @@ impl Class {
         let mro = c3_mro(&bases).unwrap_or_default();
         let dict = Arc::new(Dict::new());
         dict.mark_class_dict();
+        let tp_name = if module == "builtins" {
+            name.into()
+        } else {
+            format!("{module}.{name}").into()
+        };
         Class {
             name: name.into(),
             qualname: name.into(),
             module: module.into(),
+            tp_name,
             bases,
             mro,
             dict,
             layout,
             is_builtin: true,
             builtin_base: None,
+            slots: None,
         }
     }
 
@@ -113,14 +126,6 @@ impl Class {
     /// The name CPython's `tp_name` gives: a static type of an extension module carries its
     /// module (`collections.deque`, `_thread.lock`); builtins and classes made by `class`
     /// statements do not. Method reprs name their owner so.
-    pub fn tp_name(&self) -> String {
-        if self.is_builtin && &*self.module != "builtins" {
-            format!("{}.{}", self.module, self.name)
-        } else {
-            self.name.to_string()
-        }
-    }
-
     pub fn is_exception_class(&self) -> bool {
         self.layout == Layout::Exception
     }

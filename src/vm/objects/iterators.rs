@@ -66,10 +66,12 @@ pub enum IterObj {
         /// Index of the next item plus one (0 = exhausted).
         remaining: AtomicUsize,
     },
-    /// A fixed snapshot (reversed tuples/strs/ranges, dict views of snapshots ...).
+    /// A fixed snapshot (reversed tuples/strs/ranges, dict views of snapshots ...), with
+    /// the class CPython's iterator over the same thing has.
     Snapshot {
         items: Vec<Value>,
         index: AtomicUsize,
+        class: &'static Arc<Class>,
     },
     Composite(Mutex<Composite>),
 }
@@ -108,7 +110,32 @@ pub enum Composite {
 
 impl IterObj {
     pub fn class(&self) -> &Arc<Class> {
-        &types().iterator
+        let t = types();
+        let it = &t.iters;
+        match self {
+            IterObj::Range { .. } | IterObj::BigRange(_) => &it.range,
+            IterObj::List { .. } => &it.list,
+            IterObj::Tuple { .. } => &it.tuple,
+            IterObj::Str { .. } => &it.str_,
+            IterObj::Bytes { .. } => &it.bytes,
+            IterObj::Dict { view, .. } => match view {
+                DictView::Keys => &it.dict_keys,
+                DictView::Values => &it.dict_values,
+                DictView::Items => &it.dict_items,
+            },
+            IterObj::Set { .. } => &it.set,
+            IterObj::ReversedList { .. } => &it.list_reversed,
+            IterObj::Snapshot { class, .. } => class,
+            IterObj::Composite(c) => match &*c.lock() {
+                Composite::Enumerate { .. } => &it.enumerate,
+                Composite::Zip { .. } => &it.zip,
+                Composite::Map { .. } => &it.map,
+                Composite::Filter { .. } => &it.filter,
+                Composite::Callable { .. } => &it.callable,
+                // CPython's sequence iterator (`__getitem__` until IndexError) is `iterator`.
+                Composite::GetItem { .. } | Composite::Exhausted => &t.iterator,
+            },
+        }
     }
 
     pub fn range(start: i64, stop: i64, step: i64) -> IterObj {
@@ -120,10 +147,11 @@ impl IterObj {
         }
     }
 
-    pub fn snapshot(items: Vec<Value>) -> IterObj {
+    pub fn snapshot(items: Vec<Value>, class: &'static Arc<Class>) -> IterObj {
         IterObj::Snapshot {
             items,
             index: AtomicUsize::new(0),
+            class,
         }
     }
 
@@ -132,31 +160,8 @@ impl IterObj {
     }
 
     /// The CPython type name (`list_iterator`, `range_iterator`, `enumerate` ...).
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            IterObj::Range { .. } | IterObj::BigRange(_) => "range_iterator",
-            IterObj::List { .. } => "list_iterator",
-            IterObj::Tuple { .. } => "tuple_iterator",
-            IterObj::Str { .. } => "str_ascii_iterator",
-            IterObj::Bytes { .. } => "bytes_iterator",
-            IterObj::Dict { view, .. } => match view {
-                DictView::Keys => "dict_keyiterator",
-                DictView::Values => "dict_valueiterator",
-                DictView::Items => "dict_itemiterator",
-            },
-            IterObj::Set { .. } => "set_iterator",
-            IterObj::ReversedList { .. } => "list_reverseiterator",
-            IterObj::Snapshot { .. } => "iterator",
-            IterObj::Composite(c) => match &*c.lock() {
-                Composite::Enumerate { .. } => "enumerate",
-                Composite::Zip { .. } => "zip",
-                Composite::Map { .. } => "map",
-                Composite::Filter { .. } => "filter",
-                Composite::Callable { .. } => "callable_iterator",
-                Composite::GetItem { .. } => "iterator",
-                Composite::Exhausted => "iterator",
-            },
-        }
+    pub fn type_name(&self) -> &str {
+        &self.class().name
     }
 
     /// One step: `Ok(None)` when exhausted.
@@ -282,7 +287,7 @@ impl IterObj {
                     }
                 }
             }
-            IterObj::Snapshot { items, index } => {
+            IterObj::Snapshot { items, index, .. } => {
                 let i = index.fetch_add(1, Ordering::Relaxed);
                 Ok(items.get(i).cloned())
             }

@@ -16,6 +16,7 @@ pub(crate) mod native;
 pub(crate) mod pystr;
 pub(crate) mod range;
 pub(crate) mod set;
+pub(crate) mod slots;
 pub(crate) mod trashcan;
 pub(crate) mod type_cache;
 pub(crate) mod types;

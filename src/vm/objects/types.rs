@@ -136,7 +136,84 @@ pub struct Types {
     pub staticmethod: Arc<Class>,
     pub classmethod: Arc<Class>,
     pub super_: Arc<Class>,
+    pub iters: IterTypes,
     pub exc: ExceptionTypes,
+}
+
+/// The classes of the builtin iterators, named as CPython names them (`type(iter([]))` is
+/// `list_iterator`); the last five are builtins themselves (`isinstance(z, zip)`).
+pub struct IterTypes {
+    pub range: Arc<Class>,
+    pub list: Arc<Class>,
+    pub tuple: Arc<Class>,
+    pub str_: Arc<Class>,
+    pub bytes: Arc<Class>,
+    pub dict_keys: Arc<Class>,
+    pub dict_values: Arc<Class>,
+    pub dict_items: Arc<Class>,
+    pub dict_reversed_keys: Arc<Class>,
+    pub dict_reversed_values: Arc<Class>,
+    pub dict_reversed_items: Arc<Class>,
+    pub set: Arc<Class>,
+    pub list_reversed: Arc<Class>,
+    pub callable: Arc<Class>,
+    pub enumerate: Arc<Class>,
+    pub zip: Arc<Class>,
+    pub map: Arc<Class>,
+    pub filter: Arc<Class>,
+    pub reversed: Arc<Class>,
+}
+
+impl IterTypes {
+    fn build(object: &Arc<Class>) -> IterTypes {
+        let c = |name| builtin(name, &[object]);
+        IterTypes {
+            range: c("range_iterator"),
+            list: c("list_iterator"),
+            tuple: c("tuple_iterator"),
+            str_: c("str_ascii_iterator"),
+            bytes: c("bytes_iterator"),
+            dict_keys: c("dict_keyiterator"),
+            dict_values: c("dict_valueiterator"),
+            dict_items: c("dict_itemiterator"),
+            dict_reversed_keys: c("dict_reversekeyiterator"),
+            dict_reversed_values: c("dict_reversevalueiterator"),
+            dict_reversed_items: c("dict_reverseitemiterator"),
+            set: c("set_iterator"),
+            list_reversed: c("list_reverseiterator"),
+            callable: c("callable_iterator"),
+            enumerate: c("enumerate"),
+            zip: c("zip"),
+            map: c("map"),
+            filter: c("filter"),
+            reversed: c("reversed"),
+        }
+    }
+
+    /// Every iterator class (each has `__iter__` and `__next__`).
+    pub fn all(&self) -> [&Arc<Class>; 19] {
+        [
+            &self.range,
+            &self.list,
+            &self.tuple,
+            &self.str_,
+            &self.bytes,
+            &self.dict_keys,
+            &self.dict_values,
+            &self.dict_items,
+            &self.dict_reversed_keys,
+            &self.dict_reversed_values,
+            &self.dict_reversed_items,
+            &self.set,
+            &self.list_reversed,
+            &self.callable,
+            &self.enumerate,
+            &self.zip,
+            &self.map,
+            &self.filter,
+            &self.reversed,
+        ]
+    }
 }
 
 fn builtin(name: &str, bases: &[&Arc<Class>]) -> Arc<Class> {
@@ -194,6 +271,7 @@ fn build() -> Types {
         staticmethod: builtin("staticmethod", &[&object]),
         classmethod: builtin("classmethod", &[&object]),
         super_: builtin("super", &[&object]),
+        iters: IterTypes::build(&object),
         object,
         exc,
     };
@@ -248,9 +326,10 @@ pub fn class_of(v: &Value) -> &Arc<Class> {
     }
 }
 
-/// `type(v).__name__`.
+/// The name messages give `type(v)`: CPython's `tp_name` (`'collections.deque' object is
+/// not callable`), which is `__name__` except for the builtin types of modules.
 pub fn type_name(v: &Value) -> &str {
-    &class_of(v).name
+    &class_of(v).tp_name
 }
 
 /// Every builtin class by name, for the `builtins` module.

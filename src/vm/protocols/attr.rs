@@ -120,7 +120,9 @@ impl Vm {
         }
         match name.as_str() {
             "__class__" => return Ok(Some(Value::Class(inst.class.clone()))),
-            "__dict__" => return Ok(Some(Value::Dict(inst.dict.clone()))),
+            "__dict__" if inst.class.slots.is_none() => {
+                return Ok(Some(Value::Dict(inst.dict.clone())));
+            }
             _ => {}
         }
         if let Some(hook) = inst.class.lookup_static("__getattr__") {
@@ -293,6 +295,9 @@ impl Vm {
                     )
                 {
                     return Ok(());
+                }
+                if !crate::vm::objects::slots::may_store(&inst.class, name) {
+                    return Err(no_attribute(obj, name.as_str()));
                 }
                 inst.dict.set_name(name, value);
                 Ok(())
@@ -473,7 +478,7 @@ pub fn no_attribute(obj: &Value, name: &str) -> crate::vm::pyerr::PyErr {
     match obj {
         Value::Class(c) => attribute_error(format!(
             "type object '{}' has no attribute '{name}'",
-            c.name
+            c.tp_name
         )),
         Value::Module(m) => {
             attribute_error(format!("module '{}' has no attribute '{name}'", m.name))

@@ -46,6 +46,35 @@ const SUBCLASSABLE: &[&str] = &[
     "bytes",
 ];
 
+/// gilsim's Python stand-ins for CPython's C types, by `__module__` and name: messages name
+/// them as CPython's do (`'itertools.count' object is not subscriptable`), by a `tp_name`
+/// with the module, where a class's has none.
+const C_TYPES_IN_PYTHON: &[(&str, &str)] = &[
+    ("itertools", "count"),
+    ("itertools", "repeat"),
+    ("itertools", "groupby"),
+    ("functools", "partial"),
+    ("collections", "defaultdict"),
+    ("collections", "OrderedDict"),
+    ("datetime", "date"),
+    ("datetime", "time"),
+    ("datetime", "datetime"),
+    ("datetime", "timedelta"),
+    ("datetime", "tzinfo"),
+    ("datetime", "timezone"),
+    ("_io", "StringIO"),
+    ("_io", "BytesIO"),
+    ("_io", "TextIOWrapper"),
+    ("_io", "BufferedReader"),
+    ("_io", "BufferedWriter"),
+    ("_io", "BufferedRandom"),
+    ("re", "Pattern"),
+    ("re", "Match"),
+    ("operator", "attrgetter"),
+    ("operator", "itemgetter"),
+    ("operator", "methodcaller"),
+];
+
 impl Vm {
     /// `__build_class__(func, name, *bases, **kwds)`: runs the class body, then creates the class.
     pub fn build_class(&self, args: Args<'_>) -> PyResult<Value> {
@@ -253,8 +282,16 @@ impl Vm {
         }
         let classcell = ns.remove_name("__classcell__");
         ns.mark_class_dict();
+        let slots = crate::vm::objects::slots::instance_slots(self, name, &base_classes, &ns)?;
+        let name: Arc<str> = name.into();
+        let tp_name = if C_TYPES_IN_PYTHON.contains(&(module.as_str(), &*name)) {
+            format!("{module}.{name}").into()
+        } else {
+            name.clone()
+        };
         let class = Arc::new(Class {
-            name: name.into(),
+            tp_name,
+            name,
             qualname: qualname.into(),
             module: module.into(),
             bases: base_classes,
@@ -263,6 +300,7 @@ impl Vm {
             layout,
             is_builtin: false,
             builtin_base,
+            slots,
         });
         if let Some(Value::Cell(cell)) = classcell {
             cell.set(Value::Class(class.clone()));

@@ -182,7 +182,7 @@ impl Vm {
                 Value::Builtin(b) => format!(
                     "<built-in method {} of {} object at {}>",
                     b.name,
-                    crate::vm::objects::types::class_of(&m.receiver).tp_name(),
+                    crate::vm::objects::types::class_of(&m.receiver).tp_name,
                     address(&m.receiver)
                 ),
                 Value::Function(f) => {

@@ -1,0 +1,51 @@
+# Messages name a module's builtin types as CPython does (its tp_name: 'collections.deque',
+# 'itertools.count'); read-only fields of namedtuples and enum members refuse with
+# CPython's words.
+import collections
+import enum
+import itertools
+import functools
+import operator
+
+checks = [
+    lambda: collections.deque().missing,
+    lambda: collections.deque.missing,
+    lambda: itertools.count()[0],
+    lambda: len(itertools.count()),
+    lambda: itertools.repeat(1)(),
+    lambda: functools.partial(print)[0],
+    lambda: collections.defaultdict(int).missing,
+    lambda: operator.itemgetter(1).missing,
+    lambda: hash(collections.deque()),
+    lambda: collections.Counter().missing,
+]
+for check in checks:
+    try:
+        check()
+    except (AttributeError, TypeError) as e:
+        print(type(e).__name__ + ':', e)
+
+Point = collections.namedtuple('Point', 'x y')
+p = Point(1, 2)
+for change in [lambda: setattr(p, 'x', 3), lambda: delattr(p, 'x')]:
+    try:
+        change()
+    except AttributeError as e:
+        print('AttributeError:', e)
+try:
+    p.z = 3     # a namedtuple has no __dict__ (3.13 says so in the message)
+except AttributeError:
+    print('AttributeError: no z')
+
+
+class Color(enum.Enum):
+    RED = 1
+
+
+for change in [lambda: setattr(Color.RED, 'value', 2), lambda: setattr(Color.RED, 'name', 'X'),
+               lambda: delattr(Color.RED, 'value')]:
+    try:
+        change()
+    except AttributeError as e:
+        print('AttributeError:', e)
+print(Color.RED.value, Color.RED.name, p.x)
