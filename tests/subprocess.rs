@@ -64,20 +64,11 @@ fn a_simulated_run_refuses_real_programs_by_name() {
             .run(&format!("import subprocess\n{source}\n"), "<test>");
         let line = last_line(&out.stderr);
         assert!(
-            line.starts_with("NotImplementedError: subprocess in a simulated run starts only echo, true, false, sleep and cat")
+            line.starts_with("NotImplementedError: subprocess in a simulated run starts only echo, true, false, sleep, cat")
                 && line.contains(named),
             "{source}: {line}"
         );
     }
-    let out = common::options().sim(0).run(
-        "import subprocess, sys\nsubprocess.run([sys.executable, '-c', 'print(1)'])\n",
-        "<test>",
-    );
-    assert_eq!(
-        last_line(&out.stderr),
-        "NotImplementedError: subprocess running sys.executable (another gilsim program) in a \
-         simulated run is not supported by gilsim"
-    );
 }
 
 /// `sleep N` takes N seconds of virtual time (plus 1 ms to start), in no wall time, and
@@ -178,5 +169,54 @@ fn a_timeout_carries_the_output_so_far() {
         out.stdout, "b'partial\\n' None True\n'partial\\n'\nb'so\\n' b'far\\n'\n",
         "{}",
         out.stderr
+    );
+}
+
+/// `sys.executable` in a simulated run is another gilsim program, run as a simulated run of
+/// its own (seeded from the parent's seed and its pid): its output, exit status and virtual
+/// time are the child's, the same every run, and what a real run gets.
+#[test]
+fn a_simulated_run_runs_sys_executable_as_a_simulated_child() {
+    let source = "import subprocess, sys, time\n\
+        t0 = time.time()\n\
+        r = subprocess.run([sys.executable, '-c', 'import sys, time; time.sleep(2); print(sys.argv)', 'x'],\n\
+        \x20                  capture_output=True, text=True)\n\
+        print(repr(r.stdout), r.returncode, round(time.time() - t0, 1))\n\
+        r = subprocess.run([sys.executable, '-c', '1/0'], capture_output=True, text=True)\n\
+        print(r.returncode, r.stderr.splitlines()[-1])\n\
+        subprocess.run([sys.executable, '-u', '-c', 'print(\"uncaptured\")'])\n\
+        try:\n    subprocess.run([sys.executable, '-c', 'import time; time.sleep(9)'], timeout=1)\n\
+        except subprocess.TimeoutExpired as e:\n    print('timeout', round(time.time() - t0, 1))\n";
+    let expected = "\"['-c', 'x']\\n\" 0 2.0\n\
+                    1 ZeroDivisionError: division by zero\n\
+                    uncaptured\n\
+                    timeout 3.0\n";
+    let first = common::options().sim(3).run(source, "<test>");
+    assert_eq!(first.stdout, expected, "{}", first.stderr);
+    let second = common::options().sim(3).run(source, "<test>");
+    assert_eq!(
+        (&first.stdout, &first.stderr),
+        (&second.stdout, &second.stderr)
+    );
+    // A real run (of the gilsim binary, which sys.executable then names) prints the same.
+    let real = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+        .args(["run", "-c", source])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&real.stdout),
+        expected,
+        "{}",
+        String::from_utf8_lossy(&real.stderr)
+    );
+    // A command line it cannot run as a child is refused by name.
+    let refused = common::options().sim(0).run(
+        "import subprocess, sys\nsubprocess.run([sys.executable, '-m', 'json.tool'])\n",
+        "<test>",
+    );
+    assert_eq!(
+        last_line(&refused.stderr),
+        "NotImplementedError: subprocess running sys.executable in a simulated run takes a \
+         file or '-c' (and '-u'); the option '-m' is not supported by gilsim"
     );
 }

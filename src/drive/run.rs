@@ -25,6 +25,8 @@ pub struct RunOutcome {
     pub schedule: Option<crate::runtime::sched::schedule::Schedule>,
     /// The run as lanes of slices, when `RunOptions::record` (or a view drawn from it) asked.
     pub recording: Option<Arc<Recording>>,
+    /// How long the run lasted: virtual time in a simulated run, else the wall clock's.
+    pub elapsed: Duration,
 }
 
 /// Runs a file (its directory becomes `sys.path[0]`).
@@ -77,6 +79,7 @@ fn not_run(msg: String, exit_code: i32, capture: bool) -> RunOutcome {
         stderr: if capture { msg } else { String::new() },
         schedule: None,
         recording: None,
+        elapsed: Duration::ZERO,
     }
 }
 
@@ -351,6 +354,7 @@ fn finish(interp: &Arc<Interpreter>, exit_code: i32, program: &str) -> RunOutcom
             .simulated()
             .map(|sim| sim.schedule(runtime.options.model_line(), program.to_string())),
         recording: None,
+        elapsed: runtime.sched.elapsed(),
     }
 }
 

@@ -21,6 +21,7 @@ pub mod random;
 pub mod random_mt;
 pub mod re;
 pub mod re_translate;
+pub mod sim_child;
 pub mod sim_proc;
 pub mod subprocess;
 pub mod sys;

@@ -1,6 +1,6 @@
-//! The programs a simulated run may start: `echo`, `true`, `false`, `sleep N` and `cat`
-//! (from its stdin), simulated on the virtual clock so the run stays a pure function of
-//! its inputs. Starting one costs 1 ms of virtual time (about a fork and exec); `sleep N`
+//! The programs a simulated run may start: `echo`, `true`, `false`, `sleep N`, `cat`
+//! (from its stdin) and `sys.executable` (another gilsim program, `sim_child.rs`), simulated
+//! on the virtual clock so the run stays a pure function of its inputs. Starting one costs 1 ms of virtual time (about a fork and exec); `sleep N`
 //! ends N seconds later. Waiting for one is a sleep with the GIL released. Output not
 //! captured with PIPE reaches gilsim's stdout when the program learns the process ended
 //! (poll, wait, communicate, run). Anything else is refused with NotImplementedError.
@@ -13,7 +13,7 @@ use parking_lot::Mutex;
 use super::subprocess::{PIPE, STDOUT};
 use crate::vm::context::Vm;
 use crate::vm::objects::value::Value;
-use crate::vm::pyerr::{PyResult, unsupported, value_error};
+use crate::vm::pyerr::{PyResult, value_error};
 
 /// What starting a simulated program costs on the virtual clock.
 const START: Duration = Duration::from_millis(1);
@@ -78,7 +78,7 @@ fn ends(returncode: i64, out: Vec<u8>, err: Vec<u8>, duration: Duration) -> Beha
 }
 
 /// The simulated program `argv` runs, or the refusal naming it.
-fn behaviour(argv: &[String]) -> PyResult<Behaviour> {
+fn behaviour(vm: &Vm, argv: &[String], pid: i64) -> PyResult<Behaviour> {
     let name = argv[0]
         .strip_prefix("/usr/bin/")
         .or_else(|| argv[0].strip_prefix("/bin/"))
@@ -120,12 +120,13 @@ fn behaviour(argv: &[String]) -> PyResult<Behaviour> {
             cat: true,
             ..ends(0, Vec::new(), Vec::new(), Duration::ZERO)
         }),
-        "gilsim" => Err(unsupported(
-            "subprocess running sys.executable (another gilsim program) in a simulated run",
-        )),
+        "gilsim" => {
+            let child = super::sim_child::run(vm, args, pid)?;
+            Ok(ends(child.returncode, child.out, child.err, child.duration))
+        }
         _ => Err(crate::vm::pyerr::not_implemented_error(format!(
-            "subprocess in a simulated run starts only echo, true, false, sleep and cat \
-             (without file arguments), simulated on the virtual clock, so that the run stays \
+            "subprocess in a simulated run starts only echo, true, false, sleep, cat \
+             (without file arguments) and sys.executable, simulated on the virtual clock, so that the run stays \
              a pure function of its inputs; run '{}' in a real run (without --sim, --seed, \
              --replay or explore)",
             argv[0]
@@ -152,15 +153,15 @@ fn now(vm: &Vm) -> Duration {
 
 impl SimProc {
     pub fn start(vm: &Vm, argv: &[String], modes: [i64; 3]) -> PyResult<SimProc> {
+        let pids = vm.interp.runtime.module_state::<Pids>();
+        let pid = 4000 + pids.0.fetch_add(1, Ordering::Relaxed);
         let Behaviour {
             returncode,
             out,
             err,
             duration,
             cat,
-        } = behaviour(argv)?;
-        let pids = vm.interp.runtime.module_state::<Pids>();
-        let pid = 4000 + pids.0.fetch_add(1, Ordering::Relaxed);
+        } = behaviour(vm, argv, pid)?;
         Ok(SimProc {
             pid,
             name: argv[0].clone(),

@@ -3,9 +3,10 @@ getstatusoutput, CompletedProcess, CalledProcessError, TimeoutExpired, PIPE, STD
 DEVNULL — as Lib/subprocess.py of CPython 3.12 behaves and words them.
 
 A real run starts real programs, and waiting for one releases the GIL. A simulated run
-stays a pure function of its inputs: it starts only echo, true, false, sleep and cat (from
-stdin), simulated on the virtual clock (src/stdlib/sim_proc.rs), and refuses any other
-program with NotImplementedError."""
+stays a pure function of its inputs: it starts only echo, true, false, sleep, cat (from
+stdin) and sys.executable (another gilsim program, run as a simulated run of its own),
+simulated on the virtual clock (src/stdlib/sim_proc.rs), and refuses any other program
+with NotImplementedError."""
 
 import io as _io
 import _gilsim_subprocess
