@@ -49,3 +49,24 @@ for change in [lambda: setattr(Color.RED, 'value', 2), lambda: setattr(Color.RED
     except AttributeError as e:
         print('AttributeError:', e)
 print(Color.RED.value, Color.RED.name, p.x)
+
+# Only sequences concatenate and repeat; a set is no sequence. A subclass's message names it.
+print(hasattr(dict, '__add__'), hasattr(set, '__getitem__'), hasattr(range, '__mul__'),
+      hasattr(list, '__add__'), hasattr(range, '__getitem__'))
+
+
+class Bag(set):
+    pass
+
+
+class Table(dict):
+    pass
+
+
+for bad in [lambda: collections.OrderedDict() + 1, lambda: Table() * 2,
+            lambda: Bag([1])[0], lambda: Bag() + Bag()]:
+    try:
+        bad()
+    except TypeError as e:
+        print('TypeError:', e)
+print(Table(a=1) | {'b': 2}, sorted(Bag([2, 1]) | {3}), len(Bag([1, 2])), 1 in Bag([1]))

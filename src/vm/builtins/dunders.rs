@@ -237,11 +237,14 @@ pub fn register(t: &Types) {
         ("__bool__", bool_),
         ("__format__", format),
     ];
-    let sequence: &[(&str, NativeFn)] = &[
+    let container: &[(&str, NativeFn)] = &[
         ("__len__", len),
         ("__iter__", iter),
         ("__contains__", contains),
-        ("__getitem__", getitem),
+    ];
+    // Concatenation and repetition: the sequences only (a dict, set or range has neither,
+    // so `OrderedDict() + 1` names its own type, as CPython's message does).
+    let sequence: &[(&str, NativeFn)] = &[
         ("__add__", add),
         ("__radd__", radd),
         ("__mul__", mul),
@@ -295,6 +298,12 @@ pub fn register(t: &Types) {
         &t.range,
     ] {
         add_methods(cls, common);
+        add_methods(cls, container);
+    }
+    for cls in [&t.list, &t.tuple, &t.str_, &t.bytes, &t.dict, &t.range] {
+        add_methods(cls, &[("__getitem__", getitem)]);
+    }
+    for cls in [&t.list, &t.tuple, &t.str_, &t.bytes] {
         add_methods(cls, sequence);
     }
     for cls in [&t.list, &t.dict, &t.set] {
