@@ -126,6 +126,10 @@ pub fn construct(vm: &Vm, cls: &Arc<Class>, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn int(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    // `int(x)`, the common call, skips the keyword parser.
+    if let ([x], false) = (args.pos(), args.has_kwargs()) {
+        return int_of(vm, x);
+    }
     let p = parse("int", args, &["x", "base"], 0)?;
     let Some(x) = p.get(0) else {
         if p.get(1).is_some() {
@@ -145,6 +149,11 @@ fn int(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         };
         return parse_int_str(vm, s.as_str(), base as u32);
     }
+    int_of(vm, x)
+}
+
+/// `int(x)` without a base.
+fn int_of(vm: &Vm, x: &Value) -> PyResult<Value> {
     match x {
         Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
         Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
@@ -238,6 +247,10 @@ fn float(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn str_(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    // `str(x)`, the common call, skips the keyword parser.
+    if let ([x], false) = (args.pos(), args.has_kwargs()) {
+        return vm.str_value(x);
+    }
     let p = parse("str", args, &["object", "encoding", "errors"], 0)?;
     match (p.get(0), p.get(1)) {
         (None, _) => Ok(Value::str("")),

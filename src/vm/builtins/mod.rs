@@ -81,9 +81,10 @@ pub fn native_class(name: &str, module: &str, methods: &[(&str, NativeFn)]) -> A
     c
 }
 
-/// Parsed arguments of a native function, by parameter position.
+/// Parsed arguments of a native function, by parameter position: inline up to eight
+/// parameters, so that parsing `str(x)` or `sorted(l, key=k)` allocates nothing.
 pub struct Parsed {
-    values: Vec<Option<Value>>,
+    values: smallvec::SmallVec<[Option<Value>; 8]>,
 }
 
 impl Parsed {
@@ -119,7 +120,7 @@ pub fn parse(fname: &str, args: Args<'_>, names: &[&str], required: usize) -> Py
         };
         return Err(type_error(msg));
     }
-    let mut values: Vec<Option<Value>> = vec![None; names.len()];
+    let mut values: smallvec::SmallVec<[Option<Value>; 8]> = smallvec::smallvec![None; names.len()];
     for (i, v) in pos.iter().enumerate() {
         values[i] = Some(v.clone());
     }

@@ -326,7 +326,7 @@ pub(super) fn enumerate_pair(vm: &Vm, slots: &[Value]) -> Option<PyResult<Option
 /// Where `FOR_ITER; UNPACK_SEQUENCE 2` (at `pc - 1`, exit `exit`) goes with `step`: the
 /// pair pushed first item on top, as UNPACK_SEQUENCE leaves it; or, when the iterator is
 /// done, the iterator popped and the loop left.
-#[inline]
+#[inline(always)]
 pub(super) fn unpack_step(
     slots: &mut Vec<Value>,
     step: Option<(Value, Value)>,
@@ -441,5 +441,15 @@ pub(super) fn drop_value(v: Value) {
             std::mem::forget(v)
         }
         other => drop(other),
+    }
+}
+
+/// LIST_APPEND (a list comprehension's step): `v` onto the list `depth` deep in the stack
+/// (the comprehension's own list, so no other thread sees it yet).
+#[inline]
+pub(super) fn list_append(stack: &[Value], depth: u32, v: Value) {
+    let at = stack.len().checked_sub(depth as usize);
+    if let Some(Value::List(l)) = at.and_then(|k| stack.get(k)) {
+        l.items.write().push(v);
     }
 }

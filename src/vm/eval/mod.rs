@@ -474,6 +474,10 @@ impl Vm {
                             };
                             push!(v);
                         }
+                        Instr::ListAppend(i) => {
+                            let v = pop!();
+                            fast::list_append(&frame.slots, i, v);
+                        }
                         Instr::GetIter => {
                             let v = pop!();
                             frame.pc = pc;
@@ -730,25 +734,6 @@ impl Vm {
                 }
             }
         }
-    }
-
-    /// Lookup of `*_NAME` instructions: the namespace, then globals, then builtins.
-    pub(crate) fn load_name(
-        &self,
-        frame: &Frame,
-        name: &Arc<crate::vm::objects::pystr::PyStr>,
-    ) -> PyResult<Value> {
-        if let Some(locals) = &frame.locals
-            && let Some(v) = locals.get_name(name)
-        {
-            return Ok(v);
-        }
-        if let Some(v) = frame.func.globals.get_name(name) {
-            return Ok(v);
-        }
-        self.builtins()
-            .get_name(name)
-            .ok_or_else(|| name_error(format!("name '{}' is not defined", name.as_str())))
     }
 }
 

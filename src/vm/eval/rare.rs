@@ -32,6 +32,25 @@ impl From<PyErr> for RareError {
 }
 
 impl Vm {
+    /// Lookup of `*_NAME` instructions: the namespace, then globals, then builtins.
+    pub(crate) fn load_name(
+        &self,
+        frame: &Frame,
+        name: &Arc<crate::vm::objects::pystr::PyStr>,
+    ) -> PyResult<Value> {
+        if let Some(locals) = &frame.locals
+            && let Some(v) = locals.get_name(name)
+        {
+            return Ok(v);
+        }
+        if let Some(v) = frame.func.globals.get_name(name) {
+            return Ok(v);
+        }
+        self.builtins()
+            .get_name(name)
+            .ok_or_else(|| name_error(format!("name '{}' is not defined", name.as_str())))
+    }
+
     pub(crate) fn execute_rare(&self, frame: &mut Frame, instr: Instr) -> Rare {
         match instr {
             Instr::LoadDeref(i) => {
@@ -212,12 +231,6 @@ impl Vm {
                 }
                 frame.slots.truncate(start);
                 frame.push(Value::string(s));
-            }
-            Instr::ListAppend(i) => {
-                let v = frame.pop();
-                if let Value::List(l) = frame.peek(i as usize - 1) {
-                    l.items.write().push(v);
-                }
             }
             Instr::SetAdd(i) => {
                 let v = frame.pop();

@@ -7,7 +7,7 @@ use crate::compiler::bytecode::CodeObject;
 use crate::vm::context::Vm;
 use crate::vm::eval::frame::Frame;
 use crate::vm::eval::{CallOutcome, FrameExit, Resume};
-use crate::vm::objects::class::Instance;
+use crate::vm::objects::class::{Instance, Layout};
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::function::{Args, BuiltinFunction, Cell, Function, NativeCall};
 use crate::vm::objects::generator::Generator;
@@ -88,6 +88,14 @@ impl Vm {
                 slots.insert(args_start, m.receiver.clone());
                 let func = m.func.clone();
                 self.call_prepared(func, slots, args_start, kwnames)
+            }
+            // `str(x)`, `list(it)`: a builtin type constructs at once.
+            Value::Class(c) if c.is_builtin && c.layout != Layout::Exception => {
+                let args = Args {
+                    args: &slots[args_start..],
+                    kwnames,
+                };
+                crate::vm::builtins::constructors::construct(self, &c, args).map(CallOutcome::Value)
             }
             Value::Class(c) if let Some(init) = self.inline_init(&c) => {
                 // `__init__` runs as a frame of this loop; its return hands over the
