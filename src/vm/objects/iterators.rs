@@ -116,6 +116,7 @@ impl IterObj {
             IterObj::Range { .. } | IterObj::BigRange(_) => &it.range,
             IterObj::List { .. } => &it.list,
             IterObj::Tuple { .. } => &it.tuple,
+            IterObj::Str { s, .. } if s.is_ascii() => &it.str_ascii,
             IterObj::Str { .. } => &it.str_,
             IterObj::Bytes { .. } => &it.bytes,
             IterObj::Dict { view, .. } => match view {

@@ -146,6 +146,9 @@ pub struct IterTypes {
     pub range: Arc<Class>,
     pub list: Arc<Class>,
     pub tuple: Arc<Class>,
+    /// CPython 3.12 iterates an ASCII str with `str_ascii_iterator`, any other with
+    /// `str_iterator`.
+    pub str_ascii: Arc<Class>,
     pub str_: Arc<Class>,
     pub bytes: Arc<Class>,
     pub dict_keys: Arc<Class>,
@@ -171,7 +174,8 @@ impl IterTypes {
             range: c("range_iterator"),
             list: c("list_iterator"),
             tuple: c("tuple_iterator"),
-            str_: c("str_ascii_iterator"),
+            str_ascii: c("str_ascii_iterator"),
+            str_: c("str_iterator"),
             bytes: c("bytes_iterator"),
             dict_keys: c("dict_keyiterator"),
             dict_values: c("dict_valueiterator"),
@@ -191,11 +195,12 @@ impl IterTypes {
     }
 
     /// Every iterator class (each has `__iter__` and `__next__`).
-    pub fn all(&self) -> [&Arc<Class>; 19] {
+    pub fn all(&self) -> [&Arc<Class>; 20] {
         [
             &self.range,
             &self.list,
             &self.tuple,
+            &self.str_ascii,
             &self.str_,
             &self.bytes,
             &self.dict_keys,
