@@ -234,7 +234,16 @@ _EXCLUDED_ATTRIBUTES = frozenset({
 
 
 def _protocol_attrs(cls):
-    """The members a class must have to satisfy protocol `cls` (typing._get_protocol_attrs)."""
+    """The members a class must have to satisfy protocol `cls` (typing._get_protocol_attrs),
+    worked out at its first check and kept, as CPython 3.12 keeps __protocol_attrs__."""
+    attrs = cls.__dict__.get('__protocol_attrs__')
+    if attrs is None:
+        attrs = _collect_protocol_attrs(cls)
+        cls.__protocol_attrs__ = attrs
+    return attrs
+
+
+def _collect_protocol_attrs(cls):
     attrs = set()
     for base in cls.__mro__[:-1]:
         if base.__name__ in {'Protocol', 'Generic'}:
