@@ -31,6 +31,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("trace_task", trace_task),
             ("caller", caller),
             ("left_out", left_out),
+            ("iterator_type", super::iterator_types::iterator_type),
         ],
     )
 }

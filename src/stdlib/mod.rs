@@ -10,6 +10,7 @@ pub mod files;
 pub mod frozen;
 pub mod gilsim_info;
 pub mod interp;
+pub mod iterator_types;
 pub mod json_encode;
 pub mod json_scan;
 pub(crate) mod left_out;

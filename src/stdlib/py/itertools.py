@@ -4,6 +4,8 @@ itself is a generator."""
 
 import sys
 
+import _gilsim
+
 
 class count:
     """count(start=0, step=1): start, start + step, start + 2 * step, ..."""
@@ -87,8 +89,6 @@ def chain(*iterables):
 def _from_iterable(iterable, /):
     return _chain(iterable)
 
-
-chain.from_iterable = _from_iterable
 
 
 def accumulate(iterable, func=None, *, initial=None):
@@ -409,3 +409,13 @@ def tee(iterable, n=2):
             link = link.next
 
     return tuple(follow(head) for _ in range(n))
+
+
+# CPython's are C types, not generator functions: type(), isinstance() and the repr say so
+# (<itertools.chain object at 0x...>), while each step stays a generator's resumption.
+for _name in ("cycle", "chain", "accumulate", "batched", "compress", "dropwhile", "takewhile",
+              "filterfalse", "starmap", "islice", "pairwise", "zip_longest", "product",
+              "permutations", "combinations", "combinations_with_replacement"):
+    _extras = {"from_iterable": _from_iterable} if _name == "chain" else {}
+    globals()[_name] = _gilsim.iterator_type(globals()[_name], "itertools", _name, _extras)
+del _name, _extras

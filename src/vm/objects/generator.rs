@@ -71,6 +71,9 @@ pub struct Generator {
     pub code: Arc<crate::compiler::bytecode::CodeObject>,
     /// Coroutines only: where user code created it (for the never-awaited warning).
     pub created_at: OnceLock<CreatedAt>,
+    /// The iterator type of CPython's that this generator of gilsim's stdlib stands for
+    /// (`itertools.chain`: `stdlib/iterator_types.rs`): its `type()` and repr.
+    pub stands_for: OnceLock<Arc<crate::vm::objects::class::Class>>,
 }
 
 impl Drop for Generator {
@@ -120,6 +123,7 @@ impl Generator {
             kind,
             code: frame.func.code.clone(),
             created_at: OnceLock::new(),
+            stands_for: OnceLock::new(),
             frame: Mutex::new(Some(Box::new(frame))),
             finished: AtomicBool::new(false),
             started: AtomicBool::new(false),

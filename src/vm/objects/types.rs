@@ -320,6 +320,7 @@ pub fn class_of(v: &Value) -> &Arc<Class> {
         Value::Instance(i) => &i.class,
         Value::Module(_) => &t.module,
         Value::Iter(i) => i.class(),
+        Value::Generator(g) if let Some(class) = g.stands_for.get() => class,
         Value::Generator(g) => match g.kind {
             crate::vm::objects::generator::GenKind::Generator => &t.generator,
             crate::vm::objects::generator::GenKind::Coroutine => &t.coroutine,

@@ -210,6 +210,9 @@ impl Vm {
                 }
                 _ => format!("<module '{}' (built-in)>", m.name),
             },
+            Value::Generator(g) if let Some(class) = g.stands_for.get() => {
+                format!("<{} object at {}>", class.tp_name, address(v))
+            }
             Value::Generator(g) => format!(
                 "<{} object {} at {}>",
                 g.kind.type_name(),
