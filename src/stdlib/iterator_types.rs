@@ -58,7 +58,7 @@ fn construct(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     let Some((Value::Tuple(bound), rest)) = args.args.split_first() else {
         return Err(system_error("iterator type without its function"));
     };
-    let (Value::Class(class), func) = (&bound.items[0], &bound.items[1]) else {
+    let [Value::Class(class), func] = &bound.items[..] else {
         return Err(system_error("iterator type without its class"));
     };
     let made = vm.call_with(

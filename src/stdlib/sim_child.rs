@@ -108,3 +108,39 @@ fn without_summary(mut stderr: String) -> String {
     }
     stderr
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_child_command_line_is_a_file_or_source_with_its_argv() {
+        let (program, unbuffered, argv) = parse(&args(&["-u", "-c", "print(1)", "x"])).unwrap();
+        assert!(matches!(program, Program::Source(s) if s == "print(1)"));
+        assert!(unbuffered);
+        assert_eq!(argv, ["-c", "x"]);
+        let (program, unbuffered, argv) = parse(&args(&["child.py", "-u"])).unwrap();
+        assert!(matches!(program, Program::File(f) if f == "child.py"));
+        assert!(!unbuffered);
+        assert_eq!(argv, ["child.py", "-u"]);
+        for refused in [&["-m", "json"][..], &["-c"], &[]] {
+            assert!(parse(&args(refused)).is_err(), "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_summary_line_is_taken_off_the_childs_stderr() {
+        let summary = "gilsim: simulated run (seed 1, 4 virtual cores): 0.1 s\n";
+        assert_eq!(without_summary(format!("boom\n{summary}")), "boom\n");
+        assert_eq!(without_summary(summary.to_string()), "");
+        assert_eq!(without_summary("just an error\n".into()), "just an error\n");
+        assert_eq!(
+            without_summary(format!("{summary}after\n")),
+            format!("{summary}after\n")
+        );
+    }
+}
