@@ -294,10 +294,8 @@ impl Vm {
     #[inline]
     pub(crate) fn give_callees(&self, callees: Vec<crate::vm::eval::frame::Frame>) {
         const POOL_LIMIT: usize = 16;
-        if callees.capacity() == 0 {
-            return;
-        }
-        if callees.is_empty() && callees.capacity() <= 64 {
+        // A stack that never held a frame has nothing to give back.
+        if callees.is_empty() && (1..=64).contains(&callees.capacity()) {
             let mut pool = self.callee_pool.borrow_mut();
             if pool.len() < POOL_LIMIT {
                 pool.push(callees);

@@ -6,12 +6,11 @@
 
 use std::sync::{Arc, LazyLock};
 
-use crate::vm::builtins::native;
+use crate::vm::builtins::{native, native_class};
 use crate::vm::context::Vm;
-use crate::vm::objects::class::{Class, Layout};
+use crate::vm::objects::class::Class;
 use crate::vm::objects::dict::Dict;
 use crate::vm::objects::function::Args;
-use crate::vm::objects::types::types;
 use crate::vm::objects::value::Value;
 use crate::vm::pyerr::{PyResult, unsupported};
 
@@ -32,12 +31,7 @@ refusals!(help, breakpoint, copyright, credits, license);
 
 /// A builtin class that cannot be instantiated: its `__new__` refuses by its name.
 fn refused_class(name: &'static str, new: crate::vm::objects::function::NativeFn) -> Arc<Class> {
-    let c = Arc::new(Class::new_builtin(
-        name,
-        "builtins",
-        vec![types().object.clone()],
-        Layout::Builtin,
-    ));
+    let c = native_class(name, "builtins", &[]);
     c.dict.set_str("__new__", native("__new__", new));
     c
 }

@@ -51,7 +51,7 @@ impl Class {
         let tp_name = if module == "builtins" {
             name.into()
         } else {
-            format!("{module}.{name}").into()
+            Class::module_qualified(module, name)
         };
         Class {
             name: name.into(),
@@ -66,6 +66,11 @@ impl Class {
             builtin_base: None,
             slots: None,
         }
+    }
+
+    /// `module.name`: the `tp_name` of a module's builtin type.
+    pub fn module_qualified(module: &str, name: &str) -> Arc<str> {
+        format!("{module}.{name}").into()
     }
 
     /// `issubclass(self, other)`.

@@ -285,7 +285,7 @@ impl Vm {
         let slots = crate::vm::objects::slots::instance_slots(self, name, &base_classes, &ns)?;
         let name: Arc<str> = name.into();
         let tp_name = if C_TYPES_IN_PYTHON.contains(&(module.as_str(), &*name)) {
-            format!("{module}.{name}").into()
+            Class::module_qualified(&module, &name)
         } else {
             name.clone()
         };
