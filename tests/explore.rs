@@ -252,8 +252,10 @@ fn unseeded_random_does_not_make_replays_diverge() {
         stdouts(&report),
         ["1 1 1 1 1\n", "1 1 1 2 2\n", "1 1 2 1 1\n", "1 1 2 2 2\n"]
     );
-    // Pinned: with entropy behind `random` the count changed from run to run.
-    assert_eq!(report.schedules, 1429);
+    // Pinned: with entropy behind `random` the count changed from run to run. (It was
+    // 1429 before each `sys.stdout.flush()` took its write's 2 µs of virtual time, which
+    // moves when the threads' sleeps fall due against each other.)
+    assert_eq!(report.schedules, 1711);
 }
 
 /// Everything a report says except how long it took.

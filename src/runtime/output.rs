@@ -2,6 +2,8 @@
 
 use std::io::{self, IsTerminal, Write};
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use parking_lot::Mutex;
 
 pub enum Sink {
@@ -13,6 +15,8 @@ pub enum Sink {
 /// One output stream, shared by all threads of a runtime.
 pub struct Output {
     sink: Mutex<Sink>,
+    /// Text written since the program last flushed (what its next flush would write).
+    unflushed: AtomicBool,
 }
 
 impl Output {
@@ -23,23 +27,27 @@ impl Output {
                 io::BufWriter::with_capacity(1 << 16, io::stdout()),
                 tty,
             )),
+            unflushed: AtomicBool::new(false),
         }
     }
 
     pub fn stderr() -> Output {
         Output {
             sink: Mutex::new(Sink::Stderr(io::stderr())),
+            unflushed: AtomicBool::new(false),
         }
     }
 
     pub fn captured() -> Output {
         Output {
             sink: Mutex::new(Sink::Captured(Vec::new())),
+            unflushed: AtomicBool::new(false),
         }
     }
 
     /// Writes text; a terminal stdout is line-buffered like CPython's.
     pub fn write_str(&self, s: &str) {
+        self.unflushed.store(true, Ordering::Relaxed);
         let mut sink = self.sink.lock();
         match &mut *sink {
             Sink::Stdout(w, tty) => {
@@ -53,6 +61,11 @@ impl Output {
             }
             Sink::Captured(buf) => buf.extend_from_slice(s.as_bytes()),
         }
+    }
+
+    /// Whether text was written since the last call (the program's flush consumes it).
+    pub fn take_unflushed(&self) -> bool {
+        self.unflushed.swap(false, Ordering::Relaxed)
     }
 
     pub fn flush(&self) {

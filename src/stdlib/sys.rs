@@ -32,32 +32,33 @@ static TEXTIO: LazyLock<Arc<Class>> = LazyLock::new(|| {
     )
 });
 
-/// What a write(2) to an unbuffered stdout costs a simulated run (a pipe or terminal
-/// write of one line takes a microsecond or two).
-const WRITE_COST: std::time::Duration = std::time::Duration::from_micros(2);
+/// What a write(2) of stdout's text costs a simulated run.
+const WRITE_COST: std::time::Duration =
+    std::time::Duration::from_nanos(crate::runtime::sched::sim::cost::WRITE_NS);
 
-/// A write to an unbuffered stdout (`-u`): a blocking call, as
-/// CPython's FileIO.write releases the GIL around write(2). In a real run the text is
-/// written with the GIL released; in a simulated one the write takes `WRITE_COST` of
-/// virtual time with the GIL released, so that another thread may run (and print) in
-/// between — a scheduling point that `explore` reaches.
-pub fn unbuffered_write(vm: &Vm, text: &str) -> PyResult<()> {
-    let runtime = &vm.interp.runtime;
-    let wait = || crate::vm::eval::blocking::WaitFor {
-        what: "a write to stdout".into(),
-        kind: crate::runtime::thread::WaitKind::Other,
-    };
-    if runtime.sched.simulated().is_some() {
-        runtime.stdout.write_str(text);
-        vm.blocking_wait(wait(), Some(WRITE_COST), |_| None::<()>)?;
+/// A write to an unbuffered stdout (`-u`): a short blocking call, as CPython's
+/// FileIO.write releases the GIL around write(2), so that another thread may run (and
+/// print) in between — a scheduling point that `explore` reaches. `mid_print`: print
+/// writes its end after this.
+pub fn unbuffered_write(vm: &Vm, text: &str, mid_print: bool) -> PyResult<()> {
+    let stdout = &vm.interp.runtime.stdout;
+    vm.short_blocking_call("a write to stdout", WRITE_COST, mid_print, || {
+        stdout.write_str(text);
+        stdout.flush();
+        // Written through: a later flush has nothing to write.
+        stdout.take_unflushed();
+    })
+}
+
+/// `sys.stdout.flush()` and `print(..., flush=True)`: text waiting in the buffer goes out
+/// in one write(2), with the GIL released as around any write (CPython's
+/// `_bufferedwriter_raw_write`); with nothing waiting there is no write and no release.
+pub fn flush_stdout(vm: &Vm) -> PyResult<()> {
+    let stdout = &vm.interp.runtime.stdout;
+    if !stdout.take_unflushed() {
         return Ok(());
     }
-    vm.blocking_wait(wait(), Some(std::time::Duration::from_secs(3600)), |_| {
-        runtime.stdout.write_str(text);
-        runtime.stdout.flush();
-        Some(())
-    })?;
-    Ok(())
+    vm.short_blocking_call("a flush of stdout", WRITE_COST, false, || stdout.flush())
 }
 
 fn stream(which: StdStream) -> Value {
@@ -225,7 +226,7 @@ fn stream_write(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn stream_flush(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
     match stream_recv(&args)? {
-        StdStream::Stdout => vm.interp.runtime.stdout.flush(),
+        StdStream::Stdout => flush_stdout(vm)?,
         StdStream::Stderr => vm.interp.runtime.stderr.flush(),
     }
     Ok(Value::None)

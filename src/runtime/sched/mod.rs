@@ -439,6 +439,33 @@ impl Scheduler {
         }
     }
 
+    /// A short blocking call (a write(2)): `call` runs with the GIL released. In real mode
+    /// the OS decides whether a waiting thread gets the GIL meanwhile; in a simulated run
+    /// the call takes `duration` of virtual time, and a waiter gets the GIL only when it
+    /// wins a race that the caller usually wins (`sim::gil`). `mid_call`: the native call
+    /// making it has more to do afterwards (print's object, before its end).
+    pub fn short_call(
+        &self,
+        c: &Caller<'_>,
+        wait: Wait,
+        duration: Duration,
+        mid_call: bool,
+        call: impl FnOnce(),
+    ) -> Result<(), Halt> {
+        match self {
+            Scheduler::Simulated(sim) => {
+                call();
+                let ns = u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX);
+                sim::hooks::short_call(sim, c, wait, ns, mid_call)
+            }
+            Scheduler::Real(_) => {
+                let mut call = Some(call);
+                let forever = Some(Duration::from_secs(3600));
+                real::block(c, wait, forever, |_| call.take().map(|f| f())).map(|_| ())
+            }
+        }
+    }
+
     /// `time.sleep`: a blocking wait that always ends by itself; `location` is where the
     /// program called it.
     pub fn sleep(

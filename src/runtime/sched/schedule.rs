@@ -32,8 +32,11 @@ pub struct Decision {
 pub enum Kind {
     /// Which waiting thread takes the GIL (new GIL, blocking release, thread exit).
     Waiter,
-    /// Old GIL: does a waiter win the release-and-retake race (1) or the holder (0)?
+    /// Old GIL: does a waiter win the release-and-retake race (0) or the holder (any other)?
     OldGilRace,
+    /// A short blocking call: does the caller take its GIL back first (0) or a woken
+    /// waiter (1)?
+    ShortCallRace,
     /// No GIL: how many instructions the running thread goes on before the next look.
     Quantum,
     /// No GIL: which of the threads with the same virtual clock runs next.
@@ -50,6 +53,7 @@ impl Kind {
         match self {
             Kind::Waiter => 'w',
             Kind::OldGilRace => 'o',
+            Kind::ShortCallRace => 'i',
             Kind::Quantum => 'q',
             Kind::Tie => 't',
             Kind::Explore => 'x',
@@ -61,6 +65,7 @@ impl Kind {
         Some(match c {
             'w' => Kind::Waiter,
             'o' => Kind::OldGilRace,
+            'i' => Kind::ShortCallRace,
             'q' => Kind::Quantum,
             't' => Kind::Tie,
             'x' => Kind::Explore,
@@ -73,6 +78,7 @@ impl Kind {
         match self {
             Kind::Waiter => "which waiting thread takes the GIL",
             Kind::OldGilRace => "whether a waiter wins the old GIL's release",
+            Kind::ShortCallRace => "whether a waiter wins the GIL during a short blocking call",
             Kind::Quantum => "a parallel thread's run length",
             Kind::Tie => "which of equally advanced threads runs",
             Kind::Explore => "whether to switch threads here",

@@ -121,14 +121,18 @@ fn print(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
             }
             _ => false,
         };
-    if matches!(file, Value::None | Value::Native(_)) && !unbuffered_stdout {
+    let last = pieces.len() - 1;
+    if unbuffered_stdout {
+        // Each piece is a system call that releases the GIL (builtin_print:
+        // PyFile_WriteObject per argument, PyFile_WriteString for sep and end): another
+        // thread may print between an object and its end. Nothing waits to be flushed.
+        for (i, piece) in pieces.iter().enumerate() {
+            crate::stdlib::sys::unbuffered_write(vm, piece, i < last)?;
+        }
+    } else if matches!(file, Value::None | Value::Native(_)) {
         vm.write_to(&file, &pieces.concat(), flush)?;
     } else {
-        // A Python file object sees each piece as its own write, as CPython's print does
-        // (builtin_print: PyFile_WriteObject per argument, PyFile_WriteString for sep and
-        // end); so does an unbuffered stdout, where each write is a system call that
-        // releases the GIL, and another thread may print between an object and its end.
-        let last = pieces.len() - 1;
+        // A Python file object sees each piece as its own write, as CPython's print does.
         for (i, piece) in pieces.iter().enumerate() {
             vm.write_to(&file, piece, flush && i == last)?;
         }

@@ -84,6 +84,27 @@ impl Vm {
         Ok(())
     }
 
+    /// A short blocking call for `what` (a write(2) to stdout): `call` runs with the GIL
+    /// released; a simulated run charges it `duration` of virtual time. `mid_call`: the
+    /// native function making it has more to do afterwards.
+    pub fn short_blocking_call(
+        &self,
+        what: &str,
+        duration: Duration,
+        mid_call: bool,
+        call: impl FnOnce(),
+    ) -> PyResult<()> {
+        let wait = Wait {
+            what: what.to_string(),
+            kind: WaitKind::Other,
+            location: self.caller_location(),
+        };
+        let sched = &self.sched;
+        sched
+            .short_call(&self.caller(), wait, duration, mid_call, call)
+            .map_err(|halt| self.halt_error(halt))
+    }
+
     /// `time.sleep`: a blocking wait that always ends by itself.
     pub fn sleep(&self, duration: Duration) -> PyResult<()> {
         let sched = &self.sched;

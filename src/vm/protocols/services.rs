@@ -79,12 +79,12 @@ impl Vm {
         };
         match target {
             Some(crate::stdlib::sys::StdStream::Stdout) if runtime.options.unbuffered => {
-                crate::stdlib::sys::unbuffered_write(self, text)?;
+                crate::stdlib::sys::unbuffered_write(self, text, false)?;
             }
             Some(crate::stdlib::sys::StdStream::Stdout) => {
                 runtime.stdout.write_str(text);
                 if flush {
-                    runtime.stdout.flush();
+                    crate::stdlib::sys::flush_stdout(self)?;
                 }
             }
             Some(crate::stdlib::sys::StdStream::Stderr) => {

@@ -62,6 +62,18 @@ impl Sim {
         let spent = instructions * self.instruction_cost(st);
         st.steps += instructions;
         st.threads[i].steps += instructions;
+        self.spend(st, i, spent);
+        if let Some(max) = self.options.max_steps
+            && st.steps > max
+        {
+            st.limit_reason = Some(max_steps_message(max));
+            return Err(Stop::Limit);
+        }
+        Ok(())
+    }
+
+    /// Moves thread `i`'s clock (and its GIL's time line) on by `spent` ns of its own work.
+    pub(super) fn spend(&self, st: &mut SimState, i: usize, spent: u64) {
         match st.threads[i].gil {
             None => {
                 st.threads[i].clock += spent;
@@ -81,13 +93,6 @@ impl Sim {
             }
         }
         self.clock.store(st.now, Ordering::Relaxed);
-        if let Some(max) = self.options.max_steps
-            && st.steps > max
-        {
-            st.limit_reason = Some(max_steps_message(max));
-            return Err(Stop::Limit);
-        }
-        Ok(())
     }
 
     /// Timed waits whose virtual deadline has passed become ready (timed out).
@@ -103,6 +108,10 @@ impl Sim {
                 t.timed_out = true;
                 t.clock = t.clock.max(d);
                 t.ready_since = d;
+                t.arriving_until = match std::mem::take(&mut t.back_from_call) {
+                    true => 0,
+                    false => d + cost::ARRIVING_NS,
+                };
                 let thread = t.state.ident;
                 self.events
                     .emit_at(Duration::from_nanos(d), || Event::Wake { thread });
@@ -137,6 +146,7 @@ impl Sim {
                 t.status = Status::Ready;
                 t.clock = t.clock.max(now);
                 t.ready_since = t.clock;
+                t.arriving_until = t.clock + cost::ARRIVING_NS;
                 let thread = t.state.ident;
                 self.events
                     .emit_at(Duration::from_nanos(t.clock), || Event::Wake { thread });

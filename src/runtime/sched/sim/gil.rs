@@ -4,12 +4,14 @@
 //! threads that run in parallel (different GILs, or none), whether it lets one that is
 //! further behind in virtual time go first.
 
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use super::{Guard, Point, Sim, SimState, Status, Stop, cost};
 use crate::runtime::events::Event;
 use crate::runtime::gil::{GilModel, ReleaseReason};
 use crate::runtime::sched::schedule::Kind;
+use crate::runtime::thread::ThreadState;
 
 impl SimState {
     /// The threads waiting for GIL `g`, in creation order.
@@ -104,6 +106,61 @@ impl Sim {
                 thread,
             });
         Ok(false)
+    }
+
+    /// A short blocking call of `ns` (a write(2) to stdout) by the running thread `me`.
+    /// CPython's `drop_gil` signals one waiter; the caller is usually back from the call and
+    /// has taken the GIL again before the OS has run the woken thread, which finds it taken
+    /// and starts a new timed wait (`take_gil`) — unless a waiter was still on its way into
+    /// the wait, running, and found the GIL free. So a waiter wins once in
+    /// `SLEEPER_WINS_ONE_IN` or `ARRIVING_WINS_ONE_IN` seeded calls. Exploration tries both
+    /// ways only when `mid_call`: a call that ends its native call is followed by a check
+    /// point, where exploring lets the waiter in already.
+    /// True: the caller kept its GIL and the call's time has passed; false: a waiter won,
+    /// and the caller must block for the call like any blocking call.
+    pub fn short_call(
+        &self,
+        me: &ThreadState,
+        instructions: u64,
+        ns: u64,
+        mid_call: bool,
+    ) -> Result<bool, Stop> {
+        let (mut st, i) = self.arrive(me, instructions)?;
+        let now = Self::time_of(&st, i);
+        let waiters = st.threads[i].gil.map(|g| (g, st.waiters(g)));
+        if let Some((g, waiters)) = waiters
+            && (mid_call || !self.options.explore)
+            && let Some(&sleeper) = waiters.iter().min_by_key(|&&j| st.threads[j].ready_since)
+        {
+            let arriving = waiters.iter().any(|&j| st.threads[j].arriving_until > now);
+            let choices = match (self.options.explore, arriving) {
+                (true, _) => 2,
+                (false, true) => cost::ARRIVING_WINS_ONE_IN,
+                (false, false) => cost::SLEEPER_WINS_ONE_IN,
+            };
+            if self.decide(&mut st, Kind::ShortCallRace, choices)? == 1 {
+                st.threads[i].back_from_call = true;
+                return Ok(false);
+            }
+            if arriving {
+                // Those on their way found the GIL taken: they are asleep in their wait now.
+                for &j in &waiters {
+                    st.threads[j].arriving_until = 0;
+                }
+            } else {
+                // The woken sleeper found the GIL taken: its timed wait starts again.
+                st.threads[sleeper].ready_since = now + ns;
+                let thread = st.threads[sleeper].state.ident;
+                self.events
+                    .emit_at(Duration::from_nanos(now + ns), || Event::FailedWakeup {
+                        gil: g,
+                        thread,
+                    });
+            }
+        }
+        self.spend(&mut st, i, ns);
+        self.dirty.store(true, Ordering::Relaxed);
+        Ok(true)
     }
 
     /// Threads that run in parallel: the one furthest behind in virtual time runs next.

@@ -142,6 +142,24 @@ fn wait_on_virtual_clock<T>(
     }
 }
 
+/// A short blocking call of `ns` on the virtual clock (its work is done already): the
+/// caller usually keeps its GIL (`Sim::short_call`); when a waiter wins it, the caller
+/// blocks for the call's time.
+pub(in crate::runtime::sched) fn short_call(
+    sim: &Sim,
+    c: &Caller<'_>,
+    wait: Wait,
+    ns: u64,
+    mid_call: bool,
+) -> Result<(), Halt> {
+    let pending = c.tally.pending.replace(0);
+    if sim.short_call(c.thread, pending, ns, mid_call)? {
+        refresh_budget(sim, c)?;
+        return Ok(());
+    }
+    block(sim, c, wait, Some(Duration::from_nanos(ns)), |_| None::<()>).map(|_| ())
+}
+
 /// `time.sleep` on the virtual clock (plus the timer slack every real sleep has).
 pub(in crate::runtime::sched) fn sleep(
     sim: &Sim,

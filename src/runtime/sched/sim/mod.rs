@@ -41,6 +41,20 @@ pub mod cost {
     pub const SLEEP_SLACK_NS: u64 = 50_000;
     /// Old GIL: a waiter wins the holder's release-and-retake race once in this many tries.
     pub const OLD_GIL_WIN_ONE_IN: u32 = 32;
+    /// What a write(2) of a line to stdout costs (a pipe or terminal takes a microsecond or
+    /// two).
+    pub const WRITE_NS: u64 = 2_000;
+    /// A short blocking call (such a write): a thread asleep in its wait for the GIL, woken
+    /// by the caller's release, takes the GIL before the caller is back for it once in this
+    /// many calls (the OS takes tens of microseconds to run it).
+    pub const SLEEPER_WINS_ONE_IN: u32 = 16;
+    /// ... but a thread that the OS woke (from a sleep, a lock, its start) less than
+    /// `ARRIVING_NS` ago is still on its way into the wait, running, and finds the GIL free
+    /// once in this many calls (if not, it is asleep in the wait from then on). Calibrated
+    /// on CPython 3.11: the README's table of flushes and `-u` writes.
+    pub const ARRIVING_WINS_ONE_IN: u32 = 2;
+    /// How long a woken thread may take to reach its wait for the GIL.
+    pub const ARRIVING_NS: u64 = 50_000;
     /// No GIL: a running thread goes on for 1..=2×this many instructions before the scheduler
     /// looks again (a seeded draw, so races land on varying instructions).
     pub const PARALLEL_QUANTUM: u32 = 40;
@@ -170,6 +184,12 @@ struct SimThread {
     clock: u64,
     /// Since when it has wanted its GIL (new GIL drop requests) or a core.
     ready_since: u64,
+    /// Until when it is on its way into its wait for the GIL — running, after the OS woke
+    /// it — rather than asleep in it (see `Sim::short_call`).
+    arriving_until: u64,
+    /// It blocked for a short call that a waiter's GIL win made it wait out: its wake-up is
+    /// the call's return, no OS wake-up, and it is straight back in its wait.
+    back_from_call: bool,
     timed_out: bool,
     /// Instructions this thread executed (its CPU time, `time.thread_time`).
     steps: u64,
@@ -314,6 +334,8 @@ impl Sim {
             wake: Arc::new(Condvar::new()),
             clock: now,
             ready_since: now,
+            arriving_until: now + cost::ARRIVING_NS,
+            back_from_call: false,
             timed_out: false,
             steps: 0,
             retry: None,
@@ -344,15 +366,22 @@ impl Sim {
         self.wait_turn(&mut st, i)
     }
 
-    /// Accounts `instructions` run since the last call and makes the decision of `point`.
-    /// Returns how many instructions may run before the scheduler must be asked again.
-    pub fn at(&self, me: &ThreadState, instructions: u64, point: Point) -> Result<u64, Stop> {
+    /// The calling thread meets the scheduler: the state locked, the thread's index, and the
+    /// `instructions` it ran since it last came charged to its clock.
+    fn arrive(&self, me: &ThreadState, instructions: u64) -> Result<(Guard<'_>, usize), Stop> {
         let mut st = self.state.lock();
         if st.stopped {
             return Err(Stop::Stopped);
         }
         let i = self.index_of(&st, me)?;
         self.account(&mut st, i, instructions)?;
+        Ok((st, i))
+    }
+
+    /// Accounts `instructions` run since the last call and makes the decision of `point`.
+    /// Returns how many instructions may run before the scheduler must be asked again.
+    pub fn at(&self, me: &ThreadState, instructions: u64, point: Point) -> Result<u64, Stop> {
+        let (mut st, i) = self.arrive(me, instructions)?;
         if me.stopping() {
             // Killed (`Process.terminate`): it unwinds at once.
             return Err(Stop::Stopped);
@@ -387,12 +416,7 @@ impl Sim {
         timeout_ns: Option<u64>,
         lock: Option<Arc<dyn LockInfo>>,
     ) -> Result<bool, Stop> {
-        let mut st = self.state.lock();
-        if st.stopped {
-            return Err(Stop::Stopped);
-        }
-        let i = self.index_of(&st, me)?;
-        self.account(&mut st, i, instructions)?;
+        let (mut st, i) = self.arrive(me, instructions)?;
         let deadline = timeout_ns.map(|t| st.threads[i].clock.saturating_add(t));
         st.threads[i].status = Status::Blocked { key, deadline };
         st.threads[i].timed_out = false;
