@@ -385,3 +385,48 @@ fn a_match_statement_is_refused_by_name_and_match_stays_a_name() {
         out.stderr
     );
 }
+
+/// Whether a traceback line is a marker line (`^^^`, `~~^~~`) under a source line.
+fn is_marker_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().all(|c| c == '^' || c == '~')
+}
+
+/// Tracebacks point where CPython 3.12 points: `^^^` under the failing call, attribute or
+/// name, `~~^~~` under an operator or a subscript, nothing when that would be the whole
+/// line; before 3.11 (`--like 3.10`) there are no markers at all.
+#[test]
+fn tracebacks_point_at_the_failing_expression_as_cpython_does() {
+    let program = common::repo_file("tests/fixtures/carets.py");
+    let expected = common::fixture("carets.expected");
+    let out = common::options().timeout(60.0).run_file(&program);
+    assert_eq!(out.stdout, expected, "{}", out.stderr);
+    assert!(expected.lines().filter(|l| is_marker_line(l)).count() >= 25);
+    if common::python3_version().is_some_and(|v| v.starts_with("3.12."))
+        && let Some(cpython) = common::cpython_stdout(&program)
+    {
+        assert_eq!(out.stdout, cpython, "against this machine's python3");
+    }
+    let before_311 = common::options()
+        .timeout(60.0)
+        .like(3, 10)
+        .run_file(&program);
+    let unmarked: String = expected
+        .split_inclusive('\n')
+        .filter(|l| !is_marker_line(l))
+        .collect();
+    assert_eq!(before_311.stdout, unmarked, "{}", before_311.stderr);
+}
+
+/// An uncaught exception's traceback on stderr carries the markers too.
+#[test]
+fn an_uncaught_traceback_points_at_the_operator() {
+    let out = common::gilsim_source("def f(a, b):\n    return a + b * 2\n\nx = f(1, None)\n");
+    assert_eq!(
+        out.stderr,
+        "Traceback (most recent call last):\n  \
+         File \"<test>\", line 4, in <module>\n    x = f(1, None)\n        ^^^^^^^^^^\n  \
+         File \"<test>\", line 2, in f\n    return a + b * 2\n               ~~^~~\n\
+         TypeError: unsupported operand type(s) for *: 'NoneType' and 'int'\n"
+    );
+}

@@ -275,3 +275,39 @@ fn deque_count_errors_are_worded_as_in_cpython_3_12() {
         out.stderr
     );
 }
+
+/// Classes that stdlib functions make for their caller — `namedtuple`, `NewType`, the
+/// functional `NamedTuple`, `TypedDict` and `Enum` — belong to the calling module (CPython
+/// reads it from the caller's frame), and `os.path` is the module `posixpath`.
+#[test]
+fn classes_made_by_the_stdlib_belong_to_the_module_that_asked() {
+    let dir = common::scratch("caller_module");
+    std::fs::write(
+        dir.join("shapes.py"),
+        "from collections import namedtuple\n\
+         from typing import NewType, NamedTuple, TypedDict\n\
+         import enum\n\
+         Pt = namedtuple('Pt', 'x y')\n\
+         UserId = NewType('UserId', int)\n\
+         Pair = NamedTuple('Pair', [('a', int)])\n\
+         Movie = TypedDict('Movie', {'name': str})\n\
+         Color = enum.Enum('Color', 'RED GREEN')\n",
+    )
+    .unwrap();
+    let main = dir.join("main.py");
+    std::fs::write(
+        &main,
+        "import shapes\nimport os.path\nfrom collections import namedtuple\n\
+         for c in (shapes.Pt, shapes.Pair, shapes.Movie, shapes.Color):\n    print(c.__module__, c.__qualname__)\n\
+         print(shapes.UserId, namedtuple('Local', 'a').__module__)\n\
+         print(os.path.__name__, os.path.join('a', 'b'))\n",
+    )
+    .unwrap();
+    let expected = "shapes Pt\nshapes Pair\nshapes Movie\nshapes Color\n\
+                    shapes.UserId __main__\nposixpath a/b\n";
+    let out = common::options().timeout(60.0).run_file(&main);
+    assert_eq!(out.stdout, expected, "{}", out.stderr);
+    if let Some(cpython) = common::cpython_stdout(&main) {
+        assert_eq!(cpython, expected);
+    }
+}

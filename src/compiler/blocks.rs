@@ -106,11 +106,9 @@ impl Compiler<'_> {
         self.emit(Instr::PushExcInfo);
         for (i, h) in handlers.iter().enumerate() {
             self.set_line(h.span);
+            let clause = handler_clause(h);
+            self.set_span(clause);
             if h.typ.is_none() && i + 1 < handlers.len() {
-                // The whole clause, as compile.c's location of the handler: the carets run
-                // to the end of its first line ("except:").
-                let end = h.body.last().map_or(h.span.end, |b| b.span.end);
-                let clause = crate::syntax::ast::Span::new(h.span.start as usize, end as usize);
                 return Err(self.error("default 'except:' must be last", clause));
             }
             let next = self.unit().new_label();
@@ -184,6 +182,7 @@ impl Compiler<'_> {
         self.emit(Instr::Swap(2));
         for (i, h) in handlers.iter().enumerate() {
             self.set_line(h.span);
+            self.set_span(handler_clause(h));
             let no_match = self.unit().new_label();
             let next = self.unit().new_label();
             if let Some(t) = &h.typ {
@@ -432,4 +431,11 @@ fn stack_contribution(block: &FBlock) -> u32 {
         FBlock::ExceptStar => 4,
         FBlock::While { .. } | FBlock::TryExcept | FBlock::Finally { .. } => 0,
     }
+}
+
+/// The whole `except` clause with its body, as compile.c locates a handler: a traceback
+/// (or a syntax error's carets) runs to the end of its first line.
+fn handler_clause(h: &crate::syntax::ast::ExceptHandler) -> crate::syntax::ast::Span {
+    let end = h.body.last().map_or(h.span.end, |b| b.span.end);
+    crate::syntax::ast::Span::new(h.span.start as usize, end as usize)
 }

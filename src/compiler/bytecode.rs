@@ -553,6 +553,17 @@ pub struct ExceptionEntry {
     pub lasti: bool,
 }
 
+/// Where in the source an instruction's expression stands (CPython's `co_positions()`):
+/// its first and last line, and the byte columns where it starts (on the first line) and
+/// ends (exclusive, on the last). Tracebacks underline it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
 pub mod flags {
     pub const VARARGS: u32 = 0x04;
     pub const VARKEYWORDS: u32 = 0x08;
@@ -584,6 +595,9 @@ pub struct CodeObject {
     pub quick: Box<[Instr]>,
     /// Source line of each instruction.
     pub lines: Box<[u32]>,
+    /// The source position of each instruction's expression; empty for gilsim's stdlib,
+    /// whose tracebacks show no source.
+    pub positions: Box<[Position]>,
     pub consts: Box<[Value]>,
     /// Names used by global/name/attribute instructions (interned `str` values).
     pub names: Box<[Value]>,
@@ -628,6 +642,9 @@ impl CodeObject {
     }
     pub fn line_at(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
+    }
+    pub fn position_at(&self, pc: usize) -> Option<Position> {
+        self.positions.get(pc).copied()
     }
     /// The innermost handler protecting instruction `pc`.
     pub fn handler_for(&self, pc: usize) -> Option<&ExceptionEntry> {

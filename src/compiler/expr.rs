@@ -65,7 +65,9 @@ fn fold_constant(e: &Expr) -> Option<Value> {
 impl Compiler<'_> {
     pub(crate) fn expr(&mut self, e: &Expr) -> CResult {
         self.nest(e.span)?;
+        let outer = std::mem::replace(&mut self.unit().current_span, e.span);
         let r = self.expr_inner(e);
+        self.unit().current_span = outer;
         self.unnest();
         r
     }

@@ -89,7 +89,7 @@ impl Compiler<'_> {
             .ok_or_else(|| self.error("internal: no unit", Span::default()))?;
         self.child_cursor.pop();
         let freevars: Vec<Arc<str>> = unit.freevars.to_vec();
-        let code = unit.finish(self.filename.clone(), &mut self.interner);
+        let code = unit.finish(self.filename.clone(), &mut self.interner, &self.line_starts);
         let mut make_flags = make_flags;
         if !freevars.is_empty() {
             for name in &freevars {

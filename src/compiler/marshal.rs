@@ -10,7 +10,7 @@ use std::sync::Arc;
 use num_bigint::BigInt;
 use serde::{Deserialize, Serialize};
 
-use super::bytecode::{CodeObject, ExceptionEntry, Instr};
+use super::bytecode::{CodeObject, ExceptionEntry, Instr, Position};
 use super::unit::Interner;
 use crate::vm::objects::value::Value;
 
@@ -25,6 +25,7 @@ struct FrozenCode<'a> {
     instructions: Vec<Instr>,
     quick: Vec<Instr>,
     lines: Vec<u32>,
+    positions: Vec<Position>,
     #[serde(borrow)]
     consts: Vec<FrozenConst<'a>>,
     #[serde(borrow)]
@@ -110,6 +111,7 @@ fn freeze_code(code: &CodeObject) -> Result<FrozenCode<'_>, MarshalError> {
         instructions: code.instructions.to_vec(),
         quick: code.quick.to_vec(),
         lines: code.lines.to_vec(),
+        positions: code.positions.to_vec(),
         consts: code
             .consts
             .iter()
@@ -167,6 +169,7 @@ fn thaw_code(code: FrozenCode, interner: &mut Interner) -> CodeObject {
         instructions: code.instructions.into_boxed_slice(),
         quick: code.quick.into_boxed_slice(),
         lines: code.lines.into_boxed_slice(),
+        positions: code.positions.into_boxed_slice(),
         consts: code
             .consts
             .into_iter()

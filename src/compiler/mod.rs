@@ -122,7 +122,11 @@ fn compile_expression_here(source: &str, filename: &str) -> Result<Arc<CodeObjec
         .units
         .pop()
         .ok_or_else(|| c.error("internal", Span::default()))?;
-    Ok(Arc::new(unit.finish(c.filename.clone(), &mut c.interner)))
+    Ok(Arc::new(unit.finish(
+        c.filename.clone(),
+        &mut c.interner,
+        &c.line_starts,
+    )))
 }
 
 /// CPython gives up on very deep nesting with a RecursionError during compilation; gilsim
@@ -190,9 +194,19 @@ impl<'a> Compiler<'a> {
         self.unit().emit(instr)
     }
 
+    /// The instructions emitted next belong to the node at `span`: its line, and the
+    /// position a traceback underlines.
     pub(crate) fn set_line(&mut self, span: Span) {
         let line = self.line_of(span.start);
-        self.unit().current_line = line;
+        let unit = self.unit();
+        unit.current_line = line;
+        unit.current_span = span;
+    }
+
+    /// The instructions emitted next belong to the node at `span` (the position a
+    /// traceback underlines), their line unchanged.
+    pub(crate) fn set_span(&mut self, span: Span) {
+        self.unit().current_span = span;
     }
 
     pub(crate) fn error(&self, msg: impl Into<String>, span: Span) -> SyntaxErr {
@@ -265,9 +279,11 @@ impl<'a> Compiler<'a> {
             .pop()
             .ok_or_else(|| self.error("internal", Span::default()))?;
         self.child_cursor.pop();
-        Ok(Arc::new(
-            unit.finish(self.filename.clone(), &mut self.interner),
-        ))
+        Ok(Arc::new(unit.finish(
+            self.filename.clone(),
+            &mut self.interner,
+            &self.line_starts,
+        )))
     }
 
     /// Strips a leading docstring from a body, recording it on the current unit.

@@ -20,6 +20,7 @@ impl Compiler<'_> {
         let outer = std::mem::replace(&mut self.stmt_span, s.span);
         let r = self.stmt_inner(s);
         self.stmt_span = outer;
+        self.unit().current_span = outer;
         self.unnest();
         r
     }
@@ -158,7 +159,16 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// Stores the value on top of the stack into `t`; the store is the target's position
+    /// (`a, b = ...` that cannot unpack points at `a, b`).
     pub(crate) fn store_target(&mut self, t: &Expr) -> CResult {
+        let outer = std::mem::replace(&mut self.unit().current_span, t.span);
+        let stored = self.store_target_inner(t);
+        self.unit().current_span = outer;
+        stored
+    }
+
+    fn store_target_inner(&mut self, t: &Expr) -> CResult {
         match &t.kind {
             ExprKind::Name(n) => {
                 self.store_name(n);
@@ -212,33 +222,45 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `target op= value`: the target's load and store are the target's position, the
+    /// operation the whole statement's (as compile.c's compiler_augassign).
     fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> CResult {
         let op = super::expr::binary_op(op).inplace();
+        let statement = self.stmt_span;
         match &target.kind {
             ExprKind::Name(n) => {
+                self.set_span(target.span);
                 self.load_name(n);
                 self.expr(value)?;
+                self.set_span(statement);
                 self.emit(Instr::BinaryOp(op));
+                self.set_span(target.span);
                 self.store_name(n);
             }
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
+                self.set_span(target.span);
                 self.emit(Instr::Copy(1));
                 let i = self.attr_name(attr);
                 self.emit(Instr::LoadAttr(i << 1));
                 self.expr(value)?;
+                self.set_span(statement);
                 self.emit(Instr::BinaryOp(op));
+                self.set_span(target.span);
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreAttr(i));
             }
             ExprKind::Subscript { value: obj, slice } => {
                 self.expr(obj)?;
                 self.subscript_key(slice)?;
+                self.set_span(target.span);
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::BinarySubscr);
                 self.expr(value)?;
+                self.set_span(statement);
                 self.emit(Instr::BinaryOp(op));
+                self.set_span(target.span);
                 self.emit(Instr::Swap(3));
                 self.emit(Instr::Swap(2));
                 self.emit(Instr::StoreSubscr);
@@ -256,7 +278,15 @@ impl Compiler<'_> {
         Ok(())
     }
 
+    /// `del t`: the deletion is the target's position.
     fn delete_target(&mut self, t: &Expr) -> CResult {
+        let outer = std::mem::replace(&mut self.unit().current_span, t.span);
+        let deleted = self.delete_target_inner(t);
+        self.unit().current_span = outer;
+        deleted
+    }
+
+    fn delete_target_inner(&mut self, t: &Expr) -> CResult {
         match &t.kind {
             ExprKind::Name(n) => {
                 self.delete_name(n);
@@ -413,6 +443,10 @@ impl Compiler<'_> {
         });
         self.unit().bind(start);
         self.set_line(iter.span);
+        // The loop's next step is the whole statement's position (compile.c's
+        // compiler_for), as GET_ITER's is.
+        let statement = self.stmt_span;
+        self.set_span(statement);
         if is_async {
             let base = self.unit().block_depth;
             self.unit().push_handler(cleanup, base + 1, false);

@@ -4,8 +4,9 @@
 use hashbrown::HashMap;
 use std::sync::Arc;
 
-use super::bytecode::{CodeObject, ExceptionEntry, Instr, flags};
+use super::bytecode::{CodeObject, ExceptionEntry, Instr, Position, flags};
 use super::symtable::ScopeKind;
+use crate::syntax::ast::Span;
 use crate::vm::objects::value::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,8 @@ pub struct Unit {
     pub first_line: u32,
     pub instrs: Vec<Instr>,
     pub lines: Vec<u32>,
+    /// The span of the expression (or statement) each instruction belongs to.
+    spans: Vec<Span>,
     handlers_of: Vec<Option<Handler>>,
     pub labels: Vec<Option<usize>>,
     pub consts: Vec<Value>,
@@ -73,6 +76,7 @@ pub struct Unit {
     pub kwonlyargcount: u32,
     pub flags: u32,
     pub current_line: u32,
+    pub current_span: Span,
     pub handler_stack: Vec<Handler>,
     pub fblocks: Vec<FBlock>,
     /// For each fblock, the handler-stack length to restore when unwinding past it.
@@ -94,6 +98,7 @@ impl Unit {
             first_line,
             instrs: Vec::new(),
             lines: Vec::new(),
+            spans: Vec::new(),
             handlers_of: Vec::new(),
             labels: Vec::new(),
             consts: Vec::new(),
@@ -108,6 +113,7 @@ impl Unit {
             kwonlyargcount: 0,
             flags: 0,
             current_line: first_line,
+            current_span: Span::default(),
             handler_stack: Vec::new(),
             fblocks: Vec::new(),
             fblock_handlers: Vec::new(),
@@ -120,6 +126,7 @@ impl Unit {
     pub fn emit(&mut self, instr: Instr) -> usize {
         self.instrs.push(instr);
         self.lines.push(self.current_line);
+        self.spans.push(self.current_span);
         self.handlers_of.push(self.handler_stack.last().copied());
         self.instrs.len() - 1
     }
@@ -207,7 +214,14 @@ impl Unit {
     }
 
     /// Resolves labels and builds the code object.
-    pub fn finish(mut self, filename: Arc<str>, interner: &mut Interner) -> CodeObject {
+    /// The code object; `line_starts` (the byte offset of each source line) turns the
+    /// instructions' spans into positions.
+    pub fn finish(
+        mut self,
+        filename: Arc<str>,
+        interner: &mut Interner,
+        line_starts: &[usize],
+    ) -> CodeObject {
         let labels = self.labels.clone();
         let resolve = |l: u32| labels.get(l as usize).copied().flatten().unwrap_or(0) as u32;
         for instr in &mut self.instrs {
@@ -262,6 +276,14 @@ impl Unit {
             instructions: self.instrs.into_boxed_slice(),
             quick,
             lines: self.lines.into_boxed_slice(),
+            positions: match stdlib {
+                true => Box::default(),
+                false => self
+                    .spans
+                    .iter()
+                    .map(|s| position(*s, line_starts))
+                    .collect(),
+            },
             consts: self.consts.into_boxed_slice(),
             names,
             varnames: self.varnames.into_boxed_slice(),
@@ -276,6 +298,22 @@ impl Unit {
             max_stack,
             docstring: self.docstring.map(|d| d.into()),
         }
+    }
+}
+
+/// A span's lines and line-relative byte columns (the default span: no position).
+fn position(span: Span, line_starts: &[usize]) -> Position {
+    if span.end <= span.start {
+        return Position::default();
+    }
+    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset);
+    let (start, last) = (span.start as usize, span.end as usize - 1);
+    let (line, end_line) = (line_of(start), line_of(last));
+    Position {
+        line: line as u32,
+        end_line: end_line as u32,
+        col: (start - line_starts[line - 1]) as u32,
+        end_col: (last + 1 - line_starts[end_line - 1]) as u32,
     }
 }
 

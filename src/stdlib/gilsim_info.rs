@@ -30,6 +30,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("observed", observed),
             ("trace_task", trace_task),
             ("caller", caller),
+            ("caller_module", caller_module),
             ("left_out", left_out),
             ("iterator_type", super::iterator_types::iterator_type),
         ],
@@ -106,6 +107,29 @@ fn caller(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
             Value::str(&loc.function),
         ])
     }))
+}
+
+/// The name of the module whose code last called into the stdlib (`__main__` when none
+/// is known): what CPython's namedtuple, NewType and functional Enum read from
+/// `sys._getframe(1).f_globals['__name__']` as the new class's `__module__`. The module
+/// is the one in `sys.modules` whose `__file__` is the calling code's file.
+fn caller_module(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    let Some(loc) = vm.caller_location() else {
+        return Ok(Value::str("__main__"));
+    };
+    let from_file = vm
+        .interp
+        .modules
+        .items()
+        .into_iter()
+        .find_map(|(name, module)| {
+            let Value::Module(m) = module else {
+                return None;
+            };
+            let file = m.dict.get_str("__file__")?;
+            (file.as_str() == Some(loc.filename.as_str())).then_some(name)
+        });
+    Ok(from_file.unwrap_or_else(|| Value::str("__main__")))
 }
 
 /// Mean latency of simulated network requests, in seconds (`--io-latency`).

@@ -144,7 +144,7 @@ pub static MODULES: &[(&str, Provider)] = &[
     ("subprocess", Python(include_str!("py/subprocess.py"))),
     ("_gilsim_subprocess", Native(subprocess::create)),
     ("os", Python(include_str!("py/os.py"))),
-    ("os.path", Python(include_str!("py/posixpath.py"))),
+    ("posixpath", Python(include_str!("py/posixpath.py"))),
     ("_gilsim_os", Native(osfs::create)),
     ("socket", Unsupported),
     ("collections", Python(include_str!("py/collections.py"))),

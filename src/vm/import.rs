@@ -35,6 +35,11 @@ impl Vm {
         }
         if let Some((parent, child)) = name.rsplit_once('.') {
             let parent_module = self.import_module(parent)?;
+            // Importing the parent may have registered the child (os registers os.path),
+            // as CPython's `_find_and_load_unlocked` looks again.
+            if let Some(m) = self.interp.modules.get_str(name) {
+                return Ok(m);
+            }
             let m = self.import_module_leaf(name)?;
             self.setattr(
                 &parent_module,

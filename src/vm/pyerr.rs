@@ -12,6 +12,8 @@ pub struct TracebackEntry {
     pub filename: Arc<str>,
     pub line: u32,
     pub name: Arc<str>,
+    /// The failing instruction's expression, which the traceback underlines.
+    pub position: Option<crate::compiler::bytecode::Position>,
 }
 
 #[derive(Debug, Default)]

@@ -151,3 +151,23 @@ try:
     dataclass(weakref_slot=True)(Point)
 except TypeError as err:
     print('TypeError:', err)
+
+
+# Cls.x for a slot is a member descriptor, named after the class that declared it.
+class Slotted:
+    __slots__ = ('x',)
+
+
+class MoreSlotted(Slotted):
+    __slots__ = ('y',)
+
+
+print(Slotted.x, MoreSlotted.x, MoreSlotted.y, type(Slotted.x).__name__)
+obj = MoreSlotted()
+MoreSlotted.y.__set__(obj, 5)
+print(MoreSlotted.y.__get__(obj), obj.y, MoreSlotted.y.__get__(None, MoreSlotted) is not None)
+MoreSlotted.y.__delete__(obj)
+try:
+    obj.y
+except AttributeError as e:
+    print(e)

@@ -1,6 +1,7 @@
 """collections.namedtuple: tuple subclasses with named fields (gilsim's own, in Python;
 CPython builds the class from source text with exec, gilsim from closures)."""
 
+import _gilsim
 import sys
 from operator import itemgetter as _itemgetter
 
@@ -133,8 +134,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         namespace[name] = property(_itemgetter(index), _refuse_set, _refuse_delete,
                                    f"Alias for field number {index}")
     if module is None:
-        module = sys._getframe(1).f_globals.get("__name__", "__main__") \
-            if hasattr(sys, "_getframe") else "__main__"
+        # CPython reads sys._getframe(1).f_globals['__name__']: the calling module.
+        module = _gilsim.caller_module()
     namespace["__module__"] = module
     namespace["__qualname__"] = typename
     result = type(typename, (tuple,), namespace)

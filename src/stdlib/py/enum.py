@@ -5,6 +5,7 @@ class hooks `__gilsim_class_iter__`, `_len__`, `_contains__`, `_reversed__` and 
 that iter(), len(), `in`, reversed() and repr() consult on a class; `Color(1)` is
 Enum.__new__ looking the member up, `Color['RED']` is __class_getitem__."""
 
+import _gilsim
 import _gilsim_stub
 
 __all__ = ["Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "ReprEnum", "auto", "unique",
@@ -270,9 +271,8 @@ class Enum:
                 raise TypeError("%r already defined as %r"
                                 % (member_name, classdict[member_name]))
             classdict[member_name] = member_value
-        # CPython reads the caller's module from sys._getframe(2); gilsim has no frames,
-        # so an enum made this way belongs to __main__ unless `module` says otherwise.
-        classdict["__module__"] = "__main__" if module is None else module
+        # CPython reads the caller's module from sys._getframe(2).
+        classdict["__module__"] = _gilsim.caller_module() if module is None else module
         if qualname is not None:
             classdict["__qualname__"] = qualname
         return _builtin_type(class_name, bases, classdict)

@@ -83,7 +83,11 @@ def _path(fname, path, arg="path", fd=False):
     raise TypeError(f"{fname}: {arg} should be {kinds}, not {type(path).__name__}")
 
 
-import os.path as path
+# As CPython's os: the module is posixpath, also known as os.path.
+import posixpath as path
+import sys as _sys
+_sys.modules["os.path"] = path
+del _sys
 
 
 class stat_result:

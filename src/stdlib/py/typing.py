@@ -3,6 +3,7 @@ gives aliases that print as CPython's do (typing.List[int], typing.Optional[str]
 is checked, as in CPython at run time. Class-syntax NamedTuple and TypedDict, which CPython
 builds with metaclasses, use gilsim's `__gilsim_class_new__` hook instead."""
 
+import _gilsim
 import _gilsim_stub
 import collections.abc as _abc
 
@@ -376,8 +377,8 @@ class NewType:
             name = name.rpartition('.')[-1]
         self.__name__ = name
         self.__supertype__ = tp
-        # CPython takes the caller's module from its frame; gilsim has no frames to read.
-        self.__module__ = '__main__'
+        # CPython takes the caller's module from its frame.
+        self.__module__ = _gilsim.caller_module()
 
     def __repr__(self):
         return f'{self.__module__}.{self.__qualname__}'
@@ -467,7 +468,7 @@ def NamedTuple(typename, fields=None, /, **kwargs):
     elif kwargs:
         raise TypeError("Either list of fields or keywords can be provided to NamedTuple, "
                         "not both")
-    return _make_nmtuple(typename, fields, "__main__")
+    return _make_nmtuple(typename, fields, _gilsim.caller_module())
 
 
 NamedTuple.__mro_entries__ = lambda bases: (_NamedTuple,)
@@ -509,7 +510,7 @@ class _TypedDict(dict):
 def TypedDict(typename, fields=None, /, *, total=True):
     """A dict type with typed keys: `TypedDict('Movie', {'name': str})`, or the base of
     `class Movie(TypedDict): name: str`."""
-    ns = {'__annotations__': dict(fields or {}), '__module__': '__main__'}
+    ns = {'__annotations__': dict(fields or {}), '__module__': _gilsim.caller_module()}
     return _TypedDict.__gilsim_class_new__(typename, (_TypedDict,), ns, total=total)
 
 

@@ -61,10 +61,12 @@ fn rest<'a>(args: &Args<'a>) -> Args<'a> {
 }
 
 fn bit_length(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("int.bit_length", rest(&args), 0, 0)?;
     Ok(Value::Int(int_recv(&args)?.bits() as i64))
 }
 
 fn bit_count(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
+    positional("int.bit_count", rest(&args), 0, 0)?;
     let b = int_recv(&args)?;
     let ones: u64 = b
         .magnitude()

@@ -134,6 +134,7 @@ impl Vm {
                     filename: current.func.code.filename.clone(),
                     line: current.func.code.line_at(raised_at),
                     name: current.func.code.name.clone(),
+                    position: current.func.code.position_at(raised_at),
                 });
             }
             add = true;

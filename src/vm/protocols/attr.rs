@@ -150,7 +150,10 @@ impl Vm {
             }
             return Ok(Some(attr));
         }
-        Ok(crate::vm::protocols::class_creation::class_special_attribute(cls, name.as_str()))
+        Ok(
+            crate::vm::protocols::class_creation::class_special_attribute(cls, name.as_str())
+                .or_else(|| crate::vm::objects::slots::member_descriptor(cls, name.as_str())),
+        )
     }
 
     /// `super().name`: search the MRO of `type(obj)` after `this_class`.

@@ -215,6 +215,21 @@ impl Vm {
         }
     }
 
+    /// The `^^^` line under a traceback entry's source line: from CPython 3.11 on, and only
+    /// when the entry's position starts on the line shown.
+    fn error_markers(
+        &self,
+        line: &str,
+        entry: &crate::vm::pyerr::TracebackEntry,
+    ) -> Option<String> {
+        let like = self.interp.runtime.options.like;
+        if like.is_some_and(|v| (v.0, v.1) < (3, 11)) {
+            return None;
+        }
+        let position = entry.position.filter(|p| p.line == entry.line)?;
+        super::carets::caret_line(line, position)
+    }
+
     /// Traceback lines; runs of an identical entry beyond three collapse into
     /// "[Previous line repeated N more times]" (Python/traceback.c `tb_print_internal`).
     fn format_traceback_entries(
@@ -240,6 +255,9 @@ impl Vm {
                     let trimmed = line.trim();
                     if !trimmed.is_empty() {
                         let _ = writeln!(out, "    {trimmed}");
+                        if let Some(markers) = self.error_markers(&line, entry) {
+                            out.push_str(&markers);
+                        }
                     }
                 }
             }

@@ -6,6 +6,7 @@
 pub(crate) mod attr;
 pub(crate) mod builtin_attrs;
 pub(crate) mod call;
+mod carets;
 pub(crate) mod class_creation;
 pub(crate) mod class_hooks;
 pub(crate) mod compare;
