@@ -162,3 +162,44 @@ fn flushed_lines_never_mix_and_a_won_flush_replays() {
         replayed.stderr
     );
 }
+
+/// `gilsim run` honours PYTHONUNBUFFERED as CPython does, in real runs: each write is then
+/// a blocking call (the trace shows it); a simulated run reads only `-u`.
+#[test]
+fn pythonunbuffered_makes_a_real_run_unbuffered_and_leaves_a_simulated_one_alone() {
+    let trace = |value: Option<&str>, extra: &[&str]| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"));
+        command.args(["run", "--trace", "switches"]).args(extra);
+        command
+            .args(["-c", "print('out')"])
+            .env_remove("PYTHONUNBUFFERED");
+        if let Some(v) = value {
+            command.env("PYTHONUNBUFFERED", v);
+        }
+        let out = command.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "out\n");
+        String::from_utf8_lossy(&out.stderr).contains("waiting for a write to stdout")
+    };
+    assert!(trace(Some("1"), &[]));
+    assert!(!trace(None, &[]));
+    assert!(
+        !trace(Some(""), &[]),
+        "an empty value is unset, as in CPython"
+    );
+    assert!(trace(None, &["-u"]));
+    // Simulated: the write is a short call nobody waits for, so it never blocks; the
+    // variable must not change the run, which the schedule text shows.
+    let sim = |value: Option<&str>| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"));
+        command.args(["run", "--seed", "1", "-c", HELLO]);
+        command.env_remove("PYTHONUNBUFFERED");
+        if let Some(v) = value {
+            command.env("PYTHONUNBUFFERED", v);
+        }
+        command.output().unwrap()
+    };
+    let (plain, with_env) = (sim(None), sim(Some("1")));
+    assert_eq!(plain.stdout, with_env.stdout);
+    assert_eq!(plain.stderr, with_env.stderr);
+}

@@ -92,7 +92,8 @@ pub struct ModelArgs {
     #[arg(long)]
     pub top_level_await: bool,
     /// Unbuffered stdout, as `python -u`: each write releases the GIL, so lines printed by
-    /// several threads can mix (PYTHONUNBUFFERED is not read: pass -u)
+    /// several threads can mix (a real run also honours PYTHONUNBUFFERED; a simulated one
+    /// only this flag)
     #[arg(short = 'u')]
     pub unbuffered: bool,
     /// The directory the program may write files under [default: the current directory];
@@ -116,9 +117,7 @@ impl ModelArgs {
             like: self.like.map(Like::version),
             shared_gil: self.shared_gil,
             top_level_await: self.top_level_await,
-            // Only the flag: CPython also reads PYTHONUNBUFFERED, but containers and CI
-            // images set it routinely, and it would silently turn every print into a
-            // scheduling point — a simulated run must stay a function of its flags.
+            // `gilsim run` adds PYTHONUNBUFFERED for real runs (cli/run.rs).
             unbuffered: self.unbuffered,
             ..RunOptions::default()
         })

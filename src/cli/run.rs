@@ -25,6 +25,13 @@ pub fn run(args: RunArgs) -> i32 {
             return 2;
         }
     }
+    // CPython's PYTHONUNBUFFERED (any non-empty value acts as -u), in real runs only: a
+    // simulated run stays a function of program, flags and seed, and container and CI
+    // images set the variable routinely.
+    if options.sim.is_none() && std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty())
+    {
+        options.unbuffered = true;
+    }
     options.save_schedule = args.save_schedule.clone();
     options.trace = args.trace.map(|t| match t {
         super::TraceArg::Switches => gilsim::runtime::TraceLevel::Switches,
