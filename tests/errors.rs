@@ -430,3 +430,27 @@ fn an_uncaught_traceback_points_at_the_operator() {
          TypeError: unsupported operand type(s) for *: 'NoneType' and 'int'\n"
     );
 }
+
+/// Code given with `-c` has no source lines in its traceback before CPython 3.13, whose
+/// `-c` registers its text with linecache (and so shows the line, markers and all): what
+/// CPython 3.12 and 3.13 print.
+#[test]
+fn a_dash_c_traceback_shows_its_lines_only_like_3_13() {
+    let run = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_gilsim"))
+            .arg("run")
+            .args(extra)
+            .args(["-c", "x = None\nx + 1\n"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let head = "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\n";
+    let message = "TypeError: unsupported operand type(s) for +: 'NoneType' and 'int'\n";
+    assert_eq!(run(&[]), format!("{head}{message}"));
+    assert_eq!(
+        run(&["--like", "3.13"]),
+        format!("{head}    x + 1\n    ~~^~~\n{message}")
+    );
+}

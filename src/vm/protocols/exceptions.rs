@@ -215,6 +215,21 @@ impl Vm {
         }
     }
 
+    /// The version the run imitates (`--like`, else 3.12).
+    fn like(&self) -> (u8, u8) {
+        let v = self.interp.runtime.options.like;
+        v.map_or((3, 12), |v| (v.0, v.1))
+    }
+
+    /// The source line a traceback shows for an entry. Code given with `-c` (`<string>`)
+    /// shows none before 3.13, whose `-c` registers its text with linecache.
+    fn traceback_source_line(&self, entry: &crate::vm::pyerr::TracebackEntry) -> Option<String> {
+        if &*entry.filename == "<string>" && self.like() < (3, 13) {
+            return None;
+        }
+        self.interp.runtime.source_line(&entry.filename, entry.line)
+    }
+
     /// The `^^^` line under a traceback entry's source line: from CPython 3.11 on, and only
     /// when the entry's position starts on the line shown.
     fn error_markers(
@@ -222,8 +237,7 @@ impl Vm {
         line: &str,
         entry: &crate::vm::pyerr::TracebackEntry,
     ) -> Option<String> {
-        let like = self.interp.runtime.options.like;
-        if like.is_some_and(|v| (v.0, v.1) < (3, 11)) {
+        if self.like() < (3, 11) {
             return None;
         }
         let position = entry.position.filter(|p| p.line == entry.line)?;
@@ -251,7 +265,7 @@ impl Vm {
                     "  File \"{}\", line {}, in {}",
                     entry.filename, entry.line, entry.name
                 );
-                if let Some(line) = self.interp.runtime.source_line(&entry.filename, entry.line) {
+                if let Some(line) = self.traceback_source_line(entry) {
                     let trimmed = line.trim();
                     if !trimmed.is_empty() {
                         let _ = writeln!(out, "    {trimmed}");
