@@ -1,36 +1,59 @@
 //! The marker line a traceback prints under a frame's source line (CPython 3.11+'s error
 //! locations): `^^^^` under the expression that failed, `~~^~~` when it is an operator or a
 //! subscript (Lib/traceback.py `format_frame_summary` and
-//! `_extract_caret_anchors_from_line_segment`; Python/traceback.c prints the same).
+//! `_extract_caret_anchors_from_line_segment`; Python/traceback.c prints the same), and
+//! from 3.13 on `~~^^^` under a call.
 
 use crate::compiler::bytecode::Position;
-use crate::syntax::ast::{ExprKind, StmtKind};
+use crate::syntax::ast::{Expr, ExprKind, StmtKind};
+
+/// Which CPython draws the markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    /// 3.11 and 3.12: operators and subscripts are pointed at; nothing is drawn where the
+    /// markers would cover the whole line without pointing.
+    Py311,
+    /// 3.13: calls are pointed at too, and a call that is a whole `x = f(...)` or
+    /// `return f(...)` statement's value is not underlined.
+    Py313,
+}
 
 /// The markers under `line` (the source line as the file has it) for an instruction at
 /// `pos`, newline included; None where CPython prints none: an unknown position, or one
-/// that covers the whole line and has no operator or subscript to point at.
-pub fn caret_line(line: &str, pos: Position) -> Option<String> {
+/// that covers the whole line and has nothing to point at. Under 3.13's rules only a
+/// position on one line is drawn (3.13 shows every line of a longer one).
+pub fn caret_line(line: &str, pos: Position, rules: Rules) -> Option<String> {
     if pos.line == 0 || pos.end_line < pos.line {
         return None;
     }
     let chars: Vec<char> = line.chars().collect();
     let start = char_offset(line, pos.col as usize)?;
     let single_line = pos.line == pos.end_line;
-    let end = match single_line {
-        true => char_offset(line, pos.end_col as usize)?,
+    let end = match (single_line, rules) {
+        (true, _) => char_offset(line, pos.end_col as usize)?,
         // Only the first line is shown: underline it to its end.
-        false => line.trim_end().chars().count(),
+        (false, Rules::Py311) => line.trim_end().chars().count(),
+        (false, Rules::Py313) => return None,
     };
     if end <= start || end > chars.len() {
         return None;
     }
     let segment: String = chars[start..end].iter().collect();
-    let anchors = single_line.then(|| anchors(&segment)).flatten();
-    let stripped = line.trim();
+    let anchors = single_line.then(|| anchors(&segment, rules)).flatten();
     let leading = chars.len() - line.trim_start().chars().count();
     let width = end - start;
-    let pointed = anchors.is_some_and(|(left, right)| right > left);
-    if width >= stripped.chars().count() && !pointed {
+    let shown = match rules {
+        Rules::Py311 => {
+            width < line.trim().chars().count() || anchors.is_some_and(|(left, right)| right > left)
+        }
+        Rules::Py313 => {
+            !whole_call_statement(line.trim_start(), start - leading.min(start), width)
+                && (anchors.is_some()
+                    || !chars[..start].iter().all(|c| c.is_whitespace())
+                    || !chars[end..].iter().all(|c| c.is_whitespace()))
+        }
+    };
+    if !shown {
         return None;
     }
     let mut out = String::from("    ");
@@ -47,6 +70,32 @@ pub fn caret_line(line: &str, pos: Position) -> Option<String> {
     Some(out)
 }
 
+/// 3.13's `_should_show_carets`: a call that is exactly the value of `x = f(...)` (one name
+/// as the target) or of `return f(...)` (a name called) is not underlined. `statement` is
+/// the line without its indentation; `start` and `width` the position on it, in characters.
+fn whole_call_statement(statement: &str, start: usize, width: usize) -> bool {
+    let Ok(body) = crate::syntax::parse_module(statement) else {
+        return false;
+    };
+    let value: Option<&Expr> = match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Return(Some(v))) if matches!(&v.kind, ExprKind::Call { func, .. } if matches!(func.kind, ExprKind::Name(_))) => {
+            Some(v)
+        }
+        Some(StmtKind::Assign { targets, value })
+            if targets.len() == 1
+                && matches!(targets[0].kind, ExprKind::Name(_))
+                && matches!(value.kind, ExprKind::Call { .. }) =>
+        {
+            Some(value)
+        }
+        _ => None,
+    };
+    value.is_some_and(|v| {
+        let at = |byte: u32| char_offset(statement, byte as usize);
+        at(v.span.start) == Some(start) && at(v.span.end) == Some(start + width)
+    })
+}
+
 /// The character offset of byte offset `byte` in `text` (None inside a character or past
 /// the end).
 fn char_offset(text: &str, byte: usize) -> Option<usize> {
@@ -55,9 +104,9 @@ fn char_offset(text: &str, byte: usize) -> Option<usize> {
 }
 
 /// Where the `^` part of the markers goes in `segment` (character offsets, start and end):
-/// under a binary operator, or under a subscript's brackets. CPython parses the segment on
-/// its own to find them; so does this.
-fn anchors(segment: &str) -> Option<(usize, usize)> {
+/// under a binary operator, a subscript's brackets, or (3.13) a call's parentheses. CPython
+/// parses the segment on its own to find them; so does this.
+fn anchors(segment: &str, rules: Rules) -> Option<(usize, usize)> {
     let body = crate::syntax::parse_module(segment).ok()?;
     let [statement] = body.as_slice() else {
         return None;
@@ -67,17 +116,60 @@ fn anchors(segment: &str) -> Option<(usize, usize)> {
     };
     let chars: Vec<char> = segment.chars().collect();
     let at = |byte: u32| char_offset(segment, byte as usize);
-    match &expr.kind {
-        ExprKind::BinOp { left, right, .. } => {
+    match (&expr.kind, rules) {
+        (ExprKind::BinOp { left, right, .. }, Rules::Py311) => {
             operator_anchors(&chars, at(left.span.end)?, at(right.span.start)?)
         }
-        ExprKind::Subscript { value, slice } => Some(bracket_anchors(
+        (ExprKind::BinOp { left, right, .. }, Rules::Py313) => {
+            operator_anchors_313(&chars, at(left.span.end)?, at(right.span.start)?)
+        }
+        (ExprKind::Subscript { value, slice }, Rules::Py311) => Some(bracket_anchors(
             &chars,
             at(value.span.end)?,
             at(slice.span.end)? + 1,
         )),
+        (ExprKind::Subscript { value, .. }, Rules::Py313) => {
+            Some((opening(&chars, at(value.span.end)?, '['), chars.len()))
+        }
+        (ExprKind::Call { func, .. }, Rules::Py313) => {
+            Some((opening(&chars, at(func.span.end)?, '('), chars.len()))
+        }
         _ => None,
     }
+}
+
+/// The first `open` at or after `from`: a subscript's `[`, a call's `(`.
+fn opening(chars: &[char], from: usize, open: char) -> usize {
+    let mut at = from;
+    while chars.get(at).is_some_and(|&c| c != open) {
+        at += 1;
+    }
+    at
+}
+
+/// 3.13's operator: the first character after the left operand that is neither a space
+/// nor `)`, and the next one too when it is no space and comes before the right operand.
+fn operator_anchors_313(
+    chars: &[char],
+    left_end: usize,
+    right_start: usize,
+) -> Option<(usize, usize)> {
+    let mut left = left_end;
+    while chars
+        .get(left)
+        .is_some_and(|&c| c.is_whitespace() || c == ')')
+    {
+        left += 1;
+    }
+    let mut right = left + 1;
+    if right < right_start
+        && chars
+            .get(right)
+            .is_some_and(|&c| !c.is_whitespace() && c != '\\' && c != '#')
+    {
+        right += 1;
+    }
+    Some((left, right))
 }
 
 /// The operator between the left operand's end and the right one's start: one or two
@@ -134,17 +226,17 @@ mod tests {
     fn an_operator_and_a_subscript_are_pointed_at() {
         let line = "    return a + b * 2";
         assert_eq!(
-            caret_line(line, at(line, "b * 2")).as_deref(),
+            caret_line(line, at(line, "b * 2"), Rules::Py311).as_deref(),
             Some("               ~~^~~\n")
         );
         let line = "    return d['x']['y']";
         assert_eq!(
-            caret_line(line, at(line, "d['x']['y']")).as_deref(),
+            caret_line(line, at(line, "d['x']['y']"), Rules::Py311).as_deref(),
             Some("           ~~~~~~^^^^^\n")
         );
         let line = "(a + b) ** c";
         assert_eq!(
-            caret_line(line, at(line, line)).as_deref(),
+            caret_line(line, at(line, line), Rules::Py311).as_deref(),
             Some("    ~~~~~~~~^~~~\n")
         );
     }
@@ -153,20 +245,43 @@ mod tests {
     fn other_expressions_are_underlined_unless_they_fill_the_line() {
         let line = "    x = f(1, None)";
         assert_eq!(
-            caret_line(line, at(line, "f(1, None)")).as_deref(),
+            caret_line(line, at(line, "f(1, None)"), Rules::Py311).as_deref(),
             Some("        ^^^^^^^^^^\n")
         );
         let line = "    fn(*args)";
-        assert_eq!(caret_line(line, at(line, "fn(*args)")), None);
-        assert_eq!(caret_line(line, Position::default()), None);
+        assert_eq!(caret_line(line, at(line, "fn(*args)"), Rules::Py311), None);
+        assert_eq!(caret_line(line, Position::default(), Rules::Py311), None);
     }
 
     #[test]
     fn columns_count_characters_not_bytes() {
         let line = "s = 'привет' + 1";
         assert_eq!(
-            caret_line(line, at(line, "'привет' + 1")).as_deref(),
+            caret_line(line, at(line, "'привет' + 1"), Rules::Py311).as_deref(),
             Some("        ~~~~~~~~~^~~\n")
+        );
+    }
+
+    #[test]
+    fn calls_are_pointed_at_from_3_13_unless_they_are_a_whole_assignment_or_return() {
+        let line = "    fn(*args)";
+        assert_eq!(
+            caret_line(line, at(line, "fn(*args)"), Rules::Py313).as_deref(),
+            Some("    ~~^^^^^^^\n")
+        );
+        let line = "    x = f(1, None)";
+        assert_eq!(caret_line(line, at(line, "f(1, None)"), Rules::Py313), None);
+        let line = "    return len(5)";
+        assert_eq!(caret_line(line, at(line, "len(5)"), Rules::Py313), None);
+        let line = "    return [1][5]";
+        assert_eq!(
+            caret_line(line, at(line, "[1][5]"), Rules::Py313).as_deref(),
+            Some("           ~~~^^^\n")
+        );
+        let line = "(a + b) ** c";
+        assert_eq!(
+            caret_line(line, at(line, line), Rules::Py313).as_deref(),
+            Some("    ~~~~~~~~^^~~\n")
         );
     }
 
@@ -181,7 +296,7 @@ mod tests {
             end_col: 5,
         };
         assert_eq!(
-            caret_line(line, pos).as_deref(),
+            caret_line(line, pos, Rules::Py311).as_deref(),
             Some("            ^^^^^^^^^^\n")
         );
     }

@@ -241,7 +241,11 @@ impl Vm {
             return None;
         }
         let position = entry.position.filter(|p| p.line == entry.line)?;
-        super::carets::caret_line(line, position)
+        let rules = match self.like() >= (3, 13) {
+            true => super::carets::Rules::Py313,
+            false => super::carets::Rules::Py311,
+        };
+        super::carets::caret_line(line, position, rules)
     }
 
     /// Traceback lines; runs of an identical entry beyond three collapse into
