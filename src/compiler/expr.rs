@@ -65,9 +65,7 @@ fn fold_constant(e: &Expr) -> Option<Value> {
 impl Compiler<'_> {
     pub(crate) fn expr(&mut self, e: &Expr) -> CResult {
         self.nest(e.span)?;
-        let outer = std::mem::replace(&mut self.unit().current_span, e.span);
-        let r = self.expr_inner(e);
-        self.unit().current_span = outer;
+        let r = self.at_span(e.span, |c| c.expr_inner(e));
         self.unnest();
         r
     }

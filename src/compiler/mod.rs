@@ -209,6 +209,15 @@ impl<'a> Compiler<'a> {
         self.unit().current_span = span;
     }
 
+    /// Compiles a node whose instructions are at `span` unless a part of it says otherwise,
+    /// and comes back to the enclosing node's position.
+    pub(crate) fn at_span<T>(&mut self, span: Span, compile: impl FnOnce(&mut Self) -> T) -> T {
+        let outer = std::mem::replace(&mut self.unit().current_span, span);
+        let compiled = compile(self);
+        self.unit().current_span = outer;
+        compiled
+    }
+
     pub(crate) fn error(&self, msg: impl Into<String>, span: Span) -> SyntaxErr {
         SyntaxErr::new(msg, span.start as usize, span.end as usize)
     }

@@ -162,10 +162,7 @@ impl Compiler<'_> {
     /// Stores the value on top of the stack into `t`; the store is the target's position
     /// (`a, b = ...` that cannot unpack points at `a, b`).
     pub(crate) fn store_target(&mut self, t: &Expr) -> CResult {
-        let outer = std::mem::replace(&mut self.unit().current_span, t.span);
-        let stored = self.store_target_inner(t);
-        self.unit().current_span = outer;
-        stored
+        self.at_span(t.span, |c| c.store_target_inner(t))
     }
 
     fn store_target_inner(&mut self, t: &Expr) -> CResult {
@@ -280,10 +277,7 @@ impl Compiler<'_> {
 
     /// `del t`: the deletion is the target's position.
     fn delete_target(&mut self, t: &Expr) -> CResult {
-        let outer = std::mem::replace(&mut self.unit().current_span, t.span);
-        let deleted = self.delete_target_inner(t);
-        self.unit().current_span = outer;
-        deleted
+        self.at_span(t.span, |c| c.delete_target_inner(t))
     }
 
     fn delete_target_inner(&mut self, t: &Expr) -> CResult {
