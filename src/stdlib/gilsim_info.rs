@@ -26,6 +26,7 @@ pub fn create(_vm: &Vm) -> Arc<Module> {
             ("user_site", user_site),
             ("iterable_coroutine", iterable_coroutine),
             ("explores", explores),
+            ("simulated", simulated),
             ("choose_order", choose_order),
             ("observed", observed),
             ("trace_task", trace_task),
@@ -208,6 +209,11 @@ fn iterable_coroutine(_vm: &Vm, args: Args<'_>) -> PyResult<Value> {
         dict: parking_lot::Mutex::new(Some(dict)),
         module: f.module.clone(),
     })))
+}
+
+/// `simulated()`: whether the run is simulated (on the virtual clock).
+fn simulated(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Bool(vm.sched.simulated().is_some()))
 }
 
 /// Whether the run explores (`gilsim explore`, or the replay of one of its witnesses):

@@ -15,6 +15,8 @@ from heapq import heappush as _heappush, heappop as _heappop
 from _gilsim import refcount as _refcount
 from _gilsim import like_version as _like_version, user_site as _user_site
 from _gilsim import explores as _explores, choose_order as _choose_order
+from _gilsim import simulated as _simulated
+from math import ceil as _ceil
 import time as _time
 from _collections import deque as _deque
 
@@ -126,6 +128,10 @@ class BaseEventLoop(AbstractEventLoop):
         self._wakeup_guard = _thread.allocate_lock()
         self._signalled = False
         self._explores = _explores()
+        # A real loop waits in whole milliseconds, rounded up, as CPython's epoll selector
+        # does (selectors.EpollSelector.select): it wakes to find timers due a few
+        # microseconds apart due together. A simulated one waits on the virtual clock.
+        self._whole_ms = not _simulated()
 
     def __repr__(self):
         return '<_UnixSelectorEventLoop running=%s closed=%s debug=%s>' % (
@@ -194,6 +200,8 @@ class BaseEventLoop(AbstractEventLoop):
         elif timeout is None:
             woken = _acquire_waiter(self._wakeup, None, _WAIT_FOR_THREADS)
         else:
+            if self._whole_ms:
+                timeout = _ceil(timeout * 1e3) * 1e-3
             woken = _acquire_waiter(self._wakeup, timeout, _WAIT_FOR_TIMER)
         if woken:
             with self._wakeup_guard:
