@@ -17,6 +17,17 @@ const HELLO: &str = "import threading\n\
                      for t in threads:\n    t.start()\n\
                      for t in threads:\n    t.join()\n";
 
+/// Every outcome of `source` under `options` (a preemption bound of 2).
+fn explore_program(source: &str, options: common::Options) -> Report {
+    explore(
+        source,
+        "<hello>",
+        None,
+        &common::explore_options(options.build()),
+        &mut |_| {},
+    )
+}
+
 fn outcomes(report: &Report) -> Vec<String> {
     let mut v: Vec<String> = report.outcomes.iter().map(|o| o.stdout.clone()).collect();
     v.sort();
@@ -25,26 +36,14 @@ fn outcomes(report: &Report) -> Vec<String> {
 
 #[test]
 fn explore_finds_mixed_lines_with_unbuffered_stdout_and_never_without() {
-    let buffered = explore(
-        HELLO,
-        "<hello>",
-        None,
-        &common::explore_options(common::options().build()),
-        &mut |_| {},
-    );
+    let buffered = explore_program(HELLO, common::options());
     assert_eq!(buffered.incomplete, None);
     assert_eq!(
         outcomes(&buffered),
         ["Hello 0\nHello 1\n", "Hello 1\nHello 0\n"]
     );
 
-    let unbuffered = explore(
-        HELLO,
-        "<hello>",
-        None,
-        &common::explore_options(common::options().unbuffered().build()),
-        &mut |_| {},
-    );
+    let unbuffered = explore_program(HELLO, common::options().unbuffered());
     assert_eq!(unbuffered.incomplete, None);
     let all = outcomes(&unbuffered);
     assert!(all.contains(&"Hello 0Hello 1\n\n".to_string()), "{all:?}");
@@ -135,13 +134,7 @@ fn a_flush_releases_the_gil_and_a_waiter_sometimes_wins_it() {
 #[test]
 fn flushed_lines_never_mix_and_a_won_flush_replays() {
     let hello = HELLO.replace("print(f'Hello {num}')", "print(f'Hello {num}', flush=True)");
-    let report = explore(
-        &hello,
-        "<hello>",
-        None,
-        &common::explore_options(common::options().build()),
-        &mut |_| {},
-    );
+    let report = explore_program(&hello, common::options());
     assert_eq!(report.incomplete, None);
     assert_eq!(
         outcomes(&report),

@@ -184,6 +184,12 @@ impl RunOptions {
             .is_some_and(|v| v >= PyVersion(3, 9) && v < PyVersion(3, 12))
     }
 
+    /// The CPython version the run imitates: `--like`, else 3.12 (the default the README
+    /// names).
+    pub fn like_version(&self) -> PyVersion {
+        self.like.unwrap_or(PyVersion(3, 12))
+    }
+
     /// Whether the version asked for (if any) is at least `version`.
     pub fn like_at_least(&self, version: PyVersion) -> bool {
         self.like.is_none_or(|v| v >= version)

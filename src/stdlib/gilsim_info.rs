@@ -152,12 +152,7 @@ fn io_wait(vm: &Vm, args: Args<'_>) -> PyResult<Value> {
 /// default the README names). Stdlib modules whose behaviour changed between versions
 /// (asyncio's `get_event_loop`) ask this; `sys.version_info` stays 3.12.
 fn like_version(vm: &Vm, _args: Args<'_>) -> PyResult<Value> {
-    let v = vm
-        .interp
-        .runtime
-        .options
-        .like
-        .unwrap_or(crate::runtime::PyVersion(3, 12));
+    let v = vm.interp.runtime.options.like_version();
     Ok(Value::tuple(vec![
         Value::Int(i64::from(v.0)),
         Value::Int(i64::from(v.1)),

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 use std::sync::Arc;
 
+use crate::runtime::PyVersion;
 use crate::vm::context::Vm;
 use crate::vm::objects::class::Instance;
 use crate::vm::objects::types::{class_of, types};
@@ -215,16 +216,12 @@ impl Vm {
         }
     }
 
-    /// The version the run imitates (`--like`, else 3.12).
-    fn like(&self) -> (u8, u8) {
-        let v = self.interp.runtime.options.like;
-        v.map_or((3, 12), |v| (v.0, v.1))
-    }
-
     /// The source line a traceback shows for an entry. Code given with `-c` (`<string>`)
     /// shows none before 3.13, whose `-c` registers its text with linecache.
     fn traceback_source_line(&self, entry: &crate::vm::pyerr::TracebackEntry) -> Option<String> {
-        if &*entry.filename == "<string>" && self.like() < (3, 13) {
+        if &*entry.filename == "<string>"
+            && self.interp.runtime.options.like_version() < PyVersion(3, 13)
+        {
             return None;
         }
         self.interp.runtime.source_line(&entry.filename, entry.line)
@@ -237,11 +234,11 @@ impl Vm {
         line: &str,
         entry: &crate::vm::pyerr::TracebackEntry,
     ) -> Option<String> {
-        if self.like() < (3, 11) {
+        if self.interp.runtime.options.like_version() < PyVersion(3, 11) {
             return None;
         }
         let position = entry.position.filter(|p| p.line == entry.line)?;
-        let rules = match self.like() >= (3, 13) {
+        let rules = match self.interp.runtime.options.like_version() >= PyVersion(3, 13) {
             true => super::carets::Rules::Py313,
             false => super::carets::Rules::Py311,
         };
